@@ -1,0 +1,102 @@
+// The catalog: the standards, every check's metadata and parameters, profiles and
+// word lists. It is data (rules/*.json); this is its in-memory form.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rco {
+
+enum class level { required, recommended };
+std::string_view to_string(level l) noexcept;
+std::optional<level> parse_level(std::string_view s) noexcept;
+
+/// A parameter's value: integer, boolean, enum word (string) or a list of words.
+using parameter_value = std::variant<std::int64_t, bool, std::string, std::vector<std::string>>;
+enum class parameter_type { integer, boolean, enumeration, string_list };
+std::string_view to_string(parameter_type t) noexcept;
+/// Renders a value as the catalog writes it: 51, true, at_least_percent, [a, b].
+std::string describe(const parameter_value& v);
+
+struct parameter_spec {
+    std::string name;
+    parameter_type type = parameter_type::integer;
+    parameter_value default_value;
+    char source = 'P'; ///< 'S' sourced, 'P' proposal
+    std::string description;
+    std::vector<std::string> values; ///< allowed words for an enumeration
+    std::optional<std::int64_t> min, max;
+};
+
+struct check_info {
+    std::string id, slug;
+    int standard = 0;
+    std::string title, question, rationale, remediation;
+    std::vector<std::string> evidence;
+    rco::level level = level::required;
+    int weight = 1;
+    std::vector<std::string> sources;
+    std::vector<parameter_spec> parameters;
+    const parameter_spec* find_parameter(std::string_view name) const noexcept;
+};
+
+struct standard_info {
+    int number = 0;
+    std::string slug, title, summary;
+    std::vector<std::string> sources;
+};
+
+struct profile {
+    std::string name, title, description;
+    std::vector<std::string> sources;
+    std::map<std::string, level, std::less<>> levels;
+    std::map<std::string, std::map<std::string, parameter_value>, std::less<>> parameters;
+};
+
+enum class term_class { always, context };
+
+struct language_term {
+    std::string id;
+    std::vector<std::string> forms;
+    term_class cls = term_class::always;
+    bool case_sensitive = false;
+    std::vector<std::string> alternatives, sources;
+    std::string note;
+};
+
+/// Standard 9's table and the scanner's exemptions.
+struct language_table {
+    std::vector<language_term> terms;
+    std::vector<std::string> substance_context, exempt_names, first_person;
+    std::map<std::string, std::vector<std::string>, std::less<>> not_before;
+};
+
+/// Word lists other checks use.
+struct vocabulary {
+    std::vector<std::string> mission_recovery_terms, mission_substance_terms;
+    std::vector<std::string> peer_service_types, clinical_service_types;
+    std::map<std::string, std::string, std::less<>> clinical_service_labels;
+};
+
+/// The whole catalog. Immutable once built; safe to share across threads.
+struct catalog {
+    std::string version;
+    std::string sha256; ///< digest of the rules files it was read from
+    std::map<std::string, std::string, std::less<>> sources;
+    std::vector<standard_info> standards; ///< ordered by number
+    std::vector<check_info> checks;       ///< in catalog order (S1.1 … S10.7)
+    std::vector<rco::profile> profiles;
+    language_table language;
+    rco::vocabulary vocabulary;
+
+    const check_info* find_check(std::string_view id) const noexcept;
+    const rco::profile* find_profile(std::string_view name) const noexcept;
+    const standard_info* find_standard(int number) const noexcept;
+};
+
+} // namespace rco

@@ -1,0 +1,165 @@
+#pragma once
+
+#include "rco/checks/s09_language.hpp"
+#include "rco/checks/support.hpp"
+#include "rco/language.hpp"
+
+namespace rco::checks {
+using namespace rco::detail;
+
+namespace {
+
+/// One text to scan: the mission, the vision or a document's text.
+struct language_source {
+    std::string name;    ///< "mission", "vision" or the document id
+    std::string label;   ///< how an explanation names it: "the mission", "doc-home"
+    std::string pointer; ///< JSON Pointer of the text
+    const std::string* text = nullptr; ///< nullptr: the document names a path whose text was not loaded
+};
+
+std::string language_document_name(const document& d, std::size_t index) {
+    return d.id && !d.id->empty() ? *d.id : str("document ", index + 1);
+}
+
+/// Documents of one audience that carry text (or a path to it). Documents with
+/// neither are evidence entries only (a scanned letter, the bylaws) and are not
+/// language sources. A document with no audience counts as internal.
+std::vector<language_source> language_documents(const record& r, audience wanted) {
+    std::vector<language_source> out;
+    if (!r.documents)
+        return out;
+    const auto& docs = *r.documents;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const auto& d = docs[i];
+        if (d.audience.value_or(audience::internal) != wanted || (!d.text && !d.path))
+            continue;
+        auto name = language_document_name(d, i);
+        out.push_back({name, name, str(at("/documents", i), "/text"), d.text ? &*d.text : nullptr});
+    }
+    return out;
+}
+
+/// "'addicts' in doc-home at 3:14 (prefer: person with a substance use disorder)".
+std::string describe_language_finding(const language_finding& f, const std::string& label) {
+    auto s = str('\'', f.matched, "' in ", label, " at ", f.line, ':', f.column);
+    if (!f.alternatives.empty())
+        s += str(" (prefer: ", join_words(f.alternatives, " or "), ")");
+    return s;
+}
+
+/// Scans every source; `what` names the texts in sentences ("public text");
+/// `scanned_summary`, when given, says in the pass sentence what they were.
+outcome scan_language_sources(const check_context& ctx, const std::vector<language_source>& sources,
+                              std::string_view what, std::string_view what_plural, const std::string& scanned_summary) {
+    std::vector<std::string> pointers, unloaded, described;
+    std::vector<language_finding> findings;
+    std::int64_t scanned = 0, with_findings = 0;
+    for (const auto& src : sources) {
+        pointers.push_back(src.pointer);
+        if (!src.text) {
+            unloaded.push_back(src.name);
+            continue;
+        }
+        ++scanned;
+        auto matches = scan_language(*src.text, ctx.cat.language);
+        if (!matches.empty())
+            ++with_findings;
+        for (auto& m : matches) {
+            language_finding f;
+            f.source = src.name;
+            f.pointer = src.pointer;
+            f.line = m.line;
+            f.column = m.column;
+            f.matched = std::move(m.matched);
+            if (m.term) {
+                f.term_id = m.term->id;
+                f.alternatives = m.term->alternatives;
+                f.sources = m.term->sources;
+            }
+            described.push_back(describe_language_finding(f, src.label));
+            findings.push_back(std::move(f));
+        }
+    }
+    const auto n_unloaded = static_cast<std::int64_t>(unloaded.size());
+    std::string not_loaded;
+    if (n_unloaded > 0)
+        not_loaded = str("The text of ", join_words(unloaded), n_unloaded == 1 ? " was" : " were",
+                         " not loaded, so ", n_unloaded == 1 ? "it was" : "they were", " not scanned.");
+    if (!findings.empty()) {
+        auto text = str(count_of(static_cast<std::int64_t>(findings.size()), "stigmatizing term", "stigmatizing terms"),
+                        " in ", count_of(with_findings, what, what_plural), ": ", join_words(described, "; "), ".");
+        if (!not_loaded.empty())
+            text += " " + not_loaded;
+        outcome o = fail(std::move(text), std::move(pointers));
+        o.findings = std::move(findings);
+        return o;
+    }
+    if (n_unloaded > 0) {
+        auto text = not_loaded;
+        if (scanned > 0)
+            text += str(" No stigmatizing terms in the other ", count_of(scanned, what, what_plural), ".");
+        text += " Record the document text, or a path the reader can load.";
+        return missing(std::move(text), std::move(pointers));
+    }
+    auto text = str("No stigmatizing terms in ", count_of(scanned, what, what_plural));
+    if (!scanned_summary.empty())
+        text += str(" (", scanned_summary, ")");
+    return pass(text + ".", std::move(pointers));
+}
+
+} // namespace
+
+outcome public_language(const check_context& ctx) {
+    const auto& r = ctx.rec;
+    std::vector<language_source> sources;
+    std::vector<std::string> parts;
+    if (r.organization && r.organization->mission) {
+        sources.push_back({"mission", "the mission", "/organization/mission", &*r.organization->mission});
+        parts.push_back("mission");
+    }
+    if (r.organization && r.organization->vision) {
+        sources.push_back({"vision", "the vision", "/organization/vision", &*r.organization->vision});
+        parts.push_back("vision");
+    }
+    auto docs = language_documents(r, audience::public_);
+    if (sources.empty() && docs.empty())
+        return missing("There is no public text to scan: record organization.mission, organization.vision or "
+                       "documents with audience public and their text.",
+                       {"/organization/mission", "/organization/vision", "/documents"});
+    if (!docs.empty())
+        parts.push_back(count_of(static_cast<std::int64_t>(docs.size()), "public document", "public documents"));
+    sources.insert(sources.end(), docs.begin(), docs.end());
+    return scan_language_sources(ctx, sources, "public text", "public texts", join_words(parts));
+}
+
+outcome internal_language(const check_context& ctx) {
+    auto docs = language_documents(ctx.rec, audience::internal);
+    if (docs.empty())
+        return missing("There is no internal document text to scan: record documents with audience internal "
+                       "(policies, job descriptions) and their text.",
+                       {"/documents"});
+    return scan_language_sources(ctx, docs, "internal document", "internal documents", "");
+}
+
+outcome language_guide(const check_context& ctx) {
+    const auto& p = ctx.rec.policies;
+    if (!p)
+        return missing("No policies are recorded (policies.language_guide).", {"/policies/language_guide"});
+    if (!p->language_guide)
+        return fail("No language guide is recorded.", {"/policies/language_guide"});
+    const auto& g = *p->language_guide;
+    if (!g.adopted)
+        return missing("A language guide is recorded without its adoption date (policies.language_guide.adopted).",
+                       {"/policies/language_guide/adopted"});
+    if (*g.adopted > ctx.as_of)
+        return fail(str("The language guide's adoption date, ", day(*g.adopted), ", is after the review date ",
+                        day(ctx.as_of), "; it was not yet adopted."),
+                    {"/policies/language_guide/adopted"});
+    auto text = str("A language guide was adopted on ", day(*g.adopted));
+    if (g.last_reviewed && *g.last_reviewed <= ctx.as_of && *g.last_reviewed > *g.adopted)
+        text += str(" and last reviewed on ", day(*g.last_reviewed));
+    text += ".";
+    return pass(std::move(text), {"/policies/language_guide/adopted"});
+}
+
+} // namespace rco::checks

@@ -1,0 +1,38 @@
+// Calendar dates for review windows: ISO 8601 text in and out, calendar-correct
+// month arithmetic (month-end clamping), no clock anywhere.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rco {
+
+/// A calendar date. The library never reads the clock: the review date is an argument.
+using date = std::chrono::year_month_day;
+
+/// Parses strict `YYYY-MM-DD` (a real calendar date); nullopt otherwise.
+std::optional<date> parse_date(std::string_view text) noexcept;
+
+/// Formats as `YYYY-MM-DD`.
+std::string format_date(date d);
+
+/// Adds (or, when negative, subtracts) calendar months, clamping the day to the
+/// month's end: 2024-02-29 minus 12 months is 2023-02-28.
+date add_months(date d, int months) noexcept;
+
+/// Adds (or subtracts) days.
+date add_days(date d, int days) noexcept;
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+long days_between(date from, date to) noexcept;
+
+/// True when `d` lies in the window of `months` calendar months up to and including
+/// `as_of`: on or after the same day `months` months earlier (clamped), not after `as_of`.
+bool within_months(date d, date as_of, int months) noexcept;
+
+/// True when `d` lies in the `days` days up to and including `as_of`.
+bool within_days(date d, date as_of, int days) noexcept;
+
+} // namespace rco

@@ -1,0 +1,186 @@
+#pragma once
+
+#include "rco/audit.hpp"
+#include "rco/checks/registry.hpp"
+
+#include <algorithm>
+
+namespace rco {
+
+namespace {
+
+bool same_type(const parameter_value& v, parameter_type t) {
+    switch (t) {
+    case parameter_type::integer: return std::holds_alternative<std::int64_t>(v);
+    case parameter_type::boolean: return std::holds_alternative<bool>(v);
+    case parameter_type::enumeration: return std::holds_alternative<std::string>(v);
+    case parameter_type::string_list: return std::holds_alternative<std::vector<std::string>>(v);
+    }
+    return false;
+}
+
+void apply_parameters(const check_info& info, parameter_set& params,
+                      const std::map<std::string, parameter_value>& overrides, std::string_view origin) {
+    for (const auto& [name, value] : overrides) {
+        const auto* spec = info.find_parameter(name);
+        if (!spec)
+            throw audit_error(std::string(origin) + " sets unknown parameter '" + name + "' of " + info.id);
+        if (!same_type(value, spec->type))
+            throw audit_error(std::string(origin) + " sets " + info.id + " parameter '" + name + "' to a value that is not " +
+                              std::string(to_string(spec->type)));
+        if (spec->type == parameter_type::enumeration &&
+            std::find(spec->values.begin(), spec->values.end(), std::get<std::string>(value)) == spec->values.end())
+            throw audit_error(std::string(origin) + " sets " + info.id + " parameter '" + name + "' to '" +
+                              std::get<std::string>(value) + "', which is not one of its values");
+        if (spec->type == parameter_type::integer) {
+            auto i = std::get<std::int64_t>(value);
+            if ((spec->min && i < *spec->min) || (spec->max && i > *spec->max))
+                throw audit_error(std::string(origin) + " sets " + info.id + " parameter '" + name + "' to " +
+                                  std::to_string(i) + ", outside its range");
+        }
+        params[name] = value;
+    }
+}
+
+/// Integer percentage, rounded half up.
+int percent(long num, long den) { return den == 0 ? 100 : static_cast<int>((200 * num + den) / (2 * den)); }
+
+bool satisfied(status s) { return s == status::pass || s == status::waived; }
+
+template <class Map>
+void require_known_ids(const catalog& cat, const Map& m, std::string_view what) {
+    for (const auto& entry : m)
+        if (!cat.find_check(entry.first))
+            throw audit_error("tailoring " + std::string(what) + " names unknown check '" + entry.first + "'");
+}
+
+} // namespace
+
+std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept {
+    return override_date ? override_date : rec.as_of;
+}
+
+audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
+                   const tailoring& tailor) {
+    const profile* prof = cat.find_profile(profile_name);
+    if (!prof) {
+        std::string known;
+        for (const auto& p : cat.profiles)
+            known += (known.empty() ? "" : ", ") + p.name;
+        throw audit_error("unknown profile '" + std::string(profile_name) + "' (known: " + known + ")");
+    }
+    require_known_ids(cat, tailor.levels, "level");
+    require_known_ids(cat, tailor.parameters, "parameters");
+    require_known_ids(cat, tailor.not_applicable, "not_applicable");
+    for (const auto& w : tailor.waivers)
+        if (!cat.find_check(w.check_id))
+            throw audit_error("waiver names unknown check '" + w.check_id + "'");
+
+    audit_result result;
+    result.profile = prof->name;
+    result.as_of = as_of;
+
+    for (const auto& info : cat.checks) {
+        check_fn fn = find_check_fn(info.id);
+        if (!fn)
+            throw audit_error("catalog check " + info.id + " has no implementation in this build");
+        check_result cr;
+        cr.id = info.id;
+        cr.slug = info.slug;
+        cr.title = info.title;
+        cr.standard = info.standard;
+        cr.weight = info.weight;
+        cr.question = info.question;
+        cr.remediation = info.remediation;
+        cr.evidence = info.evidence;
+        cr.level = info.level;
+        if (auto it = prof->levels.find(info.id); it != prof->levels.end())
+            cr.level = it->second;
+        if (auto it = tailor.levels.find(info.id); it != tailor.levels.end()) {
+            cr.level = it->second;
+            result.tailoring.push_back({info.id, "level set to " + std::string(to_string(it->second))});
+        }
+
+        parameter_set params;
+        for (const auto& p : info.parameters)
+            params[p.name] = p.default_value;
+        if (auto it = prof->parameters.find(info.id); it != prof->parameters.end())
+            apply_parameters(info, params, it->second, "profile " + prof->name);
+        if (auto it = tailor.parameters.find(info.id); it != tailor.parameters.end()) {
+            apply_parameters(info, params, it->second, "tailoring");
+            for (const auto& [name, value] : it->second)
+                result.tailoring.push_back({info.id, "parameter " + name + " set to " + describe(value)});
+        }
+
+        if (auto it = tailor.not_applicable.find(info.id); it != tailor.not_applicable.end()) {
+            cr.status = status::not_applicable;
+            cr.explanation = "Marked not applicable by tailoring: " + it->second;
+            result.tailoring.push_back({info.id, "marked not applicable: " + it->second});
+        } else {
+            check_context ctx{rec, as_of, params, cat};
+            outcome o = fn(ctx);
+            cr.status = o.status;
+            cr.explanation = std::move(o.explanation);
+            cr.pointers = std::move(o.pointers);
+            cr.subjects = std::move(o.subjects);
+            cr.findings = std::move(o.findings);
+        }
+
+        for (const auto& w : tailor.waivers) {
+            if (w.check_id != info.id && w.check_id != info.slug)
+                continue;
+            if (w.expires < as_of) {
+                result.tailoring.push_back({info.id, "waiver approved by " + w.approved_by + " expired on " +
+                                                         format_date(w.expires) + " and was not applied"});
+            } else if (cr.status == status::fail || cr.status == status::insufficient_evidence ||
+                       cr.status == status::manual_review) {
+                cr.underlying = cr.status;
+                cr.status = status::waived;
+                cr.waiver = w;
+                result.tailoring.push_back({info.id, "waived until " + format_date(w.expires) + ", approved by " +
+                                                         w.approved_by + ": " + w.justification});
+            } else {
+                result.tailoring.push_back({info.id, "waiver not needed: the check's status is " +
+                                                         std::string(to_string(cr.status))});
+            }
+        }
+        result.checks.push_back(std::move(cr));
+    }
+
+    long all_num = 0, all_den = 0;
+    bool any_not_met = false, all_met = true;
+    for (const auto& s : cat.standards) {
+        standard_result sr;
+        sr.number = s.number;
+        sr.slug = s.slug;
+        sr.title = s.title;
+        bool failed = false, open = false;
+        long num = 0, den = 0;
+        for (const auto& c : result.checks) {
+            if (c.standard != s.number)
+                continue;
+            if (c.level == level::required) {
+                failed = failed || c.status == status::fail;
+                open = open || c.status == status::insufficient_evidence || c.status == status::manual_review;
+            }
+            if (c.status != status::not_applicable) {
+                den += c.weight;
+                num += satisfied(c.status) ? c.weight : 0;
+            }
+        }
+        sr.result = failed ? standard_outcome::not_met : open ? standard_outcome::incomplete : standard_outcome::met;
+        sr.score = percent(num, den);
+        all_num += num;
+        all_den += den;
+        any_not_met = any_not_met || failed;
+        all_met = all_met && sr.result == standard_outcome::met;
+        result.standards.push_back(std::move(sr));
+    }
+    result.result = any_not_met ? overall_outcome::does_not_meet
+                    : all_met   ? overall_outcome::meets_standards
+                                : overall_outcome::incomplete;
+    result.score = percent(all_num, all_den);
+    return result;
+}
+
+} // namespace rco

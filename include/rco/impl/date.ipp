@@ -1,0 +1,61 @@
+#pragma once
+
+#include "rco/date.hpp"
+
+#include <cstdio>
+
+namespace rco {
+
+std::optional<date> parse_date(std::string_view t) noexcept {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-')
+        return std::nullopt;
+    auto digits = [&](std::size_t from, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (t[i] < '0' || t[i] > '9')
+                return false;
+            out = out * 10 + (t[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d))
+        return std::nullopt;
+    date result{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                std::chrono::day{static_cast<unsigned>(d)}};
+    if (!result.ok())
+        return std::nullopt;
+    return result;
+}
+
+std::string format_date(date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+date add_months(date d, int months) noexcept {
+    using namespace std::chrono;
+    year_month ym = year_month{d.year(), d.month()} + std::chrono::months{months};
+    auto last = (ym / last).day();
+    return ym / (d.day() > last ? last : d.day());
+}
+
+date add_days(date d, int days) noexcept {
+    return date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+long days_between(date from, date to) noexcept {
+    return static_cast<long>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+
+bool within_months(date d, date as_of, int months) noexcept {
+    return d >= add_months(as_of, -months) && d <= as_of;
+}
+
+bool within_days(date d, date as_of, int days) noexcept {
+    return d >= add_days(as_of, -days) && d <= as_of;
+}
+
+} // namespace rco

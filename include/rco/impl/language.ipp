@@ -1,0 +1,478 @@
+#pragma once
+
+#include "rco/language.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rco {
+namespace detail::lang {
+
+// ---- characters -------------------------------------------------------------
+
+/// Marks a byte that does not start a valid UTF-8 sequence: one non-word character.
+inline constexpr char32_t invalid_cp = 0xFFFFFFFF;
+
+struct decoded {
+    char32_t cp;
+    std::size_t len;
+};
+
+inline decoded decode(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80)
+        return {b0, 1};
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return {invalid_cp, 1};
+    }
+    if (i + len > s.size())
+        return {invalid_cp, 1};
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80)
+            return {invalid_cp, 1};
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not characters.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return {invalid_cp, 1};
+    return {cp, len};
+}
+
+inline bool is_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+
+inline bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+inline bool is_terminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+/// Letters and digits: ASCII alphanumerics and every non-ASCII character that is
+/// not a space, punctuation or symbol block (so accented and non-Latin letters are
+/// word characters and a code point is never split).
+inline bool is_word(char32_t c) {
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == invalid_cp || is_space(c))
+        return false;
+    if (c >= 0xA1 && c <= 0xBF)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c == 0xD7 || c == 0xF7)
+        return false;
+    if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFFF0 && c <= 0xFFFF) ||
+        c >= 0x1F000)
+        return false;
+    return true;
+}
+
+// ---- tokens -----------------------------------------------------------------
+
+inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+
+/// One run of word characters (apostrophes inside a word belong to it).
+struct token {
+    std::size_t begin = 0, end = 0; ///< bytes
+    std::uint32_t line = 1, column = 1;
+    std::uint32_t sentence = 0;
+    std::uint32_t word = 0;  ///< index of the hyphenated word it belongs to ("meth-head" is one word)
+    bool joined = false;     ///< joined to the previous token by a single hyphen
+    bool adjacent = false;   ///< previous token is in the same sentence, separated by whitespace or a hyphen only
+    bool quoted = false;     ///< inside quotation marks
+    bool exempt = false;     ///< inside an exempt proper name
+    std::string exact;       ///< as written, apostrophes made ASCII
+    std::string folded;      ///< `exact` with ASCII letters lowercased
+};
+
+inline std::vector<token> tokenize(std::string_view s) {
+    std::vector<token> out;
+    std::uint32_t line = 1, column = 1, sentence = 0;
+    bool quoted = false;
+    bool sentence_break = false;  // a sentence ended since the previous token
+    std::size_t gap_hyphens = 0;  // hyphens since the previous token
+    bool gap_other = false;       // anything but whitespace and hyphens since the previous token
+    bool gap_space = false;       // whitespace since the previous token
+    int blank_newlines = 0;       // newlines since the last non-space character
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto [c, len] = decode(s, i);
+        if (is_word(c)) {
+            token t;
+            t.begin = i;
+            t.line = line;
+            t.column = column;
+            if (sentence_break && !out.empty())
+                ++sentence;
+            t.sentence = sentence;
+            const bool has_prev = !out.empty();
+            t.joined = has_prev && !sentence_break && !gap_other && !gap_space && gap_hyphens == 1;
+            t.adjacent = has_prev && !sentence_break && !gap_other &&
+                         (t.joined || (gap_space && gap_hyphens == 0));
+            t.word = !has_prev ? 0 : (t.joined ? out.back().word : out.back().word + 1);
+            t.quoted = quoted;
+            // Extend over word characters and apostrophes between word characters.
+            std::size_t j = i;
+            while (j < s.size()) {
+                auto [d, dl] = decode(s, j);
+                if (is_word(d)) {
+                    if (d < 0x80)
+                        t.exact += static_cast<char>(d);
+                    else
+                        t.exact.append(s.substr(j, dl));
+                    j += dl;
+                    ++column;
+                    continue;
+                }
+                if (is_apostrophe(d) && j + dl < s.size() && is_word(decode(s, j + dl).cp)) {
+                    t.exact += '\'';
+                    j += dl;
+                    ++column;
+                    continue;
+                }
+                break;
+            }
+            t.end = j;
+            t.folded = t.exact;
+            for (auto& ch : t.folded)
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = static_cast<char>(ch - 'A' + 'a');
+            out.push_back(std::move(t));
+            i = j;
+            sentence_break = false;
+            gap_hyphens = 0;
+            gap_other = gap_space = false;
+            blank_newlines = 0;
+            continue;
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+            gap_space = true;
+            if (++blank_newlines >= 2) {
+                // A blank line ends the sentence, and any quotation left open.
+                sentence_break = true;
+                quoted = false;
+            }
+            i += len;
+            continue;
+        }
+        ++column;
+        if (is_space(c)) {
+            gap_space = true;
+        } else {
+            blank_newlines = 0;
+            if (is_hyphen(c)) {
+                ++gap_hyphens;
+            } else {
+                gap_other = true;
+                if (c == '"')
+                    quoted = !quoted;
+                else if (c == 0x201C || c == 0x201E || c == 0xAB)
+                    quoted = true;
+                else if (c == 0x201D || c == 0xBB)
+                    quoted = false;
+                else if (is_terminator(c) && (i + len >= s.size() || !is_word(decode(s, i + len).cp)))
+                    sentence_break = true;
+            }
+        }
+        i += len;
+    }
+    return out;
+}
+
+// ---- phrases ----------------------------------------------------------------
+
+/// A form, name or word list entry as a sequence of words.
+struct phrase {
+    std::vector<std::string> words;
+    bool case_sensitive = false;
+    std::size_t owner = 0; ///< index of the term (or list entry) it belongs to
+};
+
+inline phrase make_phrase(std::string_view text, bool case_sensitive, std::size_t owner) {
+    phrase p;
+    p.case_sensitive = case_sensitive;
+    p.owner = owner;
+    for (auto& t : tokenize(text))
+        p.words.push_back(case_sensitive ? std::move(t.exact) : std::move(t.folded));
+    return p;
+}
+
+/// `w` is `base` plus a simple "s" or "'s" ending.
+inline bool inflected(std::string_view w, std::string_view base) {
+    if (w.size() == base.size() + 1)
+        return w.back() == 's' && w.starts_with(base);
+    if (w.size() == base.size() + 2)
+        return w.ends_with("'s") && w.starts_with(base);
+    return false;
+}
+
+/// Phrases indexed by their first word.
+class phrase_set {
+public:
+    void add(phrase p) {
+        if (p.words.empty())
+            return;
+        auto& index = p.case_sensitive ? exact_ : folded_;
+        index[p.words.front()].push_back(phrases_.size());
+        phrases_.push_back(std::move(p));
+    }
+
+    /// Calls `f(phrase, end)` for every phrase matching the tokens from `i`
+    /// (`end` one past its last token). `inflect`: accept "s"/"'s" on the last word.
+    template <class F>
+    void matches(const std::vector<token>& ts, std::size_t i, bool inflect, F&& f) const {
+        if (phrases_.empty())
+            return;
+        seen_.clear();
+        visit(folded_, ts[i].folded, ts, i, inflect, f);
+        visit(exact_, ts[i].exact, ts, i, inflect, f);
+        if (inflect) {
+            for (auto* key : {&ts[i].folded, &ts[i].exact}) {
+                std::string_view k = *key;
+                auto& index = key == &ts[i].folded ? folded_ : exact_;
+                if (k.ends_with("'s"))
+                    visit(index, k.substr(0, k.size() - 2), ts, i, inflect, f);
+                else if (k.ends_with('s'))
+                    visit(index, k.substr(0, k.size() - 1), ts, i, inflect, f);
+            }
+        }
+    }
+
+    /// One past the last token of `p` matched from `i`, or npos.
+    static std::size_t match(const phrase& p, const std::vector<token>& ts, std::size_t i, bool inflect) {
+        const auto last = p.words.size() - 1;
+        for (std::size_t k = 0; k <= last; ++k) {
+            const auto t = i + k;
+            if (t >= ts.size() || (k > 0 && !ts[t].adjacent))
+                return npos;
+            const std::string& w = p.case_sensitive ? ts[t].exact : ts[t].folded;
+            if (w == p.words[k])
+                continue;
+            if (k == last && inflect && inflected(w, p.words[k]))
+                continue;
+            return npos;
+        }
+        return i + last + 1;
+    }
+
+    const phrase& operator[](std::size_t k) const { return phrases_[k]; }
+    bool empty() const { return phrases_.empty(); }
+
+private:
+    using index_type = std::map<std::string, std::vector<std::size_t>, std::less<>>;
+
+    template <class F>
+    void visit(const index_type& index, std::string_view key, const std::vector<token>& ts, std::size_t i,
+               bool inflect, F& f) const {
+        auto it = index.find(key);
+        if (it == index.end())
+            return;
+        for (auto k : it->second) {
+            // The same phrase can be reached by two keys ("MAT" exact and folded).
+            if (std::find(seen_.begin(), seen_.end(), k) != seen_.end())
+                continue;
+            seen_.push_back(k);
+            const auto end = match(phrases_[k], ts, i, inflect);
+            if (end != npos)
+                f(phrases_[k], end);
+        }
+    }
+
+    std::vector<phrase> phrases_;
+    index_type folded_, exact_;
+    mutable std::vector<std::size_t> seen_;
+};
+
+/// Longest phrase of `set` matching at `i` (npos when none).
+inline std::size_t longest(const phrase_set& set, const std::vector<token>& ts, std::size_t i, bool inflect) {
+    std::size_t best = npos;
+    set.matches(ts, i, inflect, [&](const phrase&, std::size_t end) {
+        if (best == npos || end > best)
+            best = end;
+    });
+    return best;
+}
+
+/// Words allowed between a first-person phrase and the term it describes
+/// ("I'm a grateful recovering alcoholic": 2 before "recovering alcoholic").
+inline constexpr std::uint32_t first_person_window = 4;
+
+inline std::vector<term_match> scan(std::string_view text, const language_table& table) {
+    std::vector<term_match> out;
+    auto ts = tokenize(text);
+    if (ts.empty() || table.terms.empty())
+        return out;
+    const std::size_t n = ts.size();
+
+    // Exempt proper names: their words neither flag nor count as context.
+    phrase_set names;
+    for (std::size_t k = 0; k < table.exempt_names.size(); ++k)
+        names.add(make_phrase(table.exempt_names[k], false, k));
+    if (!names.empty())
+        for (std::size_t i = 0; i < n;) {
+            const auto end = longest(names, ts, i, false);
+            if (end == npos) {
+                ++i;
+                continue;
+            }
+            for (; i < end; ++i)
+                ts[i].exempt = true;
+        }
+
+    // Sentences with a substance-use word (outside exempt names). Words inside a
+    // hyphenated word count ("drug-free", "alcohol-related").
+    std::vector<bool> context(ts.back().sentence + 1, false);
+    phrase_set ctx_words;
+    for (std::size_t k = 0; k < table.substance_context.size(); ++k)
+        ctx_words.add(make_phrase(table.substance_context[k], false, k));
+    for (std::size_t i = 0; i < n; ++i) {
+        if (ts[i].exempt || context[ts[i].sentence])
+            continue;
+        ctx_words.matches(ts, i, true, [&](const phrase&, std::size_t end) {
+            for (auto t = i; t < end; ++t)
+                if (ts[t].exempt)
+                    return;
+            context[ts[i].sentence] = true;
+        });
+    }
+
+    // First-person phrases: last_fp[i] is the last token of the nearest phrase
+    // ending before token i.
+    std::vector<std::size_t> last_fp(n + 1, npos);
+    {
+        phrase_set fp;
+        for (std::size_t k = 0; k < table.first_person.size(); ++k)
+            fp.add(make_phrase(table.first_person[k], false, k));
+        std::vector<bool> ends_fp(n, false);
+        if (!fp.empty())
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto end = longest(fp, ts, i, false);
+                if (end != npos)
+                    ends_fp[end - 1] = true;
+            }
+        for (std::size_t i = 1; i <= n; ++i)
+            last_fp[i] = ends_fp[i - 1] ? i - 1 : last_fp[i - 1];
+    }
+    auto first_person = [&](std::size_t i) {
+        const auto e = last_fp[i];
+        return e != npos && ts[e].sentence == ts[i].sentence && ts[i].word > ts[e].word &&
+               ts[i].word - ts[e].word - 1 <= first_person_window;
+    };
+
+    // Words that cancel a term when they follow it, by term index.
+    std::map<std::size_t, phrase_set> cancel;
+    for (std::size_t k = 0; k < table.terms.size(); ++k) {
+        auto it = table.not_before.find(table.terms[k].id);
+        if (it == table.not_before.end())
+            continue;
+        auto& set = cancel[k];
+        for (std::size_t w = 0; w < it->second.size(); ++w)
+            set.add(make_phrase(it->second[w], false, w));
+    }
+    auto cancelled = [&](std::size_t term, std::size_t end) {
+        auto it = cancel.find(term);
+        if (it == cancel.end() || end >= n || !ts[end].adjacent)
+            return false;
+        return longest(it->second, ts, end, true) != npos;
+    };
+
+    phrase_set forms;
+    for (std::size_t k = 0; k < table.terms.size(); ++k)
+        for (const auto& f : table.terms[k].forms)
+            forms.add(make_phrase(f, table.terms[k].case_sensitive, k));
+
+    struct candidate {
+        std::size_t end, bytes, term, order;
+    };
+    std::vector<candidate> cands;
+    for (std::size_t i = 0; i < n;) {
+        if (ts[i].exempt) {
+            ++i;
+            continue;
+        }
+        cands.clear();
+        std::size_t order = 0;
+        forms.matches(ts, i, true, [&](const phrase& p, std::size_t end) {
+            cands.push_back({end, ts[end - 1].end - ts[i].begin, p.owner, order++});
+        });
+        if (cands.empty()) {
+            ++i;
+            continue;
+        }
+        // Longest first ("substance abuser" over "abuser"), then table order.
+        std::sort(cands.begin(), cands.end(), [](const candidate& a, const candidate& b) {
+            if (a.end != b.end)
+                return a.end > b.end;
+            if (a.bytes != b.bytes)
+                return a.bytes > b.bytes;
+            if (a.term != b.term)
+                return a.term < b.term;
+            return a.order < b.order;
+        });
+        std::size_t next = i + 1;
+        for (const auto& c : cands) {
+            const auto& term = table.terms[c.term];
+            bool in_name = false, in_quotes = false;
+            for (auto t = i; t < c.end; ++t) {
+                in_name = in_name || ts[t].exempt;
+                in_quotes = in_quotes || ts[t].quoted;
+            }
+            if (in_name)
+                continue;
+            // Ambiguous words flag only as whole hyphenated words: "drop-in", "user-friendly".
+            if (term.cls == term_class::context && (ts[i].joined || (c.end < n && ts[c.end].joined)))
+                continue;
+            if (in_quotes || first_person(i)) {
+                next = c.end; // the whole phrase is exempt, not just its longest form
+                break;
+            }
+            if (term.cls == term_class::context && !context[ts[i].sentence])
+                continue;
+            if (cancelled(c.term, c.end))
+                continue;
+            term_match m;
+            m.line = ts[i].line;
+            m.column = ts[i].column;
+            m.offset = ts[i].begin;
+            m.length = c.bytes;
+            m.matched = std::string(text.substr(m.offset, m.length));
+            m.term = &term;
+            out.push_back(std::move(m));
+            next = c.end;
+            break;
+        }
+        i = next;
+    }
+    return out;
+}
+
+} // namespace detail::lang
+
+std::vector<term_match> scan_language(std::string_view text, const language_table& table) {
+    return detail::lang::scan(text, table);
+}
+
+} // namespace rco

@@ -1,0 +1,37 @@
+// Reading the catalog (rules/*.json) and the catalog built into the library.
+#pragma once
+
+#include "rco/catalog.hpp"
+#include "rco/diagnostic.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rco::io {
+
+/// The four rules files' contents.
+struct catalog_texts {
+    std::string standards, profiles, language, vocabulary;
+};
+
+/// The file names a rules directory holds, in digest order.
+inline constexpr std::string_view catalog_file_names[] = {"standards.json", "profiles.json", "language.json",
+                                                          "vocabulary.json"};
+
+/// Parses and validates a catalog; nullopt with errors (file, line, column, pointer) when invalid.
+/// `origin` prefixes the file names in diagnostics (e.g. a directory).
+std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
+                                    std::vector<diagnostic>& diags);
+
+/// The catalog compiled into the library (parsed once, then shared; thread-safe).
+const catalog& builtin_catalog();
+
+/// The built-in catalog's source texts.
+catalog_texts builtin_catalog_texts();
+
+/// A complete example record to start from (`rco-audit init`).
+std::string_view starter_record() noexcept;
+
+} // namespace rco::io

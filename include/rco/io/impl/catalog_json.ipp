@@ -1,0 +1,452 @@
+#pragma once
+
+#include "rco/io/catalog_json.hpp"
+#include "rco/io/digest.hpp"
+#include "rco/io/json_record.hpp"
+
+#include <boost/json.hpp>
+
+#include <mutex>
+#include <set>
+#include <span>
+#include <stdexcept>
+
+namespace rco::detail {
+std::span<const std::pair<std::string_view, std::string_view>> embedded_files() noexcept;
+}
+
+namespace rco::io {
+
+namespace json = boost::json;
+
+namespace detail {
+
+std::optional<json::value> parse_json_document(std::string_view text, const std::string& file,
+                                               std::vector<diagnostic>& diags) {
+    json::parse_options opts;
+    opts.max_depth = 64;
+    json::stream_parser parser({}, opts);
+    boost::system::error_code ec;
+    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    auto body = text.substr(start);
+    std::size_t used = parser.write_some(body.data(), body.size(), ec);
+    if (!ec && used < body.size())
+        ec = json::error::extra_data;
+    if (!ec)
+        parser.finish(ec);
+    if (ec) {
+        auto [l, c] = line_column(text, start + used);
+        diags.push_back({severity::error, file, l, c, "", "malformed JSON (" + ec.message() + ")"});
+        return std::nullopt;
+    }
+    return parser.release();
+}
+
+/// Structural reading of one rules file with located errors.
+class rules_reader {
+public:
+    rules_reader(std::string_view text, std::string file, std::vector<diagnostic>& diags)
+        : text_(text), file_(std::move(file)), diags_(diags), locator_(text) {}
+
+    void error(const std::string& ptr, std::string message) {
+        diagnostic d{severity::error, file_, 0, 0, ptr, std::move(message)};
+        if (auto at = locator_.find(ptr)) {
+            auto [l, c] = line_column(text_, *at);
+            d.line = l;
+            d.column = c;
+        }
+        diags_.push_back(std::move(d));
+        ok = false;
+    }
+
+    const json::value* member(const json::object& o, std::string_view key, const std::string& ptr, bool required) {
+        auto it = o.find(key);
+        if (it == o.end()) {
+            if (required)
+                error(ptr, "missing \"" + std::string(key) + "\"");
+            return nullptr;
+        }
+        return &it->value();
+    }
+    std::string text(const json::object& o, std::string_view key, const std::string& ptr, bool required = true) {
+        const auto* v = member(o, key, ptr, required);
+        if (!v)
+            return {};
+        if (!v->is_string()) {
+            error(ptr + "/" + std::string(key), "expected a string");
+            return {};
+        }
+        return std::string(v->get_string());
+    }
+    std::vector<std::string> words(const json::object& o, std::string_view key, const std::string& ptr,
+                                   bool required = true) {
+        std::vector<std::string> out;
+        const auto* v = member(o, key, ptr, required);
+        if (!v)
+            return out;
+        if (!v->is_array()) {
+            error(ptr + "/" + std::string(key), "expected a list of strings");
+            return out;
+        }
+        for (const auto& e : v->get_array()) {
+            if (!e.is_string()) {
+                error(ptr + "/" + std::string(key), "expected a list of strings");
+                return {};
+            }
+            out.emplace_back(e.get_string());
+        }
+        return out;
+    }
+    std::int64_t integer(const json::object& o, std::string_view key, const std::string& ptr) {
+        const auto* v = member(o, key, ptr, true);
+        if (!v)
+            return 0;
+        if (!v->is_int64()) {
+            error(ptr + "/" + std::string(key), "expected a whole number");
+            return 0;
+        }
+        return v->get_int64();
+    }
+    const json::object* object(const json::value* v, const std::string& ptr) {
+        if (!v)
+            return nullptr;
+        if (!v->is_object()) {
+            error(ptr, "expected an object");
+            return nullptr;
+        }
+        return &v->get_object();
+    }
+    const json::array* array(const json::value* v, const std::string& ptr) {
+        if (!v)
+            return nullptr;
+        if (!v->is_array()) {
+            error(ptr, "expected a list");
+            return nullptr;
+        }
+        return &v->get_array();
+    }
+    std::optional<parameter_value> value_of(const json::value& v, parameter_type type, const std::string& ptr) {
+        switch (type) {
+        case parameter_type::integer:
+            if (v.is_int64())
+                return v.get_int64();
+            break;
+        case parameter_type::boolean:
+            if (v.is_bool())
+                return v.get_bool();
+            break;
+        case parameter_type::enumeration:
+            if (v.is_string())
+                return std::string(v.get_string());
+            break;
+        case parameter_type::string_list:
+            if (v.is_array()) {
+                std::vector<std::string> l;
+                for (const auto& e : v.get_array()) {
+                    if (!e.is_string())
+                        goto bad;
+                    l.emplace_back(e.get_string());
+                }
+                return l;
+            }
+            break;
+        }
+    bad:
+        error(ptr, "expected a value of type " + std::string(to_string(type)));
+        return std::nullopt;
+    }
+    void check_word(const std::string& word, const std::set<std::string>& allowed, const std::string& ptr,
+                    std::string_view what) {
+        if (!allowed.count(word))
+            error(ptr, "unknown " + std::string(what) + " \"" + word + "\"");
+    }
+    void check_format(const json::object& root, std::string_view expected) {
+        auto f = text(root, "format", "");
+        if (!f.empty() && f != expected)
+            error("/format", "expected \"" + std::string(expected) + "\", got \"" + f + "\"");
+    }
+
+    bool ok = true;
+
+private:
+    std::string_view text_;
+    std::string file_;
+    std::vector<diagnostic>& diags_;
+    pointer_locator locator_;
+};
+
+std::optional<parameter_type> parse_parameter_type(std::string_view s) {
+    if (s == "integer")
+        return parameter_type::integer;
+    if (s == "boolean")
+        return parameter_type::boolean;
+    if (s == "enum")
+        return parameter_type::enumeration;
+    if (s == "string_list")
+        return parameter_type::string_list;
+    return std::nullopt;
+}
+
+void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
+    r.check_format(root, "rco-rules/1");
+    cat.version = r.text(root, "version", "");
+    if (const auto* src = r.object(r.member(root, "sources", "", true), "/sources"))
+        for (const auto& kv : *src)
+            cat.sources[std::string(kv.key())] = kv.value().is_string() ? std::string(kv.value().get_string()) : "";
+    const auto* standards = r.array(r.member(root, "standards", "", true), "/standards");
+    if (!standards)
+        return;
+    std::set<std::string> ids;
+    for (std::size_t si = 0; si < standards->size(); ++si) {
+        const std::string sp = "/standards/" + std::to_string(si);
+        const auto* so = r.object(&(*standards)[si], sp);
+        if (!so)
+            continue;
+        standard_info s;
+        s.number = static_cast<int>(r.integer(*so, "number", sp));
+        s.slug = r.text(*so, "slug", sp);
+        s.title = r.text(*so, "title", sp);
+        s.summary = r.text(*so, "summary", sp);
+        s.sources = r.words(*so, "sources", sp);
+        if (s.number != static_cast<int>(si) + 1)
+            r.error(sp + "/number", "standards must be numbered 1, 2, … in order");
+        const auto* checks = r.array(r.member(*so, "checks", sp, true), sp + "/checks");
+        for (std::size_t ci = 0; checks && ci < checks->size(); ++ci) {
+            const std::string cp = sp + "/checks/" + std::to_string(ci);
+            const auto* co = r.object(&(*checks)[ci], cp);
+            if (!co)
+                continue;
+            check_info c;
+            c.standard = s.number;
+            c.id = r.text(*co, "id", cp);
+            c.slug = r.text(*co, "slug", cp);
+            c.title = r.text(*co, "title", cp);
+            c.question = r.text(*co, "question", cp);
+            c.rationale = r.text(*co, "rationale", cp);
+            c.remediation = r.text(*co, "remediation", cp);
+            c.evidence = r.words(*co, "evidence", cp);
+            c.sources = r.words(*co, "sources", cp);
+            c.weight = static_cast<int>(r.integer(*co, "weight", cp));
+            if (c.weight < 1 || c.weight > 3)
+                r.error(cp + "/weight", "expected a weight from 1 to 3");
+            if (auto l = parse_level(r.text(*co, "level", cp)))
+                c.level = *l;
+            else
+                r.error(cp + "/level", "expected \"required\" or \"recommended\"");
+            if (c.id.rfind("S" + std::to_string(s.number) + ".", 0) != 0)
+                r.error(cp + "/id", "check id \"" + c.id + "\" does not belong to standard " + std::to_string(s.number));
+            if (!ids.insert(c.id).second || !ids.insert("slug:" + c.slug).second)
+                r.error(cp + "/id", "duplicate check id or slug \"" + c.id + "\"");
+            for (const auto& key : c.sources)
+                if (!cat.sources.count(key))
+                    r.error(cp + "/sources", "unknown source \"" + key + "\" (not in the top-level sources)");
+            if (const auto* params = r.object(r.member(*co, "parameters", cp, true), cp + "/parameters")) {
+                for (const auto& kv : *params) {
+                    const std::string pp = cp + "/parameters/" + std::string(kv.key());
+                    const auto* po = r.object(&kv.value(), pp);
+                    if (!po)
+                        continue;
+                    parameter_spec spec;
+                    spec.name = std::string(kv.key());
+                    auto type = parse_parameter_type(r.text(*po, "type", pp));
+                    if (!type) {
+                        r.error(pp + "/type", "expected integer, boolean, enum or string_list");
+                        continue;
+                    }
+                    spec.type = *type;
+                    spec.description = r.text(*po, "description", pp);
+                    auto src = r.text(*po, "source", pp);
+                    if (src != "S" && src != "P")
+                        r.error(pp + "/source", "expected \"S\" (sourced) or \"P\" (proposal)");
+                    spec.source = src.empty() ? 'P' : src[0];
+                    if (spec.type == parameter_type::enumeration)
+                        spec.values = r.words(*po, "values", pp);
+                    if (const auto* mn = r.member(*po, "min", pp, false); mn && mn->is_int64())
+                        spec.min = mn->get_int64();
+                    if (const auto* mx = r.member(*po, "max", pp, false); mx && mx->is_int64())
+                        spec.max = mx->get_int64();
+                    if (const auto* d = r.member(*po, "default", pp, true))
+                        if (auto v = r.value_of(*d, spec.type, pp + "/default"))
+                            spec.default_value = *v;
+                    c.parameters.push_back(std::move(spec));
+                }
+            }
+            cat.checks.push_back(std::move(c));
+        }
+        cat.standards.push_back(std::move(s));
+    }
+}
+
+void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
+    r.check_format(root, "rco-profiles/1");
+    const auto* profiles = r.array(r.member(root, "profiles", "", true), "/profiles");
+    for (std::size_t i = 0; profiles && i < profiles->size(); ++i) {
+        const std::string pp = "/profiles/" + std::to_string(i);
+        const auto* po = r.object(&(*profiles)[i], pp);
+        if (!po)
+            continue;
+        profile p;
+        p.name = r.text(*po, "name", pp);
+        p.title = r.text(*po, "title", pp);
+        p.description = r.text(*po, "description", pp);
+        p.sources = r.words(*po, "sources", pp, false);
+        if (const auto* levels = r.object(r.member(*po, "levels", pp, false), pp + "/levels"))
+            for (const auto& kv : *levels) {
+                const std::string lp = pp + "/levels/" + std::string(kv.key());
+                if (!cat.find_check(kv.key()))
+                    r.error(lp, "unknown check \"" + std::string(kv.key()) + "\"");
+                auto l = kv.value().is_string() ? parse_level(kv.value().get_string()) : std::nullopt;
+                if (!l)
+                    r.error(lp, "expected \"required\" or \"recommended\"");
+                else
+                    p.levels[std::string(kv.key())] = *l;
+            }
+        if (const auto* params = r.object(r.member(*po, "parameters", pp, false), pp + "/parameters"))
+            for (const auto& kv : *params) {
+                const std::string cp = pp + "/parameters/" + std::string(kv.key());
+                const auto* info = cat.find_check(kv.key());
+                if (!info) {
+                    r.error(cp, "unknown check \"" + std::string(kv.key()) + "\"");
+                    continue;
+                }
+                const auto* values = r.object(&kv.value(), cp);
+                for (const auto& pv : values ? *values : json::object{}) {
+                    const auto* spec = info->find_parameter(pv.key());
+                    if (!spec) {
+                        r.error(cp + "/" + std::string(pv.key()), "check " + info->id + " has no parameter \"" +
+                                                                      std::string(pv.key()) + "\"");
+                        continue;
+                    }
+                    if (auto v = r.value_of(pv.value(), spec->type, cp + "/" + std::string(pv.key())))
+                        p.parameters[info->id][spec->name] = *v;
+                }
+            }
+        if (cat.find_profile(p.name))
+            r.error(pp + "/name", "duplicate profile \"" + p.name + "\"");
+        cat.profiles.push_back(std::move(p));
+    }
+    if (!cat.find_profile("national"))
+        r.error("/profiles", "the catalog must define the default profile \"national\"");
+}
+
+void read_language(rules_reader& r, const json::object& root, catalog& cat) {
+    r.check_format(root, "rco-language/1");
+    auto& lang = cat.language;
+    const auto* terms = r.array(r.member(root, "terms", "", true), "/terms");
+    for (std::size_t i = 0; terms && i < terms->size(); ++i) {
+        const std::string tp = "/terms/" + std::to_string(i);
+        const auto* to = r.object(&(*terms)[i], tp);
+        if (!to)
+            continue;
+        language_term t;
+        t.id = r.text(*to, "id", tp);
+        t.forms = r.words(*to, "forms", tp);
+        auto cls = r.text(*to, "class", tp);
+        if (cls == "always")
+            t.cls = term_class::always;
+        else if (cls == "context")
+            t.cls = term_class::context;
+        else
+            r.error(tp + "/class", "expected \"always\" or \"context\"");
+        if (const auto* cs = r.member(*to, "case_sensitive", tp, false); cs && cs->is_bool())
+            t.case_sensitive = cs->get_bool();
+        t.alternatives = r.words(*to, "alternatives", tp);
+        t.sources = r.words(*to, "sources", tp);
+        t.note = r.text(*to, "note", tp, false);
+        for (const auto& key : t.sources)
+            if (!cat.sources.count(key))
+                r.error(tp + "/sources", "unknown source \"" + key + "\" (not in standards.json sources)");
+        if (t.forms.empty())
+            r.error(tp + "/forms", "a term needs at least one form");
+        lang.terms.push_back(std::move(t));
+    }
+    lang.substance_context = r.words(root, "substance_context", "");
+    lang.exempt_names = r.words(root, "exempt_names", "");
+    lang.first_person = r.words(root, "first_person", "");
+    if (const auto* nb = r.object(r.member(root, "not_before", "", false), "/not_before"))
+        for (const auto& kv : *nb)
+            lang.not_before[std::string(kv.key())] =
+                r.words(*nb, kv.key(), "/not_before");
+}
+
+void read_vocabulary(rules_reader& r, const json::object& root, catalog& cat) {
+    r.check_format(root, "rco-vocabulary/1");
+    auto& v = cat.vocabulary;
+    v.mission_recovery_terms = r.words(root, "mission_recovery_terms", "");
+    v.mission_substance_terms = r.words(root, "mission_substance_terms", "");
+    v.peer_service_types = r.words(root, "peer_service_types", "");
+    v.clinical_service_types = r.words(root, "clinical_service_types", "");
+    if (const auto* labels = r.object(r.member(root, "clinical_service_labels", "", false), "/clinical_service_labels"))
+        for (const auto& kv : *labels)
+            if (kv.value().is_string())
+                v.clinical_service_labels[std::string(kv.key())] = std::string(kv.value().get_string());
+}
+
+} // namespace detail
+
+std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
+                                    std::vector<diagnostic>& diags) {
+    catalog cat;
+    const std::string prefix = origin.empty() ? std::string() : std::string(origin) + "/";
+    const std::string* contents[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary};
+    using reader_fn = void (*)(detail::rules_reader&, const json::object&, catalog&);
+    const reader_fn readers[] = {detail::read_standards, detail::read_profiles, detail::read_language,
+                                 detail::read_vocabulary};
+    bool ok = true;
+    std::string digest_input;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::string file = prefix + std::string(catalog_file_names[i]);
+        digest_input += std::string(catalog_file_names[i]) + "\n" + std::to_string(contents[i]->size()) + "\n" +
+                        *contents[i];
+        auto doc = detail::parse_json_document(*contents[i], file, diags);
+        if (!doc) {
+            ok = false;
+            continue;
+        }
+        detail::rules_reader r(*contents[i], file, diags);
+        if (!doc->is_object())
+            r.error("", "expected a JSON object");
+        else
+            readers[i](r, doc->get_object(), cat);
+        ok = ok && r.ok;
+        if (i == 0 && !r.ok)
+            return std::nullopt; // later files refer to the checks
+    }
+    if (!ok)
+        return std::nullopt;
+    cat.sha256 = sha256_hex(digest_input);
+    return cat;
+}
+
+namespace {
+std::string_view embedded(std::string_view name) {
+    for (const auto& [n, bytes] : rco::detail::embedded_files())
+        if (n == name)
+            return bytes;
+    throw std::logic_error("embedded file missing: " + std::string(name));
+}
+} // namespace
+
+catalog_texts builtin_catalog_texts() {
+    return {std::string(embedded("standards.json")), std::string(embedded("profiles.json")),
+            std::string(embedded("language.json")), std::string(embedded("vocabulary.json"))};
+}
+
+const catalog& builtin_catalog() {
+    static const catalog cat = [] {
+        std::vector<diagnostic> diags;
+        auto c = read_catalog(builtin_catalog_texts(), "built-in rules", diags);
+        if (!c) {
+            std::string why;
+            for (const auto& d : diags)
+                why += "\n  " + format_diagnostic(d);
+            throw std::logic_error("the built-in catalog is invalid:" + why);
+        }
+        return std::move(*c);
+    }();
+    return cat;
+}
+
+std::string_view starter_record() noexcept { return embedded("starter-record.json"); }
+
+} // namespace rco::io

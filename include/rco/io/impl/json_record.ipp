@@ -1,0 +1,490 @@
+#pragma once
+
+#include "rco/io/json_format.hpp"
+#include "rco/io/json_record.hpp"
+
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <type_traits>
+
+namespace rco::io {
+
+namespace json = boost::json;
+
+std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) noexcept {
+    std::uint32_t line = 1, col = 1;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else if ((c & 0xC0) != 0x80) { // count code points, not continuation bytes
+            ++col;
+        }
+    }
+    return {line, col};
+}
+
+namespace detail {
+
+/// Finds the byte offset where the value at a JSON Pointer starts (or, for an
+/// object member, where its key starts), in text already known to be valid JSON.
+class pointer_locator {
+public:
+    explicit pointer_locator(std::string_view text) : t_(text) {}
+
+    std::optional<std::size_t> find(std::string_view pointer) {
+        pos_ = 0;
+        skip_ws();
+        std::size_t key_at = pos_;
+        while (!pointer.empty()) {
+            pointer.remove_prefix(1); // '/'
+            auto slash = pointer.find('/');
+            std::string token(pointer.substr(0, slash));
+            pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
+            unescape(token);
+            if (!step(token, key_at))
+                return std::nullopt;
+        }
+        return key_at;
+    }
+
+private:
+    static void unescape(std::string& s) {
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '~' && i + 1 < s.size()) {
+                out += s[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                out += s[i];
+            }
+        }
+        s = out;
+    }
+    void skip_ws() {
+        while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
+            ++pos_;
+    }
+    std::string read_string() { // at opening quote; returns raw contents (escapes kept, enough for keys we use)
+        std::string out;
+        ++pos_;
+        while (pos_ < t_.size() && t_[pos_] != '"') {
+            if (t_[pos_] == '\\' && pos_ + 1 < t_.size()) {
+                out += t_[pos_ + 1];
+                pos_ += 2;
+                continue;
+            }
+            out += t_[pos_++];
+        }
+        ++pos_;
+        return out;
+    }
+    void skip_value() {
+        skip_ws();
+        if (pos_ >= t_.size())
+            return;
+        char c = t_[pos_];
+        if (c == '"') {
+            read_string();
+        } else if (c == '{' || c == '[') {
+            int depth = 0;
+            while (pos_ < t_.size()) {
+                char d = t_[pos_];
+                if (d == '"') {
+                    read_string();
+                    continue;
+                }
+                if (d == '{' || d == '[')
+                    ++depth;
+                if (d == '}' || d == ']') {
+                    if (--depth == 0) {
+                        ++pos_;
+                        return;
+                    }
+                }
+                ++pos_;
+            }
+        } else {
+            while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '}' && t_[pos_] != ']' && t_[pos_] != ' ' &&
+                   t_[pos_] != '\n' && t_[pos_] != '\r' && t_[pos_] != '\t')
+                ++pos_;
+        }
+    }
+    bool step(const std::string& token, std::size_t& key_at) {
+        skip_ws();
+        if (pos_ >= t_.size())
+            return false;
+        if (t_[pos_] == '{') {
+            ++pos_;
+            while (true) {
+                skip_ws();
+                if (pos_ >= t_.size() || t_[pos_] != '"')
+                    return false;
+                std::size_t at = pos_;
+                std::string key = read_string();
+                skip_ws();
+                ++pos_; // ':'
+                skip_ws();
+                if (key == token) {
+                    key_at = at;
+                    return true;
+                }
+                skip_value();
+                skip_ws();
+                if (pos_ < t_.size() && t_[pos_] == ',')
+                    ++pos_;
+                else
+                    return false;
+            }
+        }
+        if (t_[pos_] == '[') {
+            std::size_t index = 0;
+            for (char c : token) {
+                if (c < '0' || c > '9')
+                    return false;
+                index = index * 10 + static_cast<std::size_t>(c - '0');
+            }
+            ++pos_;
+            for (std::size_t i = 0;; ++i) {
+                skip_ws();
+                if (i == index) {
+                    key_at = pos_;
+                    return true;
+                }
+                skip_value();
+                skip_ws();
+                if (pos_ < t_.size() && t_[pos_] == ',')
+                    ++pos_;
+                else
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    std::string_view t_;
+    std::size_t pos_ = 0;
+};
+
+std::string escape_pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string describe_json(const json::value& v) {
+    switch (v.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return v.get_bool() ? "true" : "false";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_: return "the number " + json::serialize(v);
+    case json::kind::string: {
+        auto s = json::serialize(v);
+        return s.size() > 60 ? "a string" : s;
+    }
+    case json::kind::array: return "a list";
+    case json::kind::object: return "an object";
+    }
+    return "a value";
+}
+
+/// Walks a parsed document into the typed model, collecting diagnostics.
+class record_reader {
+public:
+    record_reader(std::string_view text, std::string_view file) : text_(text), file_(file), locator_(text) {}
+
+    std::vector<diagnostic> diags;
+
+    void error(const std::string& pointer, std::string message) { add(severity::error, pointer, std::move(message)); }
+    void warning(const std::string& pointer, std::string message) {
+        add(severity::warning, pointer, std::move(message));
+    }
+
+    template <class T>
+    void read(const json::value& v, std::optional<T>& out, const std::string& ptr) {
+        T value{};
+        if (read_into(v, value, ptr))
+            out = std::move(value);
+    }
+
+private:
+    void add(severity sev, const std::string& pointer, std::string message) {
+        diagnostic d;
+        d.severity = sev;
+        d.file = std::string(file_);
+        d.pointer = pointer.empty() ? "/" : pointer;
+        d.message = std::move(message);
+        if (auto at = locator_.find(pointer)) {
+            auto [l, c] = line_column(text_, *at);
+            d.line = l;
+            d.column = c;
+        }
+        diags.push_back(std::move(d));
+    }
+
+    bool read_into(const json::value& v, std::string& out, const std::string& ptr) {
+        if (!v.is_string()) {
+            error(ptr, "expected text (a JSON string), got " + describe_json(v));
+            return false;
+        }
+        out = std::string(v.get_string());
+        return true;
+    }
+    bool read_into(const json::value& v, bool& out, const std::string& ptr) {
+        if (!v.is_bool()) {
+            error(ptr, "expected true or false, got " + describe_json(v));
+            return false;
+        }
+        out = v.get_bool();
+        return true;
+    }
+    bool read_into(const json::value& v, std::int64_t& out, const std::string& ptr) {
+        if (v.is_int64() && v.get_int64() >= 0) {
+            out = v.get_int64();
+            return true;
+        }
+        if (v.is_double() && std::isfinite(v.get_double()) && v.get_double() >= 0 && v.get_double() < 9.0e15 &&
+            std::floor(v.get_double()) == v.get_double()) {
+            out = static_cast<std::int64_t>(v.get_double());
+            return true;
+        }
+        if ((v.is_int64() && v.get_int64() < 0) || (v.is_double() && v.get_double() < 0))
+            error(ptr, "expected a whole number 0 or more, got " + describe_json(v));
+        else if (v.is_uint64() || (v.is_double() && std::fabs(v.get_double()) >= 9.0e15))
+            error(ptr, "expected a whole number, got " + describe_json(v) + ", which is too large");
+        else
+            error(ptr, "expected a whole number, got " + describe_json(v));
+        return false;
+    }
+    bool read_into(const json::value& v, money& out, const std::string& ptr) {
+        double d = 0;
+        if (v.is_int64())
+            d = static_cast<double>(v.get_int64());
+        else if (v.is_uint64())
+            d = static_cast<double>(v.get_uint64());
+        else if (v.is_double())
+            d = v.get_double();
+        else {
+            error(ptr, "expected an amount in dollars (a number), got " + describe_json(v));
+            return false;
+        }
+        if (!std::isfinite(d) || d < 0 || d > 1.0e13) {
+            error(ptr, "expected an amount in dollars from 0 to 10 trillion, got " + describe_json(v));
+            return false;
+        }
+        out.cents = std::llround(d * 100.0);
+        return true;
+    }
+    bool read_into(const json::value& v, date& out, const std::string& ptr) {
+        if (v.is_string())
+            if (auto d = parse_date(v.get_string())) {
+                out = *d;
+                return true;
+            }
+        error(ptr, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_json(v));
+        return false;
+    }
+    template <record_enum E>
+    bool read_into(const json::value& v, E& out, const std::string& ptr) {
+        if (v.is_string())
+            if (auto e = parse_enum<E>(v.get_string())) {
+                out = *e;
+                return true;
+            }
+        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe_json(v));
+        return false;
+    }
+    template <class T>
+    bool read_into(const json::value& v, std::vector<T>& out, const std::string& ptr) {
+        if (!v.is_array()) {
+            error(ptr, "expected a list (a JSON array), got " + describe_json(v));
+            return false;
+        }
+        const auto& a = v.get_array();
+        bool ok = true;
+        out.reserve(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            T item{};
+            if (read_into(a[i], item, ptr + "/" + std::to_string(i)))
+                out.push_back(std::move(item));
+            else
+                ok = false;
+        }
+        return ok;
+    }
+    template <record_struct T>
+    bool read_into(const json::value& v, T& out, const std::string& ptr) {
+        if (!v.is_object()) {
+            error(ptr, "expected an object with named fields, got " + describe_json(v));
+            return false;
+        }
+        for (const auto& kv : v.get_object()) {
+            bool known = false;
+            const std::string key(kv.key());
+            const std::string child = ptr + "/" + escape_pointer_token(key);
+            T::fields(out, [&](const char* name, auto& field) {
+                if (known || key != name)
+                    return;
+                known = true;
+                if (!kv.value().is_null()) // null reads as absent
+                    read(kv.value(), field, child);
+            });
+            if (!known)
+                warning(child, "unknown field \"" + key + "\" is ignored (check its spelling against rco-record/1)");
+        }
+        return true;
+    }
+
+    std::string_view text_;
+    std::string_view file_;
+    pointer_locator locator_;
+};
+
+void check_consistency(const record& r, record_reader& rr) {
+    if (r.board && r.board->members && r.board->counts)
+        rr.warning("/board/counts", "both board.members and board.counts are given; the individual seats in "
+                                    "board.members are used and board.counts is ignored");
+    // Evidence ids should name a document in the ledger.
+    if (!r.documents)
+        return;
+    std::vector<std::string> ids;
+    for (const auto& d : *r.documents)
+        if (d.id)
+            ids.push_back(*d.id);
+    for (std::size_t i = 0; i < r.documents->size(); ++i) {
+        const auto& d = (*r.documents)[i];
+        const auto p = "/documents/" + std::to_string(i);
+        if (!d.id)
+            rr.warning(p, "document has no \"id\"; other fields cannot refer to it");
+        if (d.text && d.path)
+            rr.warning(p, "document gives both \"text\" and \"path\"; the inline text is used");
+        if (d.sha256 && (d.sha256->size() != 64 ||
+                         d.sha256->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+            rr.error(p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)");
+    }
+    auto check_ref = [&](const std::optional<std::string>& ref, const std::string& pointer) {
+        if (ref && !ref->empty() && std::find(ids.begin(), ids.end(), *ref) == ids.end())
+            rr.warning(pointer, "evidence id \"" + *ref + "\" does not name any document in \"documents\"");
+    };
+    if (r.organization) {
+        check_ref(r.organization->determination_letter, "/organization/determination_letter");
+        if (r.organization->fiscal_sponsor) {
+            check_ref(r.organization->fiscal_sponsor->agreement, "/organization/fiscal_sponsor/agreement");
+            check_ref(r.organization->fiscal_sponsor->determination_letter,
+                      "/organization/fiscal_sponsor/determination_letter");
+        }
+    }
+    if (r.bylaws)
+        check_ref(r.bylaws->document, "/bylaws/document");
+    if (r.pathways)
+        check_ref(r.pathways->policy, "/pathways/policy");
+    if (r.policies)
+        rco::policies::fields(*r.policies, [&](const char* name, const auto& p) {
+            if (p)
+                check_ref(p->document, std::string("/policies/") + name + "/document");
+        });
+}
+
+// Writing: the same field tables, in order.
+json::value to_json(const std::string& s) { return json::value(s); }
+json::value to_json(bool b) { return json::value(b); }
+json::value to_json(std::int64_t i) { return json::value(i); }
+json::value to_json(money m) {
+    if (m.cents % 100 == 0)
+        return json::value(m.cents / 100);
+    return json::value(static_cast<double>(m.cents) / 100.0);
+}
+json::value to_json(date d) { return json::value(format_date(d)); }
+template <record_enum E>
+json::value to_json(E e) {
+    return json::value(std::string(to_string(e)));
+}
+template <class T>
+json::value to_json(const std::vector<T>& list);
+template <record_struct T>
+json::value to_json(const T& s) {
+    json::object o;
+    T::fields(s, [&](const char* name, const auto& field) {
+        if (field)
+            o[name] = to_json(*field);
+    });
+    return o;
+}
+template <class T>
+json::value to_json(const std::vector<T>& list) {
+    json::array a;
+    for (const auto& e : list)
+        a.push_back(to_json(e));
+    return a;
+}
+
+} // namespace detail
+
+read_result read_record_json(std::string_view text, std::string_view file_name) {
+    read_result out;
+    auto fatal = [&](std::size_t offset, std::string message) {
+        diagnostic d;
+        d.file = std::string(file_name);
+        auto [l, c] = line_column(text, offset);
+        d.line = l;
+        d.column = c;
+        d.message = std::move(message);
+        out.diagnostics.push_back(std::move(d));
+        return out;
+    };
+    std::size_t start = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark, as some editors write
+        start = 3;
+    if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos)
+        return fatal(0, "the file is empty; expected a JSON object with \"format\": \"rco-record/1\"");
+
+    json::parse_options opts;
+    opts.max_depth = 64;
+    json::stream_parser parser({}, opts);
+    boost::system::error_code ec;
+    const auto body = text.substr(start);
+    std::size_t used = parser.write_some(body.data(), body.size(), ec);
+    if (!ec && used < body.size())
+        return fatal(start + used, "unexpected text after the end of the JSON value");
+    if (!ec)
+        parser.finish(ec);
+    if (ec) {
+        std::string why = ec == json::error::too_deep ? "the JSON nests deeper than 64 levels"
+                          : ec == json::error::incomplete ? "the JSON ends too early (a bracket, brace or quote is not closed)"
+                          : text.find('\0') != std::string_view::npos ? "this is not a text file (it contains NUL bytes); expected JSON"
+                                                             : "malformed JSON (" + ec.message() + ")";
+        return fatal(start + used, why + "; expected an rco-record/1 JSON object");
+    }
+    json::value root = parser.release();
+    if (!root.is_object())
+        return fatal(start, "expected a JSON object with \"format\": \"rco-record/1\", got " + detail::describe_json(root));
+
+    detail::record_reader rr(text, file_name);
+    const auto& obj = root.get_object();
+    auto fmt = obj.find("format");
+    if (fmt == obj.end() || !fmt->value().is_string())
+        rr.error("/format", "missing \"format\": \"rco-record/1\"; the file does not declare itself an RCO record");
+    else if (fmt->value().get_string() != record_format_id)
+        rr.error("/format", "expected \"rco-record/1\", got " + detail::describe_json(fmt->value()) +
+                                " (this tool reads format version 1)");
+    rr.read(root, out.record, "");
+    if (out.record)
+        detail::check_consistency(*out.record, rr);
+    out.diagnostics = std::move(rr.diags);
+    return out;
+}
+
+std::string write_record_json(const record& rec) { return pretty_json(detail::to_json(rec)); }
+
+} // namespace rco::io

@@ -1,0 +1,33 @@
+// Reading and writing `rco-record/1` JSON (Boost.JSON). Pure: text in, values out.
+#pragma once
+
+#include "rco/diagnostic.hpp"
+#include "rco/record.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rco::io {
+
+struct read_result {
+    std::optional<rco::record> record; ///< absent when the text is not a usable record
+    std::vector<diagnostic> diagnostics;
+    bool ok() const noexcept { return record.has_value() && !has_errors(diagnostics); }
+};
+
+/// Parses a record. Malformed JSON: one error with line and column. Wrong types,
+/// bad enum words or dates: one error per field with its JSON Pointer (and line and
+/// column). Unknown fields: warnings with their JSON Pointer. `file_name` only labels
+/// the diagnostics.
+read_result read_record_json(std::string_view text, std::string_view file_name);
+
+/// Writes a record as indented JSON with the fields in the format's order; absent
+/// fields are left out. Reading the output gives back an equal record.
+std::string write_record_json(const record& rec);
+
+/// 1-based line and column (in code points) of byte `offset` in `text`.
+std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) noexcept;
+
+} // namespace rco::io

@@ -1,0 +1,42 @@
+// Report writers. They read only an audit_result plus provenance; no I/O.
+#pragma once
+
+#include "rco/diagnostic.hpp"
+#include "rco/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rco::report {
+
+inline constexpr std::string_view json_report_format = "rco-audit-report/1";
+
+/// Provenance and labels a report prints beside the result.
+struct report_info {
+    std::string tool_version;
+    std::string input_file, input_sha256;
+    std::string catalog_version, catalog_sha256;
+    std::string organization_name; ///< the organization's name (not a person)
+    std::string organization_ein;
+    /// Print the ids of the people behind the numbers (who was counted as in recovery,
+    /// who lacks training). Off by default: such a list reveals health information.
+    bool show_names = false;
+    std::vector<diagnostic> warnings; ///< reading warnings (unknown fields, …)
+};
+
+/// The machine-readable report, `rco-audit-report/1`: stable keys, byte-identical for identical inputs.
+std::string write_json(const audit_result& r, const report_info& info);
+
+/// The report for people: verdict first, then each standard, then what to fix.
+std::string write_text(const audit_result& r, const report_info& info);
+
+/// Plain words for a status, standard result and overall result ("needs evidence", "not met", …).
+std::string_view plain(status s) noexcept;
+std::string_view plain(standard_outcome s) noexcept;
+std::string_view plain(overall_outcome s) noexcept;
+
+/// The order in which failed items should be fixed: required before recommended,
+/// fail before missing evidence before manual review, then catalog order.
+std::vector<const check_result*> action_plan(const audit_result& r);
+
+} // namespace rco::report

@@ -1,0 +1,83 @@
+// What an audit yields: a status per check, a result per standard, an overall result.
+#pragma once
+
+#include "rco/catalog.hpp"
+#include "rco/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rco {
+
+enum class status { pass, fail, insufficient_evidence, manual_review, not_applicable, waived };
+std::string_view to_string(status s) noexcept;
+
+enum class standard_outcome { met, not_met, incomplete };
+std::string_view to_string(standard_outcome s) noexcept;
+
+enum class overall_outcome { meets_standards, does_not_meet, incomplete };
+std::string_view to_string(overall_outcome s) noexcept;
+
+/// One stigmatizing-language match (standard 9).
+struct language_finding {
+    std::string source;  ///< document id, or "mission" / "vision"
+    std::string pointer; ///< JSON Pointer of the scanned text
+    std::uint32_t line = 0, column = 0;
+    std::string matched;  ///< the words as written
+    std::string term_id;  ///< catalog term id
+    std::vector<std::string> alternatives, sources;
+};
+
+/// A waiver: a named person approved leaving a check unmet until a date, for a reason.
+struct waiver {
+    std::string check_id, justification, approved_by;
+    date expires;
+};
+
+/// One check's outcome with everything a report needs (copied from the catalog so
+/// a result is self-contained).
+struct check_result {
+    std::string id, slug, title;
+    int standard = 0;
+    rco::level level = level::required;
+    int weight = 1;
+    rco::status status = status::pass;
+    std::optional<rco::status> underlying; ///< the status a waiver covers
+    std::string explanation;
+    std::vector<std::string> pointers; ///< JSON Pointers the check read
+    /// Ids of the people behind the numbers (e.g. untrained peer workers). Reports
+    /// print them only when asked to: they can reveal who is in recovery.
+    std::vector<std::string> subjects;
+    std::vector<language_finding> findings;
+    std::string question, remediation;
+    std::vector<std::string> evidence;
+    std::optional<rco::waiver> waiver;
+};
+
+struct standard_result {
+    int number = 0;
+    std::string slug, title;
+    standard_outcome result = standard_outcome::met;
+    int score = 0; ///< 0–100: weight of satisfied checks over weight of applicable checks
+};
+
+/// One tailoring choice, echoed in every report.
+struct tailoring_note {
+    std::string check_id, what;
+};
+
+struct audit_result {
+    std::string profile;
+    date as_of;
+    overall_outcome result = overall_outcome::incomplete;
+    int score = 0;
+    std::vector<standard_result> standards;
+    std::vector<check_result> checks;
+    std::vector<tailoring_note> tailoring;
+
+    const check_result* find_check(std::string_view id) const noexcept;
+};
+
+} // namespace rco

@@ -1,0 +1,11 @@
+// Compiles every check implementation once.
+#include "rco/checks/impl/s01_nonprofit.ipp"
+#include "rco/checks/impl/s02_recovery_leadership.ipp"
+#include "rco/checks/impl/s03_sud_focus.ipp"
+#include "rco/checks/impl/s04_grassroots.ipp"
+#include "rco/checks/impl/s05_participatory.ipp"
+#include "rco/checks/impl/s06_peer_services.ipp"
+#include "rco/checks/impl/s07_all_pathways.ipp"
+#include "rco/checks/impl/s08_dei.ipp"
+#include "rco/checks/impl/s09_language.ipp"
+#include "rco/checks/impl/s10_ethics.ipp"

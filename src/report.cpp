@@ -1,0 +1,2 @@
+// Compiles the report writers once.
+#include "rco/report/impl/report.ipp"

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the rco-audit command line: exit codes, report content, errors.
+
+Usage: test_cli.py RCO_AUDIT_BINARY REPO_ROOT
+Prints one line per test and closes with 'N passed, M failed'.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN, ROOT = sys.argv[1], sys.argv[2]
+EX = os.path.join(ROOT, "examples")
+HARBOR = os.path.join(EX, "harbor-recovery-community.json")
+RIVERBEND = os.path.join(EX, "riverbend-emerging-rco.json")
+NORTHFIELD = os.path.join(EX, "northfield-wellness-collective.json")
+
+passed, failed = 0, 0
+
+
+def run(*args, stdin=None, cwd=None):
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def test(fn):
+    global passed, failed
+    try:
+        fn()
+        passed += 1
+        print(f"ok   {fn.__name__}")
+    except AssertionError as e:
+        failed += 1
+        print(f"FAIL {fn.__name__}: {e}")
+    except Exception as e:  # noqa: BLE001 - a crash in a test is a failure
+        failed += 1
+        print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
+    return fn
+
+
+def expect(cond, msg):
+    if not cond:
+        raise AssertionError(msg)
+
+
+def write(dirname, name, data):
+    path = os.path.join(dirname, name)
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+@test
+def harbor_meets_every_standard():
+    code, out, err = run("check", HARBOR)
+    expect(code == 0, f"exit {code}, stderr {err}")
+    expect(out.startswith("RCO standards audit: Harbor Recovery Community\n"), out[:200])
+    expect("RESULT: MEETS THE STANDARDS — 10 of 10 standards met" in out, out[:600])
+    expect("names and ids of board members" in out.lower(), "privacy note missing")
+
+
+@test
+def northfield_fails_with_exit_1_and_explains():
+    code, out, err = run("check", NORTHFIELD)
+    expect(code == 1, f"exit {code}")
+    expect("RESULT: DOES NOT MEET THE STANDARDS" in out, out[:400])
+    expect("3 of 8 seated voting members self-identify as in personal recovery" in out, "S2.1 numbers")
+    expect("WHAT TO DO NEXT" in out and "Next step:" in out, "action plan")
+
+
+@test
+def riverbend_is_not_fully_met():
+    code, out, _ = run("check", RIVERBEND, "--format", "json")
+    expect(code == 1, f"exit {code}")
+    rep = json.loads(out)
+    by_id = {c["id"]: c for c in rep["checks"]}
+    expect(by_id["S1.1"]["status"] == "pass", by_id["S1.1"])
+    expect(by_id["S1.3"]["status"] == "pass", by_id["S1.3"])
+    expect(by_id["S5.1"]["status"] == "fail", by_id["S5.1"])
+    expect(rep["standards"][4]["result"] == "not_met", rep["standards"][4])
+
+
+@test
+def json_report_is_versioned_and_deterministic():
+    code1, out1, _ = run("check", HARBOR, "--format", "json")
+    code2, out2, _ = run("check", HARBOR, "--format", "json")
+    expect(code1 == 0 and code2 == 0, "exit codes")
+    expect(out1 == out2, "two runs differ")
+    rep = json.loads(out1)
+    expect(rep["format"] == "rco-audit-report/1", rep["format"])
+    expect(rep["result"] == "meets_standards", rep["result"])
+    expect(len(rep["checks"]) == 43 and len(rep["standards"]) == 10, "counts")
+    expect(len(rep["input"]["sha256"]) == 64 and len(rep["catalog"]["sha256"]) == 64, "digests")
+    import hashlib
+    with open(HARBOR, "rb") as f:
+        expect(rep["input"]["sha256"] == hashlib.sha256(f.read()).hexdigest(), "input digest")
+    expect(rep["as_of"] == "2026-06-30" and rep["profile"] == "national", "as_of/profile")
+    expect(all(set(c) >= {"id", "slug", "standard", "level", "status", "explanation", "pointers"}
+               for c in rep["checks"]), "check keys")
+
+
+@test
+def as_of_and_profile_change_the_result():
+    code, out, _ = run("check", HARBOR, "--as-of", "2028-01-31", "--format", "json")
+    expect(code == 1, f"exit {code}")
+    rep = json.loads(out)
+    expect(rep["as_of"] == "2028-01-31", rep["as_of"])
+    code, out, _ = run("check", NORTHFIELD, "--profile", "michigan", "--format", "json")
+    expect(json.loads(out)["profile"] == "michigan", "profile echoed")
+
+
+@test
+def output_file_is_written_whole():
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "report.json")
+        code, out, _ = run("check", HARBOR, "--format", "json", "--output", target)
+        expect(code == 0 and out == "", f"exit {code}, stdout {out[:80]}")
+        with open(target) as f:
+            expect(json.load(f)["result"] == "meets_standards", "content")
+        expect(sorted(os.listdir(d)) == ["report.json"], f"leftovers: {os.listdir(d)}")
+        code, _, err = run("check", HARBOR, "--output", os.path.join(d, "missing-dir", "r.txt"))
+        expect(code == 2 and "cannot create a temporary file" in err, err)
+
+
+@test
+def show_names_is_opt_in():
+    _, plain_out, _ = run("check", NORTHFIELD, "--format", "json")
+    rep = json.loads(plain_out)
+    expect(rep["names_included"] is False, "flag")
+    expect(all("people" not in c for c in rep["checks"]), "people leaked")
+    with open(NORTHFIELD) as f:
+        ids = [m["id"] for m in json.load(f)["board"]["members"]]
+    for i in ids:
+        expect(f'"{i}"' not in plain_out, f"board id {i} in report")
+    _, named, _ = run("check", NORTHFIELD, "--format", "json", "--show-names")
+    expect(json.loads(named)["names_included"] is True, "flag on")
+    expect(any("people" in c for c in json.loads(named)["checks"]), "names asked for but absent")
+
+
+@test
+def bad_inputs_exit_2_with_located_messages_and_batch_goes_on():
+    with tempfile.TemporaryDirectory() as d:
+        cases = {
+            "empty.json": (b"", "the file is empty"),
+            "garbage.json": (bytes(range(256)) * 4, "not a text file"),
+            "broken.json": (b'{\n  "format": "rco-record/1",\n  "as_of": 2026\n  "x": 1\n}', ":4:3: error: malformed JSON"),
+            "types.json": (b'{"format":"rco-record/1","as_of":"2026-06-30","board":{"counts":{"voting":"nine"}}}',
+                           "error: expected a whole number, got \"nine\" (at /board/counts/voting)"),
+            "enum.json": (b'{"format":"rco-record/1","organization":{"legal_status":"nonprofit"}}',
+                          "(at /organization/legal_status)"),
+            "deep.json": (b'{"format":"rco-record/1","x":' + b"[" * 5000 + b"]" * 5000 + b"}", "deeper than 64"),
+            "huge.json": (b'{"format":"rco-record/1","volunteers":{"count_12m":1e999}}', "too large"),
+        }
+        files = []
+        for name, (data, _) in cases.items():
+            files.append(write(d, name, data))
+        for path, (name, (_, needle)) in zip(files, cases.items()):
+            code, out, err = run("check", path)
+            expect(code == 2, f"{name}: exit {code}")
+            expect(needle in err, f"{name}: {needle!r} not in {err!r}")
+            expect(path in err, f"{name}: file not named")
+        # In a batch, the good record is still audited and the worst code wins.
+        code, out, err = run("check", files[0], HARBOR, files[3], "--format", "json")
+        expect(code == 2, f"batch exit {code}")
+        batch = json.loads(out)
+        expect(batch["format"] == "rco-audit-batch/1", batch.get("format"))
+        expect(len(batch["reports"]) == 1 and batch["reports"][0]["result"] == "meets_standards", "good one audited")
+        expect(len(batch["errors"]) == 2, batch["errors"])
+        code, _, err = run("check", os.path.join(d, "nope.json"))
+        expect(code == 2 and "nope.json" in err and "cannot open" in err, err)
+
+
+@test
+def unknown_fields_warn_but_audit():
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    rec["organization"]["misson"] = "typo"
+    with tempfile.TemporaryDirectory() as d:
+        path = write(d, "rec.json", json.dumps(rec, indent=2))
+        # the document path is relative to the record; copy the text beside it
+        os.makedirs(os.path.join(d, "texts"))
+        with open(os.path.join(EX, "texts", "harbor-welcome.txt"), "rb") as src:
+            write(os.path.join(d, "texts"), "harbor-welcome.txt", src.read())
+        code, out, err = run("check", path)
+        expect(code == 0, f"exit {code}: {err}")
+        expect("warning: unknown field \"misson\"" in err and "(at /organization/misson)" in err, err)
+        expect("WARNINGS ABOUT THE RECORD" in out, "warnings in report")
+
+
+@test
+def validate_reports_validity():
+    code, out, _ = run("validate", HARBOR, RIVERBEND, NORTHFIELD)
+    expect(code == 0, f"exit {code}")
+    expect(out.count(": valid rco-record/1") == 3, out)
+    with tempfile.TemporaryDirectory() as d:
+        bad = write(d, "bad.json", '{"format":"rco-record/1","as_of":"yesterday"}')
+        code, out, err = run("validate", bad, HARBOR)
+        expect(code == 2, f"exit {code}")
+        expect(f"{bad}: invalid" in out and "valid rco-record/1" in out, out)
+        expect("(at /as_of)" in err, err)
+
+
+@test
+def rules_and_explain():
+    code, out, _ = run("rules")
+    expect(code == 0, f"exit {code}")
+    expect("43 checks in 10 standards" in out, out[:200])
+    expect("S6.5   recommended" in out, "S6.5 level")
+    code, out, _ = run("rules", "--profile", "accreditation")
+    expect("S6.5   required" in out, "accreditation level")
+    code, out, _ = run("explain", "S2.1")
+    expect(code == 0 and out.startswith("S2.1 board-recovery-majority:"), out[:100])
+    expect("majority_rule = more_than_half [S]" in out, out)
+    expect("michigan profile: true" in out, "profile parameters")
+    code, out, _ = run("explain", "board-meets-regularly")
+    expect(code == 0 and "min_board_meetings = 4 [P]" in out, out)
+    code, _, err = run("explain", "S99.9")
+    expect(code == 2 and "no check 'S99.9'" in err, err)
+
+
+@test
+def init_writes_a_record_that_audits():
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "mine.json")
+        code, out, _ = run("init", target)
+        expect(code == 0 and os.path.exists(target), f"exit {code}")
+        code, _, err = run("init", target)
+        expect(code == 2 and "already exists" in err, err)
+        code, out, err = run("check", target, "--format", "json")
+        expect(code == 0, f"starter record audit exit {code}: {err}")
+
+
+@test
+def usage_errors_exit_2_and_help_documents_exit_codes():
+    code, out, _ = run("--help")
+    expect(code == 0 and "Exit codes:" in out and "1  a required check failed" in out, out)
+    code, _, err = run("check")
+    expect(code == 2, f"exit {code}")
+    code, _, err = run("check", HARBOR, "--profile", "texas")
+    expect(code == 2 and "unknown profile 'texas'" in err, err)
+    code, _, err = run("check", HARBOR, "--as-of", "30/06/2026")
+    expect(code == 2 and "--as-of expects a date" in err, err)
+    code, _, err = run("check", HARBOR, "--format", "pdf")
+    expect(code == 2, f"exit {code}")
+
+
+@test
+def rules_dir_replaces_the_catalog():
+    with tempfile.TemporaryDirectory() as d:
+        for name in ("standards.json", "profiles.json", "language.json", "vocabulary.json"):
+            with open(os.path.join(ROOT, "rules", name)) as f:
+                text = f.read()
+            if name == "standards.json":
+                cat = json.loads(text)
+                s23 = cat["standards"][1]["checks"][2]
+                s23["parameters"]["min_board_meetings"]["default"] = 12
+                text = json.dumps(cat)
+            write(d, name, text)
+        code, out, _ = run("check", HARBOR, "--rules", d, "--format", "json")
+        rep = json.loads(out)
+        s23 = [c for c in rep["checks"] if c["id"] == "S2.3"][0]
+        expect(s23["status"] == "fail" and "at least 12 expected" in s23["explanation"], s23)
+        write(d, "profiles.json", "{ not json")
+        code, _, err = run("check", HARBOR, "--rules", d)
+        expect(code == 2 and "profiles.json:1:3: error: malformed JSON" in err, err)
+
+
+@test
+def stdin_is_accepted():
+    with open(NORTHFIELD, "rb") as f:
+        code, out, _ = run("check", "-", "--format", "json", stdin=f.read())
+    expect(code == 1 and json.loads(out)["input"]["file"] == "-", f"exit {code}")
+
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

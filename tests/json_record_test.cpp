@@ -1,0 +1,153 @@
+#include "rco/io/json_record.hpp"
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace rco;
+
+namespace {
+
+io::read_result read(std::string_view text) { return io::read_record_json(text, "rec.json"); }
+
+const diagnostic& first_error(const io::read_result& r) {
+    for (const auto& d : r.diagnostics)
+        if (d.severity == severity::error)
+            return d;
+    throw std::runtime_error("no error");
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(json_record)
+
+BOOST_AUTO_TEST_CASE(reads_every_bundled_example_without_errors) {
+    for (const char* name : {"harbor-recovery-community.json", "riverbend-emerging-rco.json",
+                             "northfield-wellness-collective.json", "starter-record.json"}) {
+        BOOST_TEST_CONTEXT(name) {
+            auto r = io::read_record_json(test::slurp(test::source_dir() / "examples" / name), name);
+            BOOST_TEST(r.ok());
+            for (const auto& d : r.diagnostics)
+                BOOST_TEST_MESSAGE(format_diagnostic(d));
+            BOOST_TEST(r.diagnostics.empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(typed_values) {
+    auto r = read(R"({"format":"rco-record/1","as_of":"2026-06-30",
+        "organization":{"name":"X","legal_status":"501c3_pending","autonomy":["budget","programs"]},
+        "board":{"members":[{"id":"b1","voting":true,"recovery_identity":"family"}],"meetings":[]},
+        "services":[{"name":"S","annual_expense":1234.5}]})");
+    BOOST_REQUIRE(r.ok());
+    const auto& rec = *r.record;
+    BOOST_TEST(format_date(*rec.as_of) == "2026-06-30");
+    BOOST_TEST(rec.organization->legal_status == legal_status::exempt_501c3_pending);
+    BOOST_TEST(rec.organization->autonomy->size() == 2u);
+    BOOST_TEST(rec.board->members->at(0).recovery_identity == recovery_identity::family);
+    BOOST_TEST(rec.board->meetings->empty()); // present but empty: not the same as missing
+    BOOST_TEST(!rec.board->counts.has_value());
+    BOOST_TEST(rec.services->at(0).annual_expense->cents == 123450);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_gives_line_and_column) {
+    auto r = read("{\n  \"format\": \"rco-record/1\",\n  \"as_of\": 2026-06-30\n}");
+    BOOST_TEST(!r.ok());
+    const auto& e = first_error(r);
+    BOOST_TEST(e.file == "rec.json");
+    BOOST_TEST(e.line == 3u);
+    BOOST_TEST(e.column == 16u);
+    BOOST_TEST(e.message.find("malformed JSON") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_type_names_pointer_line_and_expectation) {
+    auto r = read("{\"format\": \"rco-record/1\",\n \"board\": {\"counts\": {\"voting\": \"nine\"}}}");
+    BOOST_TEST(!r.ok());
+    const auto& e = first_error(r);
+    BOOST_TEST(e.pointer == "/board/counts/voting");
+    BOOST_TEST(e.line == 2u);
+    BOOST_TEST(e.column == 25u);
+    BOOST_TEST(e.message == "expected a whole number, got \"nine\"");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_enum_and_date) {
+    auto r = read(R"({"format":"rco-record/1","as_of":"June 2026","organization":{"legal_status":"nonprofit"}})");
+    BOOST_TEST(!r.ok());
+    std::vector<std::string> pointers, messages;
+    for (const auto& d : r.diagnostics) {
+        pointers.push_back(d.pointer);
+        messages.push_back(d.message);
+    }
+    BOOST_REQUIRE(pointers.size() == 2u);
+    BOOST_TEST(pointers[0] == "/as_of");
+    BOOST_TEST(messages[0] == "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got \"June 2026\"");
+    BOOST_TEST(pointers[1] == "/organization/legal_status");
+    BOOST_TEST(messages[1].find("expected one of 501c3, 501c3_pending, fiscally_sponsored") == 0u);
+    BOOST_TEST(messages[1].find("got \"nonprofit\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_fields_are_warnings_with_pointer) {
+    auto r = read(R"({"format":"rco-record/1","organisation":{},"board":{"members":[{"id":"b1","votng":true}]}})");
+    BOOST_TEST(r.ok());
+    BOOST_REQUIRE(r.diagnostics.size() == 2u);
+    BOOST_TEST(r.diagnostics[0].severity == severity::warning);
+    BOOST_TEST(r.diagnostics[0].pointer == "/organisation");
+    BOOST_TEST(r.diagnostics[1].pointer == "/board/members/0/votng");
+    BOOST_TEST(r.diagnostics[1].message.find("unknown field \"votng\"") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_inputs_are_errors_never_crashes) {
+    struct bad_case {
+        std::string text, expect;
+    };
+    std::string deep(200, '[');
+    const bad_case cases[] = {
+        {"", "the file is empty"},
+        {"   \n ", "the file is empty"},
+        {std::string("\x89PNG\r\n\x1a\n\0\0\0", 11), "not a text file"},
+        {"\xff\xfe\x00garbage", "malformed JSON"},
+        {"[1,2,3]", "expected a JSON object"},
+        {"{\"format\":\"rco-record/1\"} trailing", "unexpected text after"},
+        {"{\"format\":\"rco-record/1\",\"as_of\":", "ends too early"},
+        {"{\"format\":\"rco-record/1\",\"x\":" + deep, "deeper than 64"},
+        {"{\"format\":\"rco-record/2\"}", "expected \"rco-record/1\""},
+        {"{\"as_of\":\"2026-06-30\"}", "missing \"format\""},
+        {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":1e400}}", "too large"},
+        {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":123456789012345678901234567890}}", "too large"},
+        {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":-3}}", "0 or more"},
+        {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":2.5}}", "whole number"},
+        {"{\"format\":\"rco-record/1\",\"services\":[{\"annual_expense\":1e300}]}", "from 0 to 10 trillion"},
+        {"{\"format\":\"rco-record/1\",\"services\":{\"name\":\"x\"}}", "expected a list"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.expect) {
+            auto r = read(c.text);
+            BOOST_TEST(!r.ok());
+            bool found = false;
+            for (const auto& d : r.diagnostics)
+                found = found || (d.severity == severity::error && d.message.find(c.expect) != std::string::npos &&
+                                  d.file == "rec.json" && d.line >= 1u);
+            BOOST_TEST(found);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(members_win_over_counts_with_a_warning) {
+    auto r = read(R"({"format":"rco-record/1","board":{"members":[],"counts":{"voting":3}}})");
+    BOOST_TEST(r.ok());
+    BOOST_REQUIRE(r.diagnostics.size() == 1u);
+    BOOST_TEST(r.diagnostics[0].pointer == "/board/counts");
+}
+
+BOOST_AUTO_TEST_CASE(write_then_read_gives_the_same_record) {
+    const auto text = test::slurp(test::source_dir() / "examples/harbor-recovery-community.json");
+    auto first = io::read_record_json(text, "a");
+    BOOST_REQUIRE(first.ok());
+    const auto written = io::write_record_json(*first.record);
+    auto second = io::read_record_json(written, "b");
+    BOOST_REQUIRE(second.ok());
+    BOOST_TEST(io::write_record_json(*second.record) == written);
+    BOOST_TEST(written.find("\"legal_status\": \"501c3\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,71 @@
+// Test helpers: the repository's files, JSON merge patches, auditing a JSON value.
+#pragma once
+
+#include "rco/rco.hpp"
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace rco::test {
+
+inline std::filesystem::path source_dir() { return RCO_SOURCE_DIR; }
+
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot open " + p.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline boost::json::value load_json(const std::filesystem::path& p) { return boost::json::parse(slurp(p)); }
+
+/// RFC 7396 JSON merge patch: objects merge recursively, null deletes, anything else replaces.
+inline void merge_patch(boost::json::value& target, const boost::json::value& patch) {
+    if (!patch.is_object()) {
+        target = patch;
+        return;
+    }
+    if (!target.is_object())
+        target = boost::json::object{};
+    auto& t = target.get_object();
+    for (const auto& kv : patch.get_object()) {
+        if (kv.value().is_null())
+            t.erase(kv.key());
+        else
+            merge_patch(t[kv.key()], kv.value());
+    }
+}
+
+/// The base fixture record: complete, as of 2026-06-30, passing every check.
+inline const boost::json::value& base_record_json() {
+    static const boost::json::value v = load_json(source_dir() / "tests/fixtures/base-record.json");
+    return v;
+}
+
+/// Reads a record from a JSON value; throws with the diagnostics when it has errors.
+inline record to_record(const boost::json::value& v, const std::string& label = "fixture") {
+    auto text = boost::json::serialize(v);
+    auto r = io::read_record_json(text, label);
+    if (!r.ok()) {
+        std::string why;
+        for (const auto& d : r.diagnostics)
+            why += "\n  " + format_diagnostic(d);
+        throw std::runtime_error("fixture record has errors:" + why);
+    }
+    return *r.record;
+}
+
+inline audit_result audit_json(const boost::json::value& v, std::string_view profile = "national",
+                               const tailoring& t = {}) {
+    auto rec = to_record(v);
+    return audit(io::builtin_catalog(), profile, rec, *rec.as_of, t);
+}
+
+} // namespace rco::test

@@ -1,0 +1,388 @@
+// rco-audit: the command line. Nothing but wiring: files in, library calls, files out.
+#include "rco/rco.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <boost/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int exit_met = 0;
+constexpr int exit_not_met = 1;
+constexpr int exit_input_error = 2;
+
+constexpr const char* exit_codes_help = R"(Exit codes:
+  0  every standard is met (check), every file is valid (validate), or the command succeeded
+  1  a required check failed or evidence is missing (some standard is not met or incomplete)
+  2  usage or input error: a file is missing, malformed or not an rco-record/1 record;
+     in a run over several files the other files are still audited and the worst code wins)";
+
+struct options {
+    std::vector<std::string> files;
+    std::string profile = "national";
+    std::string as_of;
+    std::string format = "text";
+    std::string output;
+    std::string rules_dir;
+    bool show_names = false;
+    bool quiet = false;
+};
+
+void print_diagnostics(const std::vector<rco::diagnostic>& diags) {
+    for (const auto& d : diags)
+        std::cerr << rco::format_diagnostic(d) << "\n";
+}
+
+/// The catalog in force: --rules DIR, else the built-in one. nullptr after printing errors.
+const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage) {
+    if (dir.empty())
+        return &rco::io::builtin_catalog();
+    std::vector<rco::diagnostic> diags;
+    storage = rco::io::load_catalog_dir(dir, diags);
+    print_diagnostics(diags);
+    if (!storage) {
+        std::cerr << "rco-audit: error: the rules directory " << dir << " is not a valid catalog\n";
+        return nullptr;
+    }
+    return &*storage;
+}
+
+std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags) {
+    if (file == "-") {
+        std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        return text;
+    }
+    return rco::io::read_file(file, diags);
+}
+
+struct loaded_record {
+    std::optional<rco::record> record;
+    std::string bytes;
+    std::vector<rco::diagnostic> diagnostics;
+};
+
+/// Reads, parses and completes one record (document texts from files).
+loaded_record load_record(const std::string& file) {
+    loaded_record out;
+    auto text = read_input(file, out.diagnostics);
+    if (!text)
+        return out;
+    out.bytes = std::move(*text);
+    auto result = rco::io::read_record_json(out.bytes, file == "-" ? "<stdin>" : file);
+    out.diagnostics = std::move(result.diagnostics);
+    if (rco::has_errors(out.diagnostics))
+        return out;
+    out.record = std::move(result.record);
+    const fs::path base = file == "-" ? fs::current_path() : fs::path(file).parent_path();
+    rco::io::load_document_texts(*out.record, base, file, out.diagnostics);
+    return out;
+}
+
+int emit(const std::string& output, const std::string& text) {
+    if (output.empty() || output == "-") {
+        std::cout << text;
+        std::cout.flush();
+        return std::cout ? exit_met : exit_input_error;
+    }
+    if (auto err = rco::io::write_file_atomic(output, text); !err.empty()) {
+        std::cerr << "rco-audit: error: " << err << "\n";
+        return exit_input_error;
+    }
+    return exit_met;
+}
+
+int run_check(const options& opt) {
+    std::optional<rco::catalog> storage;
+    const auto* cat = load_catalog(opt.rules_dir, storage);
+    if (!cat)
+        return exit_input_error;
+    if (!cat->find_profile(opt.profile)) {
+        std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'; known profiles:";
+        for (const auto& p : cat->profiles)
+            std::cerr << " " << p.name;
+        std::cerr << "\n";
+        return exit_input_error;
+    }
+    std::optional<rco::date> as_of_override;
+    if (!opt.as_of.empty()) {
+        as_of_override = rco::parse_date(opt.as_of);
+        if (!as_of_override) {
+            std::cerr << "rco-audit: error: --as-of expects a date as YYYY-MM-DD, got '" << opt.as_of << "'\n";
+            return exit_input_error;
+        }
+    }
+
+    int worst = exit_met;
+    std::vector<std::string> texts;
+    boost::json::array json_reports, json_errors;
+    for (const auto& file : opt.files) {
+        auto loaded = load_record(file);
+        print_diagnostics(loaded.diagnostics);
+        if (!loaded.record) {
+            std::cerr << "rco-audit: " << file << ": not audited (input error)\n";
+            worst = exit_input_error;
+            boost::json::array messages;
+            for (const auto& d : loaded.diagnostics)
+                if (d.severity == rco::severity::error)
+                    messages.emplace_back(rco::format_diagnostic(d));
+            json_errors.push_back(boost::json::object{{"file", file}, {"errors", std::move(messages)}});
+            continue;
+        }
+        auto as_of = rco::review_date(*loaded.record, as_of_override);
+        if (!as_of) {
+            std::cerr << file << ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD\n";
+            worst = exit_input_error;
+            json_errors.push_back(boost::json::object{
+                {"file", file}, {"errors", boost::json::array{"no review date: give as_of or --as-of"}}});
+            continue;
+        }
+        const auto result = rco::audit(*cat, opt.profile, *loaded.record, *as_of);
+
+        rco::report::report_info info;
+        info.tool_version = RCO_VERSION;
+        info.input_file = file;
+        info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
+        info.catalog_version = cat->version;
+        info.catalog_sha256 = cat->sha256;
+        if (loaded.record->organization) {
+            info.organization_name = loaded.record->organization->name.value_or("");
+            info.organization_ein = loaded.record->organization->ein.value_or("");
+        }
+        info.show_names = opt.show_names;
+        for (const auto& d : loaded.diagnostics)
+            if (d.severity == rco::severity::warning)
+                info.warnings.push_back(d);
+
+        if (opt.format == "json")
+            json_reports.push_back(boost::json::parse(rco::report::write_json(result, info)));
+        else
+            texts.push_back(rco::report::write_text(result, info));
+        if (result.result != rco::overall_outcome::meets_standards && worst == exit_met)
+            worst = exit_not_met;
+    }
+
+    std::string out;
+    if (opt.format == "json") {
+        if (opt.files.size() == 1 && json_reports.size() == 1)
+            out = rco::io::pretty_json(json_reports[0]);
+        else if (opt.files.size() > 1)
+            out = rco::io::pretty_json(boost::json::object{
+                {"format", "rco-audit-batch/1"}, {"reports", json_reports}, {"errors", json_errors}});
+    } else {
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            out += (i ? "\n" + std::string(88, '=') + "\n\n" : "") + texts[i];
+    }
+    if (!out.empty())
+        if (emit(opt.output, out) != exit_met)
+            return exit_input_error;
+    return worst;
+}
+
+int run_validate(const options& opt) {
+    int worst = exit_met;
+    for (const auto& file : opt.files) {
+        auto loaded = load_record(file);
+        print_diagnostics(loaded.diagnostics);
+        std::size_t warnings = 0;
+        for (const auto& d : loaded.diagnostics)
+            warnings += d.severity == rco::severity::warning;
+        if (!loaded.record) {
+            std::cout << file << ": invalid\n";
+            worst = exit_input_error;
+        } else {
+            std::cout << file << ": valid rco-record/1";
+            if (warnings)
+                std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
+            std::cout << "\n";
+        }
+    }
+    return worst;
+}
+
+int run_rules(const options& opt) {
+    std::optional<rco::catalog> storage;
+    const auto* cat = load_catalog(opt.rules_dir, storage);
+    if (!cat)
+        return exit_input_error;
+    const auto* prof = cat->find_profile(opt.profile);
+    if (!prof) {
+        std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'\n";
+        return exit_input_error;
+    }
+    std::string out;
+    if (opt.format == "json") {
+        boost::json::array checks;
+        for (const auto& c : cat->checks) {
+            auto lvl = c.level;
+            if (auto it = prof->levels.find(c.id); it != prof->levels.end())
+                lvl = it->second;
+            checks.push_back(boost::json::object{{"id", c.id},
+                                                 {"slug", c.slug},
+                                                 {"standard", c.standard},
+                                                 {"level", rco::to_string(lvl)},
+                                                 {"title", c.title}});
+        }
+        out = rco::io::pretty_json(boost::json::object{
+            {"catalog", cat->version}, {"profile", prof->name}, {"checks", std::move(checks)}});
+    } else {
+        out += "Catalog " + cat->version + ", profile " + prof->name + ": " + std::to_string(cat->checks.size()) +
+               " checks in " + std::to_string(cat->standards.size()) + " standards\n";
+        for (const auto& s : cat->standards) {
+            out += "\nStandard " + std::to_string(s.number) + ": " + s.title + "\n";
+            for (const auto& c : cat->checks) {
+                if (c.standard != s.number)
+                    continue;
+                auto lvl = c.level;
+                if (auto it = prof->levels.find(c.id); it != prof->levels.end())
+                    lvl = it->second;
+                std::string id = c.id, level(rco::to_string(lvl));
+                id.resize(7, ' ');
+                level.resize(12, ' ');
+                out += "  " + id + level + c.title + "\n";
+            }
+        }
+    }
+    return emit(opt.output, out);
+}
+
+int run_explain(const options& opt, const std::string& id) {
+    std::optional<rco::catalog> storage;
+    const auto* cat = load_catalog(opt.rules_dir, storage);
+    if (!cat)
+        return exit_input_error;
+    const auto* c = cat->find_check(id);
+    if (!c) {
+        std::cerr << "rco-audit: error: no check '" << id << "'; 'rco-audit rules' lists them (e.g. S2.1)\n";
+        return exit_input_error;
+    }
+    const auto* s = cat->find_standard(c->standard);
+    std::string out;
+    out += c->id + " " + c->slug + ": " + c->title + "\n";
+    out += "Standard " + std::to_string(c->standard) + ": " + (s ? s->title : "") + "\n";
+    out += "Level: " + std::string(rco::to_string(c->level)) + " (national profile)";
+    for (const auto& p : cat->profiles)
+        if (auto it = p.levels.find(c->id); it != p.levels.end() && it->second != c->level)
+            out += "; " + std::string(rco::to_string(it->second)) + " in the " + p.name + " profile";
+    out += "\n\nQuestion: " + c->question + "\n\nWhy it matters: " + c->rationale + "\n\nWhat to do: " +
+           c->remediation + "\n\nEvidence to record:\n";
+    for (const auto& e : c->evidence)
+        out += "  - " + e + "\n";
+    if (!c->parameters.empty()) {
+        out += "\nParameters (S = from a published standard, P = this tool's proposal):\n";
+        for (const auto& p : c->parameters) {
+            out += "  " + p.name + " = " + rco::describe(p.default_value) + " [" + p.source + "]: " + p.description +
+                   "\n";
+            for (const auto& prof : cat->profiles)
+                if (auto it = prof.parameters.find(c->id); it != prof.parameters.end())
+                    if (auto v = it->second.find(p.name); v != it->second.end())
+                        out += "      " + prof.name + " profile: " + rco::describe(v->second) + "\n";
+        }
+    }
+    if (!c->sources.empty()) {
+        out += "\nSources:\n";
+        for (const auto& key : c->sources)
+            if (auto it = cat->sources.find(key); it != cat->sources.end())
+                out += "  [" + key + "] " + it->second + "\n";
+    }
+    return emit(opt.output, out);
+}
+
+int run_init(const std::string& file, bool force) {
+    std::error_code ec;
+    if (!force && fs::exists(file, ec)) {
+        std::cerr << "rco-audit: error: " << file << " already exists; choose another name or add --force\n";
+        return exit_input_error;
+    }
+    if (auto err = rco::io::write_file_atomic(file, rco::io::starter_record()); !err.empty()) {
+        std::cerr << "rco-audit: error: " << err << "\n";
+        return exit_input_error;
+    }
+    std::cout << "Wrote " << file << ": a complete example record. Replace its values with your organization's,\n"
+              << "then run: rco-audit check " << file << "\n";
+    return exit_met;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"rco-audit " RCO_VERSION ": check a Recovery Community Organization's record against the ten "
+                 "national RCO standards"};
+    app.footer(exit_codes_help);
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("rco-audit ") + RCO_VERSION);
+    options opt;
+
+    auto add_rules = [&](CLI::App* sub) {
+        sub->add_option("--rules", opt.rules_dir, "Directory replacing the built-in catalog (standards.json, "
+                                                  "profiles.json, language.json, vocabulary.json)")
+            ->check(CLI::ExistingDirectory);
+    };
+
+    auto* check = app.add_subcommand("check", "Audit one or more records and print the report");
+    check->add_option("files", opt.files, "Record files (rco-record/1 JSON); - reads standard input")->required();
+    check->add_option("--profile", opt.profile, "Profile: national, accreditation, florida, michigan, indiana")
+        ->capture_default_str();
+    check->add_option("--as-of", opt.as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
+    check->add_option("--format", opt.format, "Report format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    check->add_option("-o,--output", opt.output, "Write the report to FILE (whole or not at all) instead of stdout");
+    check->add_flag("--show-names", opt.show_names,
+                    "Also list the ids of the board members and peer workers behind each number. Off by "
+                    "default: such lists reveal who is in recovery");
+    add_rules(check);
+    check->footer(exit_codes_help);
+
+    auto* validate = app.add_subcommand("validate", "Read records and report errors and warnings, without auditing");
+    validate->add_option("files", opt.files, "Record files")->required();
+
+    auto* rules = app.add_subcommand("rules", "List every check with its level and title");
+    rules->add_option("--profile", opt.profile, "Show levels as this profile sets them")->capture_default_str();
+    rules->add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_rules(rules);
+
+    std::string explain_id;
+    auto* explain = app.add_subcommand("explain", "Explain one check: question, rationale, remediation, parameters");
+    explain->add_option("id", explain_id, "Check id or slug, e.g. S2.1 or board-recovery-majority")->required();
+    add_rules(explain);
+
+    std::string init_file = "rco-record.json";
+    bool force = false;
+    auto* init = app.add_subcommand("init", "Write a complete example record to start from");
+    init->add_option("file", init_file, "Where to write it")->capture_default_str();
+    init->add_flag("--force", force, "Overwrite an existing file");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_met : exit_input_error;
+    }
+
+    try {
+        if (*check)
+            return run_check(opt);
+        if (*validate)
+            return run_validate(opt);
+        if (*rules)
+            return run_rules(opt);
+        if (*explain)
+            return run_explain(opt, explain_id);
+        if (*init)
+            return run_init(init_file, force);
+    } catch (const rco::audit_error& e) {
+        std::cerr << "rco-audit: error: " << e.what() << "\n";
+        return exit_input_error;
+    } catch (const std::exception& e) {
+        std::cerr << "rco-audit: internal error: " << e.what() << "\n";
+        return exit_input_error;
+    }
+    return exit_input_error;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what rco-audit needs on Debian 12, only if something is missing.
+# Run as root (or with sudo). Used by tools/example.sh and tools/test.sh.
+set -euo pipefail
+packages=(g++ cmake ninja-build pkg-config
+          libboost-json1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
+          python3 python3-jsonschema)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
