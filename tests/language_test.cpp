@@ -46,7 +46,9 @@ const language_table& table() {
     return t;
 }
 
-std::vector<term_match> scan(std::string_view text) { return scan_language(text, table()); }
+std::vector<term_match> scan(std::string_view text) {
+    return scan_language(text, table());
+}
 
 /// "matched@line:column" for each match, in order.
 std::vector<std::string> where(std::string_view text) {
@@ -112,8 +114,7 @@ BOOST_AUTO_TEST_CASE(phrases_match_across_any_whitespace_or_a_hyphen) {
     BOOST_TEST(where("a meth\n   heads") == (strings{"meth\n   heads@1:3"}), boost::test_tools::per_element());
     BOOST_TEST(where("meth, head").empty());
     BOOST_TEST(where("meth.\n\nhead").empty());
-    BOOST_TEST(where("they were non-compliant") == (strings{"non-compliant@1:11"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(where("they were non-compliant") == (strings{"non-compliant@1:11"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(context_terms_need_a_substance_word_in_the_same_sentence) {
@@ -146,8 +147,7 @@ BOOST_AUTO_TEST_CASE(exempt_names_neither_flag_nor_count_as_context) {
     BOOST_TEST(where("a clean, bright center hosts Narcotics Anonymous").empty());
     BOOST_TEST(where("a clean, bright center hosts narcotics anonymous meetings").empty());
     BOOST_TEST(where("Data from the National Institute on Drug Abuse.").empty());
-    BOOST_TEST(where("The National Institute on Drug Abuse studies drug abuse.") ==
-                   (strings{"drug abuse@1:46"}),
+    BOOST_TEST(where("The National Institute on Drug Abuse studies drug abuse.") == (strings{"drug abuse@1:46"}),
                boost::test_tools::per_element());
     // Outside the name, "narcotics" is a substance word.
     BOOST_TEST(where("Stay clean of narcotics.") == (strings{"clean@1:6"}), boost::test_tools::per_element());
@@ -170,10 +170,8 @@ BOOST_AUTO_TEST_CASE(first_person_self_description_is_exempt) {
     BOOST_TEST(where("I’m a grateful recovering addict.").empty());
     BOOST_TEST(where("i am an addict").empty());
     // Too far after the phrase, or in another sentence: flagged.
-    BOOST_TEST(where("I am sure that he is an addict.") == (strings{"addict@1:25"}),
-               boost::test_tools::per_element());
-    BOOST_TEST(where("I am here. Addicts are welcome.") == (strings{"Addicts@1:12"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(where("I am sure that he is an addict.") == (strings{"addict@1:25"}), boost::test_tools::per_element());
+    BOOST_TEST(where("I am here. Addicts are welcome.") == (strings{"Addicts@1:12"}), boost::test_tools::per_element());
     // "I" alone is not a first-person phrase of the table.
     BOOST_TEST(where("I met an addict.") == (strings{"addict@1:10"}), boost::test_tools::per_element());
 }

@@ -11,6 +11,17 @@
 #include <stdexcept>
 #include <string>
 
+namespace rco {
+// Lets Boost.Test print the library's enums in failure messages.
+template <record_enum E>
+std::ostream& boost_test_print_type(std::ostream& os, E e) { return os << to_string(e); }
+inline std::ostream& boost_test_print_type(std::ostream& os, status s) { return os << to_string(s); }
+inline std::ostream& boost_test_print_type(std::ostream& os, level l) { return os << to_string(l); }
+inline std::ostream& boost_test_print_type(std::ostream& os, severity s) {
+    return os << (s == severity::error ? "error" : "warning");
+}
+} // namespace rco
+
 namespace rco::test {
 
 inline std::filesystem::path source_dir() { return RCO_SOURCE_DIR; }

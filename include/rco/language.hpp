@@ -14,11 +14,11 @@ namespace rco {
 
 /// One occurrence of a stigmatizing term in a scanned text.
 struct term_match {
-    std::uint32_t line = 0;   ///< 1-based
-    std::uint32_t column = 0; ///< 1-based, in Unicode code points from the start of the line
-    std::size_t offset = 0;   ///< byte offset of the first matched byte
-    std::size_t length = 0;   ///< bytes matched
-    std::string matched;      ///< the words as written in the text
+    std::uint32_t line = 0;              ///< 1-based
+    std::uint32_t column = 0;            ///< 1-based, in Unicode code points from the start of the line
+    std::size_t offset = 0;              ///< byte offset of the first matched byte
+    std::size_t length = 0;              ///< bytes matched
+    std::string matched;                 ///< the words as written in the text
     const language_term* term = nullptr; ///< the table row (points into the table passed in)
 };
 

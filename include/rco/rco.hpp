@@ -9,6 +9,7 @@
 #include "rco/io/catalog_json.hpp"
 #include "rco/io/digest.hpp"
 #include "rco/io/files.hpp"
+#include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
 #include "rco/language.hpp"
 #include "rco/record.hpp"

@@ -60,7 +60,9 @@ struct standard_result {
     int number = 0;
     std::string slug, title;
     standard_outcome result = standard_outcome::met;
-    int score = 0; ///< 0–100: weight of satisfied checks over weight of applicable checks
+    /// 0–100: weight of satisfied (pass, waived) checks over the weight of the checks that
+    /// apply and are decided (not_applicable and manual_review are left out), rounded half up.
+    int score = 0;
 };
 
 /// One tailoring choice, echoed in every report.

@@ -163,7 +163,8 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
                 failed = failed || c.status == status::fail;
                 open = open || c.status == status::insufficient_evidence || c.status == status::manual_review;
             }
-            if (c.status != status::not_applicable) {
+            // A check awaiting a person's judgment is neither credit nor deficit.
+            if (c.status != status::not_applicable && c.status != status::manual_review) {
                 den += c.weight;
                 num += satisfied(c.status) ? c.weight : 0;
             }

@@ -38,8 +38,8 @@ std::string format_date(date d) {
 date add_months(date d, int months) noexcept {
     using namespace std::chrono;
     year_month ym = year_month{d.year(), d.month()} + std::chrono::months{months};
-    auto last = (ym / last).day();
-    return ym / (d.day() > last ? last : d.day());
+    const auto month_end = (ym / std::chrono::last).day();
+    return ym / (d.day() > month_end ? month_end : d.day());
 }
 
 date add_days(date d, int days) noexcept {

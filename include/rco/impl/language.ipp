@@ -58,16 +58,22 @@ inline decoded decode(std::string_view s, std::size_t i) {
 }
 
 inline bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-           c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-           c == 0x205F || c == 0x3000 || c == 0xFEFF;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF;
 }
 
-inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+inline bool is_apostrophe(char32_t c) {
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
 
-inline bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+inline bool is_hyphen(char32_t c) {
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
 
-inline bool is_terminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+inline bool is_terminator(char32_t c) {
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
 
 /// Letters and digits: ASCII alphanumerics and every non-ASCII character that is
 /// not a space, punctuation or symbol block (so accented and non-Latin letters are
@@ -82,8 +88,7 @@ inline bool is_word(char32_t c) {
     if (c == 0xD7 || c == 0xF7)
         return false;
     if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x3000 && c <= 0x303F) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFFF0 && c <= 0xFFFF) ||
-        c >= 0x1F000)
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFFF0 && c <= 0xFFFF) || c >= 0x1F000)
         return false;
     return true;
 }
@@ -97,24 +102,24 @@ struct token {
     std::size_t begin = 0, end = 0; ///< bytes
     std::uint32_t line = 1, column = 1;
     std::uint32_t sentence = 0;
-    std::uint32_t word = 0;  ///< index of the hyphenated word it belongs to ("meth-head" is one word)
-    bool joined = false;     ///< joined to the previous token by a single hyphen
-    bool adjacent = false;   ///< previous token is in the same sentence, separated by whitespace or a hyphen only
-    bool quoted = false;     ///< inside quotation marks
-    bool exempt = false;     ///< inside an exempt proper name
-    std::string exact;       ///< as written, apostrophes made ASCII
-    std::string folded;      ///< `exact` with ASCII letters lowercased
+    std::uint32_t word = 0; ///< index of the hyphenated word it belongs to ("meth-head" is one word)
+    bool joined = false;    ///< joined to the previous token by a single hyphen
+    bool adjacent = false;  ///< previous token is in the same sentence, separated by whitespace or a hyphen only
+    bool quoted = false;    ///< inside quotation marks
+    bool exempt = false;    ///< inside an exempt proper name
+    std::string exact;      ///< as written, apostrophes made ASCII
+    std::string folded;     ///< `exact` with ASCII letters lowercased
 };
 
 inline std::vector<token> tokenize(std::string_view s) {
     std::vector<token> out;
     std::uint32_t line = 1, column = 1, sentence = 0;
     bool quoted = false;
-    bool sentence_break = false;  // a sentence ended since the previous token
-    std::size_t gap_hyphens = 0;  // hyphens since the previous token
-    bool gap_other = false;       // anything but whitespace and hyphens since the previous token
-    bool gap_space = false;       // whitespace since the previous token
-    int blank_newlines = 0;       // newlines since the last non-space character
+    bool sentence_break = false; // a sentence ended since the previous token
+    std::size_t gap_hyphens = 0; // hyphens since the previous token
+    bool gap_other = false;      // anything but whitespace and hyphens since the previous token
+    bool gap_space = false;      // whitespace since the previous token
+    int blank_newlines = 0;      // newlines since the last non-space character
     std::size_t i = 0;
     while (i < s.size()) {
         auto [c, len] = decode(s, i);
@@ -128,8 +133,7 @@ inline std::vector<token> tokenize(std::string_view s) {
             t.sentence = sentence;
             const bool has_prev = !out.empty();
             t.joined = has_prev && !sentence_break && !gap_other && !gap_space && gap_hyphens == 1;
-            t.adjacent = has_prev && !sentence_break && !gap_other &&
-                         (t.joined || (gap_space && gap_hyphens == 0));
+            t.adjacent = has_prev && !sentence_break && !gap_other && (t.joined || (gap_space && gap_hyphens == 0));
             t.word = !has_prev ? 0 : (t.joined ? out.back().word : out.back().word + 1);
             t.quoted = quoted;
             // Extend over word characters and apostrophes between word characters.
@@ -231,7 +235,7 @@ inline bool inflected(std::string_view w, std::string_view base) {
 
 /// Phrases indexed by their first word.
 class phrase_set {
-public:
+  public:
     void add(phrase p) {
         if (p.words.empty())
             return;
@@ -242,8 +246,7 @@ public:
 
     /// Calls `f(phrase, end)` for every phrase matching the tokens from `i`
     /// (`end` one past its last token). `inflect`: accept "s"/"'s" on the last word.
-    template <class F>
-    void matches(const std::vector<token>& ts, std::size_t i, bool inflect, F&& f) const {
+    template <class F> void matches(const std::vector<token>& ts, std::size_t i, bool inflect, F&& f) const {
         if (phrases_.empty())
             return;
         seen_.clear();
@@ -281,12 +284,12 @@ public:
     const phrase& operator[](std::size_t k) const { return phrases_[k]; }
     bool empty() const { return phrases_.empty(); }
 
-private:
+  private:
     using index_type = std::map<std::string, std::vector<std::size_t>, std::less<>>;
 
     template <class F>
-    void visit(const index_type& index, std::string_view key, const std::vector<token>& ts, std::size_t i,
-               bool inflect, F& f) const {
+    void visit(const index_type& index, std::string_view key, const std::vector<token>& ts, std::size_t i, bool inflect,
+               F& f) const {
         auto it = index.find(key);
         if (it == index.end())
             return;

@@ -10,7 +10,9 @@ namespace {
 
 /// True when the organization itself delivers the service (an absent `referral_only`
 /// means it does: the list is of services the organization offers).
-bool delivered_directly(const service& s) { return !s.referral_only.value_or(false); }
+bool delivered_directly(const service& s) {
+    return !s.referral_only.value_or(false);
+}
 
 /// A peer recovery support service as S6.1 and S6.5 count it: a peer type, delivered
 /// by peers, by the organization itself.
@@ -32,8 +34,7 @@ struct peer_tally {
     std::int64_t met() const { return active - static_cast<std::int64_t>(unmet.size()); }
 };
 
-template <class Meets>
-peer_tally tally_active_peers(const std::vector<peer_worker>& workers, Meets meets) {
+template <class Meets> peer_tally tally_active_peers(const std::vector<peer_worker>& workers, Meets meets) {
     peer_tally t;
     t.listed = workers.size();
     for (std::size_t i = 0; i < workers.size(); ++i) {
@@ -54,9 +55,8 @@ outcome judge_peers(peer_tally t, const std::string& text, std::vector<std::stri
     if (t.active == 0) {
         std::string inactive;
         if (t.listed > 0)
-            inactive = str(" (the roster lists ", count_of(static_cast<std::int64_t>(t.listed), "inactive worker",
-                                                           "inactive workers"),
-                           ")");
+            inactive = str(" (the roster lists ",
+                           count_of(static_cast<std::int64_t>(t.listed), "inactive worker", "inactive workers"), ")");
         return fail(str("No active peer workers are recorded", inactive, "."), std::move(pointers));
     }
     outcome o = t.unmet.empty() ? pass(text, std::move(pointers)) : fail(text, std::move(pointers));
@@ -92,7 +92,8 @@ outcome offers_prss(const check_context& ctx) {
     if (peer == 0)
         text += "none is a peer recovery support service";
     else
-        text += str(peer, " of them ", peer == 1 ? "is a peer recovery support service" : "are peer recovery support services");
+        text += str(peer, " of them ",
+                    peer == 1 ? "is a peer recovery support service" : "are peer recovery support services");
     text += " delivered by peers (at least 1 is expected).";
     if (peer_type_elsewise > 0)
         text += str(" ", peer_type_elsewise, " of a peer type ", peer_type_elsewise == 1 ? "is" : "are",
@@ -155,9 +156,8 @@ outcome peer_workers_trained(const check_context& ctx) {
     auto t = tally_active_peers(*workers, [&](const peer_worker& w) {
         return certified(w) || (!certification_required && w.trained.value_or(false));
     });
-    auto text = certification_required
-                    ? str(active_share(t), " hold a peer certification; certification is required.")
-                    : str(active_share(t), " completed role training or hold a peer certification.");
+    auto text = certification_required ? str(active_share(t), " hold a peer certification; certification is required.")
+                                       : str(active_share(t), " completed role training or hold a peer certification.");
     return judge_peers(std::move(t), text, {"/peer_workers"});
 }
 
@@ -206,9 +206,9 @@ outcome prss_history(const check_context& ctx) {
                        {"/services"});
     const auto& first = (*services)[*earliest];
     const auto cutoff = add_months(ctx.as_of, -months);
-    auto text = str("The earliest peer service (", named_service(first, *earliest), ") started on ", day(*first.started),
-                    "; a start on or before ", day(cutoff), " (", months, " months before ", day(ctx.as_of),
-                    ") is expected.");
+    auto text =
+        str("The earliest peer service (", named_service(first, *earliest), ") started on ", day(*first.started),
+            "; a start on or before ", day(cutoff), " (", months, " months before ", day(ctx.as_of), ") is expected.");
     std::vector<std::string> pointers{"/services", str(at("/services", *earliest), "/started")};
     return *first.started <= cutoff ? pass(text, pointers) : fail(text, pointers);
 }

@@ -33,8 +33,8 @@ outcome no_pathway_barriers(const check_context& ctx) {
             if (contains(*s.eligibility, b))
                 found.emplace_back(to_string(b));
         if (!found.empty())
-            barred.push_back(str(s.name && !s.name->empty() ? *s.name : str("service ", i + 1), " (eligibility: ",
-                                 join_words(found), ")"));
+            barred.push_back(str(s.name && !s.name->empty() ? *s.name : str("service ", i + 1),
+                                 " (eligibility: ", join_words(found), ")"));
     }
     const auto n = static_cast<std::int64_t>(services->size());
     if (barred.empty())
@@ -42,9 +42,9 @@ outcome no_pathway_barriers(const check_context& ctx) {
                         "no_medication): ",
                         count_of(n, "service was", "services were"), " checked."),
                     {"/services"});
-    return fail(str(barred.size(), " of ", count_of(n, "service", "services"), barred.size() == 1 ? " limits" : " limit",
-                    " eligibility to a recovery pathway: ", join_words(barred),
-                    "; every pathway, including medication for recovery, must be welcome."),
+    return fail(str(barred.size(), " of ", count_of(n, "service", "services"),
+                    barred.size() == 1 ? " limits" : " limit", " eligibility to a recovery pathway: ",
+                    join_words(barred), "; every pathway, including medication for recovery, must be welcome."),
                 {"/services"});
 }
 
@@ -82,8 +82,8 @@ outcome pathway_diversity(const check_context& ctx) {
         if (!w.empty() && seen.insert(w).second)
             distinct.push_back(w);
     const auto k = static_cast<std::int64_t>(distinct.size());
-    auto text = str(count_of(k, "distinct recovery pathway is", "distinct recovery pathways are"),
-                    " supported or referred");
+    auto text =
+        str(count_of(k, "distinct recovery pathway is", "distinct recovery pathways are"), " supported or referred");
     if (k > 0)
         text += str(" (", join_words(distinct), ")");
     text += str("; at least ", need, " expected.");

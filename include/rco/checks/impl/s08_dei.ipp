@@ -6,6 +6,18 @@
 namespace rco::checks {
 using namespace rco::detail;
 
+namespace {
+
+/// The fail verdict of a policy check that lists what the policy lacks, as one sentence.
+outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {
+    std::string text = str(subject, " falls short: ");
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+        text += (i > 0 ? "; " : "") + gaps[i];
+    return fail(text + ".", std::move(pointers));
+}
+
+} // namespace
+
 outcome nondiscrimination_policy(const check_context& ctx) {
     const auto& wanted = ctx.list("protected_classes");
     const auto& pols = ctx.rec.policies;
@@ -32,10 +44,7 @@ outcome nondiscrimination_policy(const check_context& ctx) {
                         count_of(static_cast<std::int64_t>(wanted.size()), "protected class", "protected classes"),
                         " expected."),
                     pointers);
-    std::string text = "The nondiscrimination policy falls short: ";
-    for (std::size_t i = 0; i < gaps.size(); ++i)
-        text += (i > 0 ? "; " : "") + gaps[i];
-    return fail(text + ".", pointers);
+    return shortfalls("The nondiscrimination policy", gaps, pointers);
 }
 
 outcome dei_plan(const check_context& ctx) {
@@ -51,9 +60,9 @@ outcome dei_plan(const check_context& ctx) {
                        {"/policies/dei/last_reviewed", "/policies/dei/adopted"});
     const auto when = p.last_reviewed ? str("last reviewed on ", day(*since))
                                       : str("adopted on ", day(*since), " (no review is recorded)");
-    auto text = str("The DEI policy or plan was ", when, "; an adoption or review on or after ",
-                    day(add_months(ctx.as_of, -months)), " (within ", months, " months of ", day(ctx.as_of),
-                    ") is expected.");
+    auto text =
+        str("The DEI policy or plan was ", when, "; an adoption or review on or after ",
+            day(add_months(ctx.as_of, -months)), " (within ", months, " months of ", day(ctx.as_of), ") is expected.");
     const std::vector<std::string> pointers{p.last_reviewed ? "/policies/dei/last_reviewed" : "/policies/dei/adopted"};
     return within_months(*since, ctx.as_of, months) ? pass(text, pointers) : fail(text, pointers);
 }
@@ -73,9 +82,9 @@ outcome language_access(const check_context& ctx) {
         return fail(str("The language-access procedure is dated ", day(*adopted), ", after the review date ",
                         day(ctx.as_of), ", so it was not yet in place."),
                     {"/policies/language_access/adopted"});
-    return pass(str("A language-access procedure (interpretation or translated materials) was adopted on ",
-                    day(*adopted), "."),
-                {"/policies/language_access/adopted"});
+    return pass(
+        str("A language-access procedure (interpretation or translated materials) was adopted on ", day(*adopted), "."),
+        {"/policies/language_access/adopted"});
 }
 
 outcome accessibility_review(const check_context& ctx) {
@@ -88,9 +97,9 @@ outcome accessibility_review(const check_context& ctx) {
     if (!when)
         return missing("The accessibility review is recorded without its date (policies.accessibility_review.date).",
                        {"/policies/accessibility_review/date"});
-    auto text = str("The last accessibility review (physical and online) was on ", day(*when), "; one on or after ",
-                    day(add_months(ctx.as_of, -months)), " (within ", months, " months of ", day(ctx.as_of),
-                    ") is expected.");
+    auto text =
+        str("The last accessibility review (physical and online) was on ", day(*when), "; one on or after ",
+            day(add_months(ctx.as_of, -months)), " (within ", months, " months of ", day(ctx.as_of), ") is expected.");
     return within_months(*when, ctx.as_of, months) ? pass(text, {"/policies/accessibility_review/date"})
                                                    : fail(text, {"/policies/accessibility_review/date"});
 }

@@ -11,9 +11,9 @@ namespace {
 
 /// One text to scan: the mission, the vision or a document's text.
 struct language_source {
-    std::string name;    ///< "mission", "vision" or the document id
-    std::string label;   ///< how an explanation names it: "the mission", "doc-home"
-    std::string pointer; ///< JSON Pointer of the text
+    std::string name;                  ///< "mission", "vision" or the document id
+    std::string label;                 ///< how an explanation names it: "the mission", "doc-home"
+    std::string pointer;               ///< JSON Pointer of the text
     const std::string* text = nullptr; ///< nullptr: the document names a path whose text was not loaded
 };
 
@@ -83,11 +83,14 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
     const auto n_unloaded = static_cast<std::int64_t>(unloaded.size());
     std::string not_loaded;
     if (n_unloaded > 0)
-        not_loaded = str("The text of ", join_words(unloaded), n_unloaded == 1 ? " was" : " were",
-                         " not loaded, so ", n_unloaded == 1 ? "it was" : "they were", " not scanned.");
+        not_loaded = str("The text of ", join_words(unloaded), n_unloaded == 1 ? " was" : " were", " not loaded, so ",
+                         n_unloaded == 1 ? "it was" : "they were", " not scanned.");
     if (!findings.empty()) {
         auto text = str(count_of(static_cast<std::int64_t>(findings.size()), "stigmatizing term", "stigmatizing terms"),
-                        " in ", count_of(with_findings, what, what_plural), ": ", join_words(described, "; "), ".");
+                        " in ", count_of(with_findings, what, what_plural), ": ");
+        for (std::size_t k = 0; k < described.size(); ++k)
+            text += (k > 0 ? "; " : "") + described[k];
+        text += ".";
         if (!not_loaded.empty())
             text += " " + not_loaded;
         outcome o = fail(std::move(text), std::move(pointers));

@@ -2,11 +2,10 @@
 
 #include "rco/checks/s10_ethics.hpp"
 #include "rco/checks/support.hpp"
-// The per-peer-worker tally (peer_tally, tally_active_peers, judge_peers, active_share)
-// is shared with standard 6.
+// Helpers shared with standards 6 (the per-peer-worker tally: tally_active_peers,
+// judge_peers, active_share) and 8 (shortfalls). All checks compile in one unit.
 #include "rco/checks/impl/s06_peer_services.ipp"
-
-#include <climits>
+#include "rco/checks/impl/s08_dei.ipp"
 
 namespace rco::checks {
 using namespace rco::detail;
@@ -18,14 +17,6 @@ namespace {
 std::string current_text_phrase(const policy& p) {
     return p.last_reviewed ? str("last reviewed on ", day(*p.last_reviewed))
                            : str("adopted on ", day(*p.adopted), " (no review is recorded)");
-}
-
-/// The shortfalls a composite check lists, as one sentence.
-outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {
-    std::string text = str(subject, " falls short: ");
-    for (std::size_t i = 0; i < gaps.size(); ++i)
-        text += (i > 0 ? "; " : "") + gaps[i];
-    return fail(text + ".", std::move(pointers));
 }
 
 } // namespace
@@ -141,8 +132,8 @@ outcome grievance_policy(const check_context& ctx) {
     if (!g.response_days)
         gaps.push_back(str("it states no response time (at most ", max_days, " days is expected)"));
     else if (*g.response_days > max_days)
-        gaps.push_back(str("its response time of ", *g.response_days, " days is longer than the ", max_days,
-                           "-day maximum"));
+        gaps.push_back(
+            str("its response time of ", *g.response_days, " days is longer than the ", max_days, "-day maximum"));
     if (!g.appeal || g.appeal->empty())
         gaps.emplace_back("it states no appeal path");
     if (!g.non_retaliation.value_or(false))
@@ -160,7 +151,7 @@ outcome grievances_timely(const check_context& ctx) {
     if (!log)
         return missing("No grievance log is recorded (grievances), so response times cannot be checked.",
                        {"/grievances"});
-    std::int64_t limit = ctx.integer("max_grievance_response_days");
+    std::int64_t limit = 0;
     std::vector<std::string> pointers{"/grievances"};
     std::string source;
     const auto& pols = ctx.rec.policies;
@@ -169,9 +160,10 @@ outcome grievances_timely(const check_context& ctx) {
         source = str("The ", limit, "-day limit is the grievance policy's response time.");
         pointers.emplace_back("/policies/grievance/response_days");
     } else {
-        source = str("The ", limit,
-                     "-day limit is the max_grievance_response_days parameter: the grievance policy states no "
-                     "response time.");
+        limit = ctx.integer("max_grievance_response_days");
+        source = str("The ", limit, "-day limit is the max_grievance_response_days parameter: ",
+                     pols && pols->grievance ? "the grievance policy states no response time."
+                                             : "no grievance policy is recorded.");
     }
     std::int64_t received = 0, resolved_late = 0, open_late = 0, undated = 0;
     for (const auto& g : *log) {
@@ -188,10 +180,10 @@ outcome grievances_timely(const check_context& ctx) {
             ++(resolved ? resolved_late : open_late);
     }
     const auto window = str("in the 12 months from ", day(add_months(ctx.as_of, -12)), " to ", day(ctx.as_of));
-    const auto undated_note =
-        undated > 0 ? str(" ", count_of(undated, "grievance", "grievances"), " without a received date ",
-                          undated == 1 ? "was" : "were", " not counted.")
-                    : std::string();
+    const auto undated_note = undated > 0
+                                  ? str(" ", count_of(undated, "grievance", "grievances"), " without a received date ",
+                                        undated == 1 ? "was" : "were", " not counted.")
+                                  : std::string();
     if (received == 0) {
         if (undated > 0)
             return missing(str("No dated grievance was received ", window, ", but ",
@@ -227,9 +219,9 @@ outcome governance_policies(const check_context& ctx) {
     const filing* latest = nullptr;
     if (filings)
         for (const auto& f : *filings)
-            if (!latest || f.tax_year.value_or(INT64_MIN) > latest->tax_year.value_or(INT64_MIN))
+            if (!latest || f.tax_year > latest->tax_year) // an absent tax year sorts first
                 latest = &f;
-    const auto filing_name = !latest ? std::string()
+    const auto filing_name = !latest            ? std::string()
                              : latest->tax_year ? str("the annual filing for tax year ", *latest->tax_year)
                                                 : std::string("the latest annual filing");
     struct governance_item {
@@ -255,9 +247,10 @@ outcome governance_policies(const check_context& ctx) {
                                             "/policies/document_retention/adopted", "/filings"};
     if (absent.empty())
         return pass(str("All 3 governance policies are recorded: ", join_words(found), "."), pointers);
-    auto text = str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are", " recorded; missing: ",
-                    join_words(absent), " (each needs a policies entry with an adoption date or a yes on the latest "
-                                        "annual filing; ");
+    auto text = str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are",
+                    " recorded; missing: ", join_words(absent),
+                    " (each needs a policies entry with an adoption date or a yes on the latest "
+                    "annual filing; ");
     text += latest ? str(filing_name, " does not answer yes).") : std::string("no annual filing is recorded).");
     return fail(text, pointers);
 }

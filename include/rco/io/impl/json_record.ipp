@@ -225,10 +225,16 @@ private:
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
         d.message = std::move(message);
-        if (auto at = locator_.find(pointer)) {
-            auto [l, c] = line_column(text_, *at);
-            d.line = l;
-            d.column = c;
+        // A missing field has no position of its own: point at the nearest enclosing value.
+        for (std::string p = pointer;; p.erase(p.rfind('/'))) {
+            if (auto at = locator_.find(p)) {
+                auto [l, c] = line_column(text_, *at);
+                d.line = l;
+                d.column = c;
+                break;
+            }
+            if (p.empty())
+                break;
         }
         diags.push_back(std::move(d));
     }

@@ -221,17 +221,21 @@ std::string write_text(const audit_result& r, const report_info& info) {
 
     out << "RESULT: " << plain(r.result) << " — " << met << " of " << r.standards.size() << " standards met";
     out << " (score " << r.score << "%).\n";
-    out << wrap(std::to_string(counts.at(status::pass)) + " checks pass, " + std::to_string(counts.at(status::fail)) +
-                    " fail, " + std::to_string(counts.at(status::insufficient_evidence)) + " need evidence, " +
-                    std::to_string(counts.at(status::manual_review)) + " need a reviewer's judgment, " +
-                    std::to_string(counts.at(status::not_applicable)) + " do not apply" +
-                    (counts.at(status::waived) ? ", " + std::to_string(counts.at(status::waived)) + " are waived" : "") +
-                    ".",
+    auto n_verb = [&](status s, const char* one, const char* many) {
+        const int n = counts.at(s);
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    out << wrap(n_verb(status::pass, "check passes", "checks pass") + ", " + n_verb(status::fail, "fails", "fail") +
+                    ", " + n_verb(status::insufficient_evidence, "needs evidence", "need evidence") + ", " +
+                    n_verb(status::manual_review, "needs a reviewer's judgment", "need a reviewer's judgment") + ", " +
+                    n_verb(status::not_applicable, "does not apply", "do not apply") +
+                    (counts.at(status::waived) ? ", " + n_verb(status::waived, "is waived", "are waived") : "") + ".",
                 0);
     out << "\nSTANDARDS\n";
     for (const auto& s : r.standards) {
-        out << "  " << pad_right(std::string(plain(s.result)), 11) << (s.number < 10 ? " " : "") << s.number << "  "
-            << pad_right(s.title, 50) << " " << s.score << "%\n";
+        const auto score = std::to_string(s.score) + "%";
+        out << "  " << pad_right(std::string(plain(s.result)), 11) << std::string(5 - score.size(), ' ') << score
+            << "  " << (s.number < 10 ? " " : "") << s.number << ". " << s.title << "\n";
     }
 
     const auto plan = action_plan(r);
@@ -244,7 +248,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
         out << "  " << n << ". [" << c->id << "] " << c->title << " (" << to_string(c->level) << ", "
             << plain(c->status) << ")\n";
         out << wrap(c->explanation, 6);
-        if (c->status == status::manual_review)
+        if (c->status == status::manual_review && c->explanation.find(c->question) == std::string::npos)
             out << wrap("Question for the reviewer: " + c->question, 6);
         out << wrap("Next step: " + c->remediation, 6);
         if (info.show_names && !c->subjects.empty())
