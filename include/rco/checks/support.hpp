@@ -101,4 +101,80 @@ inline bool is_seated_voting(const board_member& m) {
     return m.voting.value_or(true) && m.seat.value_or(seat_state::filled) == seat_state::filled;
 }
 
+// ---- Shared by several standards' checks ----
+
+
+/// True when the organization itself delivers the service (an absent `referral_only`
+/// means it does: the list is of services the organization offers).
+inline bool delivered_directly(const service& s) {
+    return !s.referral_only.value_or(false);
+}
+
+/// A peer recovery support service as S6.1 and S6.5 count it: a peer type, delivered
+/// by peers, by the organization itself.
+inline bool is_peer_service(const service& s, const vocabulary& v) {
+    return s.type && contains(v.peer_service_types, *s.type) && s.delivered_by == delivery::peers &&
+           delivered_directly(s);
+}
+
+/// The service's name for a sentence; unnamed services by position.
+inline std::string named_service(const service& s, std::size_t index) {
+    return s.name && !s.name->empty() ? *s.name : str("service ", index + 1);
+}
+
+/// Active peer workers and those among them who fall short of one requirement.
+struct peer_tally {
+    std::size_t listed = 0;         ///< everyone on the roster, active or not
+    std::int64_t active = 0;        ///< active workers (the denominator)
+    std::vector<std::string> unmet; ///< ids of the active workers who fall short
+    std::int64_t met() const { return active - static_cast<std::int64_t>(unmet.size()); }
+};
+
+template <class Meets>
+peer_tally tally_active_peers(const std::vector<peer_worker>& workers, Meets meets) {
+    peer_tally t;
+    t.listed = workers.size();
+    for (std::size_t i = 0; i < workers.size(); ++i) {
+        const auto& w = workers[i];
+        if (!is_active(w))
+            continue;
+        ++t.active;
+        if (!meets(w))
+            t.unmet.push_back(w.id ? *w.id : str("peer worker ", i + 1));
+    }
+    return t;
+}
+
+/// The verdict every per-worker check shares: fail with "no active peer workers" when
+/// the roster has none, else pass when everyone meets the requirement, the people who
+/// fall short as subjects.
+inline outcome judge_peers(peer_tally t, const std::string& text, std::vector<std::string> pointers) {
+    if (t.active == 0) {
+        std::string inactive;
+        if (t.listed > 0)
+            inactive = str(" (the roster lists ",
+                           count_of(static_cast<std::int64_t>(t.listed), "inactive worker", "inactive workers"), ")");
+        return fail(str("No active peer workers are recorded", inactive, "."), std::move(pointers));
+    }
+    outcome o = t.unmet.empty() ? pass(text, std::move(pointers)) : fail(text, std::move(pointers));
+    o.subjects = std::move(t.unmet);
+    return o;
+}
+
+/// "3 of 4 active peer workers" (the subject of every per-worker sentence).
+inline std::string active_share(const peer_tally& t) {
+    return str(t.met(), " of ", t.active, t.active == 1 ? " active peer worker" : " active peer workers");
+}
+
+
+
+/// The fail verdict of a policy check that lists what the policy lacks, as one sentence.
+inline outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {
+    std::string text = str(subject, " falls short: ");
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+        text += (i > 0 ? "; " : "") + gaps[i];
+    return fail(text + ".", std::move(pointers));
+}
+
+
 } // namespace rco::detail

@@ -13,22 +13,34 @@ namespace {
 /// A legal status in plain words, for a sentence ("a for-profit business").
 std::string legal_status_phrase(legal_status s) {
     switch (s) {
-    case legal_status::exempt_501c3: return "a 501(c)(3) nonprofit";
-    case legal_status::exempt_501c3_pending: return "waiting for its 501(c)(3) application to be decided";
-    case legal_status::fiscally_sponsored: return "fiscally sponsored by another organization";
-    case legal_status::other_501c: return "tax-exempt under another part of section 501(c), not 501(c)(3)";
-    case legal_status::for_profit: return "a for-profit business";
-    case legal_status::government: return "a government body";
-    case legal_status::unincorporated: return "an unincorporated group";
-    case legal_status::other: return "neither a 501(c)(3) nonprofit nor fiscally sponsored by one";
+    case legal_status::exempt_501c3:
+        return "a 501(c)(3) nonprofit";
+    case legal_status::exempt_501c3_pending:
+        return "waiting for its 501(c)(3) application to be decided";
+    case legal_status::fiscally_sponsored:
+        return "fiscally sponsored by another organization";
+    case legal_status::other_501c:
+        return "tax-exempt under another part of section 501(c), not 501(c)(3)";
+    case legal_status::for_profit:
+        return "a for-profit business";
+    case legal_status::government:
+        return "a government body";
+    case legal_status::unincorporated:
+        return "an unincorporated group";
+    case legal_status::other:
+        return "neither a 501(c)(3) nonprofit nor fiscally sponsored by one";
     }
     return "of an unknown legal status";
 }
 
-bool is_fiscally_sponsored(const organization& o) { return o.legal_status == legal_status::fiscally_sponsored; }
+bool is_fiscally_sponsored(const organization& o) {
+    return o.legal_status == legal_status::fiscally_sponsored;
+}
 
 /// A text field that is present and not empty.
-bool filled_in(const opt<std::string>& s) { return s && !s->empty(); }
+bool filled_in(const opt<std::string>& s) {
+    return s && !s->empty();
+}
 
 /// True for an EIN prefix the IRS assigns: 01–06, 10–16, 20–27, 30–39, 40–48, 50–68,
 /// 71–77, 80–88, 90–95, 98–99.
@@ -50,7 +62,8 @@ std::string ein_digits(std::string_view ein) {
         digits = std::string(ein);
     else
         return {};
-    return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) ? digits : std::string();
+    return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) ? digits
+                                                                                                  : std::string();
 }
 
 /// One EIN's verdict and the sentence that explains it.
@@ -69,8 +82,8 @@ ein_finding judge_ein(const opt<std::string>& ein, std::string_view whose, std::
         return {ein_finding::bad, str(whose, " EIN \"", *ein, "\" is not nine digits in the form NN-NNNNNNN.")};
     const auto prefix = digits.substr(0, 2);
     if (!irs_assigns_ein_prefix((prefix[0] - '0') * 10 + (prefix[1] - '0')))
-        return {ein_finding::bad, str(whose, " EIN ", *ein, " starts with ", prefix,
-                                      ", a prefix the IRS does not assign.")};
+        return {ein_finding::bad,
+                str(whose, " EIN ", *ein, " starts with ", prefix, ", a prefix the IRS does not assign.")};
     return {ein_finding::ok,
             str(whose, " EIN ", *ein, " has the form NN-NNNNNNN and a prefix the IRS assigns (", prefix, ").")};
 }
@@ -82,10 +95,17 @@ std::string parent_phrase(const parent_organization& p) {
         parts.push_back(*p.name);
     if (p.type) {
         switch (*p.type) {
-        case parent_type::treatment_provider: parts.emplace_back("a treatment provider"); break;
-        case parent_type::health_system: parts.emplace_back("a health system"); break;
-        case parent_type::government: parts.emplace_back("a government agency"); break;
-        case parent_type::other: break;
+        case parent_type::treatment_provider:
+            parts.emplace_back("a treatment provider");
+            break;
+        case parent_type::health_system:
+            parts.emplace_back("a health system");
+            break;
+        case parent_type::government:
+            parts.emplace_back("a government agency");
+            break;
+        case parent_type::other:
+            break;
         }
     }
     std::string out = "a parent organization";
@@ -99,7 +119,9 @@ std::string parent_phrase(const parent_organization& p) {
 }
 
 /// "Form 990", "Form 990-EZ", "Form 990-N".
-std::string form_name(filing_form f) { return str("Form ", to_string(f)); }
+std::string form_name(filing_form f) {
+    return str("Form ", to_string(f));
+}
 
 } // namespace
 
@@ -125,7 +147,8 @@ outcome nonprofit_status(const check_context& ctx) {
                            "(organization.fiscal_sponsor.legal_status).",
                            pointers);
         const auto& sp = *o->fiscal_sponsor;
-        const auto sponsor = filled_in(sp.name) ? str("its fiscal sponsor, ", *sp.name, ",") : std::string("its fiscal sponsor");
+        const auto sponsor =
+            filled_in(sp.name) ? str("its fiscal sponsor, ", *sp.name, ",") : std::string("its fiscal sponsor");
         if (*sp.legal_status == legal_status::exempt_501c3)
             return pass(str("The organization is fiscally sponsored, and ", sponsor, " is a 501(c)(3) nonprofit."),
                         pointers);
@@ -149,8 +172,8 @@ outcome ein_valid(const check_context& ctx) {
     std::vector<ein_finding> findings{judge_ein(o->ein, "The organization's", "organization.ein")};
     std::vector<std::string> pointers{"/organization/ein"};
     if (is_fiscally_sponsored(*o)) {
-        findings.push_back(judge_ein(o->fiscal_sponsor ? o->fiscal_sponsor->ein : std::nullopt,
-                                     "The fiscal sponsor's", "organization.fiscal_sponsor.ein"));
+        findings.push_back(judge_ein(o->fiscal_sponsor ? o->fiscal_sponsor->ein : std::nullopt, "The fiscal sponsor's",
+                                     "organization.fiscal_sponsor.ein"));
         pointers.emplace_back("/organization/fiscal_sponsor/ein");
     }
     std::string text;
@@ -228,10 +251,10 @@ outcome governing_autonomy(const check_context& ctx) {
         std::vector<std::string> ys;
         for (auto y : years)
             ys.push_back(str(y));
-        reasons.push_back(str("answered yes on its annual return",
-                              ys.empty() ? std::string()
-                                         : str(" for tax ", ys.size() == 1 ? "year " : "years ", join_words(ys)),
-                              " to Form 990 Part VI line 7b (decisions subject to approval by others)"));
+        reasons.push_back(
+            str("answered yes on its annual return",
+                ys.empty() ? std::string() : str(" for tax ", ys.size() == 1 ? "year " : "years ", join_words(ys)),
+                " to Form 990 Part VI line 7b (decisions subject to approval by others)"));
     }
     std::vector<std::string> pointers{"/organization/parent", "/organization/legal_status", "/filings"};
     if (reasons.empty())
@@ -272,8 +295,8 @@ outcome annual_filing_current(const check_context& ctx) {
         return missing("No annual IRS returns are recorded (filings: form and tax_year of each return).", pointers);
     const std::int64_t review_year = static_cast<int>(ctx.as_of.year());
     const auto oldest = review_year - max_age;
-    const auto expected = str("a return for tax year ", oldest, " or later (at most ", count_of(max_age, "year", "years"),
-                              " before ", review_year, ") is expected.");
+    const auto expected = str("a return for tax year ", oldest, " or later (at most ",
+                              count_of(max_age, "year", "years"), " before ", review_year, ") is expected.");
     std::optional<std::size_t> latest;
     for (std::size_t i = 0; i < filings->size(); ++i) {
         const auto& f = (*filings)[i];
@@ -293,7 +316,8 @@ outcome annual_filing_current(const check_context& ctx) {
                     pointers);
     }
     const auto& f = (*filings)[*latest];
-    auto text = str("The latest annual return is a ", form_name(*f.form), " for tax year ", *f.tax_year, "; ", expected);
+    auto text =
+        str("The latest annual return is a ", form_name(*f.form), " for tax year ", *f.tax_year, "; ", expected);
     return *f.tax_year >= oldest ? pass(text, pointers) : fail(text, pointers);
 }
 

@@ -2,8 +2,6 @@
 
 #include "rco/checks/s03_sud_focus.hpp"
 #include "rco/checks/support.hpp"
-// Which services the organization delivers itself (delivered_directly) is shared with standard 6.
-#include "rco/checks/impl/s06_peer_services.ipp"
 
 namespace rco::checks {
 using namespace rco::detail;
@@ -93,7 +91,9 @@ std::string dollars(money m) {
     return out;
 }
 
-bool serves_sud_recovery(const service& s) { return s.category == service_category::sud_recovery; }
+bool serves_sud_recovery(const service& s) {
+    return s.category == service_category::sud_recovery;
+}
 
 } // namespace
 
@@ -180,8 +180,7 @@ outcome primary_function(const check_context& ctx) {
         }
     }
     const auto delivered = static_cast<std::int64_t>(counted.size());
-    const auto of_delivered =
-        str("the ", count_of(delivered, "service", "services"), " the organization delivers");
+    const auto of_delivered = str("the ", count_of(delivered, "service", "services"), " the organization delivers");
     const bool by_expense = every_expense && n > 0;
     std::string text;
     if (by_expense) {
@@ -199,11 +198,13 @@ outcome primary_function(const check_context& ctx) {
     const bool ok = 100 * k > p * n;
     const auto percent = 100 * k / n; // rounded down; "just over" when that hides the excess
     text += str(" (", ok && percent <= p ? str("just over ", p) : str(percent), "%) ",
-                by_expense ? "goes to services for" : k == 1 ? "serves" : "serve",
+                by_expense ? "goes to services for"
+                : k == 1   ? "serves"
+                           : "serve",
                 " recovery from substance use disorders; more than ", p, "% is required.");
     if (referrals > 0)
-        text += str(' ', count_of(referrals, "referral-only service is", "referral-only services are"),
-                    " not counted.");
+        text +=
+            str(' ', count_of(referrals, "referral-only service is", "referral-only services are"), " not counted.");
     if (uncategorized > 0)
         text += str(' ', count_of(uncategorized, "service has", "services have"), " no category and ",
                     uncategorized == 1 ? "counts" : "count", " as not serving recovery from substance use disorders.");

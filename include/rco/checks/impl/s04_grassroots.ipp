@@ -2,8 +2,6 @@
 
 #include "rco/checks/s04_grassroots.hpp"
 #include "rco/checks/support.hpp"
-// Naming services in sentences (named_service) is shared with standard 6.
-#include "rco/checks/impl/s06_peer_services.ipp"
 
 namespace rco::checks {
 using namespace rco::detail;
@@ -59,9 +57,10 @@ outcome open_access(const check_context& ctx) {
         text = str("No service requires enrollment in treatment, living in a program or a paid membership: ",
                    count_of(n, "service was", "services were"), " checked.");
     else
-        text = str(restricted.size(), " of ", count_of(n, "service", "services"), restricted.size() == 1 ? " is" : " are",
-                   " not open to all community members: ", join_items(restricted),
-                   ". Activities must be available to all community members.");
+        text =
+            str(restricted.size(), " of ", count_of(n, "service", "services"), restricted.size() == 1 ? " is" : " are",
+                " not open to all community members: ", join_items(restricted),
+                ". Activities must be available to all community members.");
     if (unrecorded > 0)
         text += str(' ', count_of(unrecorded, "service has", "services have"), " no eligibility recorded.");
     return restricted.empty() ? pass(text, {"/services"}) : fail(text, {"/services"});

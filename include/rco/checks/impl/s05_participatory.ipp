@@ -20,11 +20,16 @@ std::string input_events_of_type(std::int64_t n, std::optional<event_type> t) {
     if (!t)
         return count_of(n, "event with no type recorded", "events with no type recorded");
     switch (*t) {
-    case event_type::community_meeting: return count_of(n, "community meeting", "community meetings");
-    case event_type::listening_session: return count_of(n, "listening session", "listening sessions");
-    case event_type::focus_group: return count_of(n, "focus group", "focus groups");
-    case event_type::advisory_council: return count_of(n, "advisory council meeting", "advisory council meetings");
-    case event_type::visioning: return count_of(n, "visioning session", "visioning sessions");
+    case event_type::community_meeting:
+        return count_of(n, "community meeting", "community meetings");
+    case event_type::listening_session:
+        return count_of(n, "listening session", "listening sessions");
+    case event_type::focus_group:
+        return count_of(n, "focus group", "focus groups");
+    case event_type::advisory_council:
+        return count_of(n, "advisory council meeting", "advisory council meetings");
+    case event_type::visioning:
+        return count_of(n, "visioning session", "visioning sessions");
     }
     return count_of(n, "event", "events");
 }
@@ -36,9 +41,9 @@ outcome dated_within(const check_context& ctx, const opt<date>& when, int months
         return missing(str("No ", what, " is recorded (", field, ")."), {pointer});
     const auto window = last_months(ctx.as_of, months);
     if (*when > ctx.as_of)
-        return fail(str("The ", what, " is dated ", day(*when), ", after the review date; one ", window,
-                        " is expected."),
-                    {pointer});
+        return fail(
+            str("The ", what, " is dated ", day(*when), ", after the review date; one ", window, " is expected."),
+            {pointer});
     auto text = str("The ", what, " is dated ", day(*when), "; one ", window, " is expected.");
     return within_months(*when, ctx.as_of, months) ? pass(text, {pointer}) : fail(text, {pointer});
 }
@@ -56,9 +61,9 @@ outcome community_input(const check_context& ctx) {
         if (e.date && within_months(*e.date, ctx.as_of, 12))
             types.push_back(e.type);
     const auto k = static_cast<std::int64_t>(types.size());
-    auto text = k == 0 ? str("No community input events ", last_months(ctx.as_of, 12))
-                       : str(count_of(k, "community input event", "community input events"), ' ',
-                             last_months(ctx.as_of, 12));
+    auto text =
+        k == 0 ? str("No community input events ", last_months(ctx.as_of, 12))
+               : str(count_of(k, "community input event", "community input events"), ' ', last_months(ctx.as_of, 12));
     if (k > 0) {
         std::vector<std::string> parts; // by type, in the record format's order; untyped last
         for (const auto& [t, name] : enum_names<event_type>::table)
@@ -116,8 +121,8 @@ outcome input_informs_decisions(const check_context& ctx) {
                    ", ", informed, informed == 1 ? " cites" : " cite",
                    " a recorded community input event; at least 1 is expected.");
     if (!unknown.empty())
-        text += str(" Cited event ids that match no recorded participation event do not count: ", join_words(unknown),
-                    ".");
+        text +=
+            str(" Cited event ids that match no recorded participation event do not count: ", join_words(unknown), ".");
     return informed > 0 ? pass(text, pointers) : fail(text, pointers);
 }
 

@@ -33,7 +33,7 @@ outcome no_pathway_barriers(const check_context& ctx) {
             if (contains(*s.eligibility, b))
                 found.emplace_back(to_string(b));
         if (!found.empty())
-            barred.push_back(str(s.name && !s.name->empty() ? *s.name : str("service ", i + 1),
+            barred.push_back(str(named_service(s, i),
                                  " (eligibility: ", join_words(found), ")"));
     }
     const auto n = static_cast<std::int64_t>(services->size());

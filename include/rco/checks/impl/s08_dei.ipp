@@ -6,17 +6,6 @@
 namespace rco::checks {
 using namespace rco::detail;
 
-namespace {
-
-/// The fail verdict of a policy check that lists what the policy lacks, as one sentence.
-outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {
-    std::string text = str(subject, " falls short: ");
-    for (std::size_t i = 0; i < gaps.size(); ++i)
-        text += (i > 0 ? "; " : "") + gaps[i];
-    return fail(text + ".", std::move(pointers));
-}
-
-} // namespace
 
 outcome nondiscrimination_policy(const check_context& ctx) {
     const auto& wanted = ctx.list("protected_classes");

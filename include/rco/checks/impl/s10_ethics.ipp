@@ -2,10 +2,6 @@
 
 #include "rco/checks/s10_ethics.hpp"
 #include "rco/checks/support.hpp"
-// Helpers shared with standards 6 (the per-peer-worker tally: tally_active_peers,
-// judge_peers, active_share) and 8 (shortfalls). All checks compile in one unit.
-#include "rco/checks/impl/s06_peer_services.ipp"
-#include "rco/checks/impl/s08_dei.ipp"
 
 namespace rco::checks {
 using namespace rco::detail;
