@@ -82,9 +82,13 @@ std::string terms_phrase(std::string_view kind, const std::vector<std::string>& 
 std::string dollars(money m) {
     const bool negative = m.cents < 0;
     const auto cents = negative ? -m.cents : m.cents;
-    auto whole = std::to_string(cents / 100);
-    for (auto i = static_cast<std::ptrdiff_t>(whole.size()) - 3; i > 0; i -= 3)
-        whole.insert(static_cast<std::size_t>(i), ",");
+    const auto digits = std::to_string(cents / 100);
+    std::string whole;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            whole += ',';
+        whole += digits[i];
+    }
     auto out = str(negative ? "-$" : "$", whole);
     if (cents % 100 != 0)
         out += str('.', cents % 100 < 10 ? "0" : "", cents % 100);
