@@ -412,6 +412,21 @@ struct document {
     }
 };
 
+/// Where an imported value came from, e.g. a line of an IRS Form 990 e-file return.
+struct provenance {
+    opt<std::string> pointer;   ///< the field it filled, as a JSON Pointer into this record
+    opt<std::string> source;    ///< the source file's name, e.g. 201541349349307794_public.xml
+    opt<std::string> object_id; ///< the IRS object id of the return, when known
+    opt<std::string> xpath;     ///< where in the source the value was read
+    template <class S, class F>
+    static void fields(S& s, F&& f) {
+        f("pointer", s.pointer);
+        f("source", s.source);
+        f("object_id", s.object_id);
+        f("xpath", s.xpath);
+    }
+};
+
 inline constexpr std::string_view record_format_id = "rco-record/1";
 
 /// One organization as of one date.
@@ -431,6 +446,7 @@ struct record {
     opt_list<grievance> grievances;
     opt<rco::demographics> demographics;
     opt_list<document> documents;
+    opt_list<rco::provenance> provenance;
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("format", s.format);
@@ -448,6 +464,7 @@ struct record {
         f("grievances", s.grievances);
         f("demographics", s.demographics);
         f("documents", s.documents);
+        f("provenance", s.provenance);
     }
 };
 
