@@ -273,5 +273,17 @@ def stdin_is_accepted():
     expect(code == 1 and json.loads(out)["input"]["file"] == "-", f"exit {code}")
 
 
+@test
+def readme_excerpts_are_real_output():
+    import re
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    blocks = re.findall(r"<!-- output: (.*?) -->\n```\n(.*?)```", readme, re.S)
+    expect(len(blocks) >= 4, f"only {len(blocks)} output blocks found")
+    for args, text in blocks:
+        _, out, _ = run(*args.split(), cwd=ROOT)
+        expect(text.strip("\n") in out, f"README excerpt for '{args}' differs from the output")
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

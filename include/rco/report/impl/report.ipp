@@ -269,15 +269,6 @@ std::string write_text(const audit_result& r, const report_info& info) {
             out << "    " << pad_right(std::string(plain(c.status)), 15) << pad_right(c.id, 6) << c.title
                 << (c.level == level::recommended ? " (recommended)" : "") << "\n";
             out << wrap(c.explanation + " [" + c.id + "]", 8);
-            for (const auto& f : c.findings)
-                out << wrap("- \"" + f.matched + "\" in " + f.source + " at line " + std::to_string(f.line) +
-                                ", column " + std::to_string(f.column) + "; prefer: " + [&] {
-                                    std::string a;
-                                    for (const auto& alt : f.alternatives)
-                                        a += (a.empty() ? "" : "; ") + alt;
-                                    return a;
-                                }(),
-                            10);
             if (c.waiver)
                 out << wrap("Waived until " + format_date(c.waiver->expires) + " (approved by " +
                                 c.waiver->approved_by + "): " + c.waiver->justification,
