@@ -4,3 +4,4 @@
 #include "rco/io/impl/digest.ipp"
 #include "rco/io/impl/catalog_json.ipp"
 #include "rco/io/impl/files.ipp"
+#include "rco/io/impl/tailoring_json.ipp"

@@ -11,6 +11,7 @@
 #include "rco/io/files.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
+#include "rco/io/tailoring_json.hpp"
 #include "rco/language.hpp"
 #include "rco/record.hpp"
 #include "rco/report/report.hpp"

@@ -285,5 +285,25 @@ def readme_excerpts_are_real_output():
         expect(text.strip("\n") in out, f"README excerpt for '{args}' differs from the output")
 
 
+@test
+def tailoring_file_is_applied_echoed_and_validated():
+    tailoring = os.path.join(EX, "tailoring-state-office.json")
+    code, out, err = run("check", RIVERBEND, "--tailoring", tailoring, "--format", "json")
+    expect(code == 1, f"exit {code}: {err}")
+    rep = json.loads(out)
+    expect(rep["profile"] == "florida", "the tailoring file's profile is used")
+    expect(rep["tailoring_file"]["file"] == tailoring and len(rep["tailoring_file"]["sha256"]) == 64, "provenance")
+    s51 = [c for c in rep["checks"] if c["id"] == "S5.1"][0]
+    expect(s51["status"] == "waived" and s51["underlying_status"] == "fail", s51)
+    expect(s51["waiver"]["approved_by"] == "State RCO certification office", s51)
+    expect([t["check"] for t in rep["tailoring"]] == ["S1.5", "S2.3", "S2.4", "S5.1", "S5.4"], rep["tailoring"])
+    code, out, err = run("check", RIVERBEND, "--tailoring", tailoring, "--profile", "national", "--format", "json")
+    expect(json.loads(out)["profile"] == "national" and "overrides the tailoring file's profile" in err, err)
+    with tempfile.TemporaryDirectory() as d:
+        bad = write(d, "t.json", '{"format": "rco-tailoring/1",\n "waivers": [{"check": "S5.1", "approved_by": "x", "expires": "2026-12-31"}]}')
+        code, _, err = run("check", RIVERBEND, "--tailoring", bad)
+        expect(code == 2 and f"{bad}:2:14: error: missing \"justification\" (at /waivers/0)" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -31,6 +31,8 @@ struct options {
     std::string format = "text";
     std::string output;
     std::string rules_dir;
+    std::string tailoring_path;
+    bool profile_given = false;
     bool show_names = false;
     bool quiet = false;
 };
@@ -103,8 +105,30 @@ int run_check(const options& opt) {
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return exit_input_error;
-    if (!cat->find_profile(opt.profile)) {
-        std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'; known profiles:";
+    // A tailoring file applies to every record of the run; it may name the profile it extends.
+    std::optional<rco::io::tailoring_file> tailor;
+    std::string tailoring_sha256;
+    if (!opt.tailoring_path.empty()) {
+        std::vector<rco::diagnostic> diags;
+        auto text = rco::io::read_file(opt.tailoring_path, diags);
+        if (text) {
+            tailor = rco::io::read_tailoring_json(*text, opt.tailoring_path, *cat, diags);
+            tailoring_sha256 = rco::io::sha256_hex(*text);
+        }
+        print_diagnostics(diags);
+        if (!tailor) {
+            std::cerr << "rco-audit: error: the tailoring file " << opt.tailoring_path << " cannot be used\n";
+            return exit_input_error;
+        }
+    }
+    std::string profile = opt.profile;
+    if (tailor && tailor->profile && !opt.profile_given)
+        profile = *tailor->profile;
+    else if (tailor && tailor->profile && *tailor->profile != opt.profile)
+        std::cerr << "rco-audit: warning: --profile " << opt.profile << " overrides the tailoring file's profile "
+                  << *tailor->profile << "\n";
+    if (!cat->find_profile(profile)) {
+        std::cerr << "rco-audit: error: unknown profile '" << profile << "'; known profiles:";
         for (const auto& p : cat->profiles)
             std::cerr << " " << p.name;
         std::cerr << "\n";
@@ -143,7 +167,8 @@ int run_check(const options& opt) {
                 {"file", file}, {"errors", boost::json::array{"no review date: give as_of or --as-of"}}});
             continue;
         }
-        const auto result = rco::audit(*cat, opt.profile, *loaded.record, *as_of);
+        const auto result =
+            rco::audit(*cat, profile, *loaded.record, *as_of, tailor ? tailor->tailoring : rco::tailoring{});
 
         rco::report::report_info info;
         info.tool_version = RCO_VERSION;
@@ -156,6 +181,8 @@ int run_check(const options& opt) {
             info.organization_ein = loaded.record->organization->ein.value_or("");
         }
         info.show_names = opt.show_names;
+        info.tailoring_file = opt.tailoring_path;
+        info.tailoring_sha256 = tailoring_sha256;
         for (const auto& d : loaded.diagnostics)
             if (d.severity == rco::severity::warning)
                 info.warnings.push_back(d);
@@ -333,6 +360,10 @@ int main(int argc, char** argv) {
     check->add_option("--format", opt.format, "Report format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    check->add_option("--tailoring", opt.tailoring_path,
+                      "Tailoring file (rco-tailoring/1): parameters, levels, checks not applicable with a reason, "
+                      "waivers; may name the profile it extends")
+        ->check(CLI::ExistingFile);
     check->add_option("-o,--output", opt.output, "Write the report to FILE (whole or not at all) instead of stdout");
     check->add_flag("--show-names", opt.show_names,
                     "Also list the ids of the board members and peer workers behind each number. Off by "
@@ -366,6 +397,7 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_met : exit_input_error;
     }
 
+    opt.profile_given = check->get_option("--profile")->count() > 0;
     try {
         if (*check)
             return run_check(opt);

@@ -16,6 +16,7 @@ struct report_info {
     std::string tool_version;
     std::string input_file, input_sha256;
     std::string catalog_version, catalog_sha256;
+    std::string tailoring_file, tailoring_sha256; ///< the tailoring file applied, if any
     std::string organization_name; ///< the organization's name (not a person)
     std::string organization_ein;
     /// Print the ids of the people behind the numbers (who was counted as in recovery,

@@ -89,6 +89,8 @@ std::string write_json(const audit_result& r, const report_info& info) {
     root["tool"] = json::object{{"name", "rco-audit"}, {"version", info.tool_version}};
     root["input"] = json::object{{"file", info.input_file}, {"sha256", info.input_sha256}};
     root["catalog"] = json::object{{"version", info.catalog_version}, {"sha256", info.catalog_sha256}};
+    if (!info.tailoring_file.empty())
+        root["tailoring_file"] = json::object{{"file", info.tailoring_file}, {"sha256", info.tailoring_sha256}};
     json::object org;
     org["name"] = info.organization_name;
     if (!info.organization_ein.empty())
@@ -277,7 +279,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     }
 
     if (!r.tailoring.empty()) {
-        out << "\nTAILORING\n";
+        out << "\nTAILORING" << (info.tailoring_file.empty() ? "" : " (" + info.tailoring_file + ")") << "\n";
         for (const auto& t : r.tailoring)
             out << wrap(t.check_id + ": " + t.what, 2);
     }
