@@ -1,2 +1,3 @@
 // Compiles the report writers once.
 #include "rco/report/impl/report.ipp"
+#include "rco/report/impl/diff.ipp"

@@ -14,5 +14,6 @@
 #include "rco/io/tailoring_json.hpp"
 #include "rco/language.hpp"
 #include "rco/record.hpp"
+#include "rco/report/diff.hpp"
 #include "rco/report/report.hpp"
 #include "rco/result.hpp"

@@ -305,5 +305,40 @@ def tailoring_file_is_applied_echoed_and_validated():
         expect(code == 2 and f"{bad}:2:14: error: missing \"justification\" (at /waivers/0)" in err, err)
 
 
+@test
+def diff_shows_progress_between_audits():
+    with tempfile.TemporaryDirectory() as d:
+        with open(RIVERBEND) as f:
+            rec = json.load(f)
+        before = write(d, "before.json", run("check", RIVERBEND, "--format", "json")[1])
+        # A year later: two more community input events and a feedback survey.
+        rec["participation"]["events"] += [
+            {"date": "2026-04-10", "type": "focus_group", "participants": 9, "id": "ev-new-1"},
+            {"date": "2026-05-15", "type": "visioning", "participants": 21, "id": "ev-new-2"}]
+        rec["participation"]["feedback_survey"] = "2026-05-01"
+        newer = write(d, "rec.json", json.dumps(rec))
+        after = write(d, "after.json", run("check", newer, "--format", "json")[1])
+        code, out, err = run("diff", before, after)
+        expect(code == 0, f"exit {code}: {err}")
+        expect("Overall: does_not_meet -> meets_standards" in out, out)
+        expect("Standards newly met\n  5. Participatory process: not met -> met" in out, out)
+        expect("  S5.1 Regular community input events: FAIL -> pass" in out, out)
+        expect("  S5.4 Participant feedback survey: needs evidence -> pass" in out, out)
+        expect(err == "", err)
+        code, out, _ = run("diff", after, before, "--format", "json")
+        expect(code == 1, f"regression exit {code}")
+        j = json.loads(out)
+        expect(j["format"] == "rco-audit-diff/1" and j["regressed"] is True, j)
+        expect({c["id"]: c["change"] for c in j["checks"]}["S5.1"] == "newly_failing", j["checks"])
+        other = write(d, "michigan.json", run("check", newer, "--format", "json", "--profile", "michigan")[1])
+        code, out, err = run("diff", before, other)
+        expect("different profiles (old: national, new: michigan)" in err and "WARNING" in out, err)
+        code, _, err = run("diff", before, RIVERBEND)
+        expect(code == 2 and "not an rco-audit-report/1 report" in err, err)
+        broken = write(d, "broken.json", '{"format": ')
+        code, _, err = run("diff", before, broken)
+        expect(code == 2 and f"{broken}:1:12: error: malformed JSON" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -20,7 +20,8 @@ constexpr int exit_input_error = 2;
 
 constexpr const char* exit_codes_help = R"(Exit codes:
   0  every standard is met (check), every file is valid (validate), or the command succeeded
-  1  a required check failed or evidence is missing (some standard is not met or incomplete)
+  1  a required check failed or evidence is missing (some standard is not met or incomplete);
+     for diff: a standard is no longer met or a check newly fails
   2  usage or input error: a file is missing, malformed or not an rco-record/1 record;
      in a run over several files the other files are still audited and the worst code wins)";
 
@@ -321,6 +322,30 @@ int run_explain(const options& opt, const std::string& id) {
     return emit(opt.output, out);
 }
 
+int run_diff(const options& opt, const std::string& old_file, const std::string& new_file) {
+    std::vector<rco::diagnostic> diags;
+    std::optional<boost::json::value> docs[2];
+    const std::string* files[2] = {&old_file, &new_file};
+    for (int i = 0; i < 2; ++i)
+        if (auto text = rco::io::read_file(*files[i], diags))
+            docs[i] = rco::io::parse_json(*text, *files[i], diags);
+    print_diagnostics(diags);
+    if (!docs[0] || !docs[1])
+        return exit_input_error;
+    std::string error;
+    auto d = rco::report::diff_reports(*docs[0], *docs[1], error);
+    if (!d) {
+        std::cerr << "rco-audit: error: " << error << "\n";
+        return exit_input_error;
+    }
+    for (const auto& w : d->warnings)
+        std::cerr << "rco-audit: warning: " << w << "\n";
+    auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d);
+    if (emit(opt.output, out) != exit_met)
+        return exit_input_error;
+    return d->regressed() ? exit_not_met : exit_met;
+}
+
 int run_init(const std::string& file, bool force) {
     std::error_code ec;
     if (!force && fs::exists(file, ec)) {
@@ -384,6 +409,16 @@ int main(int argc, char** argv) {
     explain->add_option("id", explain_id, "Check id or slug, e.g. S2.1 or board-recovery-majority")->required();
     add_rules(explain);
 
+    std::string diff_old, diff_new;
+    auto* diff = app.add_subcommand("diff", "Compare two JSON reports of one organization: standards newly met or "
+                                            "lost, checks fixed or newly failing, score changes");
+    diff->add_option("old", diff_old, "The earlier report (rco-audit check … --format json)")->required();
+    diff->add_option("new", diff_new, "The later report")->required();
+    diff->add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    diff->add_option("-o,--output", opt.output, "Write to FILE instead of stdout");
+    diff->footer("Exit codes: 0 nothing got worse, 1 a standard is no longer met or a check newly fails, "
+                 "2 usage or input error");
+
     std::string init_file = "rco-record.json";
     bool force = false;
     auto* init = app.add_subcommand("init", "Write a complete example record to start from");
@@ -409,6 +444,8 @@ int main(int argc, char** argv) {
             return run_explain(opt, explain_id);
         if (*init)
             return run_init(init_file, force);
+        if (*diff)
+            return run_diff(opt, diff_old, diff_new);
     } catch (const rco::audit_error& e) {
         std::cerr << "rco-audit: error: " << e.what() << "\n";
         return exit_input_error;

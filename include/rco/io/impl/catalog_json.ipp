@@ -23,23 +23,7 @@ namespace detail {
 
 std::optional<json::value> parse_json_document(std::string_view text, const std::string& file,
                                                std::vector<diagnostic>& diags) {
-    json::parse_options opts;
-    opts.max_depth = 64;
-    json::stream_parser parser({}, opts);
-    boost::system::error_code ec;
-    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    auto body = text.substr(start);
-    std::size_t used = parser.write_some(body.data(), body.size(), ec);
-    if (!ec && used < body.size())
-        ec = json::error::extra_data;
-    if (!ec)
-        parser.finish(ec);
-    if (ec) {
-        auto [l, c] = line_column(text, start + used);
-        diags.push_back({severity::error, file, l, c, "", "malformed JSON (" + ec.message() + ")"});
-        return std::nullopt;
-    }
-    return parser.release();
+    return parse_json(text, file, diags);
 }
 
 /// Structural reading of one rules file with located errors.

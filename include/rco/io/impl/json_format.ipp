@@ -2,7 +2,10 @@
 
 #include "rco/io/json_format.hpp"
 
+#include "rco/io/json_record.hpp"
+
 #include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
 
 namespace rco::io {
 
@@ -62,6 +65,27 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
     }
 }
 } // namespace
+
+std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
+                                             std::vector<diagnostic>& diags) {
+    boost::json::parse_options opts;
+    opts.max_depth = 64;
+    boost::json::stream_parser parser({}, opts);
+    boost::system::error_code ec;
+    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const auto body = text.substr(start);
+    std::size_t used = parser.write_some(body.data(), body.size(), ec);
+    if (!ec && used < body.size())
+        ec = boost::json::error::extra_data;
+    if (!ec)
+        parser.finish(ec);
+    if (ec) {
+        auto [l, c] = line_column(text, start + used);
+        diags.push_back({severity::error, file, l, c, "", "malformed JSON (" + ec.message() + ")"});
+        return std::nullopt;
+    }
+    return parser.release();
+}
 
 std::string pretty_json(const boost::json::value& v) {
     std::string out;

@@ -1,0 +1,298 @@
+#pragma once
+
+#include "rco/io/json_format.hpp"
+#include "rco/report/diff.hpp"
+#include "rco/report/report.hpp"
+
+#include <boost/json.hpp>
+
+#include <map>
+
+namespace rco::report {
+
+std::string_view to_string(check_change c) noexcept {
+    switch (c) {
+    case check_change::fixed: return "fixed";
+    case check_change::newly_failing: return "newly_failing";
+    case check_change::changed: return "changed";
+    case check_change::added: return "added";
+    case check_change::removed: return "removed";
+    }
+    return "changed";
+}
+
+bool report_diff::regressed() const noexcept {
+    for (const auto& s : standards)
+        if (s.old_result == "met" && s.new_result != "met")
+            return true;
+    for (const auto& c : checks)
+        if (c.change == check_change::newly_failing)
+            return true;
+    return false;
+}
+
+namespace {
+
+namespace json = boost::json;
+
+/// ok: nothing to do; review: a person must judge; problem: fail or missing evidence.
+int rank(std::string_view status) {
+    if (status == "fail" || status == "insufficient_evidence")
+        return 2;
+    if (status == "manual_review")
+        return 1;
+    return 0;
+}
+
+struct parsed_report {
+    const json::object* root = nullptr;
+    std::string str(std::string_view key) const {
+        auto it = root->find(key);
+        return it != root->end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+    }
+    std::string nested(std::string_view key, std::string_view sub) const {
+        auto it = root->find(key);
+        if (it == root->end() || !it->value().is_object())
+            return {};
+        auto s = it->value().get_object().find(sub);
+        return s != it->value().get_object().end() && s->value().is_string() ? std::string(s->value().get_string())
+                                                                              : std::string();
+    }
+    int integer(std::string_view key) const {
+        auto it = root->find(key);
+        return it != root->end() && it->value().is_int64() ? static_cast<int>(it->value().get_int64()) : 0;
+    }
+};
+
+std::optional<parsed_report> check_report(const json::value& v, const char* which, std::string& error) {
+    auto fail = [&](const std::string& why) {
+        error = std::string("the ") + which + " report " + why;
+        return std::nullopt;
+    };
+    if (!v.is_object())
+        return fail("is not a JSON object");
+    const auto& o = v.get_object();
+    auto f = o.find("format");
+    if (f == o.end() || !f->value().is_string() || f->value().get_string() != json_report_format)
+        return fail("is not an rco-audit-report/1 report (its \"format\" must be \"rco-audit-report/1\"; "
+                    "make one with: rco-audit check RECORD --format json)");
+    for (const char* key : {"standards", "checks"})
+        if (!o.contains(key) || !o.at(key).is_array())
+            return fail(std::string("has no \"") + key + "\" list");
+    return parsed_report{&o};
+}
+
+template <class F>
+void for_each_entry(const json::object& root, std::string_view list, F&& f) {
+    for (const auto& e : root.at(list).get_array())
+        if (e.is_object())
+            f(e.get_object());
+}
+
+std::string text_of(const json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+}
+
+int int_of(const json::object& o, std::string_view key) {
+    auto it = o.find(key);
+    return it != o.end() && it->value().is_int64() ? static_cast<int>(it->value().get_int64()) : 0;
+}
+
+std::string signed_change(int from, int to) {
+    const int d = to - from;
+    return d > 0 ? "+" + std::to_string(d) : std::to_string(d);
+}
+
+std::string plain_status(const std::string& s) {
+    if (s.empty())
+        return "(absent)";
+    if (auto st = [&]() -> std::optional<status> {
+            for (auto x : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
+                           status::not_applicable, status::waived})
+                if (to_string(x) == s)
+                    return x;
+            return std::nullopt;
+        }())
+        return std::string(plain(*st));
+    return s;
+}
+
+std::string plain_result(const std::string& r) {
+    if (r == "met")
+        return "met";
+    if (r == "not_met")
+        return "not met";
+    return r;
+}
+
+} // namespace
+
+std::optional<report_diff> diff_reports(const json::value& old_v, const json::value& new_v, std::string& error) {
+    auto a = check_report(old_v, "old", error);
+    if (!a)
+        return std::nullopt;
+    auto b = check_report(new_v, "new", error);
+    if (!b)
+        return std::nullopt;
+    report_diff d;
+    d.organization = b->nested("organization", "name");
+    d.old_as_of = a->str("as_of");
+    d.new_as_of = b->str("as_of");
+    d.old_result = a->str("result");
+    d.new_result = b->str("result");
+    d.old_score = a->integer("score");
+    d.new_score = b->integer("score");
+
+    auto differs = [&](const std::string& what, const std::string& x, const std::string& y) {
+        if (x != y)
+            d.warnings.push_back("the reports were made with different " + what + " (old: " + (x.empty() ? "?" : x) +
+                                 ", new: " + (y.empty() ? "?" : y) + "); changes may come from that, not from the "
+                                 "organization");
+    };
+    differs("organizations", a->nested("organization", "name"), d.organization);
+    differs("profiles", a->str("profile"), b->str("profile"));
+    if (a->nested("catalog", "sha256") != b->nested("catalog", "sha256"))
+        differs("catalogs", a->nested("catalog", "version") + " " + a->nested("catalog", "sha256").substr(0, 12),
+                b->nested("catalog", "version") + " " + b->nested("catalog", "sha256").substr(0, 12));
+
+    std::map<int, const json::object*> old_standards;
+    for_each_entry(*a->root, "standards", [&](const json::object& s) { old_standards[int_of(s, "number")] = &s; });
+    for_each_entry(*b->root, "standards", [&](const json::object& s) {
+        standard_change c;
+        c.number = int_of(s, "number");
+        c.title = text_of(s, "title");
+        c.new_result = text_of(s, "result");
+        c.new_score = int_of(s, "score");
+        if (auto it = old_standards.find(c.number); it != old_standards.end()) {
+            c.old_result = text_of(*it->second, "result");
+            c.old_score = int_of(*it->second, "score");
+        }
+        if (c.old_result != c.new_result || c.old_score != c.new_score)
+            d.standards.push_back(std::move(c));
+    });
+
+    std::map<std::string, const json::object*> old_checks;
+    std::vector<std::string> old_order;
+    for_each_entry(*a->root, "checks", [&](const json::object& c) {
+        old_checks[text_of(c, "id")] = &c;
+        old_order.push_back(text_of(c, "id"));
+    });
+    std::map<std::string, bool> seen;
+    for_each_entry(*b->root, "checks", [&](const json::object& c) {
+        check_diff cd;
+        cd.id = text_of(c, "id");
+        cd.title = text_of(c, "title");
+        cd.new_status = text_of(c, "status");
+        seen[cd.id] = true;
+        auto it = old_checks.find(cd.id);
+        if (it == old_checks.end()) {
+            cd.change = check_change::added;
+            d.checks.push_back(std::move(cd));
+            return;
+        }
+        cd.old_status = text_of(*it->second, "status");
+        if (cd.old_status == cd.new_status) {
+            ++d.unchanged_checks;
+            return;
+        }
+        const int from = rank(cd.old_status), to = rank(cd.new_status);
+        cd.change = (from > 0 && to == 0) ? check_change::fixed
+                    : (to == 2 && from < 2) ? check_change::newly_failing
+                                            : check_change::changed;
+        d.checks.push_back(std::move(cd));
+    });
+    for (const auto& id : old_order)
+        if (!seen.count(id)) {
+            check_diff cd;
+            cd.id = id;
+            cd.title = text_of(*old_checks[id], "title");
+            cd.old_status = text_of(*old_checks[id], "status");
+            cd.change = check_change::removed;
+            d.checks.push_back(std::move(cd));
+        }
+    return d;
+}
+
+std::string write_diff_text(const report_diff& d) {
+    std::string out = "Progress for " + (d.organization.empty() ? std::string("the organization") : d.organization) +
+                      ": review of " + d.old_as_of + " compared with " + d.new_as_of + "\n";
+    for (const auto& w : d.warnings)
+        out += "WARNING: " + w + ".\n";
+    out += "\nOverall: " + d.old_result + " -> " + d.new_result + "; score " + std::to_string(d.old_score) + "% -> " +
+           std::to_string(d.new_score) + "% (" + signed_change(d.old_score, d.new_score) + ")\n";
+    auto section = [&](const char* heading, auto pred, auto line) {
+        std::string body;
+        for (const auto& x : pred)
+            body += line(x);
+        if (!body.empty())
+            out += std::string("\n") + heading + "\n" + body;
+    };
+    std::vector<standard_change> gained, lost, other;
+    for (const auto& s : d.standards)
+        (s.new_result == "met" && s.old_result != "met"   ? gained
+         : s.old_result == "met" && s.new_result != "met" ? lost
+                                                          : other)
+            .push_back(s);
+    auto std_line = [](const standard_change& s) {
+        return "  " + std::to_string(s.number) + ". " + s.title + ": " + plain_result(s.old_result) + " -> " +
+               plain_result(s.new_result) + ", score " + std::to_string(s.old_score) + "% -> " +
+               std::to_string(s.new_score) + "%\n";
+    };
+    section("Standards newly met", gained, std_line);
+    section("Standards no longer met", lost, std_line);
+    section("Other standard changes", other, std_line);
+    auto of_kind = [&](check_change k) {
+        std::vector<check_diff> v;
+        for (const auto& c : d.checks)
+            if (c.change == k)
+                v.push_back(c);
+        return v;
+    };
+    auto check_line = [](const check_diff& c) {
+        return "  " + c.id + " " + c.title + ": " + plain_status(c.old_status) + " -> " + plain_status(c.new_status) +
+               "\n";
+    };
+    section("Checks fixed", of_kind(check_change::fixed), check_line);
+    section("Checks newly failing or missing evidence", of_kind(check_change::newly_failing), check_line);
+    section("Other check changes", of_kind(check_change::changed), check_line);
+    section("Checks only in the new report", of_kind(check_change::added), check_line);
+    section("Checks only in the old report", of_kind(check_change::removed), check_line);
+    out += "\n" + std::to_string(d.unchanged_checks) + " checks unchanged.\n";
+    return out;
+}
+
+std::string write_diff_json(const report_diff& d) {
+    json::object root;
+    root["format"] = "rco-audit-diff/1";
+    root["organization"] = d.organization;
+    root["old"] = json::object{{"as_of", d.old_as_of}, {"result", d.old_result}, {"score", d.old_score}};
+    root["new"] = json::object{{"as_of", d.new_as_of}, {"result", d.new_result}, {"score", d.new_score}};
+    root["score_change"] = d.new_score - d.old_score;
+    root["regressed"] = d.regressed();
+    json::array warnings;
+    for (const auto& w : d.warnings)
+        warnings.emplace_back(w);
+    root["warnings"] = std::move(warnings);
+    json::array standards;
+    for (const auto& s : d.standards)
+        standards.push_back(json::object{{"number", s.number},
+                                         {"title", s.title},
+                                         {"old", s.old_result},
+                                         {"new", s.new_result},
+                                         {"old_score", s.old_score},
+                                         {"new_score", s.new_score}});
+    root["standards"] = std::move(standards);
+    json::array checks;
+    for (const auto& c : d.checks)
+        checks.push_back(json::object{{"id", c.id},
+                                      {"title", c.title},
+                                      {"old", c.old_status},
+                                      {"new", c.new_status},
+                                      {"change", to_string(c.change)}});
+    root["checks"] = std::move(checks);
+    root["unchanged_checks"] = d.unchanged_checks;
+    return io::pretty_json(root);
+}
+
+} // namespace rco::report

@@ -1,0 +1,57 @@
+#include "rco/report/diff.hpp"
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace rco;
+namespace json = boost::json;
+
+namespace {
+json::value report_of(const char* patch, std::string_view profile = "national") {
+    json::value v = test::base_record_json();
+    test::merge_patch(v, json::parse(patch));
+    report::report_info info;
+    info.organization_name = "Harbor Recovery Community";
+    info.catalog_sha256 = io::builtin_catalog().sha256;
+    return json::parse(report::write_json(test::audit_json(v, profile), info));
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(diff)
+
+BOOST_AUTO_TEST_CASE(classifies_changes) {
+    auto before = report_of(R"({"board":{"meetings":[]},"bylaws":{"recovery_leadership_clause":null}})");
+    auto after = report_of(R"({"peer_workers":[]})");
+    std::string error;
+    auto d = report::diff_reports(before, after, error);
+    BOOST_REQUIRE(d.has_value());
+    BOOST_TEST(d->warnings.empty());
+    BOOST_TEST(d->old_result == "does_not_meet");
+    BOOST_TEST(d->new_result == "does_not_meet");
+    std::map<std::string, std::string> changes;
+    for (const auto& c : d->checks)
+        changes[c.id] = std::string(to_string(c.change)) + " " + c.old_status + "->" + c.new_status;
+    BOOST_TEST(changes.at("S2.3") == "fixed fail->pass");
+    BOOST_TEST(changes.at("S2.4") == "fixed insufficient_evidence->pass");
+    BOOST_TEST(changes.at("S6.3") == "newly_failing pass->fail");
+    BOOST_TEST(d->regressed());
+    BOOST_TEST(d->unchanged_checks + d->checks.size() == 43u);
+    const auto& s2 = d->standards.at(0);
+    BOOST_TEST(s2.number == 2);
+    BOOST_TEST(s2.old_result == "not_met");
+    BOOST_TEST(s2.new_result == "met");
+}
+
+BOOST_AUTO_TEST_CASE(warns_about_different_profiles_and_rejects_other_documents) {
+    std::string error;
+    auto d = report::diff_reports(report_of("{}"), report_of("{}", "michigan"), error);
+    BOOST_REQUIRE(d.has_value());
+    BOOST_REQUIRE(d->warnings.size() == 1u);
+    BOOST_TEST(d->warnings[0].find("the reports were made with different profiles (old: national, new: michigan)") == 0u);
+    BOOST_TEST(!d->regressed());
+    BOOST_TEST(!report::diff_reports(json::parse(R"({"format":"rco-record/1"})"), report_of("{}"), error));
+    BOOST_TEST(error.find("the old report is not an rco-audit-report/1 report") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
