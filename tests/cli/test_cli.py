@@ -340,5 +340,84 @@ def diff_shows_progress_between_audits():
         expect(code == 2 and f"{broken}:1:12: error: malformed JSON" in err, err)
 
 
+@test
+def batch_over_a_directory_is_parallel_deterministic_and_complete():
+    import shutil
+    with tempfile.TemporaryDirectory() as d:
+        recs = os.path.join(d, "records")
+        os.makedirs(os.path.join(recs, "texts"))
+        shutil.copy(os.path.join(EX, "texts", "harbor-welcome.txt"), os.path.join(recs, "texts"))
+        with open(HARBOR) as f:
+            base = json.load(f)
+        names = []
+        for i in range(12):
+            rec = json.loads(json.dumps(base))
+            rec["organization"]["name"] = f"Org {i:02d}"
+            if i % 3 == 0:  # every third board loses its recovery majority
+                for m in rec["board"]["members"][:4]:
+                    m["recovery_identity"] = "ally"
+            names.append(write(recs, f"org-{i:02d}.json", json.dumps(rec)))
+        write(recs, "zz-broken.json", "{ nope")
+        out_dir = os.path.join(d, "out")
+        code, out, err = run("check", recs, "--format", "json:" + os.path.join(d, "all.json"),
+                             "--format", "text:" + os.path.join(d, "all.txt"), "--output-dir", out_dir)
+        expect(code == 2, f"worst code wins: {code}")
+        expect("zz-broken.json:1:3: error: malformed JSON" in err, err)
+        expect("Auditing" not in err, "no progress bar when standard error is not a terminal")
+        with open(os.path.join(d, "all.json")) as f:
+            batch = json.load(f)
+        expect([r["organization"]["name"] for r in batch["reports"]] == [f"Org {i:02d}" for i in range(12)],
+               "input order")
+        expect([r["result"] for r in batch["reports"]].count("does_not_meet") == 4, "four fail")
+        expect(len(batch["errors"]) == 1 and batch["errors"][0]["file"].endswith("zz-broken.json"), batch["errors"])
+        with open(os.path.join(d, "all.txt")) as f:
+            expect(f.read().count("RCO standards audit: Org ") == 12, "text report per record")
+        # json and text have explicit files, so --output-dir takes nothing else; a second run fills it
+        code, _, _ = run("check", recs, "--format", "json", "--format", "text", "--output-dir", out_dir)
+        expect(sorted(os.listdir(out_dir))[:3] == ["org-00.json", "org-00.txt", "org-01.json"], os.listdir(out_dir))
+        expect(len(os.listdir(out_dir)) == 24, len(os.listdir(out_dir)))
+        # same inputs, same bytes
+        first = run("check", recs, "--format", "json")[1]
+        expect(first == run("check", recs, "--format", "json")[1], "deterministic batch output")
+
+
+@test
+def progress_bar_on_a_terminal():
+    import pty
+    import select
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(3):
+            write(d, f"r{i}.json", open(NORTHFIELD).read())
+        master, slave = pty.openpty()
+        p = subprocess.Popen([BIN, "check", d, "--format", "json", "--output", os.path.join(d, "o.json")],
+                             stdout=subprocess.PIPE, stderr=slave)
+        os.close(slave)
+        p.wait(timeout=60)
+        seen = b""
+        while select.select([master], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(master)
+        expect(b"Auditing 3/3 [" in seen, seen[:200])
+
+
+@test
+def several_formats_need_files():
+    code, _, err = run("check", HARBOR, "--format", "text", "--format", "json")
+    expect(code == 2 and "several formats need a file each" in err, err)
+    code, _, err = run("check", HARBOR, "--format", "pdf")
+    expect(code == 2 and "unknown format 'pdf'" in err, err)
+    with tempfile.TemporaryDirectory() as d:
+        code, out, _ = run("check", HARBOR, "--format", "text", "--format", "json:" + os.path.join(d, "r.json"))
+        expect(code == 0 and out.startswith("RCO standards audit:"), out[:80])
+        with open(os.path.join(d, "r.json")) as f:
+            expect(json.load(f)["format"] == "rco-audit-report/1", "json file")
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

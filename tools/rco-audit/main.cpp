@@ -8,7 +8,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <algorithm>
+#include <atomic>
 #include <iterator>
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -30,6 +36,8 @@ struct options {
     std::string profile = "national";
     std::string as_of;
     std::string format = "text";
+    std::vector<std::string> formats; ///< check: FMT or FMT:FILE, repeatable
+    std::string output_dir;
     std::string output;
     std::string rules_dir;
     std::string tailoring_path;
@@ -101,6 +109,96 @@ int emit(const std::string& output, const std::string& text) {
     return exit_met;
 }
 
+/// One record's audit in a run over many.
+struct audited {
+    std::string file;
+    std::vector<rco::diagnostic> diagnostics;
+    std::optional<rco::audit_result> result;
+    rco::report::report_info info;
+    std::string error; ///< why it was not audited
+};
+
+/// A report format: how to write one organization, and how a run over several joins them
+/// (empty `join`: one file per organization only).
+struct report_format {
+    std::string_view name, extension;
+    std::string (*write)(const rco::audit_result&, const rco::report::report_info&);
+    std::string (*join)(const std::vector<const audited*>&, const report_format&);
+};
+
+std::string join_with_rules(const std::vector<const audited*>& runs, const report_format& f) {
+    std::string out;
+    for (const auto* a : runs)
+        out += (out.empty() ? "" : "\n" + std::string(88, '=') + "\n\n") + f.write(*a->result, a->info);
+    return out;
+}
+
+std::string join_json(const std::vector<const audited*>& runs, const report_format&) {
+    boost::json::array reports, errors;
+    for (const auto* a : runs)
+        reports.push_back(boost::json::parse(rco::report::write_json(*a->result, a->info)));
+    return rco::io::pretty_json(boost::json::object{{"format", "rco-audit-batch/1"}, {"reports", reports}});
+}
+
+constexpr report_format formats[] = {
+    {"text", "txt", &rco::report::write_text, &join_with_rules},
+    {"json", "json", &rco::report::write_json, &join_json},
+};
+
+const report_format* find_format(std::string_view name) {
+    for (const auto& f : formats)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
+/// Files named on the command line, directories expanded to the records in them
+/// (*.json and *.xml, recursively), in a stable sorted order.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (a != "-" && fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
+                 it.increment(ec)) {
+                const auto ext = it->path().extension();
+                if (it->is_regular_file(ec) && (ext == ".json" || ext == ".xml"))
+                    found.push_back(it->path().string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(a);
+        }
+    }
+    return out;
+}
+
+/// Shows "Auditing 12/40" on standard error while a batch runs, when it is a terminal.
+class progress_bar {
+public:
+    explicit progress_bar(std::size_t total) : total_(total), on_(total > 1 && ::isatty(2)) {}
+    void step() {
+        if (!on_)
+            return;
+        std::lock_guard lock(mutex_);
+        ++done_;
+        const std::size_t width = 30, filled = width * done_ / total_;
+        std::cerr << "\rAuditing " << done_ << "/" << total_ << " [" << std::string(filled, '#')
+                  << std::string(width - filled, '.') << "]" << std::flush;
+    }
+    ~progress_bar() {
+        if (on_)
+            std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+
+private:
+    std::size_t total_, done_ = 0;
+    bool on_;
+    std::mutex mutex_;
+};
+
 int run_check(const options& opt) {
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
@@ -144,72 +242,145 @@ int run_check(const options& opt) {
         }
     }
 
+    // Where each format goes: "--format json:out.json", else --output, else --output-dir, else stdout.
+    struct target {
+        const report_format* format;
+        std::string file;
+    };
+    std::vector<target> targets;
+    for (const auto& spec : opt.formats.empty() ? std::vector<std::string>{"text"} : opt.formats) {
+        const auto colon = spec.find(':');
+        const auto* f = find_format(spec.substr(0, colon));
+        if (!f) {
+            std::cerr << "rco-audit: error: unknown format '" << spec.substr(0, colon) << "'; formats:";
+            for (const auto& known : formats)
+                std::cerr << " " << known.name;
+            std::cerr << "\n";
+            return exit_input_error;
+        }
+        targets.push_back({f, colon == std::string::npos ? std::string() : spec.substr(colon + 1)});
+    }
+    std::size_t to_stdout = 0;
+    for (auto& t : targets)
+        if (t.file.empty() && opt.output_dir.empty())
+            to_stdout += (t.file = opt.output).empty() ? 1 : 0;
+    if (to_stdout > 1 || (!opt.output.empty() && targets.size() > 1)) {
+        std::cerr << "rco-audit: error: several formats need a file each: --format html:report.html --format "
+                     "json:report.json, or --output-dir DIR\n";
+        return exit_input_error;
+    }
+
+    const auto files = expand_inputs(opt.files);
+    if (files.empty()) {
+        std::cerr << "rco-audit: error: no record files found in " << opt.files.front() << "\n";
+        return exit_input_error;
+    }
+    for (const auto& t : targets)
+        if (files.size() > 1 && !t.format->join && opt.output_dir.empty()) {
+            std::cerr << "rco-audit: error: " << t.format->name << " reports are one file per organization; with "
+                      << "several records use --output-dir DIR\n";
+            return exit_input_error;
+        }
+
+    // Audit in parallel on every core; results land in input order.
+    std::vector<audited> runs(files.size());
+    {
+        progress_bar bar(files.size());
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i; (i = next++) < files.size();) {
+                auto& a = runs[i];
+                a.file = files[i];
+                auto loaded = load_record(files[i]);
+                a.diagnostics = std::move(loaded.diagnostics);
+                if (!loaded.record) {
+                    a.error = "input error";
+                    for (const auto& d : a.diagnostics)
+                        if (d.severity == rco::severity::error) {
+                            a.error = rco::format_diagnostic(d);
+                            break;
+                        }
+                } else if (auto as_of = rco::review_date(*loaded.record, as_of_override); !as_of) {
+                    a.error = files[i] + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
+                    a.diagnostics.push_back(
+                        {rco::severity::error, files[i], 0, 0, "/as_of",
+                         "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
+                } else {
+                    a.result = rco::audit(*cat, profile, *loaded.record, *as_of,
+                                          tailor ? tailor->tailoring : rco::tailoring{});
+                    auto& info = a.info;
+                    info.tool_version = RCO_VERSION;
+                    info.input_file = files[i];
+                    info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
+                    info.catalog_version = cat->version;
+                    info.catalog_sha256 = cat->sha256;
+                    if (loaded.record->organization) {
+                        info.organization_name = loaded.record->organization->name.value_or("");
+                        info.organization_ein = loaded.record->organization->ein.value_or("");
+                    }
+                    info.show_names = opt.show_names;
+                    info.tailoring_file = opt.tailoring_path;
+                    info.tailoring_sha256 = tailoring_sha256;
+                    for (const auto& d : a.diagnostics)
+                        if (d.severity == rco::severity::warning)
+                            info.warnings.push_back(d);
+                }
+                bar.step();
+            }
+        };
+        const std::size_t n = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+        std::vector<std::thread> pool;
+        for (std::size_t t = 1; t < n; ++t)
+            pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool)
+            t.join();
+    }
+
     int worst = exit_met;
-    std::vector<std::string> texts;
-    boost::json::array json_reports, json_errors;
-    for (const auto& file : opt.files) {
-        auto loaded = load_record(file);
-        print_diagnostics(loaded.diagnostics);
-        if (!loaded.record) {
-            std::cerr << "rco-audit: " << file << ": not audited (input error)\n";
+    std::vector<const audited*> ok;
+    for (const auto& a : runs) {
+        print_diagnostics(a.diagnostics);
+        if (!a.result) {
+            std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
             worst = exit_input_error;
-            boost::json::array messages;
-            for (const auto& d : loaded.diagnostics)
-                if (d.severity == rco::severity::error)
-                    messages.emplace_back(rco::format_diagnostic(d));
-            json_errors.push_back(boost::json::object{{"file", file}, {"errors", std::move(messages)}});
             continue;
         }
-        auto as_of = rco::review_date(*loaded.record, as_of_override);
-        if (!as_of) {
-            std::cerr << file << ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD\n";
-            worst = exit_input_error;
-            json_errors.push_back(boost::json::object{
-                {"file", file}, {"errors", boost::json::array{"no review date: give as_of or --as-of"}}});
-            continue;
-        }
-        const auto result =
-            rco::audit(*cat, profile, *loaded.record, *as_of, tailor ? tailor->tailoring : rco::tailoring{});
-
-        rco::report::report_info info;
-        info.tool_version = RCO_VERSION;
-        info.input_file = file;
-        info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
-        info.catalog_version = cat->version;
-        info.catalog_sha256 = cat->sha256;
-        if (loaded.record->organization) {
-            info.organization_name = loaded.record->organization->name.value_or("");
-            info.organization_ein = loaded.record->organization->ein.value_or("");
-        }
-        info.show_names = opt.show_names;
-        info.tailoring_file = opt.tailoring_path;
-        info.tailoring_sha256 = tailoring_sha256;
-        for (const auto& d : loaded.diagnostics)
-            if (d.severity == rco::severity::warning)
-                info.warnings.push_back(d);
-
-        if (opt.format == "json")
-            json_reports.push_back(boost::json::parse(rco::report::write_json(result, info)));
-        else
-            texts.push_back(rco::report::write_text(result, info));
-        if (result.result != rco::overall_outcome::meets_standards && worst == exit_met)
+        ok.push_back(&a);
+        if (a.result->result != rco::overall_outcome::meets_standards && worst == exit_met)
             worst = exit_not_met;
     }
 
-    std::string out;
-    if (opt.format == "json") {
-        if (opt.files.size() == 1 && json_reports.size() == 1)
-            out = rco::io::pretty_json(json_reports[0]);
-        else if (opt.files.size() > 1)
-            out = rco::io::pretty_json(boost::json::object{
-                {"format", "rco-audit-batch/1"}, {"reports", json_reports}, {"errors", json_errors}});
-    } else {
-        for (std::size_t i = 0; i < texts.size(); ++i)
-            out += (i ? "\n" + std::string(88, '=') + "\n\n" : "") + texts[i];
-    }
-    if (!out.empty())
-        if (emit(opt.output, out) != exit_met)
+    for (const auto& t : targets) {
+        if (!opt.output_dir.empty() && t.file.empty()) {
+            std::error_code ec;
+            fs::create_directories(opt.output_dir, ec);
+            for (const auto* a : ok) {
+                const auto stem = a->file == "-" ? std::string("stdin") : fs::path(a->file).stem().string();
+                const auto path = (fs::path(opt.output_dir) / (stem + "." + std::string(t.format->extension))).string();
+                if (emit(path, t.format->write(*a->result, a->info)) != exit_met)
+                    return exit_input_error;
+            }
+            continue;
+        }
+        std::string out;
+        if (files.size() == 1 && ok.size() == 1)
+            out = t.format->write(*ok[0]->result, ok[0]->info);
+        else if (files.size() > 1)
+            out = t.format->join(ok, *t.format);
+        if (t.format->name == "json" && files.size() > 1) {
+            // The batch document also lists the records that could not be audited.
+            auto doc = boost::json::parse(out).as_object();
+            boost::json::array errors;
+            for (const auto& a : runs)
+                if (!a.result)
+                    errors.push_back(boost::json::object{{"file", a.file}, {"error", a.error}});
+            doc["errors"] = std::move(errors);
+            out = rco::io::pretty_json(doc);
+        }
+        if (!out.empty() && emit(t.file, out) != exit_met)
             return exit_input_error;
+    }
     return worst;
 }
 
@@ -382,9 +553,11 @@ int main(int argc, char** argv) {
     check->add_option("--profile", opt.profile, "Profile: national, accreditation, florida, michigan, indiana")
         ->capture_default_str();
     check->add_option("--as-of", opt.as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
-    check->add_option("--format", opt.format, "Report format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    check->add_option("--format", opt.formats,
+                      "Report format: text or json; FMT:FILE writes that format to FILE, and the option may be "
+                      "repeated (--format text --format json:report.json)");
+    check->add_option("--output-dir", opt.output_dir,
+                      "Write one report per record and format into DIR (NAME.txt, NAME.json, …)");
     check->add_option("--tailoring", opt.tailoring_path,
                       "Tailoring file (rco-tailoring/1): parameters, levels, checks not applicable with a reason, "
                       "waivers; may name the profile it extends")
