@@ -1,3 +1,4 @@
 // Compiles the report writers once.
 #include "rco/report/impl/report.ipp"
 #include "rco/report/impl/diff.ipp"
+#include "rco/report/impl/formats.ipp"

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs what rco-audit needs on Debian 12, only if something is missing.
-# Run as root (or with sudo). Used by tools/example.sh and tools/test.sh.
+# Run as root (or with sudo). `--tests` adds what the test suite needs: the schema
+# validators and Debian's Chromium for the rendered-report test.
+# Used by tools/example.sh and tools/test.sh.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
-          libboost-json1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
-          python3 python3-jsonschema)
+          libboost-json1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(python3 python3-jsonschema libxml2-utils chromium fonts-dejavu-core)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

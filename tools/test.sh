@@ -2,7 +2,7 @@
 # Installs what is missing, builds everything and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/setup-debian.sh
+bash tools/setup-debian.sh --tests
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j 2
 ctest --test-dir build --output-on-failure

@@ -15,5 +15,6 @@
 #include "rco/language.hpp"
 #include "rco/record.hpp"
 #include "rco/report/diff.hpp"
+#include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 #include "rco/result.hpp"

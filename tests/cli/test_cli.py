@@ -419,5 +419,47 @@ def several_formats_need_files():
             expect(json.load(f)["format"] == "rco-audit-report/1", "json file")
 
 
+@test
+def every_format_and_the_summary():
+    with tempfile.TemporaryDirectory() as d:
+        out = {f: os.path.join(d, "r." + f) for f in ("html", "markdown", "junit", "csv")}
+        args = ["check", NORTHFIELD] + [x for f, path in out.items() for x in ("--format", f"{f}:{path}")]
+        code, stdout, err = run(*args)
+        expect(code == 1 and stdout == "", f"exit {code}: {err}")
+        with open(out["html"], encoding="utf-8") as f:
+            page = f.read()
+        expect(page.startswith("<!doctype html>") and 'id="scorecard"' in page and "<script" not in page, page[:100])
+        with open(out["markdown"], encoding="utf-8") as f:
+            expect("| 2 |" in f.read(), "markdown scorecard")
+        import xml.dom.minidom
+        suites = xml.dom.minidom.parse(out["junit"]).getElementsByTagName("testsuite")
+        expect(len(suites) == 10, f"{len(suites)} suites")
+        expect(sum(int(s.getAttribute("tests")) for s in suites) == 43, "43 test cases")
+        with open(out["csv"], newline="") as f:
+            rows = f.read().split("\r\n")
+        expect(len([r for r in rows if r]) == 44, f"{len(rows)} csv lines")
+        # several records: csv joins under one header; html needs --output-dir; summary counts
+        summary = os.path.join(d, "summary.csv")
+        code, stdout, err = run("check", HARBOR, RIVERBEND, NORTHFIELD, "--format", "csv", "--summary", summary)
+        expect(len([r for r in stdout.split("\r\n") if r]) == 1 + 3 * 43, "batch csv rows")
+        with open(summary, newline="") as f:
+            import csv
+            table = list(csv.reader(f))
+        expect(table[0][:3] == ["organization", "file", "standard_1"], table[0])
+        expect([r[0] for r in table[1:4]] == ["Harbor Recovery Community", "Riverbend Recovery Alliance",
+                                            "Northfield Wellness Collective"], table[1:4])
+        counts = {r[0]: r for r in table if r and r[0].startswith("count")}
+        expect(counts["count: met"][table[0].index("result")] == "1", counts)
+        code, _, err = run("check", HARBOR, RIVERBEND, "--format", "html")
+        expect(code == 2 and "use --output-dir" in err, err)
+        per_org = os.path.join(d, "per-org")
+        code, _, err = run("check", HARBOR, RIVERBEND, "--format", "html", "--output-dir", per_org,
+                           "--summary", os.path.join(per_org, "s.html"))
+        expect(code == 1 and sorted(os.listdir(per_org)) ==
+               ["harbor-recovery-community.html", "riverbend-emerging-rco.html", "s.html"], os.listdir(per_org))
+        code, _, err = run("check", HARBOR, "--summary", os.path.join(d, "s.pdf"))
+        expect(code == 2 and ".csv or .html" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -38,6 +38,7 @@ struct options {
     std::string format = "text";
     std::vector<std::string> formats; ///< check: FMT or FMT:FILE, repeatable
     std::string output_dir;
+    std::string summary; ///< check: scorecard across organizations, .csv or .html
     std::string output;
     std::string rules_dir;
     std::string tailoring_path;
@@ -127,9 +128,18 @@ struct report_format {
 };
 
 std::string join_with_rules(const std::vector<const audited*>& runs, const report_format& f) {
+    // Markdown needs a thematic break ("===" under text would make a heading).
+    const std::string rule = f.name == "markdown" ? "\n---\n\n" : "\n" + std::string(88, '=') + "\n\n";
     std::string out;
     for (const auto* a : runs)
-        out += (out.empty() ? "" : "\n" + std::string(88, '=') + "\n\n") + f.write(*a->result, a->info);
+        out += (out.empty() ? "" : rule) + f.write(*a->result, a->info);
+    return out;
+}
+
+std::string join_csv(const std::vector<const audited*>& runs, const report_format&) {
+    std::string out = rco::report::csv_header();
+    for (const auto* a : runs)
+        out += rco::report::csv_rows(*a->result, a->info);
     return out;
 }
 
@@ -143,6 +153,10 @@ std::string join_json(const std::vector<const audited*>& runs, const report_form
 constexpr report_format formats[] = {
     {"text", "txt", &rco::report::write_text, &join_with_rules},
     {"json", "json", &rco::report::write_json, &join_json},
+    {"html", "html", &rco::report::write_html, nullptr},
+    {"markdown", "md", &rco::report::write_markdown, &join_with_rules},
+    {"junit", "junit.xml", &rco::report::write_junit, nullptr},
+    {"csv", "csv", &rco::report::write_csv, &join_csv},
 };
 
 const report_format* find_format(std::string_view name) {
@@ -270,6 +284,15 @@ int run_check(const options& opt) {
         return exit_input_error;
     }
 
+    if (!opt.output_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.output_dir, ec);
+        if (ec) {
+            std::cerr << "rco-audit: error: cannot create the directory " << opt.output_dir << " (" << ec.message()
+                      << ")\n";
+            return exit_input_error;
+        }
+    }
     const auto files = expand_inputs(opt.files);
     if (files.empty()) {
         std::cerr << "rco-audit: error: no record files found in " << opt.files.front() << "\n";
@@ -351,10 +374,19 @@ int run_check(const options& opt) {
             worst = exit_not_met;
     }
 
+    if (!opt.summary.empty()) {
+        std::vector<rco::report::summary_row> rows;
+        for (const auto& a : runs)
+            rows.push_back({a.info.organization_name, a.file, a.result, a.error});
+        const auto ext = fs::path(opt.summary).extension();
+        const auto text = ext == ".html" ? rco::report::write_summary_html(rows, RCO_VERSION)
+                                         : rco::report::write_summary_csv(rows);
+        if (emit(opt.summary, text) != exit_met)
+            return exit_input_error;
+    }
+
     for (const auto& t : targets) {
         if (!opt.output_dir.empty() && t.file.empty()) {
-            std::error_code ec;
-            fs::create_directories(opt.output_dir, ec);
             for (const auto* a : ok) {
                 const auto stem = a->file == "-" ? std::string("stdin") : fs::path(a->file).stem().string();
                 const auto path = (fs::path(opt.output_dir) / (stem + "." + std::string(t.format->extension))).string();
@@ -554,8 +586,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     check->add_option("--as-of", opt.as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
     check->add_option("--format", opt.formats,
-                      "Report format: text or json; FMT:FILE writes that format to FILE, and the option may be "
+                      "Report format: text, json, html, markdown, junit or csv; FMT:FILE writes that format to FILE, "
+                      "and the option may be "
                       "repeated (--format text --format json:report.json)");
+    check->add_option("--summary", opt.summary,
+                      "Also write a scorecard across all records: rows are organizations, columns the ten "
+                      "standards and the result, with counts per status (FILE.csv or FILE.html)")
+        ->check([](const std::string& f) {
+            const auto ext = fs::path(f).extension();
+            return ext == ".csv" || ext == ".html" ? std::string() : std::string("the summary file must end in .csv or .html");
+        });
     check->add_option("--output-dir", opt.output_dir,
                       "Write one report per record and format into DIR (NAME.txt, NAME.json, …)");
     check->add_option("--tailoring", opt.tailoring_path,

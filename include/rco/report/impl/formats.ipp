@@ -1,0 +1,987 @@
+#pragma once
+
+#include "rco/report/formats.hpp"
+#include "rco/report/report.hpp"
+
+#include <array>
+#include <cstdint>
+#include <map>
+
+namespace rco::report {
+
+// Helpers live in their own namespace: report.ipp is compiled in the same translation
+// unit and has unnamed-namespace helpers of its own.
+namespace formats_detail {
+namespace {
+
+// ---- Text ----------------------------------------------------------------------------
+
+constexpr std::string_view replacement_char = "\xEF\xBF\xBD"; // U+FFFD
+
+/// Walks `text` as UTF-8. Calls `ascii(char)` for each ASCII character XML allows, appends
+/// well-formed multi-byte sequences unchanged, and U+FFFD for invalid bytes and for
+/// characters XML 1.0 forbids, so HTML and XML output stays well-formed for any input.
+template <class Ascii>
+void for_each_safe_char(std::string_view text, std::string& out, Ascii ascii) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
+        return i < text.size() && byte(i) >= lo && byte(i) <= hi;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const unsigned b = byte(i);
+        if (b < 0x80) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+                out += replacement_char;
+            else
+                ascii(static_cast<char>(b));
+            ++i;
+            continue;
+        }
+        std::size_t n = 0; // length of a well-formed sequence starting at i, 0 if none
+        if (b >= 0xC2 && b <= 0xDF)
+            n = cont(i + 1) ? 2 : 0;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            // E0 needs A0–BF (no overlong forms); ED needs 80–9F (no surrogates).
+            const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+            n = cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
+            // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters.
+            if (n == 3 && b == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE) {
+                out += replacement_char;
+                i += 3;
+                continue;
+            }
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            const unsigned lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+            n = cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+        }
+        if (n == 0) {
+            out += replacement_char;
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& ch : out)
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
+
+/// "NOT MET" → "Not met": the words of plain(), in sentence case for labels.
+std::string sentence(std::string_view s) {
+    std::string out = lower(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& s : items)
+        out += (out.empty() ? "" : std::string(sep)) + s;
+    return out;
+}
+
+// ---- Status vocabulary ------------------------------------------------------------------
+// Every status is shown as a symbol AND a word (never colour alone). The symbols are
+// ordinary text characters that print in black and white: ✔ done, ✘ failed, ○ empty (no
+// evidence), ◐ half-decided (a person must judge; a standard that cannot be decided yet),
+// – does not apply, ⊘ set aside by a waiver.
+
+std::string_view symbol(status s) noexcept {
+    switch (s) {
+    case status::pass: return "\u2714";                  // ✔
+    case status::fail: return "\u2718";                  // ✘
+    case status::insufficient_evidence: return "\u25CB"; // ○
+    case status::manual_review: return "\u25D0";         // ◐
+    case status::not_applicable: return "\u2013";        // –
+    case status::waived: return "\u2298";                // ⊘
+    }
+    return "";
+}
+std::string_view symbol(standard_outcome s) noexcept {
+    switch (s) {
+    case standard_outcome::met: return "\u2714";
+    case standard_outcome::not_met: return "\u2718";
+    case standard_outcome::incomplete: return "\u25D0";
+    }
+    return "";
+}
+std::string_view symbol(overall_outcome s) noexcept {
+    switch (s) {
+    case overall_outcome::meets_standards: return "\u2714";
+    case overall_outcome::does_not_meet: return "\u2718";
+    case overall_outcome::incomplete: return "\u25D0";
+    }
+    return "";
+}
+
+/// "✘ Fail", "○ Needs evidence", "✔ Met", …
+template <class E>
+std::string label(E e) {
+    return std::string(symbol(e)) + " " + sentence(plain(e));
+}
+
+/// The CSS class of a status badge: ok (green), bad (red), open (amber), none (grey).
+std::string_view tone(status s) noexcept {
+    switch (s) {
+    case status::pass: return "ok";
+    case status::fail: return "bad";
+    case status::insufficient_evidence:
+    case status::manual_review: return "open";
+    case status::not_applicable:
+    case status::waived: return "none";
+    }
+    return "none";
+}
+std::string_view tone(standard_outcome s) noexcept {
+    return s == standard_outcome::met ? "ok" : s == standard_outcome::not_met ? "bad" : "open";
+}
+std::string_view tone(overall_outcome s) noexcept {
+    return s == overall_outcome::meets_standards ? "ok" : s == overall_outcome::does_not_meet ? "bad" : "open";
+}
+
+/// The summary's words for an overall result, the same as a standard's so one set of
+/// count rows covers every column.
+std::string_view summary_word(overall_outcome s) noexcept {
+    return s == overall_outcome::meets_standards ? "met"
+           : s == overall_outcome::does_not_meet ? "not_met"
+                                                 : "incomplete";
+}
+
+// ---- Shared content ---------------------------------------------------------------------
+
+std::string organization_label(const report_info& info) {
+    return info.organization_name.empty() ? "(organization name not recorded)" : info.organization_name;
+}
+
+int standards_met(const audit_result& r) {
+    int met = 0;
+    for (const auto& s : r.standards)
+        met += s.result == standard_outcome::met;
+    return met;
+}
+
+/// The verdict in one sentence, without the organization's name (callers add it, escaped).
+std::string verdict_tail(const audit_result& r) {
+    const auto met = standards_met(r);
+    const auto total = r.standards.size();
+    const auto of = std::to_string(met) + " of the " + std::to_string(total) + " standards " +
+                    (met == 1 ? "is" : "are") + " met (score " + std::to_string(r.score) + "%).";
+    switch (r.result) {
+    case overall_outcome::meets_standards: return " meets the RCO standards: " + of;
+    case overall_outcome::does_not_meet: return " does not meet the RCO standards: " + of;
+    case overall_outcome::incomplete:
+        return " cannot be judged yet: evidence is missing or a reviewer must decide, and " + of;
+    }
+    return "";
+}
+
+/// "5 checks pass, 33 fail, 3 need evidence, …", the same counts the text report gives.
+std::string counts_sentence(const audit_result& r) {
+    std::map<status, int> n;
+    for (const auto& c : r.checks)
+        ++n[c.status];
+    auto part = [&](status s, const char* one, const char* many) {
+        return std::to_string(n[s]) + " " + (n[s] == 1 ? one : many);
+    };
+    std::string out = part(status::pass, "check passes", "checks pass") + ", " + part(status::fail, "fails", "fail") +
+                      ", " + part(status::insufficient_evidence, "needs evidence", "need evidence") + ", " +
+                      part(status::manual_review, "needs a reviewer's judgment", "need a reviewer's judgment") +
+                      ", " + part(status::not_applicable, "does not apply", "do not apply");
+    if (n[status::waived] > 0)
+        out += ", " + part(status::waived, "is waived", "are waived");
+    return out + ".";
+}
+
+bool shows_question(const check_result& c) {
+    const bool review = c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review);
+    // Some checks already ask the question in their explanation; don't say it twice.
+    return review && !c.question.empty() && c.explanation.find(c.question) == std::string::npos;
+}
+
+std::string finding_text(const language_finding& f) {
+    return "\u201C" + f.matched + "\u201D in " + f.source + " at line " + std::to_string(f.line) + ", column " +
+           std::to_string(f.column) + (f.alternatives.empty() ? "" : "; prefer: " + join(f.alternatives, "; "));
+}
+
+std::string waiver_text(const check_result& c) {
+    std::string s = "Waived until " + format_date(c.waiver->expires) + ", approved by " + c.waiver->approved_by + ": " +
+                    c.waiver->justification;
+    if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?')
+        s += '.';
+    if (c.underlying)
+        s += " Without the waiver: " + sentence(plain(*c.underlying)) + ".";
+    return s;
+}
+
+const standard_result* find_standard(const audit_result& r, int number) {
+    for (const auto& s : r.standards)
+        if (s.number == number)
+            return &s;
+    return nullptr;
+}
+
+// ---- HTML -------------------------------------------------------------------------------
+
+std::string h(std::string_view text) { return html_escape(text); }
+
+// Colours (WCAG 2.x contrast ratios, all at least AA 4.5:1 for normal text, most AAA 7:1):
+//   body text #1a1a1a on #ffffff 17.4:1; muted text #4a4a4a on #ffffff 8.9:1;
+//   links #0b4f9c on #ffffff 8.0:1; table headers #1a1a1a on #f2f2f2 15.6:1;
+//   ok badge #1e4620 on #edf7ed 9.8:1; bad badge #8a1c1c on #fdecea 8.1:1;
+//   open badge #663c00 on #fff4e5 8.7:1; none badge #3d3d3d on #f2f2f2 9.7:1;
+//   verdict boxes #1a1a1a on their tints ≥ 15.2:1.
+// Colour only repeats what the symbol and the word already say.
+constexpr std::string_view stylesheet = R"css(
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1a1a1a; background: #ffffff; line-height: 1.5; max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 1.75rem; margin: 0.5rem 0; line-height: 1.25; }
+h2 { font-size: 1.35rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.2rem; border-bottom: 2px solid #1a1a1a; }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 0.25rem; }
+p, ul, ol, dl { margin: 0.4rem 0; }
+a { color: #0b4f9c; }
+.muted { color: #4a4a4a; }
+.verdict { font-size: 1.2rem; padding: 0.75rem 1rem; border: 2px solid #1a1a1a; border-left-width: 0.5rem; }
+.verdict.ok { background: #edf7ed; border-color: #1e4620; }
+.verdict.bad { background: #fdecea; border-color: #8a1c1c; }
+.verdict.open { background: #fff4e5; border-color: #663c00; }
+nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+thead th, tfoot th, tfoot td { background: #f2f2f2; }
+tbody th { font-weight: normal; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.s { font-weight: 600; white-space: nowrap; padding: 0 0.3em; border-radius: 0.2em; }
+.s.ok { color: #1e4620; background: #edf7ed; }
+.s.bad { color: #8a1c1c; background: #fdecea; }
+.s.open { color: #663c00; background: #fff4e5; }
+.s.none { color: #3d3d3d; background: #f2f2f2; }
+.id { font-variant-numeric: tabular-nums; }
+#action-plan > li { margin-bottom: 1rem; }
+.check { border-top: 1px solid #8c8c8c; padding-top: 0.25rem; }
+.label { font-weight: 600; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; overflow-wrap: break-word; }
+.scroll { overflow-x: auto; }
+body.wide { max-width: none; }
+dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.details dt { font-weight: 600; }
+dl.details dd { margin: 0; }
+@media print {
+  @page { margin: 1.5cm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+  table, .check, #action-plan > li, dl.details { break-inside: avoid; page-break-inside: avoid; }
+  #what-to-fix { break-before: page; page-break-before: always; }
+  .s, .verdict, thead th, tfoot th, tfoot td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+)css";
+
+void html_head(std::string& out, std::string_view title, std::string_view tool_version,
+               std::string_view extra_css = {}, std::string_view body_class = {}) {
+    out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<meta name=\"generator\" content=\"rco-audit " + h(tool_version) + "\">\n";
+    out += "<title>" + h(title) + "</title>\n<style>";
+    out += stylesheet;
+    out += extra_css;
+    out += "</style>\n</head>\n";
+    out += body_class.empty() ? "<body>\n" : "<body class=\"" + std::string(body_class) + "\">\n";
+}
+
+/// The symbol is hidden from screen readers: the word already says it, and hearing "heavy
+/// ballot X" before every check helps no one.
+std::string html_symbol(std::string_view symbol_text) {
+    return "<span aria-hidden=\"true\">" + std::string(symbol_text) + "</span>";
+}
+
+template <class E>
+std::string badge(E e) {
+    return "<span class=\"s " + std::string(tone(e)) + "\">" + html_symbol(symbol(e)) + " " + sentence(plain(e)) +
+           "</span>";
+}
+
+/// Element content of XML: only & < > need escaping; quotes stay readable.
+std::string xml_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    for_each_safe_char(text, out, [&](char ch) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        default: out += ch;
+        }
+    });
+    return out;
+}
+
+std::string people_html(const check_result& c, const report_info& info) {
+    if (!info.show_names || c.subjects.empty())
+        return "";
+    return "<p><span class=\"label\">People concerned:</span> " + h(join(c.subjects, ", ")) + "</p>\n";
+}
+
+std::string findings_html(const check_result& c) {
+    if (c.findings.empty())
+        return "";
+    std::string out = "<ul class=\"findings\">\n";
+    for (const auto& f : c.findings)
+        out += "<li>" + h(finding_text(f)) + "</li>\n";
+    return out + "</ul>\n";
+}
+
+std::string question_html(const check_result& c) {
+    return shows_question(c) ? "<p><span class=\"label\">Question for the reviewer:</span> " + h(c.question) + "</p>\n"
+                             : "";
+}
+
+} // namespace
+} // namespace formats_detail
+
+// ---- Escaping -------------------------------------------------------------------------------
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    formats_detail::for_each_safe_char(text, out, [&](char ch) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += ch;
+        }
+    });
+    return out;
+}
+
+std::string xml_attribute_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    formats_detail::for_each_safe_char(text, out, [&](char ch) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        case '\t': out += "&#9;"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        default: out += ch;
+        }
+    });
+    return out;
+}
+
+std::string markdown_escape(std::string_view text) {
+    std::string flat;
+    // One line: a line break would end a table row or start a new block.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        // Runs of white space become one space (renderers collapse them anyway); leading
+        // spaces could start a code block.
+        if (ch == ' ' || ch == '\r' || ch == '\n' || ch == '\t') {
+            if (!flat.empty() && flat.back() != ' ')
+                flat += ' ';
+        } else {
+            flat += ch;
+        }
+    }
+    while (!flat.empty() && flat.back() == ' ')
+        flat.pop_back();
+
+    std::string out;
+    out.reserve(flat.size() + flat.size() / 8);
+    // Block markup only counts at the start, and only when followed by a space or the end
+    // (a heading "# ", a list item "- " or "1. ") or repeated (a rule "---", an underline
+    // "=="); "-2" or "2026.11.0" stay as they are.
+    std::size_t start = 0;
+    auto ends_marker = [&](std::size_t i) { return i >= flat.size() || flat[i] == ' '; };
+    if (!flat.empty() && (flat[0] == '#' || flat[0] == '+' || flat[0] == '-' || flat[0] == '=') &&
+        (ends_marker(1) || flat[1] == flat[0])) {
+        out += '\\';
+    } else {
+        std::size_t digits = 0;
+        while (digits < flat.size() && flat[digits] >= '0' && flat[digits] <= '9')
+            ++digits;
+        if (digits > 0 && digits < flat.size() && (flat[digits] == '.' || flat[digits] == ')') &&
+            ends_marker(digits + 1)) {
+            out.append(flat, 0, digits);
+            out += '\\';
+            start = digits;
+        }
+    }
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    // "&name;" or "&#123;" would be decoded as a character reference.
+    auto entity_at = [&](std::size_t i) {
+        std::size_t j = i + 1;
+        if (j < flat.size() && flat[j] == '#')
+            ++j;
+        const std::size_t first = j;
+        while (j < flat.size() && alnum(flat[j]))
+            ++j;
+        return j > first && j < flat.size() && flat[j] == ';';
+    };
+    for (std::size_t i = start; i < flat.size(); ++i) {
+        const char ch = flat[i];
+        switch (ch) {
+        // Entities for angle brackets: every Markdown flavour decodes them, while a
+        // backslash before "<" is not an escape in some (Markdown.pl) and raw HTML would pass.
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += entity_at(i) ? "&amp;" : "&"; break;
+        // "[" opens links and images; with it escaped, "]" is plain text.
+        case '\\': case '`': case '*': case '[': case '|': case '~':
+            out += '\\';
+            out += ch;
+            break;
+        case '_': // inside a word (snake_case field names) an underscore is never emphasis
+            if (i == 0 || i + 1 == flat.size() || !alnum(flat[i - 1]) || !alnum(flat[i + 1]))
+                out += '\\';
+            out += ch;
+            break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view text) {
+    std::string value;
+    // Spreadsheets evaluate a cell starting with these as a formula (CSV injection); an
+    // apostrophe makes them show it as text.
+    if (!text.empty() &&
+        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
+        value += '\'';
+    value.append(text);
+    if (value.find_first_of(",\"\r\n") == std::string::npos)
+        return value;
+    std::string out = "\"";
+    for (char ch : value) {
+        if (ch == '"')
+            out += '"';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+// ---- HTML -------------------------------------------------------------------------------------
+
+std::string write_html(const audit_result& r, const report_info& info) {
+    using namespace formats_detail;
+    const auto org = organization_label(info);
+    std::string out;
+    out.reserve(64 * 1024);
+    html_head(out, "RCO standards audit: " + org + " \u2014 " + sentence(plain(r.result)), info.tool_version);
+
+    // (1) The verdict, in one sentence.
+    out += "<header>\n<h1>RCO standards audit: " + h(org) + "</h1>\n";
+    out += "<p class=\"muted\">Review date " + format_date(r.as_of) + " \u00B7 profile " + h(r.profile);
+    if (!info.organization_ein.empty())
+        out += " \u00B7 EIN " + h(info.organization_ein);
+    out += "</p>\n";
+    out += "<p id=\"verdict\" class=\"verdict " + std::string(tone(r.result)) + "\"><strong>" +
+           html_symbol(symbol(r.result)) + " " + h(org) + h(verdict_tail(r)) + "</strong></p>\n";
+    out += "<p>" + h(counts_sentence(r)) + "</p>\n</header>\n";
+    out += "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#scorecard\">Scorecard</a></li>\n"
+           "<li><a href=\"#what-to-fix\">What to fix first</a></li>\n";
+    for (const auto& s : r.standards)
+        out += "<li><a href=\"#standard-" + std::to_string(s.number) + "\">Standard " + std::to_string(s.number) +
+               "</a></li>\n";
+    out += "<li><a href=\"#details\">About this report</a></li>\n</ul>\n</nav>\n<main>\n";
+
+    // (2) The scorecard.
+    out += "<section aria-labelledby=\"scorecard-heading\">\n<h2 id=\"scorecard-heading\">Scorecard</h2>\n";
+    out += "<table id=\"scorecard\">\n<caption>The ten RCO standards: " + std::to_string(standards_met(r)) + " of " +
+           std::to_string(r.standards.size()) + " met</caption>\n";
+    out += "<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Standard</th><th scope=\"col\">Result</th>"
+           "<th scope=\"col\" class=\"num\">Score</th></tr></thead>\n<tbody>\n";
+    for (const auto& s : r.standards) {
+        const auto n = std::to_string(s.number);
+        out += "<tr><td class=\"num\">" + n + "</td><th scope=\"row\"><a href=\"#standard-" + n + "\">" + h(s.title) +
+               "</a></th><td>" + badge(s.result) + "</td><td class=\"num\">" + std::to_string(s.score) +
+               "%</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</section>\n";
+
+    // (3) What to fix first.
+    const auto plan = action_plan(r);
+    out += "<section id=\"what-to-fix\" aria-labelledby=\"what-to-fix-heading\">\n"
+           "<h2 id=\"what-to-fix-heading\">What to fix first</h2>\n";
+    if (plan.empty()) {
+        out += "<p>Nothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
+               "review.</p>\n";
+    } else {
+        out += "<p>Required checks come before recommended ones; within each, failures before missing evidence "
+               "before questions for a reviewer.</p>\n<ol id=\"action-plan\">\n";
+        for (const auto* c : plan) {
+            out += "<li id=\"fix-" + h(c->id) + "\">\n<h3><span class=\"id\">" + h(c->id) + "</span> " + h(c->title) +
+                   "</h3>\n";
+            out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
+                   std::to_string(c->standard) + "</p>\n";
+            out += "<p>" + h(c->explanation) + "</p>\n";
+            out += findings_html(*c);
+            out += question_html(*c);
+            out += "<p><span class=\"label\">Next step:</span> " + h(c->remediation) + "</p>\n";
+            if (!c->evidence.empty()) {
+                out += "<p class=\"label\">Evidence to gather:</p>\n<ul>\n";
+                for (const auto& e : c->evidence)
+                    out += "<li>" + h(e) + "</li>\n";
+                out += "</ul>\n";
+            }
+            out += people_html(*c, info);
+            out += "</li>\n";
+        }
+        out += "</ol>\n";
+    }
+    out += "</section>\n";
+
+    // (4) Every standard with its checks.
+    for (const auto& s : r.standards) {
+        const auto n = std::to_string(s.number);
+        out += "<section id=\"standard-" + n + "\" class=\"standard\" aria-labelledby=\"standard-" + n +
+               "-heading\">\n<h2 id=\"standard-" + n + "-heading\">Standard " + n + ": " + h(s.title) + "</h2>\n";
+        out += "<p>" + badge(s.result) + " \u00B7 score " + std::to_string(s.score) + "%</p>\n";
+        for (const auto& c : r.checks) {
+            if (c.standard != s.number)
+                continue;
+            out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status) +
+                   " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title) + "</h3>\n";
+            out += "<p class=\"muted\">" + std::string(to_string(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
+            out += "<p>" + h(c.explanation) + "</p>\n";
+            out += findings_html(c);
+            out += question_html(c);
+            if (c.waiver)
+                out += "<p><span class=\"label\">Waiver:</span> " + h(waiver_text(c)) + "</p>\n";
+            out += people_html(c, info);
+            if (c.status == status::fail || c.status == status::insufficient_evidence ||
+                c.status == status::manual_review)
+                out += "<p><a href=\"#fix-" + h(c.id) + "\">What to do about " + h(c.id) + "</a></p>\n";
+            out += "</article>\n";
+        }
+        out += "</section>\n";
+    }
+
+    // (5) Provenance.
+    out += "<section id=\"details\" aria-labelledby=\"details-heading\">\n"
+           "<h2 id=\"details-heading\">About this report</h2>\n<dl class=\"details\">\n";
+    auto row = [&](std::string_view term, const std::string& html_value) {
+        out += "<dt>" + std::string(term) + "</dt><dd>" + html_value + "</dd>\n";
+    };
+    row("Organization", h(org));
+    if (!info.organization_ein.empty())
+        row("EIN", h(info.organization_ein));
+    row("Profile", h(r.profile));
+    row("Review date", format_date(r.as_of));
+    row("Input file", "<code>" + h(info.input_file) + "</code>");
+    row("Input SHA-256", "<code>" + h(info.input_sha256) + "</code>");
+    row("Catalog", "version " + h(info.catalog_version) + ", SHA-256 <code>" + h(info.catalog_sha256) + "</code>");
+    row("Tool", "rco-audit " + h(info.tool_version));
+    row("Names", info.show_names ? "The ids of the people behind the counts are included."
+                                 : "Names and ids of board members and peer workers are left out; counts only.");
+    out += "</dl>\n<h3>Tailoring choices</h3>\n";
+    if (r.tailoring.empty()) {
+        out += "<p>None: the profile is used as published.</p>\n";
+    } else {
+        out += "<ul>\n";
+        for (const auto& t : r.tailoring)
+            out += "<li><span class=\"id\">" + h(t.check_id) + "</span>: " + h(t.what) + "</li>\n";
+        out += "</ul>\n";
+    }
+    out += "<h3>Warnings about the record</h3>\n";
+    if (info.warnings.empty()) {
+        out += "<p>None.</p>\n";
+    } else {
+        out += "<ul>\n";
+        for (const auto& w : info.warnings)
+            out += "<li><code>" + h(format_diagnostic(w)) + "</code></li>\n";
+        out += "</ul>\n";
+    }
+    out += "</section>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+// ---- Markdown -----------------------------------------------------------------------------------
+
+std::string write_markdown(const audit_result& r, const report_info& info) {
+    using namespace formats_detail;
+    auto md = [](std::string_view s) { return markdown_escape(s); };
+    const auto org = organization_label(info);
+    std::string out;
+    out.reserve(32 * 1024);
+
+    out += "# " + md(org) + ": " + label(r.result) + "\n\n";
+    out += "**" + std::string(symbol(r.result)) + " " + md(org + verdict_tail(r)) + "**\n\n";
+    out += md(counts_sentence(r)) + "\n\n";
+    out += "RCO standards audit \u00B7 review date " + format_date(r.as_of) + " \u00B7 profile " + md(r.profile);
+    if (!info.organization_ein.empty())
+        out += " \u00B7 EIN " + md(info.organization_ein);
+    out += "\n\n## Scorecard\n\n| No. | Standard | Result | Score |\n| ---: | --- | --- | ---: |\n";
+    for (const auto& s : r.standards)
+        out += "| " + std::to_string(s.number) + " | " + md(s.title) + " | " + label(s.result) + " | " +
+               std::to_string(s.score) + "% |\n";
+
+    out += "\n## What to fix first\n\n";
+    const auto plan = action_plan(r);
+    if (plan.empty())
+        out += "Nothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
+               "review.\n";
+    int n = 0;
+    for (const auto* c : plan) {
+        const auto number = std::to_string(++n) + ". ";
+        // Continuation lines are indented to the item's text so they stay in the item.
+        const std::string pad(number.size(), ' ');
+        out += number + "**" + md(c->id) + " " + md(c->title) + "** (" + label(c->status) + ", " +
+               std::string(to_string(c->level)) + "): " + md(c->explanation) + "\n";
+        for (const auto& f : c->findings)
+            out += pad + "- Finding: " + md(finding_text(f)) + "\n";
+        if (shows_question(*c))
+            out += pad + "- Question for the reviewer: " + md(c->question) + "\n";
+        out += pad + "- Next step: " + md(c->remediation) + "\n";
+        if (!c->evidence.empty()) {
+            std::vector<std::string> evidence;
+            for (const auto& e : c->evidence)
+                evidence.push_back(md(e));
+            out += pad + "- Evidence to gather: " + join(evidence, "; ") + "\n";
+        }
+        if (info.show_names && !c->subjects.empty())
+            out += pad + "- People concerned: " + md(join(c->subjects, ", ")) + "\n";
+    }
+
+    for (const auto& s : r.standards) {
+        out += "\n## Standard " + std::to_string(s.number) + ": " + md(s.title) + " \u2014 " + label(s.result) +
+               " (" + std::to_string(s.score) + "%)\n\n";
+        for (const auto& c : r.checks) {
+            if (c.standard != s.number)
+                continue;
+            out += "- " + label(c.status) + " \u2014 **" + md(c.id) + "** " + md(c.title) + " (" +
+                   std::string(to_string(c.level)) + "): " + md(c.explanation) + "\n";
+            for (const auto& f : c.findings)
+                out += "  - Finding: " + md(finding_text(f)) + "\n";
+            if (shows_question(c))
+                out += "  - Question for the reviewer: " + md(c.question) + "\n";
+            if (c.waiver)
+                out += "  - " + md(waiver_text(c)) + "\n";
+            if (info.show_names && !c.subjects.empty())
+                out += "  - People concerned: " + md(join(c.subjects, ", ")) + "\n";
+        }
+    }
+
+    out += "\n## About this report\n\n";
+    out += "- Organization: " + md(org) + "\n";
+    if (!info.organization_ein.empty())
+        out += "- EIN: " + md(info.organization_ein) + "\n";
+    out += "- Profile: " + md(r.profile) + "\n";
+    out += "- Review date: " + format_date(r.as_of) + "\n";
+    out += "- Input file: " + md(info.input_file) + " (SHA-256 " + md(info.input_sha256) + ")\n";
+    out += "- Catalog: version " + md(info.catalog_version) + " (SHA-256 " + md(info.catalog_sha256) + ")\n";
+    out += "- Tool: rco-audit " + md(info.tool_version) + "\n";
+    if (r.tailoring.empty()) {
+        out += "- Tailoring: none\n";
+    } else {
+        out += "- Tailoring:\n";
+        for (const auto& t : r.tailoring)
+            out += "  - " + md(t.check_id + ": " + t.what) + "\n";
+    }
+    if (!info.warnings.empty()) {
+        out += "- Warnings about the record:\n";
+        for (const auto& w : info.warnings)
+            out += "  - " + md(format_diagnostic(w)) + "\n";
+    }
+    out += info.show_names ? "- The ids of the people behind the counts are included.\n"
+                           : "- Names and ids of board members and peer workers are left out; counts only.\n";
+    return out;
+}
+
+// ---- JUnit XML ------------------------------------------------------------------------------------
+
+// Mapping (a CI dashboard shows red for failures and yellow/grey for skips):
+//   fail, insufficient_evidence -> <failure type="…">: either keeps a required standard
+//     from being met, and missing evidence is something the organization must act on.
+//   not_applicable -> <skipped message="reason">.
+//   manual_review -> <skipped message="needs review: question">, not a failure: nothing has
+//     been found wrong, a person must decide. It still keeps the standard incomplete,
+//     which the CLI's exit code reports; calling it a failure would claim a finding the
+//     tool did not make.
+//   waived -> a passing testcase with a <system-out> note naming the waiver.
+std::string write_junit(const audit_result& r, const report_info& info) {
+    using namespace formats_detail;
+    auto a = [](std::string_view s) { return xml_attribute_escape(s); };
+    auto is_failure = [](status s) { return s == status::fail || s == status::insufficient_evidence; };
+    auto is_skip = [](status s) { return s == status::not_applicable || s == status::manual_review; };
+
+    int tests = 0, failures = 0, skipped = 0;
+    for (const auto& c : r.checks) {
+        ++tests;
+        failures += is_failure(c.status);
+        skipped += is_skip(c.status);
+    }
+
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<!-- rco-audit: one testsuite per standard, one testcase per check. Failures: fail and needs evidence. "
+           "Skipped: not applicable, and needs review (a person must decide). Waived checks pass with a note. -->\n";
+    out += "<testsuites name=\"" + a("RCO standards audit: " + organization_label(info)) + "\" tests=\"" +
+           std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" +
+           std::to_string(skipped) + "\">\n";
+    for (const auto& s : r.standards) {
+        int st = 0, sf = 0, ss = 0;
+        for (const auto& c : r.checks)
+            if (c.standard == s.number) {
+                ++st;
+                sf += is_failure(c.status);
+                ss += is_skip(c.status);
+            }
+        const auto n = std::to_string(s.number);
+        out += "  <testsuite name=\"" + a("Standard " + n + ": " + s.title) + "\" tests=\"" + std::to_string(st) +
+               "\" failures=\"" + std::to_string(sf) + "\" errors=\"0\" skipped=\"" + std::to_string(ss) + "\">\n";
+        out += "    <properties>\n";
+        auto property = [&](std::string_view name, std::string_view value) {
+            out += "      <property name=\"" + std::string(name) + "\" value=\"" + a(value) + "\"/>\n";
+        };
+        property("standard.result", to_string(s.result));
+        property("standard.score", std::to_string(s.score));
+        property("organization", organization_label(info));
+        property("profile", r.profile);
+        property("as_of", format_date(r.as_of));
+        property("input.file", info.input_file);
+        property("input.sha256", info.input_sha256);
+        property("catalog.version", info.catalog_version);
+        property("catalog.sha256", info.catalog_sha256);
+        property("tool.version", info.tool_version);
+        out += "    </properties>\n";
+        for (const auto& c : r.checks) {
+            if (c.standard != s.number)
+                continue;
+            out += "    <testcase classname=\"rco.standard" + n + "\" name=\"" + a(c.id + " " + c.slug) + "\"";
+            if (is_failure(c.status)) {
+                std::string body = c.explanation + "\n";
+                for (const auto& f : c.findings)
+                    body += "- " + finding_text(f) + "\n";
+                body += "Next step: " + c.remediation + "\n";
+                if (!c.evidence.empty())
+                    body += "Evidence to gather: " + join(c.evidence, "; ") + "\n";
+                if (info.show_names && !c.subjects.empty())
+                    body += "People concerned: " + join(c.subjects, ", ") + "\n";
+                out += ">\n      <failure message=\"" + a(c.explanation) + "\" type=\"" +
+                       std::string(to_string(c.status)) + "\">" + xml_text(body) + "</failure>\n    </testcase>\n";
+            } else if (c.status == status::not_applicable) {
+                out += ">\n      <skipped message=\"" + a(c.explanation) + "\"/>\n    </testcase>\n";
+            } else if (c.status == status::manual_review) {
+                out += ">\n      <skipped message=\"" + a("needs review: " + c.question) + "\"/>\n";
+                if (!c.explanation.empty())
+                    out += "      <system-out>" + xml_text(c.explanation) + "</system-out>\n";
+                out += "    </testcase>\n";
+            } else if (c.status == status::waived) {
+                out += ">\n      <system-out>" + xml_text(waiver_text(c) + "\n" + c.explanation) +
+                       "</system-out>\n    </testcase>\n";
+            } else {
+                out += "/>\n";
+            }
+        }
+        out += "  </testsuite>\n";
+    }
+    out += "</testsuites>\n";
+    return out;
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------
+
+std::string csv_header() {
+    return "organization,ein,input_file,profile,as_of,standard,standard_title,standard_result,check_id,slug,title,"
+           "level,status,underlying_status,explanation\r\n";
+}
+
+std::string csv_rows(const audit_result& r, const report_info& info) {
+    using namespace formats_detail;
+    std::string out;
+    // The leading columns repeat on every row so that rows of many organizations can be
+    // concatenated, filtered and sorted on their own.
+    const std::string lead = csv_field(info.organization_name) + ',' + csv_field(info.organization_ein) + ',' +
+                             csv_field(info.input_file) + ',' + csv_field(r.profile) + ',' +
+                             csv_field(format_date(r.as_of)) + ',';
+    for (const auto& c : r.checks) {
+        const auto* s = find_standard(r, c.standard);
+        out += lead;
+        out += std::to_string(c.standard) + ',';
+        out += csv_field(s ? s->title : "") + ',';
+        out += csv_field(s ? to_string(s->result) : "") + ',';
+        out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(c.title) + ',';
+        out += csv_field(to_string(c.level)) + ',' + csv_field(to_string(c.status)) + ',';
+        out += csv_field(c.underlying ? to_string(*c.underlying) : "") + ',';
+        out += csv_field(c.explanation) + "\r\n";
+    }
+    return out;
+}
+
+std::string write_csv(const audit_result& r, const report_info& info) { return csv_header() + csv_rows(r, info); }
+
+// ---- Batch summary ----------------------------------------------------------------------------------
+
+namespace formats_detail {
+namespace {
+
+constexpr int standard_count = 10;
+constexpr std::array<std::string_view, 4> summary_words{"met", "not_met", "incomplete", "error"};
+
+/// A summary row's words: ten standards, then the overall result. "error" throughout
+/// for a record that was not audited.
+std::array<std::string_view, standard_count + 1> summary_cells(const summary_row& row) {
+    std::array<std::string_view, standard_count + 1> cells;
+    cells.fill(row.result ? std::string_view{} : std::string_view{"error"});
+    if (row.result) {
+        for (const auto& s : row.result->standards)
+            if (s.number >= 1 && s.number <= standard_count)
+                cells[static_cast<std::size_t>(s.number - 1)] = to_string(s.result);
+        cells[standard_count] = summary_word(row.result->result);
+    }
+    return cells;
+}
+
+/// counts[word][column]: how many organizations have `word` in each column.
+std::array<std::array<int, standard_count + 1>, summary_words.size()>
+summary_counts(const std::vector<summary_row>& rows) {
+    std::array<std::array<int, standard_count + 1>, summary_words.size()> counts{};
+    for (const auto& row : rows) {
+        const auto cells = summary_cells(row);
+        for (std::size_t col = 0; col < cells.size(); ++col)
+            for (std::size_t w = 0; w < summary_words.size(); ++w)
+                counts[w][col] += cells[col] == summary_words[w];
+    }
+    return counts;
+}
+
+/// A summary word as symbol (hidden from screen readers) and word.
+std::string summary_label(std::string_view word) {
+    if (word == "met")
+        return html_symbol(symbol(standard_outcome::met)) + " " + sentence(plain(standard_outcome::met));
+    if (word == "not_met")
+        return html_symbol(symbol(standard_outcome::not_met)) + " " + sentence(plain(standard_outcome::not_met));
+    if (word == "incomplete")
+        return html_symbol(symbol(standard_outcome::incomplete)) + " " + sentence(plain(standard_outcome::incomplete));
+    if (word == "error")
+        return html_symbol("\u26A0") + " Not audited"; // ⚠
+    return "";
+}
+
+std::string_view summary_tone(std::string_view word) {
+    return word == "met" ? "ok" : word == "not_met" ? "bad" : word == "incomplete" ? "open" : "none";
+}
+
+} // namespace
+} // namespace formats_detail
+
+std::string write_summary_csv(const std::vector<summary_row>& rows) {
+    using namespace formats_detail;
+    std::string out = "organization,file";
+    for (int i = 1; i <= standard_count; ++i)
+        out += ",standard_" + std::to_string(i);
+    out += ",result,score,error\r\n";
+    for (const auto& row : rows) {
+        out += csv_field(row.organization) + ',' + csv_field(row.input_file);
+        for (auto cell : summary_cells(row))
+            out += ',' + csv_field(cell);
+        out += ',' + (row.result ? std::to_string(row.result->score) : std::string{}) + ',' +
+               csv_field(row.result ? row.error : (row.error.empty() ? "not audited" : row.error)) + "\r\n";
+    }
+    const auto counts = summary_counts(rows);
+    for (std::size_t w = 0; w < summary_words.size(); ++w) {
+        out += "count: " + std::string(summary_words[w]) + ',';
+        for (int c : counts[w])
+            out += ',' + std::to_string(c);
+        out += ",,\r\n";
+    }
+    return out;
+}
+
+std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version) {
+    using namespace formats_detail;
+    std::string out;
+    const auto total = rows.size();
+    // A table of fifteen columns: use the whole width, and print it across the page.
+    html_head(out, "RCO standards audit: summary of " + std::to_string(total) + " organization" + (total == 1 ? "" : "s"),
+              tool_version, "@media print { @page { size: landscape; } }\n", "wide");
+
+    // Standard titles come from the first audited row (every audit covers the same ten).
+    std::array<std::string, standard_count> titles;
+    for (const auto& row : rows)
+        if (row.result) {
+            for (const auto& s : row.result->standards)
+                if (s.number >= 1 && s.number <= standard_count)
+                    titles[static_cast<std::size_t>(s.number - 1)] = s.title;
+            break;
+        }
+
+    const auto counts = summary_counts(rows);
+    auto overall = [&](std::size_t w) { return counts[w][standard_count]; };
+    out += "<header>\n<h1>RCO standards audit: summary of " + std::to_string(total) + " organization" +
+           (total == 1 ? "" : "s") + "</h1>\n";
+    out += "<p id=\"verdict\">" + std::to_string(overall(0)) + " meet" + (overall(0) == 1 ? "s" : "") +
+           " all ten standards, " + std::to_string(overall(1)) + " do" + (overall(1) == 1 ? "es" : "") +
+           " not meet them, " + std::to_string(overall(2)) + " cannot be judged yet (incomplete) and " +
+           std::to_string(overall(3)) + " could not be audited.</p>\n</header>\n<main>\n";
+
+    if (!titles[0].empty()) {
+        out += "<section aria-labelledby=\"standards-heading\">\n<h2 id=\"standards-heading\">The ten standards</h2>\n"
+               "<ol>\n";
+        for (const auto& t : titles)
+            out += "<li>" + h(t) + "</li>\n";
+        out += "</ol>\n</section>\n";
+    }
+
+    out += "<section aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Results</h2>\n";
+    out += "<div class=\"scroll\">\n<table id=\"summary\">\n<caption>Result of each organization for each standard, with counts at the "
+           "end</caption>\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">File</th>";
+    for (int i = 1; i <= standard_count; ++i) {
+        const auto& t = titles[static_cast<std::size_t>(i - 1)];
+        const auto n = std::to_string(i);
+        out += "<th scope=\"col\">" + (t.empty() ? "S" + n : "<abbr title=\"Standard " + n + ": " + h(t) + "\">S" + n + "</abbr>") +
+               "</th>";
+    }
+    out += "<th scope=\"col\">Result</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Problem</th>"
+           "</tr></thead>\n<tbody>\n";
+    for (const auto& row : rows) {
+        const auto cells = summary_cells(row);
+        out += "<tr><th scope=\"row\">" + h(row.organization.empty() ? "(name not recorded)" : row.organization) +
+               "</th><td><code>" + h(row.input_file) + "</code></td>";
+        for (int i = 0; i < standard_count; ++i) {
+            const auto word = cells[static_cast<std::size_t>(i)];
+            out += word.empty() ? "<td>\u2013 Not reported</td>"
+                                : "<td><span class=\"s " + std::string(summary_tone(word)) + "\">" +
+                                      summary_label(word) + "</span></td>";
+        }
+        if (row.result)
+            out += "<td>" + badge(row.result->result) + "</td><td class=\"num\">" +
+                   std::to_string(row.result->score) + "%</td><td>" + h(row.error) + "</td>";
+        else
+            out += "<td><span class=\"s none\">" + summary_label("error") + "</span></td><td class=\"num\">\u2013</td>"
+                   "<td>" + h(row.error.empty() ? "not audited" : row.error) + "</td>";
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n<tfoot>\n";
+    for (std::size_t w = 0; w < summary_words.size(); ++w) {
+        out += "<tr><th scope=\"row\" colspan=\"2\">Count: " + summary_label(summary_words[w]) + "</th>";
+        for (int c : counts[w])
+            out += "<td class=\"num\">" + std::to_string(c) + "</td>";
+        out += "<td></td><td></td></tr>\n";
+    }
+    out += "</tfoot>\n</table>\n</div>\n</section>\n</main>\n<footer>\n<p class=\"muted\">Made by rco-audit " +
+           h(tool_version) +
+           ". Each organization's own report gives the reasons and what to fix first; names and ids of people are "
+           "never part of this summary.</p>\n</footer>\n</body>\n</html>\n";
+    return out;
+}
+
+} // namespace rco::report

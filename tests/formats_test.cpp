@@ -1,0 +1,652 @@
+#include "rco/report/formats.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <regex>
+
+using namespace rco;
+namespace json = boost::json;
+
+namespace {
+
+const std::string injected = "<script>alert(1)</script>";
+const std::string attribute_break = "\" onmouseover=\"x";
+
+report::report_info info_for(const std::string& name = "Harbor Recovery Community", bool names = false) {
+    report::report_info info;
+    info.tool_version = "9.9.9";
+    info.input_file = "examples/x.json";
+    info.input_sha256 = std::string(64, 'a');
+    info.catalog_version = io::builtin_catalog().version;
+    info.catalog_sha256 = io::builtin_catalog().sha256;
+    info.organization_name = name;
+    info.organization_ein = "41-2873561";
+    info.show_names = names;
+    return info;
+}
+
+/// The base record with one untrained peer worker: S6.3 and S6.4 fail (standard 6 not met).
+audit_result failing_audit() {
+    json::value v = test::base_record_json();
+    test::merge_patch(v, json::parse(R"({"peer_workers":[
+        {"id":"p-alpha","active":true,"trained":false,"supervision_sessions":[],"ethics_training":"2026-01-01",
+         "code_acknowledged":"2026-01-01"}]})"));
+    return test::audit_json(v);
+}
+
+audit_result example_audit(const std::string& name) {
+    return test::audit_json(test::load_json(test::source_dir() / "examples" / (name + ".json")));
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+        ++n;
+    return n;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// RFC 4180 reader for the tests: records of fields; throws on a malformed quote.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"') {
+            if (!field.empty())
+                throw std::runtime_error("quote inside an unquoted field");
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            row.push_back(std::move(field));
+            field.clear();
+            rows.push_back(std::move(row));
+            row.clear();
+            ++i;
+        } else if (c == '\n' || c == '\r') {
+            throw std::runtime_error("bare line break outside quotes");
+        } else {
+            field += c;
+        }
+        any = true;
+    }
+    if (quoted)
+        throw std::runtime_error("unterminated quote");
+    if (any && (!field.empty() || !row.empty()))
+        throw std::runtime_error("last record lacks CRLF");
+    return rows;
+}
+
+/// Person ids in the base record and the failing patch: none may appear unless asked for.
+std::vector<std::string> person_ids() {
+    std::vector<std::string> ids{"p-alpha"};
+    const auto& rec = test::base_record_json();
+    for (const auto& m : rec.at("board").at("members").as_array())
+        ids.emplace_back(m.at("id").as_string());
+    for (const auto& p : rec.at("peer_workers").as_array())
+        ids.emplace_back(p.at("id").as_string());
+    return ids;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(formats)
+
+// ---- Escaping -------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(html_escape_turns_markup_into_text) {
+    BOOST_TEST(report::html_escape(injected) == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    BOOST_TEST(report::html_escape(attribute_break) == "&quot; onmouseover=&quot;x");
+    BOOST_TEST(report::html_escape("Tom & Jerry's") == "Tom &amp; Jerry&#39;s");
+    BOOST_TEST(report::html_escape("plain text, \u2714 caf\u00E9") == "plain text, \u2714 caf\u00E9");
+    // Bytes XML cannot carry become U+FFFD: invalid UTF-8, C0 controls, U+FFFF.
+    BOOST_TEST(report::html_escape("a\x01" "b") == "a\uFFFD" "b");
+    BOOST_TEST(report::html_escape("a\xFF" "b") == "a\uFFFD" "b");
+    BOOST_TEST(report::html_escape("a\xC3") == "a\uFFFD");
+    BOOST_TEST(report::html_escape("\xEF\xBF\xBF") == "\uFFFD");
+    BOOST_TEST(report::html_escape("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD"); // a UTF-16 surrogate
+    BOOST_TEST(report::html_escape("tab\tline\nend\r") == "tab\tline\nend\r");
+    BOOST_TEST(report::xml_attribute_escape("a\tb\nc\r<'>") == "a&#9;b&#10;c&#13;&lt;&#39;&gt;");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_escape_keeps_cells_and_items_intact) {
+    BOOST_TEST(report::markdown_escape("A | B") == "A \\| B");
+    BOOST_TEST(report::markdown_escape("# not a heading") == "\\# not a heading");
+    BOOST_TEST(report::markdown_escape("- not a list") == "\\- not a list");
+    BOOST_TEST(report::markdown_escape("+ not a list") == "\\+ not a list");
+    BOOST_TEST(report::markdown_escape("12. not a list") == "12\\. not a list");
+    BOOST_TEST(report::markdown_escape("3) not a list") == "3\\) not a list");
+    BOOST_TEST(report::markdown_escape("---") == "\\---");
+    BOOST_TEST(report::markdown_escape("#") == "\\#");
+    BOOST_TEST(report::markdown_escape("2026.11.0") == "2026.11.0");
+    BOOST_TEST(report::markdown_escape("-2 members") == "-2 members");
+    BOOST_TEST(report::markdown_escape("#hashtag") == "#hashtag");
+    BOOST_TEST(report::markdown_escape("> quote") == "&gt; quote");
+    BOOST_TEST(report::markdown_escape(injected) == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    BOOST_TEST(report::markdown_escape("*bold* _it_ [link](x) ![img](y) `code` ~s~ $5 back\\slash") ==
+               "\\*bold\\* \\_it\\_ \\[link](x) !\\[img](y) \\`code\\` \\~s\\~ $5 back\\\\slash");
+    BOOST_TEST(report::markdown_escape("filings[].decisions_subject_to_approval") ==
+               "filings\\[].decisions_subject_to_approval");
+    BOOST_TEST(report::markdown_escape("AT&T &amp; &#60; & more") == "AT&T &amp;amp; &amp;#60; & more");
+    BOOST_TEST(report::markdown_escape("two\nlines\r\n  here  ") == "two lines here");
+    BOOST_TEST(report::markdown_escape("    code?") == "code?");
+    BOOST_TEST(report::markdown_escape("a - b + c # d") == "a - b + c # d");
+}
+
+BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_and_formulas_neutralised) {
+    BOOST_TEST(report::csv_field("plain") == "plain");
+    BOOST_TEST(report::csv_field("") == "");
+    BOOST_TEST(report::csv_field("a,b") == "\"a,b\"");
+    BOOST_TEST(report::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    BOOST_TEST(report::csv_field("two\nlines") == "\"two\nlines\"");
+    BOOST_TEST(report::csv_field("cr\rhere") == "\"cr\rhere\"");
+    BOOST_TEST(report::csv_field("=SUM(A1)") == "'=SUM(A1)");
+    BOOST_TEST(report::csv_field("+1") == "'+1");
+    BOOST_TEST(report::csv_field("-2") == "'-2");
+    BOOST_TEST(report::csv_field("@x") == "'@x");
+    BOOST_TEST(report::csv_field("\tx") == "'\tx");
+    BOOST_TEST(report::csv_field("\rx") == "\"'\rx\"");
+    BOOST_TEST(report::csv_field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    BOOST_TEST(report::csv_field("a=b") == "a=b");
+}
+
+// ---- HTML -------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(html_is_one_self_contained_accessible_page) {
+    const auto r = failing_audit();
+    const auto html = report::write_html(r, info_for());
+    BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0u);
+    BOOST_TEST(html.find("<title>RCO standards audit: Harbor Recovery Community \u2014 Does not meet the standards</title>") !=
+               std::string::npos);
+    BOOST_TEST(html.find("@media print") != std::string::npos);
+    BOOST_TEST(html.find("#what-to-fix { break-before: page;") != std::string::npos);
+    // No scripts, no external resources: every link is a fragment within the page. The
+    // only URL is the organization's website, quoted as text in S4.4's explanation.
+    auto low = lower(html);
+    BOOST_TEST(low.find("<script") == std::string::npos);
+    BOOST_TEST(count(low, "https://") == 1u);
+    for (const auto& c : r.checks) {
+        const auto text = lower(report::html_escape(c.explanation));
+        for (auto at = low.find(text); at != std::string::npos; at = low.find(text))
+            low.erase(at, text.size());
+    }
+    BOOST_TEST(low.find("http") == std::string::npos);
+    for (const char* external : {"src=", "<link", "@import", "url(", "<iframe", "<img", "<object", "onload=", "onclick="})
+        BOOST_TEST(low.find(external) == std::string::npos, external);
+    const std::regex href(R"re(href="([^"]*)")re");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it)
+        BOOST_TEST((*it)[1].str().rfind('#', 0) == 0u, (*it)[1].str());
+    BOOST_TEST(html.substr(html.size() - 8) == "</html>\n");
+}
+
+BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_details) {
+    const auto r = failing_audit();
+    const auto html = report::write_html(r, info_for());
+    const auto verdict = html.find("<p id=\"verdict\"");
+    const auto scorecard = html.find("<table id=\"scorecard\">");
+    const auto plan = html.find("<ol id=\"action-plan\">");
+    const auto standard1 = html.find("<section id=\"standard-1\"");
+    const auto standard10 = html.find("<section id=\"standard-10\"");
+    const auto details = html.find("<section id=\"details\"");
+    BOOST_TEST(verdict != std::string::npos);
+    BOOST_TEST(verdict < scorecard);
+    BOOST_TEST(scorecard < plan);
+    BOOST_TEST(plan < standard1);
+    BOOST_TEST(standard1 < standard10);
+    BOOST_TEST(standard10 < details);
+    BOOST_TEST(details != std::string::npos);
+    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict bad\"><strong><span aria-hidden=\"true\">\u2718</span> Harbor Recovery Community does not "
+                         "meet the RCO standards: 9 of the 10 standards are met (score ") != std::string::npos);
+
+    // The scorecard: a caption, column headers, symbol and word for every result.
+    BOOST_TEST(html.find("<caption>The ten RCO standards: 9 of 10 met</caption>") != std::string::npos);
+    BOOST_TEST(count(html, "<th scope=\"col\">") == 3u); // No., Standard, Result (+ Score with a class)
+    BOOST_TEST(html.find("<th scope=\"col\" class=\"num\">Score</th>") != std::string::npos);
+    BOOST_TEST(html.find("<tr><td class=\"num\">6</td><th scope=\"row\"><a href=\"#standard-6\">Peer recovery support "
+                         "services, nonclinical</a></th><td><span class=\"s bad\"><span aria-hidden=\"true\">\u2718</span> Not met</span></td>"
+                         "<td class=\"num\">64%</td></tr>") != std::string::npos);
+    BOOST_TEST(html.find("<tr><td class=\"num\">1</td><th scope=\"row\"><a href=\"#standard-1\">Nonprofit organization"
+                         "</a></th><td><span class=\"s ok\"><span aria-hidden=\"true\">\u2714</span> Met</span></td><td class=\"num\">100%</td></tr>") !=
+               std::string::npos);
+
+    // The action plan starts with the failed required check and gives evidence to gather.
+    const auto first = html.find("<li id=\"fix-", plan);
+    BOOST_TEST(html.compare(first, 19, "<li id=\"fix-S6.3\">\n") == 0);
+    const auto* s63 = r.find_check("S6.3");
+    BOOST_REQUIRE(!s63->evidence.empty());
+    BOOST_TEST(html.find("<li>" + report::html_escape(s63->evidence[0]) + "</li>", first) < standard1);
+    BOOST_TEST(html.find("<span class=\"label\">Next step:</span> " + report::html_escape(s63->remediation), first) <
+               standard1);
+
+    // Each check: status with a symbol and a word, id, title, level.
+    BOOST_TEST(html.find("<h3><span class=\"s bad\"><span aria-hidden=\"true\">\u2718</span> Fail</span> <span class=\"id\">S6.3</span> Peer workers "
+                         "trained</h3>") != std::string::npos);
+    BOOST_TEST(html.find("<h2 id=\"standard-6-heading\">Standard 6: Peer recovery support services, nonclinical</h2>") !=
+               std::string::npos);
+
+    // Details: digests and the tool version, last.
+    BOOST_TEST(html.find(std::string(64, 'a'), details) != std::string::npos);
+    BOOST_TEST(html.find(io::builtin_catalog().sha256, details) != std::string::npos);
+    BOOST_TEST(html.find("rco-audit 9.9.9", details) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(html_headings_descend_in_order) {
+    const auto html = report::write_html(example_audit("northfield-wellness-collective"), info_for());
+    const std::regex heading("<h([1-6])[ >]");
+    int previous = 0, h1 = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
+        const int level = std::stoi((*it)[1].str());
+        BOOST_TEST(level <= previous + 1, "h" << level << " after h" << previous);
+        previous = level;
+        h1 += level == 1;
+    }
+    BOOST_TEST(h1 == 1);
+}
+
+BOOST_AUTO_TEST_CASE(html_shows_findings_questions_and_waivers) {
+    auto html = report::write_html(example_audit("northfield-wellness-collective"), info_for());
+    // S9.1's language findings and S3.1's question for the reviewer.
+    BOOST_TEST(html.find("<li>\u201C" "addicts\u201D in doc-home at line 4, column 39; prefer: person with a substance "
+                         "use disorder</li>") != std::string::npos);
+    BOOST_TEST(html.find("<span class=\"s open\"><span aria-hidden=\"true\">\u25D0</span> Needs review</span> <span class=\"id\">S3.1</span>") !=
+               std::string::npos);
+    // An incomplete audit says so in its verdict.
+    json::value v = test::base_record_json();
+    test::merge_patch(v, json::parse(R"({"board":{"meetings":null}})"));
+    tailoring t;
+    t.waivers.push_back({"S6.3", "New hires finish training in " + injected, "Board chair", *parse_date("2026-12-31")});
+    t.not_applicable["S4.4"] = "No website yet";
+    const auto r = test::audit_json(v, "national", t);
+    BOOST_TEST(to_string(r.result) == "incomplete");
+    html = report::write_html(r, info_for());
+    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict open\"><strong><span aria-hidden=\"true\">\u25D0</span> Harbor Recovery Community cannot be "
+                         "judged yet") != std::string::npos);
+    BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2013</span> Not applicable</span> <span class=\"id\">S4.4</span>") !=
+               std::string::npos);
+    BOOST_TEST(html.find("<li><span class=\"id\">S4.4</span>: marked not applicable: No website yet</li>") !=
+               std::string::npos);
+    // S6.3 passes in the base record, so the waiver is echoed as not needed, and escaped.
+    BOOST_TEST(html.find("waiver not needed") != std::string::npos);
+    BOOST_TEST(lower(html).find("<script") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
+    // The name, a public document (its id reaches the findings and the explanation) and a
+    // service name (it reaches S4.1's explanation) all carry markup.
+    json::value v = test::base_record_json();
+    test::merge_patch(v, json::parse(R"({"organization":{"name":")" + injected + R"("}})"));
+    auto& docs = v.at("documents").as_array();
+    docs[0].as_object()["id"] = "doc-" + injected + attribute_break;
+    docs[0].as_object()["text"] = injected + " We help addicts " + attribute_break + " every day.\n";
+    auto& services = v.at("services").as_array();
+    services[0].as_object()["name"] = "Coaching " + injected + attribute_break;
+    services[0].as_object()["eligibility"] = json::array{"treatment_enrollment"};
+    auto r = test::audit_json(v);
+    // An explanation and a finding's matched words with markup, straight into the result
+    // (the scanner only matches catalog terms, so a record cannot put markup there itself).
+    r.checks[0].explanation += " " + injected;
+    for (auto& c : r.checks)
+        if (c.id == "S9.2") {
+            c.findings.push_back({"doc-x", "/documents/9/text", 2, 3, injected + attribute_break, "term", {"other"}, {}});
+            c.status = status::fail;
+        }
+
+    const auto* s91 = r.find_check("S9.1");
+    BOOST_REQUIRE(s91);
+    BOOST_REQUIRE(!s91->findings.empty());
+    BOOST_TEST(s91->findings[0].source.find(injected) != std::string::npos);
+    BOOST_TEST(r.find_check("S4.1")->explanation.find(injected) != std::string::npos);
+
+    for (bool names : {false, true}) {
+        const auto html = report::write_html(r, info_for(injected + attribute_break, names));
+        BOOST_TEST(lower(html).find("<script") == std::string::npos);
+        BOOST_TEST(html.find(attribute_break) == std::string::npos);
+        BOOST_TEST(html.find("<h1>RCO standards audit: &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x"
+                             "</h1>") != std::string::npos);
+        BOOST_TEST(html.find("\u201C" "addicts\u201D in doc-&lt;script&gt;alert(1)&lt;/script&gt;&quot; "
+                             "onmouseover=&quot;x at line 1") != std::string::npos);
+        BOOST_TEST(html.find("Coaching &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x") !=
+                   std::string::npos);
+        BOOST_TEST(html.find("<li>\u201C&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x\u201D in doc-x "
+                             "at line 2, column 3; prefer: other</li>") != std::string::npos);
+        BOOST_TEST(html.find("<p>" + report::html_escape(r.checks[0].explanation) + "</p>") != std::string::npos);
+        BOOST_TEST(r.checks[0].explanation.find(injected) != std::string::npos);
+        BOOST_TEST(count(html, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 6u);
+    }
+    // The other formats escape the same text for their own syntax.
+    const auto md = report::write_markdown(r, info_for(injected));
+    BOOST_TEST(lower(md).find("<script") == std::string::npos);
+    BOOST_TEST(md.find("# &lt;script&gt;alert(1)&lt;/script&gt;: \u2718 Does not meet the standards\n") == 0u);
+    const auto xml = report::write_junit(r, info_for(injected + attribute_break));
+    BOOST_TEST(lower(xml).find("<script") == std::string::npos);
+    pugi::xml_document doc;
+    BOOST_TEST(static_cast<bool>(doc.load_string(xml.c_str())));
+    BOOST_TEST(std::string(doc.child("testsuites").attribute("name").value()) ==
+               "RCO standards audit: " + injected + attribute_break);
+}
+
+BOOST_AUTO_TEST_CASE(no_person_is_named_unless_asked) {
+    const auto r = failing_audit();
+    BOOST_REQUIRE(r.find_check("S6.3")->subjects == std::vector<std::string>{"p-alpha"});
+    const auto ids = person_ids();
+    using writer = std::string (*)(const audit_result&, const report::report_info&);
+    for (writer w : {writer(&report::write_html), writer(&report::write_markdown), writer(&report::write_junit),
+                     writer(&report::write_csv)}) {
+        const auto text = w(r, info_for());
+        for (const auto& id : ids)
+            BOOST_TEST(!std::regex_search(text, std::regex("\\b" + id + "\\b")), "a report names " << id);
+    }
+    BOOST_TEST(report::write_html(r, info_for("Harbor", true)).find("<span class=\"label\">People concerned:</span> "
+                                                                     "p-alpha</p>") != std::string::npos);
+    BOOST_TEST(report::write_markdown(r, info_for("Harbor", true)).find("- People concerned: p-alpha\n") !=
+               std::string::npos);
+    BOOST_TEST(report::write_junit(r, info_for("Harbor", true)).find("People concerned: p-alpha") != std::string::npos);
+}
+
+// ---- Markdown -----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(markdown_has_verdict_scorecard_plan_standards_provenance) {
+    const auto md = report::write_markdown(failing_audit(), info_for("Harbor | Recovery"));
+    BOOST_TEST(md.rfind("# Harbor \\| Recovery: \u2718 Does not meet the standards\n\n", 0) == 0u);
+    const auto table = md.find("| No. | Standard | Result | Score |\n| ---: | --- | --- | ---: |\n");
+    const auto plan = md.find("\n## What to fix first\n\n1. **S6.3 Peer workers trained** (\u2718 Fail, required): ");
+    const auto standards = md.find("\n## Standard 1: Nonprofit organization \u2014 \u2714 Met (100%)\n");
+    const auto provenance = md.find("\n## About this report\n");
+    BOOST_TEST(table != std::string::npos);
+    BOOST_TEST(table < plan);
+    BOOST_TEST(plan < standards);
+    BOOST_TEST(standards < provenance);
+    BOOST_TEST(provenance != std::string::npos);
+    BOOST_TEST(md.find("| 6 | Peer recovery support services, nonclinical | \u2718 Not met | 64% |\n") != std::string::npos);
+    BOOST_TEST(md.find("| 1 | Nonprofit organization | \u2714 Met | 100% |\n") != std::string::npos);
+    BOOST_TEST(count(md, "\n| ") == 12u); // header, delimiter, ten standards
+    BOOST_TEST(md.find("- \u2718 Fail \u2014 **S6.3** Peer workers trained (required): ") != std::string::npos);
+    BOOST_TEST(md.find("   - Next step: ") != std::string::npos);
+    BOOST_TEST(md.find("- Catalog: version " + report::markdown_escape(io::builtin_catalog().version) + " (SHA-256 " +
+                       io::builtin_catalog().sha256 + ")\n") != std::string::npos);
+    BOOST_TEST(md.back() == '\n');
+}
+
+// ---- JUnit ----------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(junit_counts_and_parses) {
+    const auto r = example_audit("northfield-wellness-collective");
+    const auto xml = report::write_junit(r, info_for("Northfield Wellness Collective"));
+    BOOST_TEST(xml.find("<testsuites name=\"RCO standards audit: Northfield Wellness Collective\" tests=\"43\" "
+                        "failures=\"36\" errors=\"0\" skipped=\"2\">") != std::string::npos);
+    BOOST_TEST(xml.find("<testsuite name=\"Standard 1: Nonprofit organization\" tests=\"5\" failures=\"2\" errors=\"0\" "
+                        "skipped=\"1\">") != std::string::npos);
+    BOOST_TEST(xml.find("<testsuite name=\"Standard 8: Diverse, equitable and inclusive policies, practices and services\" "
+                        "tests=\"5\" failures=\"5\" errors=\"0\" skipped=\"0\">") != std::string::npos);
+    BOOST_TEST(xml.find("<testcase classname=\"rco.standard2\" name=\"S2.1 board-recovery-majority\">") !=
+               std::string::npos);
+
+    pugi::xml_document doc;
+    const auto parsed = doc.load_string(xml.c_str());
+    BOOST_TEST_REQUIRE(static_cast<bool>(parsed), parsed.description());
+    const auto root = doc.child("testsuites");
+    int suites = 0, cases = 0, failures = 0, skipped = 0, review = 0, evidence = 0;
+    for (auto suite : root.children("testsuite")) {
+        ++suites;
+        int t = 0, f = 0, s = 0;
+        for (auto tc : suite.children("testcase")) {
+            ++t;
+            if (auto fail = tc.child("failure")) {
+                ++f;
+                evidence += std::string(fail.attribute("type").value()) == "insufficient_evidence";
+                BOOST_TEST(std::string(fail.child_value()).find("Next step: ") != std::string::npos);
+            }
+            if (auto skip = tc.child("skipped")) {
+                ++s;
+                review += std::string(skip.attribute("message").value()).rfind("needs review: ", 0) == 0;
+            }
+        }
+        BOOST_TEST(suite.attribute("tests").as_int() == t);
+        BOOST_TEST(suite.attribute("failures").as_int() == f);
+        BOOST_TEST(suite.attribute("skipped").as_int() == s);
+        cases += t;
+        failures += f;
+        skipped += s;
+    }
+    BOOST_TEST(suites == 10);
+    BOOST_TEST(cases == 43);
+    BOOST_TEST(failures == 36);
+    BOOST_TEST(skipped == 2);
+    BOOST_TEST(review == 1);
+    BOOST_TEST(evidence == 3);
+    BOOST_TEST(root.attribute("tests").as_int() == 43);
+    BOOST_TEST(std::string(root.find_child_by_attribute("testsuite", "name", "Standard 3: Primary focus is recovery from SUDs")
+                               .find_child_by_attribute("testcase", "name", "S3.1 mission-recovery-focus")
+                               .child("skipped")
+                               .attribute("message")
+                               .value())
+                   .rfind("needs review: Does the mission", 0) == 0u);
+    // No timestamps: byte-identical.
+    BOOST_TEST(xml.find("timestamp") == std::string::npos);
+    BOOST_TEST(xml == report::write_junit(r, info_for("Northfield Wellness Collective")));
+}
+
+BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
+    const auto rec = test::load_json(test::source_dir() / "examples/riverbend-emerging-rco.json");
+    const auto plain = test::audit_json(rec);
+    const check_result* failing = nullptr;
+    for (const auto& c : plain.checks)
+        if (c.status == status::fail) {
+            failing = &c;
+            break;
+        }
+    BOOST_REQUIRE(failing);
+    tailoring t;
+    t.waivers.push_back({failing->id, "Planned for autumn", "Board chair", *parse_date("2026-12-31")});
+    const auto r = test::audit_json(rec, "national", t);
+    BOOST_REQUIRE(r.find_check(failing->id)->status == status::waived);
+    const auto xml = report::write_junit(r, info_for("Riverbend"));
+    pugi::xml_document doc;
+    BOOST_TEST_REQUIRE(static_cast<bool>(doc.load_string(xml.c_str())));
+    pugi::xml_node tc;
+    for (auto suite : doc.child("testsuites").children("testsuite"))
+        for (auto c : suite.children("testcase"))
+            if (std::string(c.attribute("name").value()).rfind(failing->id + " ", 0) == 0)
+                tc = c;
+    BOOST_REQUIRE(tc);
+    BOOST_TEST(!tc.child("failure"));
+    BOOST_TEST(!tc.child("skipped"));
+    BOOST_TEST(std::string(tc.child_value("system-out")).rfind("Waived until 2026-12-31, approved by Board chair: "
+                                                               "Planned for autumn. Without the waiver: Fail.", 0) == 0u);
+    const auto html = report::write_html(r, info_for("Riverbend"));
+    BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2298</span> Waived</span> <span class=\"id\">" + failing->id) !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(junit_stays_well_formed_with_control_characters) {
+    auto r = failing_audit();
+    r.checks[0].explanation = "bell\x07 and \xFF bad byte";
+    r.checks[0].status = status::fail;
+    const auto xml = report::write_junit(r, info_for("Name\x01with control"));
+    pugi::xml_document doc;
+    BOOST_TEST(static_cast<bool>(doc.load_string(xml.c_str())));
+    BOOST_TEST(xml.find('\x07') == std::string::npos);
+    BOOST_TEST(xml.find('\x01') == std::string::npos);
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(csv_has_a_header_and_one_row_per_check) {
+    const auto r = example_audit("northfield-wellness-collective");
+    const auto csv = report::write_csv(r, info_for("Northfield Wellness Collective"));
+    BOOST_TEST(csv.rfind(report::csv_header(), 0) == 0u);
+    BOOST_TEST(report::csv_header() ==
+               "organization,ein,input_file,profile,as_of,standard,standard_title,standard_result,check_id,slug,title,"
+               "level,status,underlying_status,explanation\r\n");
+    const auto rows = parse_csv(csv);
+    BOOST_TEST(rows.size() == 44u); // header + 43 checks
+    for (const auto& row : rows)
+        BOOST_TEST(row.size() == 15u);
+    BOOST_TEST(count(csv, "\r\n") == count(csv, "\n")); // every line ends CRLF
+    const auto& s21 = rows[6];
+    BOOST_TEST(s21[0] == "Northfield Wellness Collective");
+    BOOST_TEST(s21[4] == "2026-06-30");
+    BOOST_TEST(s21[5] == "2");
+    BOOST_TEST(s21[6] == "Led and governed by the recovery community");
+    BOOST_TEST(s21[7] == "not_met");
+    BOOST_TEST(s21[8] == "S2.1");
+    BOOST_TEST(s21[9] == "board-recovery-majority");
+    BOOST_TEST(s21[12] == "fail");
+    BOOST_TEST(s21[14] == r.find_check("S2.1")->explanation);
+    // Batches: one header, rows of each organization appended.
+    BOOST_TEST(report::csv_header() + report::csv_rows(r, info_for("Northfield Wellness Collective")) == csv);
+}
+
+BOOST_AUTO_TEST_CASE(csv_neutralises_formulas_from_the_record) {
+    auto r = failing_audit();
+    r.checks[0].explanation = "-2 members, \"quoted\"\nand a new line";
+    r.checks[1].explanation = "@x";
+    r.checks[2].explanation = "+1";
+    auto info = info_for("=SUM(A1)");
+    info.input_file = "=cmd|'/C calc'!A0";
+    const auto csv = report::write_csv(r, info);
+    BOOST_TEST(count(csv, "\r\n'=SUM(A1),") == 43u);
+    BOOST_TEST(csv.find(",\"'=cmd|'/C calc'!A0\",") == std::string::npos); // no comma, so not quoted
+    BOOST_TEST(csv.find(",'=cmd|'/C calc'!A0,") != std::string::npos);
+    BOOST_TEST(csv.find(",\"'-2 members, \"\"quoted\"\"\nand a new line\"\r\n") != std::string::npos);
+    BOOST_TEST(csv.find(",'@x\r\n") != std::string::npos);
+    BOOST_TEST(csv.find(",'+1\r\n") != std::string::npos);
+    const auto rows = parse_csv(csv);
+    BOOST_TEST(rows.size() == 44u);
+    BOOST_TEST(rows[1][14] == "'-2 members, \"quoted\"\nand a new line");
+}
+
+// ---- Summary ---------------------------------------------------------------------------------------
+
+std::vector<report::summary_row> batch() {
+    std::vector<report::summary_row> rows;
+    rows.push_back({"Harbor Recovery Community", "harbor.json", example_audit("harbor-recovery-community"), ""});
+    rows.push_back({"Northfield, \"Wellness\"", "northfield.json", example_audit("northfield-wellness-collective"), ""});
+    rows.push_back({"Riverbend", "riverbend.json", example_audit("riverbend-emerging-rco"), ""});
+    rows.push_back({"", "broken.json", std::nullopt, "broken.json:3:25: error: expected a whole number"});
+    return rows;
+}
+
+/// The summary's word for a row's column (0–9 the standards, 10 the overall result).
+std::string expected_word(const report::summary_row& row, std::size_t col) {
+    if (!row.result)
+        return "error";
+    if (col < 10)
+        return std::string(to_string(row.result->standards[col].result));
+    switch (row.result->result) {
+    case overall_outcome::meets_standards: return "met";
+    case overall_outcome::does_not_meet: return "not_met";
+    case overall_outcome::incomplete: return "incomplete";
+    }
+    return "";
+}
+
+BOOST_AUTO_TEST_CASE(summary_csv_lists_organizations_then_counts) {
+    const auto rows = batch();
+    const auto csv = report::write_summary_csv(rows);
+    const auto table = parse_csv(csv);
+    BOOST_REQUIRE(table.size() == 1u + 4u + 4u);
+    BOOST_TEST(csv.rfind("organization,file,standard_1,standard_2,standard_3,standard_4,standard_5,standard_6,standard_7,"
+                         "standard_8,standard_9,standard_10,result,score,error\r\n",
+                         0) == 0u);
+    for (const auto& row : table)
+        BOOST_TEST(row.size() == 15u);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        BOOST_TEST(table[i + 1][0] == rows[i].organization);
+        BOOST_TEST(table[i + 1][1] == rows[i].input_file);
+        for (std::size_t col = 0; col < 11; ++col)
+            BOOST_TEST(table[i + 1][col + 2] == expected_word(rows[i], col), "row " << i << " column " << col);
+        BOOST_TEST(table[i + 1][13] == (rows[i].result ? std::to_string(rows[i].result->score) : ""));
+    }
+    // Concrete values from the examples: Northfield meets no standard; Riverbend all but one.
+    BOOST_TEST(table[2][0] == "Northfield, \"Wellness\"");
+    BOOST_TEST(table[2][2] == "not_met");
+    BOOST_TEST(table[2][12] == "not_met");
+    BOOST_TEST(table[2][13] == "15");
+    BOOST_TEST(std::count(table[3].begin() + 2, table[3].begin() + 12, "met") == 9);
+    BOOST_TEST(table[4][2] == "error");
+    BOOST_TEST(table[4][12] == "error");
+    BOOST_TEST(table[4][13] == "");
+    BOOST_TEST(table[4][14] == "broken.json:3:25: error: expected a whole number");
+
+    // The count block: one row per word, counting each column.
+    const std::vector<std::string> words{"met", "not_met", "incomplete", "error"};
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const auto& counts = table[5 + w];
+        BOOST_TEST(counts[0] == "count: " + words[w]);
+        BOOST_TEST(counts[1] == "");
+        for (std::size_t col = 0; col < 11; ++col) {
+            int n = 0;
+            for (const auto& row : rows)
+                n += expected_word(row, col) == words[w];
+            BOOST_TEST(counts[col + 2] == std::to_string(n), words[w] << " column " << col);
+        }
+    }
+    BOOST_TEST(table[8][12] == "1"); // one record could not be audited
+    BOOST_TEST(csv == report::write_summary_csv(batch()));
+}
+
+BOOST_AUTO_TEST_CASE(summary_html_is_an_accessible_table_with_counts) {
+    auto rows = batch();
+    rows[0].organization = injected;
+    const auto html = report::write_summary_html(rows, "9.9.9");
+    BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0u);
+    BOOST_TEST(html.find("<title>RCO standards audit: summary of 4 organizations</title>") != std::string::npos);
+    BOOST_TEST(lower(html).find("<script") == std::string::npos);
+    BOOST_TEST(html.find("<tr><th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>") != std::string::npos);
+    BOOST_TEST(html.find("<caption>") != std::string::npos);
+    BOOST_TEST(count(html, "<th scope=\"col\"") == 15u);
+    const auto tfoot = html.find("<tfoot>");
+    BOOST_TEST(tfoot != std::string::npos);
+    BOOST_TEST(tfoot > html.find("</tbody>"));
+    BOOST_TEST(html.find("<tr><th scope=\"row\" colspan=\"2\">Count: <span aria-hidden=\"true\">\u2714</span> Met</th>", tfoot) != std::string::npos);
+    BOOST_TEST(html.find("<tr><th scope=\"row\" colspan=\"2\">Count: <span aria-hidden=\"true\">\u26A0</span> Not audited</th><td class=\"num\">1</td>",
+                         tfoot) != std::string::npos);
+    BOOST_TEST(html.find("<span class=\"s bad\"><span aria-hidden=\"true\">\u2718</span> Not met</span>") != std::string::npos);
+    BOOST_TEST(html.find("broken.json:3:25: error: expected a whole number") != std::string::npos);
+    std::map<std::string, int> overall;
+    for (const auto& row : rows)
+        ++overall[expected_word(row, 10)];
+    BOOST_TEST(overall["not_met"] == 2); // Northfield and Riverbend
+    auto n = [&](const char* word) { return std::to_string(overall[word]); };
+    BOOST_TEST(html.find("<p id=\"verdict\">" + n("met") + " meet" + (overall["met"] == 1 ? "s" : "") +
+                         " all ten standards, 2 do not meet them, " + n("incomplete") +
+                         " cannot be judged yet (incomplete) and 1 could not be audited.</p>") != std::string::npos);
+    BOOST_TEST(lower(html).find("http") == std::string::npos);
+    BOOST_TEST(html == report::write_summary_html(rows, "9.9.9"));
+}
+
+// ---- Determinism ------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(every_format_is_byte_identical_for_identical_inputs) {
+    using writer = std::string (*)(const audit_result&, const report::report_info&);
+    for (writer w : {writer(&report::write_html), writer(&report::write_markdown), writer(&report::write_junit),
+                     writer(&report::write_csv)}) {
+        const auto a = w(example_audit("northfield-wellness-collective"), info_for());
+        const auto b = w(example_audit("northfield-wellness-collective"), info_for());
+        BOOST_TEST(!a.empty());
+        BOOST_TEST((a == b));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Renders the HTML report of each bundled example in headless Chromium and checks
+what a person would see: the verdict, the scorecard and the action plan are visible
+and in that order, and script injected through a record never runs.
+
+Usage: test_html_render.py RCO_AUDIT_BINARY REPO_ROOT [--screenshot PNG]
+Chromium itself is never given the report's scripts (there are none): the test adds
+a probe script to a COPY of each report, which measures the page and writes its
+findings into the DOM, and reads them back with --dump-dom.
+"""
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN, ROOT = sys.argv[1], sys.argv[2]
+SCREENSHOT = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+EXAMPLES = ["harbor-recovery-community", "riverbend-emerging-rco", "northfield-wellness-collective"]
+
+passed, failed = 0, 0
+
+PROBE = """
+<script>
+(function () {
+  function seen(id) {
+    var el = document.getElementById(id);
+    if (!el) return {id: id, exists: false};
+    var r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return {id: id, exists: true, top: r.top + window.scrollY, width: r.width, height: r.height,
+            display: s.display, visibility: s.visibility, opacity: s.opacity,
+            text: (el.innerText || "").slice(0, 400)};
+  }
+  var out = {
+    verdict: seen("verdict"), scorecard: seen("scorecard"), plan: seen("action-plan"),
+    injected: typeof window.__rco_injected !== "undefined",
+    scripts: document.scripts.length,
+    scorecardRows: document.querySelectorAll("#scorecard tbody tr").length,
+    headers: document.querySelectorAll("#scorecard th").length
+  };
+  var pre = document.createElement("pre");
+  pre.id = "probe-result";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>
+"""
+
+
+def chromium(*args):
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--hide-scrollbars", f"--user-data-dir={profile}", *args]
+        p = subprocess.run(cmd, capture_output=True, timeout=120)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+
+
+def probe(report_path):
+    with open(report_path, encoding="utf-8") as f:
+        page = f.read()
+    probed = report_path + ".probe.html"
+    with open(probed, "w", encoding="utf-8") as f:
+        f.write(page.replace("</body>", PROBE + "</body>"))
+    code, dom = chromium("--virtual-time-budget=3000", "--dump-dom", "file://" + probed)
+    m = re.search(r'<pre id="probe-result">(.*?)</pre>', dom, re.S)
+    if code != 0 or not m:
+        raise AssertionError(f"chromium failed (exit {code}): {dom[:300]}")
+    return json.loads(html.unescape(m.group(1)))
+
+
+def test(fn):
+    global passed, failed
+    try:
+        fn()
+        passed += 1
+        print(f"ok   {fn.__name__}")
+    except AssertionError as e:
+        failed += 1
+        print(f"FAIL {fn.__name__}: {e}")
+    return fn
+
+
+def expect(cond, msg):
+    if not cond:
+        raise AssertionError(msg)
+
+
+def visible(box):
+    return (box["exists"] and box["display"] != "none" and box["visibility"] != "hidden"
+            and float(box["opacity"]) > 0 and box["width"] > 0 and box["height"] > 0)
+
+
+def render(name, out_dir):
+    target = os.path.join(out_dir, name + ".html")
+    p = subprocess.run([BIN, "check", os.path.join(ROOT, "examples", name + ".json"), "--format", "html:" + target],
+                       capture_output=True, timeout=60)
+    expect(p.returncode in (0, 1) and os.path.exists(target), f"rco-audit exit {p.returncode}: {p.stderr[:300]}")
+    return target
+
+
+if not CHROMIUM:
+    print("chromium is not installed (tools/setup-debian.sh installs it)")
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+work = tempfile.mkdtemp()
+
+
+def make_example_test(name):
+    def t():
+        result = probe(render(name, work))
+        for key in ("verdict", "scorecard", "plan"):
+            expect(visible(result[key]), f"{key} is not visible: {result[key]}")
+        expect(result["verdict"]["top"] < result["scorecard"]["top"] < result["plan"]["top"],
+               "order must be verdict, scorecard, action plan")
+        expect(result["scorecardRows"] == 10, f"scorecard has {result['scorecardRows']} rows")
+        expect(result["scripts"] == 1, f"the report itself must have no scripts ({result['scripts'] - 1} found)")
+        words = {"harbor-recovery-community": "meets", "riverbend-emerging-rco": "does not meet",
+                 "northfield-wellness-collective": "does not meet"}
+        expect(words[name] in result["verdict"]["text"].lower(), result["verdict"]["text"])
+    t.__name__ = "renders_" + name.replace("-", "_")
+    return t
+
+
+for example in EXAMPLES:
+    test(make_example_test(example))
+
+
+@test
+def injected_script_in_a_record_does_not_run():
+    with open(os.path.join(ROOT, "examples", "northfield-wellness-collective.json"), encoding="utf-8") as f:
+        rec = json.load(f)
+    attack = '<script>window.__rco_injected = 1</script><img src=x onerror="window.__rco_injected=2">'
+    rec["organization"]["name"] = "Evil " + attack
+    rec["documents"][0]["text"] = "Our addicts " + attack + " program."
+    rec["services"][0]["name"] = attack
+    path = os.path.join(work, "evil.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(rec, f)
+    target = os.path.join(work, "evil.html")
+    subprocess.run([BIN, "check", path, "--format", "html:" + target], capture_output=True, timeout=60)
+    result = probe(target)
+    expect(result["injected"] is False, "injected script ran")
+    expect(result["scripts"] == 1, "an injected <script> element exists in the DOM")
+    expect("Evil <script>" in result["verdict"]["text"] or "Evil" in open(target).read(), "name rendered as text")
+    with open(target, encoding="utf-8") as f:
+        expect("&lt;script&gt;window.__rco_injected" in f.read(), "escaped text present")
+
+
+if SCREENSHOT:
+    @test
+    def screenshot():
+        target = render("northfield-wellness-collective", work)
+        code, _ = chromium("--window-size=1100,1600", f"--screenshot={SCREENSHOT}", "file://" + target)
+        expect(code == 0 and os.path.getsize(SCREENSHOT) > 10000, "screenshot")
+
+shutil.rmtree(work, ignore_errors=True)
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
