@@ -91,7 +91,8 @@ class Tally:
 
 
 def record_files(root):
-    files = sorted((root / EXAMPLES_RELDIR).glob("*.json"))
+    # tailoring-*.json are tailoring files (rco-tailoring/1), not records.
+    files = sorted(p for p in (root / EXAMPLES_RELDIR).glob("*.json") if not p.name.startswith("tailoring-"))
     fixtures = root / FIXTURES_RELDIR
     if fixtures.is_dir():
         files.extend(sorted(p for p in fixtures.rglob("*.json") if not p.name.startswith("invalid-")))
