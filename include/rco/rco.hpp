@@ -12,6 +12,7 @@
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
 #include "rco/io/tailoring_json.hpp"
+#include "rco/io/xml_record.hpp"
 #include "rco/language.hpp"
 #include "rco/record.hpp"
 #include "rco/report/diff.hpp"

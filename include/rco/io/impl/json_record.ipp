@@ -357,10 +357,15 @@ private:
     pointer_locator locator_;
 };
 
-void check_consistency(const record& r, record_reader& rr) {
+/// The cross-field checks every record format runs after reading; `emit(severity,
+/// pointer, message)` receives each problem with its JSON Pointer, and the reader
+/// of each format adds the file and the position.
+template <class Emit>
+void for_each_consistency_problem(const record& r, Emit&& emit) {
     if (r.board && r.board->members && r.board->counts)
-        rr.warning("/board/counts", "both board.members and board.counts are given; the individual seats in "
-                                    "board.members are used and board.counts is ignored");
+        emit(severity::warning, "/board/counts",
+             "both board.members and board.counts are given; the individual seats in "
+             "board.members are used and board.counts is ignored");
     // Evidence ids should name a document in the ledger.
     if (!r.documents)
         return;
@@ -372,16 +377,17 @@ void check_consistency(const record& r, record_reader& rr) {
         const auto& d = (*r.documents)[i];
         const auto p = "/documents/" + std::to_string(i);
         if (!d.id)
-            rr.warning(p, "document has no \"id\"; other fields cannot refer to it");
+            emit(severity::warning, p, "document has no \"id\"; other fields cannot refer to it");
         if (d.text && d.path)
-            rr.warning(p, "document gives both \"text\" and \"path\"; the inline text is used");
+            emit(severity::warning, p, "document gives both \"text\" and \"path\"; the inline text is used");
         if (d.sha256 && (d.sha256->size() != 64 ||
                          d.sha256->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
-            rr.error(p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)");
+            emit(severity::error, p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)");
     }
     auto check_ref = [&](const std::optional<std::string>& ref, const std::string& pointer) {
         if (ref && !ref->empty() && std::find(ids.begin(), ids.end(), *ref) == ids.end())
-            rr.warning(pointer, "evidence id \"" + *ref + "\" does not name any document in \"documents\"");
+            emit(severity::warning, pointer,
+                 "evidence id \"" + *ref + "\" does not name any document in \"documents\"");
     };
     if (r.organization) {
         check_ref(r.organization->determination_letter, "/organization/determination_letter");
@@ -400,6 +406,15 @@ void check_consistency(const record& r, record_reader& rr) {
             if (p)
                 check_ref(p->document, std::string("/policies/") + name + "/document");
         });
+}
+
+void check_consistency(const record& r, record_reader& rr) {
+    for_each_consistency_problem(r, [&](severity sev, const std::string& pointer, std::string message) {
+        if (sev == severity::error)
+            rr.error(pointer, std::move(message));
+        else
+            rr.warning(pointer, std::move(message));
+    });
 }
 
 // Writing: the same field tables, in order.

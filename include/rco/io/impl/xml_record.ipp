@@ -1,0 +1,928 @@
+#pragma once
+
+// The JSON reader's consistency checks and line_column are shared: both files are
+// compiled once, together, by src/io.cpp.
+#include "rco/io/impl/json_record.ipp"
+#include "rco/io/xml_record.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <stdexcept>
+#include <type_traits>
+
+namespace rco::io {
+
+namespace detail {
+
+/// Item element names of the list fields. Field names are unique across the
+/// model's lists, so the field name alone picks the entry.
+constexpr std::pair<std::string_view, std::string_view> xml_item_names[] = {
+    {"autonomy", "area"},
+    {"filings", "filing"},
+    {"members", "member"},
+    {"meetings", "meeting"},
+    {"services", "service"},
+    {"eligibility", "value"},
+    {"supported", "pathway"},
+    {"peer_workers", "peer_worker"},
+    {"supervision_sessions", "date"},
+    {"roles", "role"},
+    {"events", "event"},
+    {"decisions", "decision"},
+    {"input_events", "event_id"},
+    {"community_planned_events", "event"},
+    {"applies_to", "scope"},
+    {"topics", "topic"},
+    {"covers", "class"},
+    {"grievances", "grievance"},
+    {"documents", "document"},
+    {"provenance", "entry"},
+};
+
+/// Deeper than any record needs (the model is 5 levels deep); the same limit as JSON.
+constexpr std::size_t xml_max_depth = 64;
+
+constexpr std::string_view xml_root_name = "rco-record";
+
+/// The field `format` of the record is the root element's attribute, not a child element.
+template <class T> constexpr bool is_format_attribute(std::string_view field) noexcept {
+    return std::is_same_v<T, record> && field == "format";
+}
+
+constexpr bool is_xml_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim_xml_space(std::string_view s) noexcept {
+    while (!s.empty() && is_xml_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_xml_space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool all_xml_space(std::string_view s) noexcept {
+    return trim_xml_space(s).empty();
+}
+
+std::string_view local_name(std::string_view qname) noexcept {
+    auto colon = qname.find(':');
+    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+std::string_view name_prefix(std::string_view qname) noexcept {
+    auto colon = qname.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+std::string hex_code_point(std::uint32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+/// A problem found before or while parsing, at a byte offset.
+struct xml_problem {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+/// XML text must be UTF-8 (we never transcode, so offsets stay those of the file)
+/// and may not hold characters XML forbids anywhere, even in comments.
+std::optional<xml_problem> check_xml_characters(std::string_view t, std::size_t start) {
+    std::size_t i = start;
+    while (i < t.size()) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return xml_problem{i, "control character " + hex_code_point(c) +
+                                          " is not allowed in XML; remove it (or write it as &#" + std::to_string(c) +
+                                          ";)"};
+            ++i;
+            continue;
+        }
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+        std::uint32_t cp = len == 4 ? (c & 0x07u) : len == 3 ? (c & 0x0Fu) : (c & 0x1Fu);
+        bool ok = len != 0 && c < 0xF5 && c != 0xC0 && c != 0xC1 && i + len <= t.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(t[i + k]);
+            ok = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        ok = ok && !(len == 3 && cp < 0x800) && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
+             !(cp >= 0xD800 && cp <= 0xDFFF);
+        if (!ok) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
+            return xml_problem{i, std::string("invalid UTF-8 (byte ") + buf + "); save the file as UTF-8"};
+        }
+        if (cp == 0xFFFE || cp == 0xFFFF)
+            return xml_problem{i, "character " + hex_code_point(cp) + " is not allowed in XML"};
+        i += len;
+    }
+    return std::nullopt;
+}
+
+/// Checks an entity or character reference starting at `at` (an '&'). pugixml
+/// leaves unknown references as literal text; XML requires them to be declared,
+/// and declarations (DTDs) are refused, so only the predefined five remain.
+std::optional<xml_problem> check_reference(std::string_view t, std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < t.size() && end - at <= 32 &&
+           (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '#' || t[end] == '_' || t[end] == '-' ||
+            t[end] == '.' || t[end] == ':'))
+        ++end;
+    if (end >= t.size() || t[end] != ';' || end == at + 1)
+        return xml_problem{at, "a '&' that does not start an entity or character reference; write &amp; for a "
+                               "literal &"};
+    const std::string_view name = t.substr(at + 1, end - at - 1);
+    if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot")
+        return std::nullopt;
+    if (name.front() != '#')
+        return xml_problem{at, "undeclared entity &" + std::string(name) +
+                                   "; (rco-record/1 XML uses only &lt; &gt; &amp; &apos; &quot; and character "
+                                   "references; DTDs and entity declarations are not accepted)"};
+    const bool hex = name.size() > 1 && name[1] == 'x';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    std::uint32_t cp = 0;
+    auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+    if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size())
+        return xml_problem{at, "malformed character reference &" + std::string(name) + ";"};
+    // Control characters other than NUL are accepted as references, as XML 1.1 does,
+    // so that any text the model holds survives a write and a read.
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
+        return xml_problem{at, "character reference &" + std::string(name) + "; names " + hex_code_point(cp) +
+                                   ", which XML cannot carry"};
+    return std::nullopt;
+}
+
+/// A lexical pass over the markup for what pugixml accepts but XML (or this
+/// format) does not: DTDs, undeclared entities, a second root element, text
+/// outside the root, '<' in attribute values, `]]>` in text, a late XML
+/// declaration, and nesting deeper than `xml_max_depth`. It stops quietly at
+/// anything malformed, which the parser then reports. Linear and iterative, so
+/// hostile input cannot exhaust the stack.
+std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
+    std::size_t depth = 0;
+    bool root_seen = false, root_closed = false;
+    auto at = [&](std::size_t i, std::string_view s) { return t.substr(i, s.size()) == s; };
+    std::size_t i = start;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '<') {
+            if (at(i, "<!--")) {
+                auto e = t.find("-->", i + 4);
+                if (e == std::string_view::npos)
+                    return std::nullopt;
+                i = e + 3;
+                continue;
+            }
+            if (at(i, "<![CDATA[")) {
+                if (depth == 0)
+                    return xml_problem{i, "a CDATA section outside the root element"};
+                auto e = t.find("]]>", i + 9);
+                if (e == std::string_view::npos)
+                    return std::nullopt;
+                i = e + 3;
+                continue;
+            }
+            if (at(i, "<!")) {
+                for (std::string_view kw : {"<!DOCTYPE", "<!ENTITY", "<!ELEMENT", "<!ATTLIST", "<!NOTATION"})
+                    if (at(i, kw))
+                        return xml_problem{i, "DTDs and entity declarations are not accepted (found " +
+                                                  std::string(kw) +
+                                                  "); rco-record/1 XML has no DOCTYPE and uses only the predefined "
+                                                  "entities"};
+                return std::nullopt;
+            }
+            if (at(i, "<?")) {
+                auto e = t.find("?>", i + 2);
+                if (e == std::string_view::npos)
+                    return std::nullopt;
+                std::size_t n = i + 2;
+                while (n < e && !is_xml_space(t[n]))
+                    ++n;
+                std::string target(t.substr(i + 2, n - i - 2));
+                std::transform(target.begin(), target.end(), target.begin(),
+                               [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+                if (target == "xml" && i != start)
+                    return xml_problem{i, "the XML declaration (<?xml ...?>) must be at the very start of the file"};
+                i = e + 2;
+                continue;
+            }
+            if (at(i, "</")) {
+                auto e = t.find('>', i + 2);
+                if (e == std::string_view::npos)
+                    return std::nullopt;
+                if (depth > 0 && --depth == 0)
+                    root_closed = true;
+                i = e + 1;
+                continue;
+            }
+            if (depth == 0 && root_seen)
+                return xml_problem{i, "a second root element; an rco-record/1 XML file has exactly one <rco-record> "
+                                      "element"};
+            root_seen = true;
+            std::size_t j = i + 1;
+            char quote = 0;
+            for (; j < t.size(); ++j) {
+                const char d = t[j];
+                if (quote) {
+                    if (d == quote)
+                        quote = 0;
+                    else if (d == '<')
+                        return xml_problem{j, "'<' in an attribute value; write &lt;"};
+                    else if (d == '&')
+                        if (auto p = check_reference(t, j))
+                            return p;
+                } else if (d == '"' || d == '\'') {
+                    quote = d;
+                } else if (d == '>' || d == '<') {
+                    break;
+                }
+            }
+            if (j >= t.size() || t[j] != '>')
+                return std::nullopt;
+            if (t[j - 1] == '/') {
+                if (depth == 0)
+                    root_closed = true;
+            } else if (++depth > xml_max_depth) {
+                return xml_problem{i, "the XML nests deeper than " + std::to_string(xml_max_depth) + " levels"};
+            }
+            i = j + 1;
+            continue;
+        }
+        if (depth == 0 && !is_xml_space(c))
+            return xml_problem{i, root_closed ? "unexpected text after the end of the root element"
+                                              : "unexpected text before the root element"};
+        if (c == '&') {
+            if (auto p = check_reference(t, i))
+                return p;
+        } else if (c == ']' && at(i, "]]>")) {
+            return xml_problem{i, "']]>' in text; write ]]&gt;"};
+        }
+        ++i;
+    }
+    return std::nullopt;
+}
+
+/// A parser error in the words of the JSON reader's ("malformed JSON (...)").
+xml_problem describe_parse_error(std::string_view t, const pugi::xml_parse_result& r) {
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0));
+    const bool unterminated = r.status == pugi::status_bad_start_element || r.status == pugi::status_bad_attribute ||
+                              r.status == pugi::status_bad_end_element || r.status == pugi::status_bad_comment ||
+                              r.status == pugi::status_bad_cdata || r.status == pugi::status_bad_pi ||
+                              r.status == pugi::status_end_element_mismatch || r.status == pugi::status_bad_pcdata;
+    if (r.status == pugi::status_no_document_element)
+        return {std::min(offset, t.size()), "malformed XML (no root element)"};
+    // pugixml reports elements still open at the end as a mismatch; a real
+    // mismatch is at an end tag.
+    const bool at_end_tag = offset >= 2 && offset <= t.size() && t.substr(offset - 2, 2) == "</";
+    if (offset >= t.size() || (unterminated && t.find('>', offset) == std::string_view::npos) ||
+        (r.status == pugi::status_end_element_mismatch && !at_end_tag))
+        return {t.size(), "the XML ends too early (an element, comment or quote is not closed)"};
+    if (r.status == pugi::status_end_element_mismatch) {
+        auto e = t.find_first_of("> \t\r\n", offset);
+        return {offset - 2, "malformed XML (the end tag </" + std::string(t.substr(offset, e - offset)) +
+                                "> does not match the element it closes)"};
+    }
+    if (r.status == pugi::status_unrecognized_tag)
+        return {offset, "malformed XML (a '<' that does not start a tag; write &lt; for a literal <)"};
+    std::string why = r.description();
+    if (!why.empty())
+        why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+    return {offset, "malformed XML (" + why + ")"};
+}
+
+/// The namespace bound to `prefix` where `el` stands; nullopt for an undeclared prefix.
+std::optional<std::string_view> namespace_of_prefix(pugi::xml_node el, std::string_view prefix) {
+    if (prefix == "xml")
+        return std::string_view("http://www.w3.org/XML/1998/namespace");
+    const std::string attr = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+    for (auto n = el; n && n.type() == pugi::node_element; n = n.parent())
+        if (auto a = n.attribute(attr.c_str()))
+            return std::string_view(a.value());
+    if (prefix.empty())
+        return std::string_view{}; // no default namespace
+    return std::nullopt;
+}
+
+/// Walks a parsed document into the typed model, collecting diagnostics.
+class xml_record_reader {
+public:
+    xml_record_reader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+
+    std::vector<diagnostic> diags;
+
+    void read_root(pugi::xml_node root, std::optional<record>& out) {
+        const std::string root_path = "/" + std::string(xml_root_name);
+        auto ns = namespace_of_prefix(root, name_prefix(root.name()));
+        if (local_name(root.name()) != xml_root_name || !ns || *ns != record_xml_namespace) {
+            std::string got = "<" + std::string(root.name()) + ">";
+            if (local_name(root.name()) == xml_root_name)
+                got +=
+                    ns && ns->empty() ? " in no namespace" : " in namespace \"" + std::string(ns.value_or("")) + "\"";
+            add(severity::error, root, "", "/" + std::string(root.name()),
+                "expected an rco-record element (<rco-record xmlns=\"" + std::string(record_xml_namespace) +
+                    "\" format=\"rco-record/1\">), got " + got);
+            return;
+        }
+        record rec;
+        const auto format = root.attribute("format");
+        if (!format)
+            add(severity::error, root, "/format", root_path,
+                "missing format=\"rco-record/1\" on <rco-record>; the file does not declare itself an RCO record");
+        else if (format.value() != record_format_id)
+            add(severity::error, root, "/format", root_path,
+                "expected format=\"rco-record/1\", got " + quote(format.value()) +
+                    " (this tool reads format version 1)");
+        if (format)
+            rec.format = format.value();
+        read_into(root, rec, "", root_path);
+        out = std::move(rec);
+    }
+
+    /// The cross-field checks of every format, placed at the element each names.
+    void check_consistency(pugi::xml_node root, const record& rec) {
+        for_each_consistency_problem(rec, [&](severity sev, const std::string& pointer, std::string message) {
+            auto [el, path] = locate(root, pointer);
+            add(sev, el, pointer, path, std::move(message));
+        });
+    }
+
+private:
+    void add(severity sev, pugi::xml_node at, const std::string& pointer, const std::string& path,
+             std::string message) {
+        diagnostic d;
+        d.severity = sev;
+        d.file = std::string(file_);
+        d.pointer = pointer.empty() ? "/" : pointer;
+        d.message = std::move(message) + " (element " + path + ")";
+        // offset_debug is where the element's name starts; the tag starts one before.
+        if (const auto off = at.offset_debug(); off > 0) {
+            auto [l, c] = line_column(text_, static_cast<std::size_t>(off - 1));
+            d.line = l;
+            d.column = c;
+        }
+        diags.push_back(std::move(d));
+    }
+    void error(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
+        add(severity::error, at, ptr, path, std::move(message));
+    }
+    void warning(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
+        add(severity::warning, at, ptr, path, std::move(message));
+    }
+
+    static std::string quote(std::string_view s) { return json::serialize(json::string(s)); }
+
+    /// The element's text: its character data and CDATA sections, joined.
+    static std::string text_of(pugi::xml_node el) {
+        std::string out;
+        for (auto c : el.children())
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+                out += c.value();
+        return out;
+    }
+    static pugi::xml_node first_element(pugi::xml_node el) {
+        for (auto c : el.children())
+            if (c.type() == pugi::node_element)
+                return c;
+        return {};
+    }
+    static std::string describe_text(std::string_view s) {
+        if (s.empty())
+            return "an empty element";
+        auto q = quote(s);
+        return q.size() > 60 ? "a long text" : q;
+    }
+
+    /// Is `el` an element of this format? Warns (or, for an undeclared prefix, errs)
+    /// when it is not.
+    bool in_record_namespace(pugi::xml_node el, const std::string& ptr, const std::string& path) {
+        auto ns = namespace_of_prefix(el, name_prefix(el.name()));
+        if (!ns) {
+            error(el, ptr, path,
+                  "namespace prefix \"" + std::string(name_prefix(el.name())) + "\" of <" + el.name() +
+                      "> is not declared");
+            return false;
+        }
+        if (*ns == record_xml_namespace)
+            return true;
+        warning(el, ptr, path,
+                "element <" + std::string(el.name()) + "> " +
+                    (ns->empty() ? std::string("in no namespace") : "in namespace \"" + std::string(*ns) + "\"") +
+                    " is ignored (rco-record/1 elements are in " + std::string(record_xml_namespace) + ")");
+        return false;
+    }
+
+    /// Fields are elements: the only attributes read are namespace declarations,
+    /// the root's `format` and attributes of other namespaces (xsi:schemaLocation).
+    void check_attributes(pugi::xml_node el, const std::string& ptr, const std::string& path, bool is_root) {
+        for (auto a : el.attributes()) {
+            const std::string_view name = a.name();
+            if (name == "xmlns" || name.substr(0, 6) == "xmlns:" || (is_root && name == "format"))
+                continue;
+            if (!name_prefix(name).empty()) {
+                auto ns = namespace_of_prefix(el, name_prefix(name));
+                if (ns && *ns != record_xml_namespace)
+                    continue;
+            }
+            warning(el, ptr, path,
+                    "unknown attribute " + std::string(name) + "=" + quote(a.value()) + " on <" + el.name() +
+                        "> is ignored (rco-record/1 XML gives every field as an element)");
+        }
+    }
+
+    /// Reads the text of a scalar element; nullopt (after an error) when it holds elements.
+    std::optional<std::string> scalar_text(pugi::xml_node el, const std::string& ptr, const std::string& path,
+                                           std::string_view expected) {
+        check_attributes(el, ptr, path, false);
+        if (auto child = first_element(el)) {
+            error(el, ptr, path,
+                  "expected " + std::string(expected) + ", got an element with child elements (<" + child.name() +
+                      ">)");
+            return std::nullopt;
+        }
+        return text_of(el);
+    }
+
+    template <class T>
+    void read(pugi::xml_node el, std::optional<T>& out, const std::string& ptr, const std::string& path) {
+        T value{};
+        if (read_into(el, value, ptr, path))
+            out = std::move(value);
+    }
+
+    bool read_into(pugi::xml_node el, std::string& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "text");
+        if (!t)
+            return false;
+        out = std::move(*t); // text is kept exactly, spaces and all
+        return true;
+    }
+    bool read_into(pugi::xml_node el, bool& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "true or false");
+        if (!t)
+            return false;
+        const auto v = trim_xml_space(*t);
+        if (v == "true" || v == "false") {
+            out = v == "true";
+            return true;
+        }
+        error(el, ptr, path, "expected true or false, got " + describe_text(v));
+        return false;
+    }
+    bool read_into(pugi::xml_node el, std::int64_t& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "a whole number");
+        if (!t)
+            return false;
+        auto v = trim_xml_space(*t);
+        const bool negative = !v.empty() && v.front() == '-';
+        auto digits = v.substr(!v.empty() && (v.front() == '+' || v.front() == '-') ? 1 : 0);
+        const bool integer = !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+        if (integer && negative && digits.find_first_not_of('0') != std::string_view::npos) {
+            error(el, ptr, path, "expected a whole number 0 or more, got " + describe_text(v));
+            return false;
+        }
+        if (integer) {
+            std::int64_t n = 0;
+            auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+            if (ec == std::errc::result_out_of_range) {
+                error(el, ptr, path, "expected a whole number, got " + describe_text(v) + ", which is too large");
+                return false;
+            }
+            out = n;
+            return true;
+        }
+        error(el, ptr, path, "expected a whole number, got " + describe_text(v));
+        return false;
+    }
+    bool read_into(pugi::xml_node el, money& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "an amount in dollars (a number)");
+        if (!t)
+            return false;
+        // xs:decimal: an optional sign, digits, an optional fraction. Converted
+        // exactly (no binary floating point), rounding half up to whole cents.
+        const auto v = trim_xml_space(*t);
+        const bool negative = !v.empty() && v.front() == '-';
+        auto rest = v.substr(!v.empty() && (v.front() == '+' || v.front() == '-') ? 1 : 0);
+        const auto dot = rest.find('.');
+        const auto whole = rest.substr(0, dot);
+        const auto frac = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+        auto all_digits = [](std::string_view s) {
+            return s.find_first_not_of("0123456789") == std::string_view::npos;
+        };
+        if ((whole.empty() && frac.empty()) || !all_digits(whole) || !all_digits(frac)) {
+            error(el, ptr, path, "expected an amount in dollars (a number), got " + describe_text(v));
+            return false;
+        }
+        const auto significant = whole.substr(std::min(whole.find_first_not_of('0'), whole.size()));
+        std::int64_t cents = 0;
+        bool in_range = significant.size() <= 14;
+        if (in_range) {
+            for (char c : significant)
+                cents = cents * 10 + (c - '0');
+            for (std::size_t k = 0; k < 2; ++k)
+                cents = cents * 10 + (k < frac.size() ? frac[k] - '0' : 0);
+            if (frac.size() > 2 && frac[2] >= '5')
+                ++cents;
+            in_range = cents <= 1'000'000'000'000'000 && (!negative || cents == 0);
+        }
+        if (!in_range) {
+            error(el, ptr, path, "expected an amount in dollars from 0 to 10 trillion, got " + describe_text(v));
+            return false;
+        }
+        out.cents = cents;
+        return true;
+    }
+    bool read_into(pugi::xml_node el, date& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "a date as YYYY-MM-DD (e.g. 2026-06-30)");
+        if (!t)
+            return false;
+        const auto v = trim_xml_space(*t);
+        if (auto d = parse_date(v)) {
+            out = *d;
+            return true;
+        }
+        error(el, ptr, path, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_text(v));
+        return false;
+    }
+    template <record_enum E>
+    bool read_into(pugi::xml_node el, E& out, const std::string& ptr, const std::string& path) {
+        auto t = scalar_text(el, ptr, path, "one of " + enum_choices<E>());
+        if (!t)
+            return false;
+        const auto v = trim_xml_space(*t);
+        if (auto e = parse_enum<E>(v)) {
+            out = *e;
+            return true;
+        }
+        error(el, ptr, path, "expected one of " + enum_choices<E>() + ", got " + describe_text(v));
+        return false;
+    }
+
+    /// Non-blank text beside child elements is ignored with a warning; text alone,
+    /// where elements were expected, is an error (returns false).
+    bool check_container_text(pugi::xml_node el, const std::string& ptr, const std::string& path,
+                              const std::string& expected) {
+        const auto t = text_of(el);
+        if (all_xml_space(t))
+            return true;
+        if (!first_element(el)) {
+            error(el, ptr, path, "expected " + expected + ", got text " + describe_text(trim_xml_space(t)));
+            return false;
+        }
+        warning(el, ptr, path,
+                "text " + describe_text(trim_xml_space(t)) + " inside <" + el.name() +
+                    "> is ignored (only its child elements are read)");
+        return true;
+    }
+
+    template <class T>
+    bool read_into(pugi::xml_node el, std::vector<T>& out, const std::string& ptr, const std::string& path) {
+        const auto list = local_name(el.name());
+        const auto item = xml_item_name(list);
+        if (item.empty())
+            throw std::logic_error("rco-record XML: no item element name for the list field " + std::string(list));
+        check_attributes(el, ptr, path, false);
+        if (!check_container_text(el, ptr, path, "a list of <" + std::string(item) + "> elements"))
+            return false;
+        bool ok = true;
+        std::size_t index = 0;
+        for (auto c : el.children()) {
+            if (c.type() != pugi::node_element)
+                continue;
+            const auto name = local_name(c.name());
+            if (!in_record_namespace(c, ptr, path + "/" + std::string(name)))
+                continue;
+            if (name != item) {
+                warning(c, ptr, path + "/" + std::string(name),
+                        "unknown element <" + std::string(name) + "> in <" + std::string(list) +
+                            "> is ignored (expected <" + std::string(item) + "> elements)");
+                continue;
+            }
+            T value{};
+            if (read_into(c, value, ptr + "/" + std::to_string(index),
+                          path + "/" + std::string(item) + "[" + std::to_string(index + 1) + "]"))
+                out.push_back(std::move(value));
+            else
+                ok = false;
+            ++index;
+        }
+        return ok;
+    }
+
+    template <record_struct T>
+    bool read_into(pugi::xml_node el, T& out, const std::string& ptr, const std::string& path) {
+        check_attributes(el, ptr, path, std::is_same_v<T, record>);
+        if (!check_container_text(el, ptr, path,
+                                  "child elements for the fields of <" + std::string(local_name(el.name())) + ">"))
+            return false;
+        std::vector<std::string_view> seen;
+        for (auto c : el.children()) {
+            if (c.type() != pugi::node_element)
+                continue;
+            const auto name = local_name(c.name());
+            const std::string child_ptr = ptr + "/" + escape_pointer_token(name);
+            const std::string child_path = path + "/" + std::string(name);
+            if (!in_record_namespace(c, child_ptr, child_path))
+                continue;
+            bool known = false;
+            T::fields(out, [&](const char* field_name, auto& field) {
+                if (known || name != field_name)
+                    return;
+                known = true;
+                if (is_format_attribute<T>(name)) {
+                    warning(c, child_ptr, child_path,
+                            "element <format> is ignored: the format is the format attribute of <rco-record>");
+                    return;
+                }
+                if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+                    error(c, child_ptr, child_path,
+                          "<" + std::string(name) + "> is given more than once; give each field once");
+                    return;
+                }
+                seen.push_back(name);
+                read(c, field, child_ptr, child_path);
+            });
+            if (!known)
+                warning(c, child_ptr, child_path,
+                        "unknown element <" + std::string(name) +
+                            "> is ignored (check its spelling against rco-record/1)");
+        }
+        return true;
+    }
+
+    /// The element a JSON Pointer names, or its nearest existing ancestor, with its path.
+    std::pair<pugi::xml_node, std::string> locate(pugi::xml_node root, std::string_view pointer) {
+        pugi::xml_node node = root;
+        std::string path = "/" + std::string(xml_root_name);
+        while (!pointer.empty()) {
+            pointer.remove_prefix(1);
+            auto slash = pointer.find('/');
+            std::string token(pointer.substr(0, slash));
+            pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
+            for (std::size_t k; (k = token.find("~1")) != std::string::npos;)
+                token.replace(k, 2, "/");
+            for (std::size_t k; (k = token.find("~0")) != std::string::npos;)
+                token.replace(k, 2, "~");
+            const auto item = xml_item_name(local_name(node.name()));
+            const bool index =
+                !item.empty() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+            std::size_t wanted = index ? std::stoul(token) : 0, seen = 0;
+            pugi::xml_node next;
+            for (auto c : node.children()) {
+                if (c.type() != pugi::node_element || local_name(c.name()) != (index ? item : token))
+                    continue;
+                auto ns = namespace_of_prefix(c, name_prefix(c.name()));
+                if (!ns || *ns != record_xml_namespace)
+                    continue;
+                if (!index || seen++ == wanted) {
+                    next = c;
+                    break;
+                }
+            }
+            if (!next)
+                break;
+            node = next;
+            path += "/" + (index ? std::string(item) + "[" + std::to_string(wanted + 1) + "]" : token);
+        }
+        return {node, path};
+    }
+
+    std::string_view text_;
+    std::string_view file_;
+};
+
+// Writing: the same field tables, in order.
+class xml_record_writer {
+public:
+    std::string out;
+
+    void write_record(const record& rec) {
+        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
+        out += xml_root_name;
+        out += " xmlns=\"";
+        out += record_xml_namespace;
+        out += '"';
+        if (rec.format) {
+            out += " format=\"";
+            escape(*rec.format, true);
+            out += '"';
+        }
+        write_struct_body(std::string(xml_root_name), rec, 0);
+    }
+
+private:
+    void indent(int level) { out.append(static_cast<std::size_t>(level) * 2, ' '); }
+
+    void escape(std::string_view s, bool attribute) {
+        for (char ch : s) {
+            const auto c = static_cast<unsigned char>(ch);
+            switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break; // also keeps "]]>" out of text
+            case '"':
+                if (attribute)
+                    out += "&quot;";
+                else
+                    out += ch;
+                break;
+            case '\n':
+                if (attribute)
+                    out += "&#10;"; // attribute values normalize raw newlines to spaces
+                else
+                    out += ch;
+                break;
+            case '\t':
+                if (attribute)
+                    out += "&#9;";
+                else
+                    out += ch;
+                break;
+            default:
+                // A raw CR would be read back as a line end (CR LF -> LF), and other
+                // control characters cannot appear raw at all.
+                if (c < 0x20) {
+                    out += "&#";
+                    out += std::to_string(c);
+                    out += ';';
+                } else {
+                    out += ch;
+                }
+            }
+        }
+    }
+
+    void scalar(std::string_view name, std::string_view text, int level) {
+        indent(level);
+        out += '<';
+        out += name;
+        out += '>';
+        escape(text, false);
+        out += "</";
+        out += name;
+        out += ">\n";
+    }
+
+    void value(std::string_view name, const std::string& s, int level) { scalar(name, s, level); }
+    void value(std::string_view name, bool b, int level) { scalar(name, b ? "true" : "false", level); }
+    void value(std::string_view name, std::int64_t i, int level) { scalar(name, std::to_string(i), level); }
+    void value(std::string_view name, money m, int level) {
+        // Dollars, with two decimals when there are cents. (A negative amount is
+        // not a valid record; it is written as such and the reader rejects it.)
+        const auto cents = static_cast<std::uint64_t>(m.cents);
+        const auto magnitude = m.cents < 0 ? 0 - cents : cents;
+        std::string s = (m.cents < 0 ? "-" : "") + std::to_string(magnitude / 100);
+        if (const auto c = magnitude % 100; c != 0) {
+            s += c < 10 ? ".0" : ".";
+            s += std::to_string(c);
+        }
+        scalar(name, s, level);
+    }
+    void value(std::string_view name, date d, int level) { scalar(name, format_date(d), level); }
+    template <record_enum E> void value(std::string_view name, E e, int level) { scalar(name, to_string(e), level); }
+    template <class T> void value(std::string_view name, const std::vector<T>& list, int level) {
+        const auto item = xml_item_name(name);
+        if (item.empty())
+            throw std::logic_error("rco-record XML: no item element name for the list field " + std::string(name));
+        indent(level);
+        out += '<';
+        out += name;
+        if (list.empty()) {
+            out += "/>\n";
+            return;
+        }
+        out += ">\n";
+        for (const auto& e : list)
+            value(item, e, level + 1);
+        indent(level);
+        out += "</";
+        out += name;
+        out += ">\n";
+    }
+    template <record_struct T> void value(std::string_view name, const T& s, int level) {
+        indent(level);
+        out += '<';
+        out += name;
+        write_struct_body(name, s, level);
+    }
+
+    /// After `<name` and its attributes: the fields, then the end tag (or `/>` when none).
+    template <record_struct T> void write_struct_body(std::string_view name, const T& s, int level) {
+        bool any = false;
+        T::fields(s, [&](const char* field_name, const auto& field) {
+            if (!field || is_format_attribute<T>(field_name))
+                return;
+            if (!any)
+                out += ">\n";
+            any = true;
+            value(field_name, *field, level + 1);
+        });
+        if (!any) {
+            out += "/>\n";
+            return;
+        }
+        indent(level);
+        out += "</";
+        out += name;
+        out += ">\n";
+    }
+};
+
+} // namespace detail
+
+std::string_view xml_item_name(std::string_view list_field) noexcept {
+    for (const auto& [field, item] : detail::xml_item_names)
+        if (field == list_field)
+            return item;
+    return {};
+}
+
+read_result read_record_xml(std::string_view text, std::string_view file_name) {
+    read_result out;
+    auto fatal = [&](std::size_t offset, std::string message) {
+        diagnostic d;
+        d.file = std::string(file_name);
+        auto [l, c] = line_column(text, offset);
+        d.line = l;
+        d.column = c;
+        d.message = std::move(message);
+        out.diagnostics.push_back(std::move(d));
+        return out;
+    };
+    const std::string_view expected = "; expected an rco-record/1 XML document";
+    std::size_t start = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark, as some editors write
+        start = 3;
+    const auto first = text.find_first_not_of(" \t\r\n", start);
+    if (first == std::string_view::npos)
+        return fatal(0, "the file is empty; expected an XML document with an <rco-record> element");
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return fatal(0, "the file is UTF-16 encoded; save it as UTF-8");
+    if (auto nul = text.find('\0'); nul != std::string_view::npos)
+        return fatal(nul, "this is not a text file (it contains NUL bytes)" + std::string(expected));
+    if (text[first] == '{' || text[first] == '[')
+        return fatal(first, "expected XML, got what looks like JSON (it starts with '" + std::string(1, text[first]) +
+                                "'); read it as an rco-record/1 JSON record");
+    if (auto bad = detail::check_xml_characters(text, start))
+        return fatal(bad->offset, bad->message + std::string(expected));
+
+    // The markup scan finds what pugixml tolerates; the parser, everything else.
+    // Whichever problem comes first is reported. The parser reads only the text
+    // before the scan's problem, so hostile input (a DTD, a million nested
+    // elements) costs no more than its harmless prefix.
+    const auto scanned = detail::scan_markup(text, start);
+    const auto parse_end = scanned ? scanned->offset : text.size();
+    pugi::xml_document doc;
+    // Whitespace-only text is kept so that string fields keep their exact text;
+    // DTDs never reach the parser, so no entity is ever declared or expanded.
+    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration;
+    const auto parsed = doc.load_buffer(text.data(), parse_end, options, pugi::encoding_utf8);
+    if (!parsed) {
+        // Cut at the scan's problem, the prefix always "ends too early" there; only
+        // an earlier parse error is news.
+        auto problem = detail::describe_parse_error(text.substr(0, parse_end), parsed);
+        if (!scanned || problem.offset < scanned->offset)
+            return fatal(problem.offset, problem.message + std::string(expected));
+    }
+    if (scanned)
+        return fatal(scanned->offset, scanned->message + std::string(expected));
+    for (auto n : doc.children())
+        if (n.type() == pugi::node_declaration) {
+            std::string enc = n.attribute("encoding").value();
+            std::transform(enc.begin(), enc.end(), enc.begin(),
+                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "us-ascii" && enc != "ascii")
+                return fatal(start, "the XML declaration says encoding=\"" +
+                                        std::string(n.attribute("encoding").value()) +
+                                        "\"; this tool reads UTF-8 only (save the file as UTF-8)");
+        }
+
+    detail::xml_record_reader rr(text, file_name);
+    const auto root = doc.document_element();
+    rr.read_root(root, out.record);
+    if (out.record)
+        rr.check_consistency(root, *out.record);
+    out.diagnostics = std::move(rr.diags);
+    return out;
+}
+
+std::string write_record_xml(const record& rec) {
+    detail::xml_record_writer w;
+    w.write_record(rec);
+    return std::move(w.out);
+}
+
+} // namespace rco::io
