@@ -6,3 +6,5 @@
 #include "rco/io/impl/catalog_json.ipp"
 #include "rco/io/impl/files.ipp"
 #include "rco/io/impl/tailoring_json.ipp"
+#include "rco/io/impl/irs990.ipp"
+#include "rco/io/impl/record_reader.ipp"

@@ -461,5 +461,84 @@ def every_format_and_the_summary():
         expect(code == 2 and ".csv or .html" in err, err)
 
 
+IRS = os.path.join(ROOT, "tests", "data", "irs990")
+
+
+@test
+def xml_records_are_detected_by_content_and_convert_both_ways():
+    with tempfile.TemporaryDirectory() as d:
+        # an XML record under a .json name and a JSON record under .xml: content decides
+        with open(os.path.join(EX, "northfield-wellness-collective.xml"), "rb") as f:
+            xml_as_json = write(d, "looks-like.json", f.read())
+        code_x, out_x, _ = run("check", xml_as_json, "--format", "json")
+        code_j, out_j, _ = run("check", NORTHFIELD, "--format", "json")
+        rx, rj = json.loads(out_x), json.loads(out_j)
+        expect(code_x == code_j == 1, "same exit code")
+        expect(rx["checks"] == rj["checks"] and rx["standards"] == rj["standards"], "identical audit from XML and JSON")
+        code, xml_text, err = run("convert", NORTHFIELD)
+        expect(code == 0 and xml_text.startswith("<?xml") and "<rco-record" in xml_text, err)
+        back = write(d, "back.xml", xml_text)
+        code, json_text, _ = run("convert", back)
+        with open(NORTHFIELD) as f:
+            expect(json.loads(json_text) == json.load(f), "JSON -> XML -> JSON is lossless")
+        code, _, err = run("validate", os.path.join(EX, "harbor-recovery-community.xml"))
+        expect(code == 0, err)
+        bad = write(d, "bad.xml", '<?xml version="1.0"?>\n<rco-record xmlns="urn:rco-audit:rco-record:1" '
+                                  'format="rco-record/1">\n  <as_of>soon</as_of>\n</rco-record>\n')
+        code, _, err = run("check", bad)
+        expect(code == 2 and f"{bad}:3:3: error:" in err and "(at /as_of)" in err, err)
+        evil = write(d, "evil.xml", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                                   '<rco-record format="rco-record/1">&x;</rco-record>')
+        code, _, err = run("check", evil)
+        expect(code == 2 and "DTDs and entity declarations are not accepted" in err, err)
+
+
+@test
+def import_990_writes_a_record_with_provenance():
+    ret = os.path.join(IRS, "201541349349307794_public.xml")
+    code, out, err = run("import-990", ret)
+    expect(code == 0, f"exit {code}: {err}")
+    rec = json.loads(out)
+    expect(rec["format"] == "rco-record/1", rec.get("format"))
+    expect(rec["organization"]["name"] == "VOICE OF SAN DIEGO" and rec["organization"]["ein"] == "20-1585919",
+           rec["organization"])
+    expect(rec["filings"][0]["form"] == "990" and rec["filings"][0]["tax_year"] == 2014, rec["filings"])
+    prov = {p["pointer"]: p for p in rec["provenance"]}
+    expect(prov["/organization/ein"]["xpath"] == "/Return/ReturnHeader/Filer/EIN", prov.get("/organization/ein"))
+    expect(prov["/organization/ein"]["object_id"] == "201541349349307794", prov["/organization/ein"])
+    # --into fills only what the record leaves empty
+    with tempfile.TemporaryDirectory() as d:
+        with open(RIVERBEND) as f:
+            base = json.load(f)
+        del base["organization"]["mission"]
+        into = write(d, "rec.json", json.dumps(base))
+        code, out, err = run("import-990", ret, "--into", into)
+        merged = json.loads(out)
+        expect(code == 0 and merged["organization"]["name"] == base["organization"]["name"], "name kept")
+        expect(merged["organization"]["mission"].startswith(rec["organization"]["mission"][:20]), "mission filled")
+        expect("/organization/mission" in err and "filled" in err, err)
+        expect([p["pointer"] for p in merged["provenance"]].count("/organization/ein") == 0, "ein was not filled")
+
+
+@test
+def returns_are_audited_directly_and_unsupported_forms_refused():
+    ez = os.path.join(IRS, "201500089349200000_public.xml")
+    code, out, err = run("check", ez, "--as-of", "2015-06-30", "--format", "json")
+    expect(code == 1, f"exit {code}: {err}")
+    rep = json.loads(out)
+    by_id = {c["id"]: c for c in rep["checks"]}
+    expect(by_id["S10.7"]["status"] == "insufficient_evidence", by_id["S10.7"])  # 990-EZ has no Part VI
+    expect(by_id["S1.2"]["status"] == "pass", by_id["S1.2"])
+    code, out, err = run("check", ez, "--format", "json")
+    expect(json.loads(out)["as_of"] == "2014-12-31" and "auditing as of 2014-12-31" in err, err)
+    pf = os.path.join(IRS, "jsfenfen-990-xml-admin_jnj_patient_assistance.xml")
+    code, _, err = run("check", pf)
+    expect(code == 2 and "990-PF" in err and "not supported" in err, err)
+    code, _, err = run("import-990", pf)
+    expect(code == 2 and "990-PF" in err, err)
+    code, _, err = run("import-990", HARBOR)
+    expect(code == 2 and "not XML" in err or "not an IRS" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -76,6 +76,7 @@ std::optional<std::string> read_input(const std::string& file, std::vector<rco::
 
 struct loaded_record {
     std::optional<rco::record> record;
+    rco::io::input_kind kind = rco::io::input_kind::unknown;
     std::string bytes;
     std::vector<rco::diagnostic> diagnostics;
 };
@@ -87,7 +88,8 @@ loaded_record load_record(const std::string& file) {
     if (!text)
         return out;
     out.bytes = std::move(*text);
-    auto result = rco::io::read_record_json(out.bytes, file == "-" ? "<stdin>" : file);
+    out.kind = rco::io::detect_input(out.bytes);
+    auto result = rco::io::read_record(out.bytes, file == "-" ? "<stdin>" : file);
     out.diagnostics = std::move(result.diagnostics);
     if (rco::has_errors(out.diagnostics))
         return out;
@@ -95,6 +97,25 @@ loaded_record load_record(const std::string& file) {
     const fs::path base = file == "-" ? fs::current_path() : fs::path(file).parent_path();
     rco::io::load_document_texts(*out.record, base, file, out.diagnostics);
     return out;
+}
+
+/// The review date: --as-of, else the record's as_of. An IRS return carries no review
+/// date; it is audited as of the end of its tax year (a note says so), which keeps the
+/// report reproducible.
+std::optional<rco::date> review_date_for(const std::string& file, const loaded_record& loaded,
+                                         std::optional<rco::date> as_of_override,
+                                         std::vector<rco::diagnostic>& notes) {
+    if (auto d = rco::review_date(*loaded.record, as_of_override))
+        return d;
+    const auto& filings = loaded.record->filings;
+    if (loaded.kind != rco::io::input_kind::irs990 || !filings || filings->empty() || !filings->front().tax_year)
+        return std::nullopt;
+    const auto year = static_cast<int>(*filings->front().tax_year);
+    const rco::date end{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}};
+    notes.push_back({rco::severity::warning, file, 0, 0, "",
+                     "an IRS return has no review date; auditing as of " + rco::format_date(end) +
+                         ", the end of tax year " + std::to_string(year) + " (give --as-of to choose another)"});
+    return end;
 }
 
 int emit(const std::string& output, const std::string& text) {
@@ -323,7 +344,7 @@ int run_check(const options& opt) {
                             a.error = rco::format_diagnostic(d);
                             break;
                         }
-                } else if (auto as_of = rco::review_date(*loaded.record, as_of_override); !as_of) {
+                } else if (auto as_of = review_date_for(files[i], loaded, as_of_override, a.diagnostics); !as_of) {
                     a.error = files[i] + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
                     a.diagnostics.push_back(
                         {rco::severity::error, files[i], 0, 0, "/as_of",
@@ -549,6 +570,58 @@ int run_diff(const options& opt, const std::string& old_file, const std::string&
     return d->regressed() ? exit_not_met : exit_met;
 }
 
+int run_convert(const options& opt, const std::string& file, const std::string& to) {
+    auto loaded = load_record(file);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.record) {
+        std::cerr << "rco-audit: " << file << ": not converted (input error)\n";
+        return exit_input_error;
+    }
+    std::string target = to;
+    if (target.empty())
+        target = loaded.kind == rco::io::input_kind::xml_record ? "json" : "xml";
+    auto out = target == "xml" ? rco::io::write_record_xml(*loaded.record) : rco::io::write_record_json(*loaded.record);
+    return emit(opt.output, out);
+}
+
+int run_import_990(const options& opt, const std::string& file, const std::string& into) {
+    std::vector<rco::diagnostic> diags;
+    auto text = read_input(file, diags);
+    if (!text) {
+        print_diagnostics(diags);
+        return exit_input_error;
+    }
+    auto imported = rco::io::import_990(*text, file == "-" ? "<stdin>" : fs::path(file).filename().string());
+    for (auto& d : imported.diagnostics)
+        d.file = file;
+    print_diagnostics(imported.diagnostics);
+    if (!imported.ok()) {
+        std::cerr << "rco-audit: " << file << ": not imported (input error)\n";
+        return exit_input_error;
+    }
+    rco::record out = std::move(*imported.record);
+    if (!into.empty()) {
+        auto base = load_record(into);
+        print_diagnostics(base.diagnostics);
+        if (!base.record) {
+            std::cerr << "rco-audit: " << into << ": cannot merge into it (input error)\n";
+            return exit_input_error;
+        }
+        // Keep the record's own document paths as written: merge into the record as read.
+        auto filled = rco::io::merge_into(*base.record, out);
+        std::cerr << "rco-audit: filled " << filled.size() << (filled.size() == 1 ? " field" : " fields")
+                  << " that " << into << " left empty";
+        for (std::size_t i = 0; i < filled.size(); ++i)
+            std::cerr << (i ? ", " : ": ") << filled[i];
+        std::cerr << "\n";
+        out = std::move(*base.record);
+    }
+    if (imported.formation_year)
+        std::cerr << "rco-audit: note: the return gives the year of formation " << *imported.formation_year
+                  << "; organization.founded is a full date, so record it yourself if you know the day\n";
+    return emit(opt.output, rco::io::write_record_json(out));
+}
+
 int run_init(const std::string& file, bool force) {
     std::error_code ec;
     if (!force && fs::exists(file, ec)) {
@@ -581,7 +654,10 @@ int main(int argc, char** argv) {
     };
 
     auto* check = app.add_subcommand("check", "Audit one or more records and print the report");
-    check->add_option("files", opt.files, "Record files (rco-record/1 JSON); - reads standard input")->required();
+    check->add_option("files", opt.files,
+                      "Records (rco-record/1 JSON or XML, or IRS Form 990/990-EZ e-file returns, detected by "
+                      "content) or directories of them; - reads standard input")
+        ->required();
     check->add_option("--profile", opt.profile, "Profile: national, accreditation, florida, michigan, indiana")
         ->capture_default_str();
     check->add_option("--as-of", opt.as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
@@ -632,6 +708,22 @@ int main(int argc, char** argv) {
     diff->footer("Exit codes: 0 nothing got worse, 1 a standard is no longer met or a check newly fails, "
                  "2 usage or input error");
 
+    std::string convert_file, convert_to;
+    auto* convert = app.add_subcommand("convert", "Convert a record between its JSON and XML forms (or an IRS "
+                                                  "return to a JSON record)");
+    convert->add_option("file", convert_file, "A record (JSON or XML, detected by content)")->required();
+    convert->add_option("--to", convert_to, "Target form (default: the other one)")
+        ->check(CLI::IsMember({"json", "xml"}));
+    convert->add_option("-o,--output", opt.output, "Write to FILE (whole or not at all) instead of stdout");
+
+    std::string import_file, import_into;
+    auto* import990 = app.add_subcommand("import-990", "Make an rco-record/1 JSON record from an IRS Form 990 or "
+                                                       "990-EZ e-file return; every value records where it came from");
+    import990->add_option("return", import_file, "The e-file return (XML)")->required();
+    import990->add_option("--into", import_into,
+                          "An existing record: fill only the fields it leaves empty, keep everything else");
+    import990->add_option("-o,--output", opt.output, "Write to FILE (whole or not at all) instead of stdout");
+
     std::string init_file = "rco-record.json";
     bool force = false;
     auto* init = app.add_subcommand("init", "Write a complete example record to start from");
@@ -659,6 +751,10 @@ int main(int argc, char** argv) {
             return run_init(init_file, force);
         if (*diff)
             return run_diff(opt, diff_old, diff_new);
+        if (*convert)
+            return run_convert(opt, convert_file, convert_to);
+        if (*import990)
+            return run_import_990(opt, import_file, import_into);
     } catch (const rco::audit_error& e) {
         std::cerr << "rco-audit: error: " << e.what() << "\n";
         return exit_input_error;

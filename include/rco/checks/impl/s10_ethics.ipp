@@ -229,20 +229,28 @@ outcome governance_policies(const check_context& ctx) {
         {"conflict-of-interest", &rco::policies::conflict_of_interest, &filing::conflict_of_interest_policy},
         {"whistleblower", &rco::policies::whistleblower, &filing::whistleblower_policy},
         {"document-retention", &rco::policies::document_retention, &filing::document_retention_policy}};
-    std::vector<std::string> found, absent;
+    std::vector<std::string> found, absent, unanswered;
     for (const auto& item : items) {
         const auto& p = pols ? (*pols).*item.recorded : std::nullopt;
         if (p && p->adopted && *p->adopted <= ctx.as_of)
             found.push_back(str(item.label, " (adopted ", day(*p->adopted), ")"));
         else if (latest && (latest->*item.answered).value_or(false))
             found.push_back(str(item.label, " (yes on ", filing_name, ")"));
+        else if (!pols && latest && !(latest->*item.answered).has_value())
+            unanswered.emplace_back(item.label); // e.g. a 990-EZ, which has no Part VI: not a "no"
         else
             absent.emplace_back(item.label);
     }
     const std::vector<std::string> pointers{"/policies/conflict_of_interest/adopted", "/policies/whistleblower/adopted",
                                             "/policies/document_retention/adopted", "/filings"};
-    if (absent.empty())
+    if (absent.empty() && unanswered.empty())
         return pass(str("All 3 governance policies are recorded: ", join_words(found), "."), pointers);
+    if (absent.empty())
+        return missing(str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are",
+                           " recorded; ", filing_name, " does not answer for ", join_words(unanswered),
+                           " (a Form 990-EZ or 990-N has no such questions) and no policies are recorded."),
+                       pointers);
+    absent.insert(absent.end(), unanswered.begin(), unanswered.end());
     auto text = str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are",
                     " recorded; missing: ", join_words(absent),
                     " (each needs a policies entry with an adoption date or a yes on the latest "

@@ -1,0 +1,19 @@
+// Reading a record in whichever form it comes: detected by content, never by file name.
+#pragma once
+
+#include "rco/io/json_record.hpp"
+
+#include <string_view>
+
+namespace rco::io {
+
+enum class input_kind { json, xml_record, irs990, unknown };
+
+/// What `text` holds: JSON (first character `{` or `[`), an rco-record XML document, an
+/// IRS e-file return (root element `Return`), or something else.
+input_kind detect_input(std::string_view text) noexcept;
+
+/// Reads a record from JSON, XML or an IRS Form 990 e-file return, by content.
+read_result read_record(std::string_view text, std::string_view file_name);
+
+} // namespace rco::io
