@@ -8,3 +8,4 @@
 #include "rco/io/impl/tailoring_json.ipp"
 #include "rco/io/impl/irs990.ipp"
 #include "rco/io/impl/record_reader.ipp"
+#include "rco/io/impl/roster_csv.ipp"

@@ -13,8 +13,23 @@
 
 namespace rco {
 // Lets Boost.Test print the library's enums in failure messages.
-template <record_enum E>
-std::ostream& boost_test_print_type(std::ostream& os, E e) { return os << to_string(e); }
+// Non-templates, so they win over Boost.Test's generic printer.
+#define RCO_TEST_PRINTER(E)                                                                                            \
+    inline std::ostream& boost_test_print_type(std::ostream& os, const E& e) { return os << to_string(e); }
+RCO_TEST_PRINTER(legal_status)
+RCO_TEST_PRINTER(parent_type)
+RCO_TEST_PRINTER(autonomy_area)
+RCO_TEST_PRINTER(seat_state)
+RCO_TEST_PRINTER(officer_role)
+RCO_TEST_PRINTER(recovery_identity)
+RCO_TEST_PRINTER(service_category)
+RCO_TEST_PRINTER(delivery)
+RCO_TEST_PRINTER(eligibility)
+RCO_TEST_PRINTER(event_type)
+RCO_TEST_PRINTER(audience)
+RCO_TEST_PRINTER(ethics_scope)
+RCO_TEST_PRINTER(filing_form)
+#undef RCO_TEST_PRINTER
 inline std::ostream& boost_test_print_type(std::ostream& os, status s) { return os << to_string(s); }
 inline std::ostream& boost_test_print_type(std::ostream& os, level l) { return os << to_string(l); }
 inline std::ostream& boost_test_print_type(std::ostream& os, severity s) {

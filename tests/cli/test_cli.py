@@ -540,5 +540,23 @@ def returns_are_audited_directly_and_unsupported_forms_refused():
     expect(code == 2 and "not XML" in err or "not an IRS" in err, err)
 
 
+@test
+def a_spreadsheet_roster_supplies_the_board():
+    roster = os.path.join(EX, "harbor-board-roster.csv")
+    with open(NORTHFIELD) as f:
+        rec = json.load(f)
+    del rec["board"]["members"]
+    with tempfile.TemporaryDirectory() as d:
+        path = write(d, "rec.json", json.dumps(rec))
+        code, out, err = run("check", path, "--roster", roster, "--format", "json")
+        s21 = [c for c in json.loads(out)["checks"] if c["id"] == "S2.1"][0]
+        expect(s21["status"] == "pass" and s21["explanation"].startswith("6 of 9 seated"), s21)
+        bad = write(d, "bad.csv", "id,voting,recovery_identity\nx,perhaps,personal\n")
+        code, _, err = run("check", path, "--roster", bad)
+        expect(code == 2 and f"{bad}:2:3: error: column voting: expected yes or no" in err, err)
+        code, _, err = run("check", path, HARBOR, "--roster", roster)
+        expect(code == 2 and "--roster describes one board" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -42,6 +42,7 @@ struct options {
     std::string output;
     std::string rules_dir;
     std::string tailoring_path;
+    std::string roster; ///< check/validate: a CSV board roster merged in as board.members
     bool profile_given = false;
     bool show_names = false;
     bool quiet = false;
@@ -81,8 +82,9 @@ struct loaded_record {
     std::vector<rco::diagnostic> diagnostics;
 };
 
-/// Reads, parses and completes one record (document texts from files).
-loaded_record load_record(const std::string& file) {
+/// Reads, parses and completes one record (document texts from files, and the board
+/// roster from a spreadsheet when one is given).
+loaded_record load_record(const std::string& file, const std::string& roster = {}) {
     loaded_record out;
     auto text = read_input(file, out.diagnostics);
     if (!text)
@@ -96,6 +98,15 @@ loaded_record load_record(const std::string& file) {
     out.record = std::move(result.record);
     const fs::path base = file == "-" ? fs::current_path() : fs::path(file).parent_path();
     rco::io::load_document_texts(*out.record, base, file, out.diagnostics);
+    if (!roster.empty()) {
+        auto roster_text = rco::io::read_file(roster, out.diagnostics);
+        auto members = roster_text ? rco::io::read_roster_csv(*roster_text, roster, out.diagnostics) : std::nullopt;
+        if (!members) {
+            out.record.reset(); // the roster is part of this record's evidence: do not audit without it
+            return out;
+        }
+        rco::io::merge_roster(*out.record, std::move(*members), roster, out.diagnostics);
+    }
     return out;
 }
 
@@ -315,6 +326,10 @@ int run_check(const options& opt) {
         }
     }
     const auto files = expand_inputs(opt.files);
+    if (!opt.roster.empty() && files.size() > 1) {
+        std::cerr << "rco-audit: error: --roster describes one board; give it with one record\n";
+        return exit_input_error;
+    }
     if (files.empty()) {
         std::cerr << "rco-audit: error: no record files found in " << opt.files.front() << "\n";
         return exit_input_error;
@@ -335,7 +350,7 @@ int run_check(const options& opt) {
             for (std::size_t i; (i = next++) < files.size();) {
                 auto& a = runs[i];
                 a.file = files[i];
-                auto loaded = load_record(files[i]);
+                auto loaded = load_record(files[i], opt.roster);
                 a.diagnostics = std::move(loaded.diagnostics);
                 if (!loaded.record) {
                     a.error = "input error";
@@ -440,7 +455,7 @@ int run_check(const options& opt) {
 int run_validate(const options& opt) {
     int worst = exit_met;
     for (const auto& file : opt.files) {
-        auto loaded = load_record(file);
+        auto loaded = load_record(file, opt.roster);
         print_diagnostics(loaded.diagnostics);
         std::size_t warnings = 0;
         for (const auto& d : loaded.diagnostics)
@@ -678,6 +693,10 @@ int main(int argc, char** argv) {
                       "Tailoring file (rco-tailoring/1): parameters, levels, checks not applicable with a reason, "
                       "waivers; may name the profile it extends")
         ->check(CLI::ExistingFile);
+    check->add_option("--roster", opt.roster,
+                      "CSV board roster (columns id,voting,seat,officer,recovery_identity,attested,affiliation) "
+                      "used as the record's board.members")
+        ->check(CLI::ExistingFile);
     check->add_option("-o,--output", opt.output, "Write the report to FILE (whole or not at all) instead of stdout");
     check->add_flag("--show-names", opt.show_names,
                     "Also list the ids of the board members and peer workers behind each number. Off by "
@@ -687,6 +706,8 @@ int main(int argc, char** argv) {
 
     auto* validate = app.add_subcommand("validate", "Read records and report errors and warnings, without auditing");
     validate->add_option("files", opt.files, "Record files")->required();
+    validate->add_option("--roster", opt.roster, "CSV board roster to check with the record")
+        ->check(CLI::ExistingFile);
 
     auto* rules = app.add_subcommand("rules", "List every check with its level and title");
     rules->add_option("--profile", opt.profile, "Show levels as this profile sets them")->capture_default_str();

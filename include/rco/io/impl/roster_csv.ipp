@@ -1,0 +1,240 @@
+#pragma once
+
+#include "rco/io/roster_csv.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace rco::io {
+
+namespace detail {
+
+struct csv_cell {
+    std::string text;
+    std::uint32_t line = 0, column = 0;
+};
+
+/// Splits CSV into rows of cells with their positions (RFC 4180 quoting).
+std::vector<std::vector<csv_cell>> split_csv(std::string_view text, char sep, std::string& error,
+                                             std::uint32_t& error_line) {
+    std::vector<std::vector<csv_cell>> rows(1);
+    csv_cell cell;
+    std::uint32_t line = 1, column = 1;
+    bool quoted = false, at_start = true;
+    cell.line = 1;
+    cell.column = 1;
+    auto end_cell = [&] {
+        rows.back().push_back(std::move(cell));
+        cell = {};
+        cell.line = line;
+        cell.column = column;
+        at_start = true;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                cell.text += '"';
+                ++i;
+                column += 2;
+                continue;
+            }
+            if (c == '"') {
+                quoted = false;
+                ++column;
+                continue;
+            }
+            cell.text += c;
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                ++column;
+            }
+            continue;
+        }
+        if (c == '"' && at_start) {
+            quoted = true;
+            at_start = false;
+            ++column;
+            continue;
+        }
+        if (c == sep) {
+            ++column;
+            end_cell();
+            continue;
+        }
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+            continue;
+        if (c == '\n' || c == '\r') {
+            end_cell();
+            rows.emplace_back();
+            ++line;
+            column = 1;
+            cell.line = line;
+            cell.column = 1;
+            continue;
+        }
+        at_start = false;
+        cell.text += c;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++column;
+    }
+    if (quoted) {
+        error = "a quoted cell is not closed";
+        error_line = cell.line;
+    }
+    end_cell();
+    return rows;
+}
+
+std::string trim_lower(std::string s, bool lower) {
+    const auto b = s.find_first_not_of(" \t");
+    const auto e = s.find_last_not_of(" \t");
+    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    if (lower)
+        for (auto& ch : s)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+} // namespace detail
+
+std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
+                                                         std::vector<diagnostic>& diags) {
+    const std::string file(file_name);
+    auto error = [&](std::uint32_t line, std::uint32_t column, std::string pointer, std::string message) {
+        diags.push_back({severity::error, file, line, column, std::move(pointer), std::move(message)});
+    };
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    if (text.find('\0') != std::string_view::npos) {
+        error(1, 1, "", "this is not a text file (it contains NUL bytes); expected a CSV roster");
+        return std::nullopt;
+    }
+    const auto first_line = text.substr(0, text.find('\n'));
+    const char sep = first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
+                         ? ';'
+                         : ',';
+    std::string split_error;
+    std::uint32_t split_line = 0;
+    auto rows = detail::split_csv(text, sep, split_error, split_line);
+    if (!split_error.empty()) {
+        error(split_line, 1, "", split_error);
+        return std::nullopt;
+    }
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [](const auto& r) {
+                                  return std::all_of(r.begin(), r.end(),
+                                                     [](const auto& c) { return detail::trim_lower(c.text, false).empty(); });
+                              }),
+               rows.end());
+    static constexpr std::string_view columns[] = {"id",   "voting",     "seat",       "officer", "recovery_identity",
+                                                   "attested", "affiliation", "name", "employed_by_org"};
+    if (rows.empty()) {
+        error(1, 1, "", "the roster is empty; expected a header row naming the columns id,voting,seat,officer,"
+                        "recovery_identity,attested,affiliation");
+        return std::nullopt;
+    }
+    std::vector<std::string> header;
+    bool ok = true;
+    for (const auto& c : rows[0]) {
+        auto name = detail::trim_lower(c.text, true);
+        if (std::find(std::begin(columns), std::end(columns), name) == std::end(columns)) {
+            diags.push_back({severity::warning, file, c.line, c.column, "",
+                             "unknown column \"" + c.text + "\" is ignored (expected id, voting, seat, officer, "
+                             "recovery_identity, attested, affiliation)"});
+            name.clear();
+        } else if (std::find(header.begin(), header.end(), name) != header.end()) {
+            error(c.line, c.column, "", "the column \"" + name + "\" appears twice");
+            ok = false;
+        }
+        header.push_back(name);
+    }
+    if (std::find(header.begin(), header.end(), "recovery_identity") == header.end()) {
+        error(rows[0].front().line, 1, "", "the header has no recovery_identity column; without it the roster "
+                                           "cannot show the board's recovery leadership");
+        ok = false;
+    }
+    std::vector<board_member> members;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        board_member m;
+        const std::string base = "/board/members/" + std::to_string(members.size());
+        if (rows[r].size() > header.size())
+            error(rows[r][header.size()].line, rows[r][header.size()].column, base,
+                  "this row has " + std::to_string(rows[r].size()) + " cells but the header names " +
+                      std::to_string(header.size()) + " columns");
+        ok = ok && rows[r].size() <= header.size();
+        for (std::size_t i = 0; i < rows[r].size() && i < header.size(); ++i) {
+            const auto& cell = rows[r][i];
+            const auto& col = header[i];
+            const auto raw = detail::trim_lower(cell.text, false);
+            if (col.empty() || raw.empty())
+                continue;
+            const auto word = detail::trim_lower(cell.text, true);
+            const std::string ptr = base + "/" + col;
+            auto bad = [&](const std::string& expected) {
+                error(cell.line, cell.column, ptr,
+                      "column " + col + ": expected " + expected + ", got \"" + raw + "\"");
+                ok = false;
+            };
+            auto boolean = [&](opt<bool>& out) {
+                if (word == "true" || word == "yes" || word == "y" || word == "1")
+                    out = true;
+                else if (word == "false" || word == "no" || word == "n" || word == "0")
+                    out = false;
+                else
+                    bad("yes or no (or true/false)");
+            };
+            if (col == "id")
+                m.id = raw;
+            else if (col == "name")
+                m.name = raw;
+            else if (col == "affiliation")
+                m.affiliation = raw;
+            else if (col == "voting")
+                boolean(m.voting);
+            else if (col == "employed_by_org")
+                boolean(m.employed_by_org);
+            else if (col == "attested") {
+                if (auto d = parse_date(raw))
+                    m.attested = *d;
+                else
+                    bad("a date as YYYY-MM-DD (e.g. 2026-01-15)");
+            } else if (col == "seat") {
+                if (auto e = parse_enum<seat_state>(word))
+                    m.seat = *e;
+                else
+                    bad("one of " + enum_choices<seat_state>());
+            } else if (col == "officer") {
+                if (auto e = parse_enum<officer_role>(word))
+                    m.officer = *e;
+                else
+                    bad("one of " + enum_choices<officer_role>());
+            } else if (col == "recovery_identity") {
+                if (auto e = parse_enum<recovery_identity>(word))
+                    m.recovery_identity = *e;
+                else
+                    bad("one of " + enum_choices<recovery_identity>());
+            }
+        }
+        members.push_back(std::move(m));
+    }
+    if (!ok)
+        return std::nullopt;
+    return members;
+}
+
+void merge_roster(record& rec, std::vector<board_member> members, std::string_view roster_file,
+                  std::vector<diagnostic>& diags) {
+    if (!rec.board)
+        rec.board.emplace();
+    if (rec.board->members)
+        diags.push_back({severity::warning, std::string(roster_file), 0, 0, "/board/members",
+                         "the roster replaces the " + std::to_string(rec.board->members->size()) +
+                             " board members given in the record"});
+    rec.board->members = std::move(members);
+}
+
+} // namespace rco::io
