@@ -17,27 +17,7 @@ namespace {
 const std::string injected = "<script>alert(1)</script>";
 const std::string attribute_break = "\" onmouseover=\"x";
 
-report::report_info info_for(const std::string& name = "Harbor Recovery Community", bool names = false) {
-    report::report_info info;
-    info.tool_version = "9.9.9";
-    info.input_file = "examples/x.json";
-    info.input_sha256 = std::string(64, 'a');
-    info.catalog_version = io::builtin_catalog().version;
-    info.catalog_sha256 = io::builtin_catalog().sha256;
-    info.organization_name = name;
-    info.organization_ein = "41-2873561";
-    info.show_names = names;
-    return info;
-}
 
-/// The base record with one untrained peer worker: S6.3 and S6.4 fail (standard 6 not met).
-audit_result failing_audit() {
-    json::value v = test::base_record_json();
-    test::merge_patch(v, json::parse(R"({"peer_workers":[
-        {"id":"p-alpha","active":true,"trained":false,"supervision_sessions":[],"ethics_training":"2026-01-01",
-         "code_acknowledged":"2026-01-01"}]})"));
-    return test::audit_json(v);
-}
 
 audit_result example_audit(const std::string& name) {
     return test::audit_json(test::load_json(test::source_dir() / "examples" / (name + ".json")));
@@ -173,8 +153,8 @@ BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_and_formulas_neutralised) {
 // ---- HTML -------------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(html_is_one_self_contained_accessible_page) {
-    const auto r = failing_audit();
-    const auto html = report::write_html(r, info_for());
+    const auto r = test::audit_with_untrained_peer();
+    const auto html = report::write_html(r, test::report_info_for());
     BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0u);
     BOOST_TEST(html.find("<title>RCO standards audit: Harbor Recovery Community \u2014 Does not meet the standards</title>") !=
                std::string::npos);
@@ -200,8 +180,8 @@ BOOST_AUTO_TEST_CASE(html_is_one_self_contained_accessible_page) {
 }
 
 BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_details) {
-    const auto r = failing_audit();
-    const auto html = report::write_html(r, info_for());
+    const auto r = test::audit_with_untrained_peer();
+    const auto html = report::write_html(r, test::report_info_for());
     const auto verdict = html.find("<p id=\"verdict\"");
     const auto scorecard = html.find("<table id=\"scorecard\">");
     const auto plan = html.find("<ol id=\"action-plan\">");
@@ -251,7 +231,7 @@ BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_d
 }
 
 BOOST_AUTO_TEST_CASE(html_headings_descend_in_order) {
-    const auto html = report::write_html(example_audit("northfield-wellness-collective"), info_for());
+    const auto html = report::write_html(example_audit("northfield-wellness-collective"), test::report_info_for());
     const std::regex heading("<h([1-6])[ >]");
     int previous = 0, h1 = 0;
     for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
@@ -264,7 +244,7 @@ BOOST_AUTO_TEST_CASE(html_headings_descend_in_order) {
 }
 
 BOOST_AUTO_TEST_CASE(html_shows_findings_questions_and_waivers) {
-    auto html = report::write_html(example_audit("northfield-wellness-collective"), info_for());
+    auto html = report::write_html(example_audit("northfield-wellness-collective"), test::report_info_for());
     // S9.1's language findings and S3.1's question for the reviewer.
     BOOST_TEST(html.find("<li>\u201C" "addicts\u201D in doc-home at line 4, column 39; prefer: person with a substance "
                          "use disorder</li>") != std::string::npos);
@@ -278,7 +258,7 @@ BOOST_AUTO_TEST_CASE(html_shows_findings_questions_and_waivers) {
     t.not_applicable["S4.4"] = "No website yet";
     const auto r = test::audit_json(v, "national", t);
     BOOST_TEST(to_string(r.result) == "incomplete");
-    html = report::write_html(r, info_for());
+    html = report::write_html(r, test::report_info_for());
     BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict open\"><strong><span aria-hidden=\"true\">\u25D0</span> Harbor Recovery Community cannot be "
                          "judged yet") != std::string::npos);
     BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2013</span> Not applicable</span> <span class=\"id\">S4.4</span>") !=
@@ -318,7 +298,7 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
     BOOST_TEST(r.find_check("S4.1")->explanation.find(injected) != std::string::npos);
 
     for (bool names : {false, true}) {
-        const auto html = report::write_html(r, info_for(injected + attribute_break, names));
+        const auto html = report::write_html(r, test::report_info_for(injected + attribute_break, names));
         BOOST_TEST(lower(html).find("<script") == std::string::npos);
         BOOST_TEST(html.find(attribute_break) == std::string::npos);
         BOOST_TEST(html.find("<h1>RCO standards audit: &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x"
@@ -334,10 +314,10 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
         BOOST_TEST(count(html, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 6u);
     }
     // The other formats escape the same text for their own syntax.
-    const auto md = report::write_markdown(r, info_for(injected));
+    const auto md = report::write_markdown(r, test::report_info_for(injected));
     BOOST_TEST(lower(md).find("<script") == std::string::npos);
     BOOST_TEST(md.find("# &lt;script&gt;alert(1)&lt;/script&gt;: \u2718 Does not meet the standards\n") == 0u);
-    const auto xml = report::write_junit(r, info_for(injected + attribute_break));
+    const auto xml = report::write_junit(r, test::report_info_for(injected + attribute_break));
     BOOST_TEST(lower(xml).find("<script") == std::string::npos);
     pugi::xml_document doc;
     BOOST_TEST(static_cast<bool>(doc.load_string(xml.c_str())));
@@ -346,27 +326,27 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
 }
 
 BOOST_AUTO_TEST_CASE(no_person_is_named_unless_asked) {
-    const auto r = failing_audit();
+    const auto r = test::audit_with_untrained_peer();
     BOOST_REQUIRE(r.find_check("S6.3")->subjects == std::vector<std::string>{"p-alpha"});
     const auto ids = person_ids();
     using writer = std::string (*)(const audit_result&, const report::report_info&);
     for (writer w : {writer(&report::write_html), writer(&report::write_markdown), writer(&report::write_junit),
                      writer(&report::write_csv)}) {
-        const auto text = w(r, info_for());
+        const auto text = w(r, test::report_info_for());
         for (const auto& id : ids)
             BOOST_TEST(!std::regex_search(text, std::regex("\\b" + id + "\\b")), "a report names " << id);
     }
-    BOOST_TEST(report::write_html(r, info_for("Harbor", true)).find("<span class=\"label\">People concerned:</span> "
+    BOOST_TEST(report::write_html(r, test::report_info_for("Harbor", true)).find("<span class=\"label\">People concerned:</span> "
                                                                      "p-alpha</p>") != std::string::npos);
-    BOOST_TEST(report::write_markdown(r, info_for("Harbor", true)).find("- People concerned: p-alpha\n") !=
+    BOOST_TEST(report::write_markdown(r, test::report_info_for("Harbor", true)).find("- People concerned: p-alpha\n") !=
                std::string::npos);
-    BOOST_TEST(report::write_junit(r, info_for("Harbor", true)).find("People concerned: p-alpha") != std::string::npos);
+    BOOST_TEST(report::write_junit(r, test::report_info_for("Harbor", true)).find("People concerned: p-alpha") != std::string::npos);
 }
 
 // ---- Markdown -----------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(markdown_has_verdict_scorecard_plan_standards_provenance) {
-    const auto md = report::write_markdown(failing_audit(), info_for("Harbor | Recovery"));
+    const auto md = report::write_markdown(test::audit_with_untrained_peer(), test::report_info_for("Harbor | Recovery"));
     BOOST_TEST(md.rfind("# Harbor \\| Recovery: \u2718 Does not meet the standards\n\n", 0) == 0u);
     const auto table = md.find("| No. | Standard | Result | Score |\n| ---: | --- | --- | ---: |\n");
     const auto plan = md.find("\n## What to fix first\n\n1. **S6.3 Peer workers trained** (\u2718 Fail, required): ");
@@ -391,7 +371,7 @@ BOOST_AUTO_TEST_CASE(markdown_has_verdict_scorecard_plan_standards_provenance) {
 
 BOOST_AUTO_TEST_CASE(junit_counts_and_parses) {
     const auto r = example_audit("northfield-wellness-collective");
-    const auto xml = report::write_junit(r, info_for("Northfield Wellness Collective"));
+    const auto xml = report::write_junit(r, test::report_info_for("Northfield Wellness Collective"));
     BOOST_TEST(xml.find("<testsuites name=\"RCO standards audit: Northfield Wellness Collective\" tests=\"43\" "
                         "failures=\"36\" errors=\"0\" skipped=\"2\">") != std::string::npos);
     BOOST_TEST(xml.find("<testsuite name=\"Standard 1: Nonprofit organization\" tests=\"5\" failures=\"2\" errors=\"0\" "
@@ -443,7 +423,7 @@ BOOST_AUTO_TEST_CASE(junit_counts_and_parses) {
                    .rfind("needs review: Does the mission", 0) == 0u);
     // No timestamps: byte-identical.
     BOOST_TEST(xml.find("timestamp") == std::string::npos);
-    BOOST_TEST(xml == report::write_junit(r, info_for("Northfield Wellness Collective")));
+    BOOST_TEST(xml == report::write_junit(r, test::report_info_for("Northfield Wellness Collective")));
 }
 
 BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
@@ -460,7 +440,7 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
     t.waivers.push_back({failing->id, "Planned for autumn", "Board chair", *parse_date("2026-12-31")});
     const auto r = test::audit_json(rec, "national", t);
     BOOST_REQUIRE(r.find_check(failing->id)->status == status::waived);
-    const auto xml = report::write_junit(r, info_for("Riverbend"));
+    const auto xml = report::write_junit(r, test::report_info_for("Riverbend"));
     pugi::xml_document doc;
     BOOST_TEST_REQUIRE(static_cast<bool>(doc.load_string(xml.c_str())));
     pugi::xml_node tc;
@@ -473,16 +453,16 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
     BOOST_TEST(!tc.child("skipped"));
     BOOST_TEST(std::string(tc.child_value("system-out")).rfind("Waived until 2026-12-31, approved by Board chair: "
                                                                "Planned for autumn. Without the waiver: Fail.", 0) == 0u);
-    const auto html = report::write_html(r, info_for("Riverbend"));
+    const auto html = report::write_html(r, test::report_info_for("Riverbend"));
     BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2298</span> Waived</span> <span class=\"id\">" + failing->id) !=
                std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(junit_stays_well_formed_with_control_characters) {
-    auto r = failing_audit();
+    auto r = test::audit_with_untrained_peer();
     r.checks[0].explanation = "bell\x07 and \xFF bad byte";
     r.checks[0].status = status::fail;
-    const auto xml = report::write_junit(r, info_for("Name\x01with control"));
+    const auto xml = report::write_junit(r, test::report_info_for("Name\x01with control"));
     pugi::xml_document doc;
     BOOST_TEST(static_cast<bool>(doc.load_string(xml.c_str())));
     BOOST_TEST(xml.find('\x07') == std::string::npos);
@@ -493,7 +473,7 @@ BOOST_AUTO_TEST_CASE(junit_stays_well_formed_with_control_characters) {
 
 BOOST_AUTO_TEST_CASE(csv_has_a_header_and_one_row_per_check) {
     const auto r = example_audit("northfield-wellness-collective");
-    const auto csv = report::write_csv(r, info_for("Northfield Wellness Collective"));
+    const auto csv = report::write_csv(r, test::report_info_for("Northfield Wellness Collective"));
     BOOST_TEST(csv.rfind(report::csv_header(), 0) == 0u);
     BOOST_TEST(report::csv_header() ==
                "organization,ein,input_file,profile,as_of,standard,standard_title,standard_result,check_id,slug,title,"
@@ -514,15 +494,15 @@ BOOST_AUTO_TEST_CASE(csv_has_a_header_and_one_row_per_check) {
     BOOST_TEST(s21[12] == "fail");
     BOOST_TEST(s21[14] == r.find_check("S2.1")->explanation);
     // Batches: one header, rows of each organization appended.
-    BOOST_TEST(report::csv_header() + report::csv_rows(r, info_for("Northfield Wellness Collective")) == csv);
+    BOOST_TEST(report::csv_header() + report::csv_rows(r, test::report_info_for("Northfield Wellness Collective")) == csv);
 }
 
 BOOST_AUTO_TEST_CASE(csv_neutralises_formulas_from_the_record) {
-    auto r = failing_audit();
+    auto r = test::audit_with_untrained_peer();
     r.checks[0].explanation = "-2 members, \"quoted\"\nand a new line";
     r.checks[1].explanation = "@x";
     r.checks[2].explanation = "+1";
-    auto info = info_for("=SUM(A1)");
+    auto info = test::report_info_for("=SUM(A1)");
     info.input_file = "=cmd|'/C calc'!A0";
     const auto csv = report::write_csv(r, info);
     BOOST_TEST(count(csv, "\r\n'=SUM(A1),") == 43u);
@@ -642,8 +622,8 @@ BOOST_AUTO_TEST_CASE(every_format_is_byte_identical_for_identical_inputs) {
     using writer = std::string (*)(const audit_result&, const report::report_info&);
     for (writer w : {writer(&report::write_html), writer(&report::write_markdown), writer(&report::write_junit),
                      writer(&report::write_csv)}) {
-        const auto a = w(example_audit("northfield-wellness-collective"), info_for());
-        const auto b = w(example_audit("northfield-wellness-collective"), info_for());
+        const auto a = w(example_audit("northfield-wellness-collective"), test::report_info_for());
+        const auto b = w(example_audit("northfield-wellness-collective"), test::report_info_for());
         BOOST_TEST(!a.empty());
         BOOST_TEST((a == b));
     }

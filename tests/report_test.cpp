@@ -9,34 +9,10 @@
 using namespace rco;
 namespace json = boost::json;
 
-namespace {
-
-report::report_info info_for(bool names = false) {
-    report::report_info info;
-    info.tool_version = "9.9.9";
-    info.input_file = "examples/x.json";
-    info.input_sha256 = std::string(64, 'a');
-    info.catalog_version = io::builtin_catalog().version;
-    info.catalog_sha256 = io::builtin_catalog().sha256;
-    info.organization_name = "Harbor Recovery Community";
-    info.show_names = names;
-    return info;
-}
-
-audit_result failing_audit() {
-    json::value v = test::base_record_json();
-    test::merge_patch(v, json::parse(R"({"peer_workers":[
-        {"id":"p-alpha","active":true,"trained":false,"supervision_sessions":[],"ethics_training":"2026-01-01",
-         "code_acknowledged":"2026-01-01"}]})"));
-    return test::audit_json(v);
-}
-
-} // namespace
-
 BOOST_AUTO_TEST_SUITE(reports)
 
 BOOST_AUTO_TEST_CASE(json_report_has_the_versioned_shape) {
-    auto text = report::write_json(failing_audit(), info_for());
+    auto text = report::write_json(test::audit_with_untrained_peer(), test::report_info_for());
     auto root = json::parse(text).as_object();
     BOOST_TEST(root.at("format").as_string() == "rco-audit-report/1");
     BOOST_TEST(root.at("tool").at("version").as_string() == "9.9.9");
@@ -57,28 +33,28 @@ BOOST_AUTO_TEST_CASE(json_report_has_the_versioned_shape) {
 }
 
 BOOST_AUTO_TEST_CASE(no_person_is_named_unless_asked) {
-    const auto r = failing_audit();
+    const auto r = test::audit_with_untrained_peer();
     const auto* s63 = r.find_check("S6.3");
     BOOST_REQUIRE(s63);
     BOOST_TEST(to_string(s63->status) == "fail");
     BOOST_TEST(s63->subjects == std::vector<std::string>{"p-alpha"}, boost::test_tools::per_element());
     // Board member ids of the base record must not leak either (S2.1 counts them).
     for (bool as_json : {true, false}) {
-        auto text = as_json ? report::write_json(r, info_for()) : report::write_text(r, info_for());
+        auto text = as_json ? report::write_json(r, test::report_info_for()) : report::write_text(r, test::report_info_for());
         BOOST_TEST(text.find("p-alpha") == std::string::npos);
         for (const auto& m : test::base_record_json().at("board").at("members").as_array()) {
             const std::string id(m.at("id").as_string());
             BOOST_TEST(!std::regex_search(text, std::regex("\\b" + id + "\\b")), "report names " << id);
         }
     }
-    auto named = report::write_json(r, info_for(true));
+    auto named = report::write_json(r, test::report_info_for("Harbor Recovery Community", true));
     BOOST_TEST(named.find("\"p-alpha\"") != std::string::npos);
     BOOST_TEST(json::parse(named).at("names_included").as_bool() == true);
-    BOOST_TEST(report::write_text(r, info_for(true)).find("People concerned: p-alpha") != std::string::npos);
+    BOOST_TEST(report::write_text(r, test::report_info_for("Harbor Recovery Community", true)).find("People concerned: p-alpha") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(text_report_puts_the_verdict_first_and_orders_the_plan) {
-    auto text = report::write_text(failing_audit(), info_for());
+    auto text = report::write_text(test::audit_with_untrained_peer(), test::report_info_for());
     BOOST_TEST(text.rfind("RCO standards audit: Harbor Recovery Community\n", 0) == 0u);
     const auto verdict = text.find("RESULT: DOES NOT MEET THE STANDARDS — 9 of 10 standards met");
     const auto standards = text.find("\nSTANDARDS\n");
@@ -102,10 +78,10 @@ BOOST_AUTO_TEST_CASE(action_plan_puts_required_first) {
 }
 
 BOOST_AUTO_TEST_CASE(reports_are_byte_identical_for_identical_inputs) {
-    auto a = report::write_json(failing_audit(), info_for());
-    auto b = report::write_json(failing_audit(), info_for());
+    auto a = report::write_json(test::audit_with_untrained_peer(), test::report_info_for());
+    auto b = report::write_json(test::audit_with_untrained_peer(), test::report_info_for());
     BOOST_TEST(a == b);
-    BOOST_TEST(report::write_text(failing_audit(), info_for()) == report::write_text(failing_audit(), info_for()));
+    BOOST_TEST(report::write_text(test::audit_with_untrained_peer(), test::report_info_for()) == report::write_text(test::audit_with_untrained_peer(), test::report_info_for()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

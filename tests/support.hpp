@@ -94,4 +94,29 @@ inline audit_result audit_json(const boost::json::value& v, std::string_view pro
     return audit(io::builtin_catalog(), profile, rec, *rec.as_of, t);
 }
 
+/// Report provenance for writer tests: fixed version and digests, so outputs are comparable.
+inline report::report_info report_info_for(const std::string& name = "Harbor Recovery Community",
+                                           bool names = false) {
+    report::report_info info;
+    info.tool_version = "9.9.9";
+    info.input_file = "examples/x.json";
+    info.input_sha256 = std::string(64, 'a');
+    info.catalog_version = io::builtin_catalog().version;
+    info.catalog_sha256 = io::builtin_catalog().sha256;
+    info.organization_name = name;
+    info.organization_ein = "41-2873561";
+    info.show_names = names;
+    return info;
+}
+
+/// The base record with one untrained, unsupervised peer worker (id p-alpha): S6.3 and
+/// S6.4 fail, so standard 6 is not met.
+inline audit_result audit_with_untrained_peer() {
+    boost::json::value v = base_record_json();
+    merge_patch(v, boost::json::parse(R"({"peer_workers":[
+        {"id":"p-alpha","active":true,"trained":false,"supervision_sessions":[],"ethics_training":"2026-01-01",
+         "code_acknowledged":"2026-01-01"}]})"));
+    return audit_json(v);
+}
+
 } // namespace rco::test
