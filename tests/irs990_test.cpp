@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE(imports_every_return_of_the_corpus) {
             }
             // A year is not a date: founded stays empty, the year is reported beside the record.
             BOOST_TEST(!o.founded.has_value());
-            BOOST_TEST(r.formation_year == row.formation_year);
+            BOOST_TEST(r.record->organization->formation_year == row.formation_year);
             BOOST_TEST(!o.determination_letter.has_value());
             BOOST_TEST(!o.vision.has_value());
 
@@ -623,7 +623,8 @@ BOOST_AUTO_TEST_CASE(merge_into_fills_only_empty_fields) {
 
     const auto filled = io::merge_into(target, *imported.record);
     const auto k = std::to_string(filings_before);
-    const std::vector<std::string> expected{"/organization/state",
+    const std::vector<std::string> expected{"/organization/formation_year",
+                                            "/organization/state",
                                             "/organization/website/url",
                                             "/organization/mission",
                                             "/filings/" + k + "/form",

@@ -69,6 +69,9 @@ struct organization {
     opt<parent_organization> parent;
     opt_list<autonomy_area> autonomy;
     opt<date> founded;
+    /// The year of formation alone, as an IRS return gives it (Form 990 header item L),
+    /// for when the founding date itself is not known.
+    opt<std::int64_t> formation_year;
     opt<std::string> state, service_area;
     opt<rco::website> website;
     opt<std::string> mission, vision;
@@ -82,6 +85,7 @@ struct organization {
         f("parent", s.parent);
         f("autonomy", s.autonomy);
         f("founded", s.founded);
+        f("formation_year", s.formation_year);
         f("state", s.state);
         f("service_area", s.service_area);
         f("website", s.website);

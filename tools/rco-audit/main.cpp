@@ -631,9 +631,6 @@ int run_import_990(const options& opt, const std::string& file, const std::strin
         std::cerr << "\n";
         out = std::move(*base.record);
     }
-    if (imported.formation_year)
-        std::cerr << "rco-audit: note: the return gives the year of formation " << *imported.formation_year
-                  << "; organization.founded is a full date, so record it yourself if you know the day\n";
     return emit(opt.output, rco::io::write_record_json(out));
 }
 

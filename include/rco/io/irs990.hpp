@@ -21,15 +21,12 @@ namespace rco::io {
 struct import_result {
     std::optional<rco::record> record; ///< absent when the text is not an importable return
     std::vector<diagnostic> diagnostics;
-    /// Header item L, "year of formation". It is not written to `organization.founded`:
-    /// the model's `founded` is a calendar date and a bare year is not one (a made-up
-    /// January 1 would be printed as fact). Kept here so callers can show it.
-    std::optional<std::int64_t> formation_year;
     bool ok() const noexcept { return record.has_value() && !has_errors(diagnostics); }
 };
 
 /// Builds a record (format `rco-record/1`, no `as_of`) from one Form 990 or 990-EZ
-/// return: `organization` (name, EIN, legal_status, state, website, mission) and one
+/// return: `organization` (name, EIN, legal_status, formation_year, state, website,
+/// mission) and one
 /// `filings` entry (form, tax year and, for Form 990 only, the Part VI answers). A fact
 /// the return does not give stays absent; so do all Part VI fields of a 990-EZ, which has
 /// no Part VI. Every imported value gets a `provenance` entry: the field's JSON Pointer,

@@ -618,8 +618,10 @@ inline void importer::read_organization(pugi::xml_node header, const body_fields
 
     if (const pugi::xml_node y = pick(f, {formation_g2, formation_g1})) {
         const std::string t = text_of(y);
-        if (t.size() == 4 && all_digits(t))
-            result_.formation_year = std::stoi(t);
+        if (t.size() == 4 && all_digits(t)) {
+            org.formation_year = std::stoi(t);
+            note("/organization/formation_year", xpath_of(y));
+        }
         else
             warning(y, "expected a 4-digit year of formation, found \"" + t + "\"");
     }
