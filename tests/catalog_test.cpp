@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(digest_changes_with_the_rules) {
     auto texts = io::builtin_catalog_texts();
     std::vector<diagnostic> diags;
     auto a = io::read_catalog(texts, "", diags);
-    texts.vocabulary.insert(texts.vocabulary.rfind('}'), " ");
+    texts.vocabulary += "\n"; // same JSON, different bytes: a different digest
     auto b = io::read_catalog(texts, "", diags);
     BOOST_REQUIRE(a && b);
     BOOST_TEST(a->sha256 == io::builtin_catalog().sha256);

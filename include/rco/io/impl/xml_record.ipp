@@ -664,12 +664,18 @@ private:
         while (!pointer.empty()) {
             pointer.remove_prefix(1);
             auto slash = pointer.find('/');
-            std::string token(pointer.substr(0, slash));
+            // RFC 6901 unescaping (~1 is '/', ~0 is '~'), built forward.
+            std::string token;
+            const auto raw = pointer.substr(0, slash);
+            for (std::size_t k = 0; k < raw.size(); ++k) {
+                if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
+                    token += raw[k + 1] == '1' ? '/' : '~';
+                    ++k;
+                } else {
+                    token += raw[k];
+                }
+            }
             pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
-            for (std::size_t k; (k = token.find("~1")) != std::string::npos;)
-                token.replace(k, 2, "/");
-            for (std::size_t k; (k = token.find("~0")) != std::string::npos;)
-                token.replace(k, 2, "~");
             const auto item = xml_item_name(local_name(node.name()));
             const bool index =
                 !item.empty() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
