@@ -16,8 +16,10 @@ namespace rco::io {
 std::string pretty_json(const boost::json::value& v);
 
 /// Parses JSON text (a UTF-8 byte order mark is skipped, nesting is limited to 64
-/// levels); on failure adds one error with `file`, line and column and returns nullopt.
+/// levels); on failure adds one error with `file`, line and column, saying what is wrong
+/// (empty, not text, truncated, too deep, trailing text) and, when given, what was
+/// `expected` ("an rco-record/1 JSON object"), and returns nullopt.
 std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
-                                             std::vector<diagnostic>& diags);
+                                             std::vector<diagnostic>& diags, std::string_view expected = {});
 
 } // namespace rco::io

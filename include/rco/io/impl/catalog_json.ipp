@@ -21,11 +21,6 @@ namespace json = boost::json;
 
 namespace detail {
 
-std::optional<json::value> parse_json_document(std::string_view text, const std::string& file,
-                                               std::vector<diagnostic>& diags) {
-    return parse_json(text, file, diags);
-}
-
 /// Structural reading of one rules file with located errors.
 class rules_reader {
 public:
@@ -382,7 +377,7 @@ std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view
         const std::string file = prefix + std::string(catalog_file_names[i]);
         digest_input += std::string(catalog_file_names[i]) + "\n" + std::to_string(contents[i]->size()) + "\n" +
                         *contents[i];
-        auto doc = detail::parse_json_document(*contents[i], file, diags);
+        auto doc = parse_json(*contents[i], file, diags);
         if (!doc) {
             ok = false;
             continue;

@@ -67,23 +67,35 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
 } // namespace
 
 std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
-                                             std::vector<diagnostic>& diags) {
+                                             std::vector<diagnostic>& diags, std::string_view expected) {
+    auto fail = [&](std::size_t offset, std::string why) {
+        auto [l, c] = line_column(text, offset);
+        if (!expected.empty())
+            why += "; expected " + std::string(expected);
+        diags.push_back({severity::error, file, l, c, "", std::move(why)});
+        return std::nullopt;
+    };
+    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark, as some editors write
+    if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos)
+        return fail(0, "the file is empty");
     boost::json::parse_options opts;
     opts.max_depth = 64;
     boost::json::stream_parser parser({}, opts);
     boost::system::error_code ec;
-    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     const auto body = text.substr(start);
-    std::size_t used = parser.write_some(body.data(), body.size(), ec);
+    const std::size_t used = parser.write_some(body.data(), body.size(), ec);
     if (!ec && used < body.size())
-        ec = boost::json::error::extra_data;
+        return fail(start + used, "unexpected text after the end of the JSON value");
     if (!ec)
         parser.finish(ec);
-    if (ec) {
-        auto [l, c] = line_column(text, start + used);
-        diags.push_back({severity::error, file, l, c, "", "malformed JSON (" + ec.message() + ")"});
-        return std::nullopt;
-    }
+    if (ec)
+        return fail(start + used,
+                    ec == boost::json::error::too_deep     ? "the JSON nests deeper than 64 levels"
+                    : ec == boost::json::error::incomplete ? "malformed JSON: it ends too early (a bracket, brace or "
+                                                             "quote is not closed)"
+                    : text.find('\0') != std::string_view::npos
+                        ? "this is not a text file (it contains NUL bytes)"
+                        : "malformed JSON (" + ec.message() + ")");
     return parser.release();
 }
 

@@ -454,42 +454,18 @@ json::value to_json(const std::vector<T>& list) {
 
 read_result read_record_json(std::string_view text, std::string_view file_name) {
     read_result out;
-    auto fatal = [&](std::size_t offset, std::string message) {
-        diagnostic d;
-        d.file = std::string(file_name);
-        auto [l, c] = line_column(text, offset);
-        d.line = l;
-        d.column = c;
-        d.message = std::move(message);
-        out.diagnostics.push_back(std::move(d));
+    auto parsed = parse_json(text, std::string(file_name), out.diagnostics, "an rco-record/1 JSON object");
+    if (!parsed)
         return out;
-    };
-    std::size_t start = 0;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark, as some editors write
-        start = 3;
-    if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos)
-        return fatal(0, "the file is empty; expected a JSON object with \"format\": \"rco-record/1\"");
-
-    json::parse_options opts;
-    opts.max_depth = 64;
-    json::stream_parser parser({}, opts);
-    boost::system::error_code ec;
-    const auto body = text.substr(start);
-    std::size_t used = parser.write_some(body.data(), body.size(), ec);
-    if (!ec && used < body.size())
-        return fatal(start + used, "unexpected text after the end of the JSON value");
-    if (!ec)
-        parser.finish(ec);
-    if (ec) {
-        std::string why = ec == json::error::too_deep ? "the JSON nests deeper than 64 levels"
-                          : ec == json::error::incomplete ? "the JSON ends too early (a bracket, brace or quote is not closed)"
-                          : text.find('\0') != std::string_view::npos ? "this is not a text file (it contains NUL bytes); expected JSON"
-                                                             : "malformed JSON (" + ec.message() + ")";
-        return fatal(start + used, why + "; expected an rco-record/1 JSON object");
+    const json::value& root = *parsed;
+    if (!root.is_object()) {
+        const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        auto [l, c] = line_column(text, start);
+        out.diagnostics.push_back({severity::error, std::string(file_name), l, c, "",
+                                   "expected a JSON object with \"format\": \"rco-record/1\", got " +
+                                       detail::describe_json(root)});
+        return out;
     }
-    json::value root = parser.release();
-    if (!root.is_object())
-        return fatal(start, "expected a JSON object with \"format\": \"rco-record/1\", got " + detail::describe_json(root));
 
     detail::record_reader rr(text, file_name);
     const auto& obj = root.get_object();

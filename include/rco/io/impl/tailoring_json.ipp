@@ -12,7 +12,7 @@ namespace rco::io {
 std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::string_view file_name,
                                                   const catalog& cat, std::vector<diagnostic>& diags) {
     const std::string file(file_name);
-    auto doc = detail::parse_json_document(text, file, diags);
+    auto doc = parse_json(text, file, diags);
     if (!doc)
         return std::nullopt;
     detail::rules_reader r(text, file, diags);
