@@ -132,7 +132,7 @@ constexpr const char* private_foundation = "jsfenfen-990-xml-admin_jnj_patient_a
 
 std::filesystem::path corpus_dir() { return test::source_dir() / "tests/data/irs990"; }
 
-io::import_result import_file(const std::string& name) {
+io::read_result import_file(const std::string& name) {
     return io::import_990(test::slurp(corpus_dir() / name), name);
 }
 
@@ -150,7 +150,7 @@ std::string xpath_at(const record& r, std::string_view pointer) {
     return p && p->xpath ? *p->xpath : std::string("(none)");
 }
 
-const diagnostic& first_error(const io::import_result& r) {
+const diagnostic& first_error(const io::read_result& r) {
     for (const auto& d : r.diagnostics)
         if (d.severity == severity::error)
             return d;

@@ -1,13 +1,13 @@
 // Importing IRS Form 990 and 990-EZ e-file returns (the IRS's public XML) into an
 // `rco-record/1` record. Pure: text in, values out; nothing is fetched or expanded.
 //
-// Where each fact sits in each schema generation is described in design/irs990-fields.md.
+// Where each fact sits in each schema generation is described in docs/irs990-fields.md.
 // Every field is resolved by trying the 2013+ name and then the pre-2013 name, as a
 // direct child of its parent, matched on local name in the http://www.irs.gov/efile
 // namespace, so both generations and the 2013v3/v4 mixed spellings need no version table.
 #pragma once
 
-#include "rco/diagnostic.hpp"
+#include "rco/io/json_record.hpp" // read_result
 #include "rco/record.hpp"
 
 #include <cstdint>
@@ -18,16 +18,9 @@
 
 namespace rco::io {
 
-struct import_result {
-    std::optional<rco::record> record; ///< absent when the text is not an importable return
-    std::vector<diagnostic> diagnostics;
-    bool ok() const noexcept { return record.has_value() && !has_errors(diagnostics); }
-};
-
 /// Builds a record (format `rco-record/1`, no `as_of`) from one Form 990 or 990-EZ
 /// return: `organization` (name, EIN, legal_status, formation_year, state, website,
-/// mission) and one
-/// `filings` entry (form, tax year and, for Form 990 only, the Part VI answers). A fact
+/// mission) and one `filings` entry (form, tax year and, for Form 990 only, the Part VI answers). A fact
 /// the return does not give stays absent; so do all Part VI fields of a 990-EZ, which has
 /// no Part VI. Every imported value gets a `provenance` entry: the field's JSON Pointer,
 /// `file_name` as the source, the IRS object id when the file's name starts with one, and
@@ -38,7 +31,7 @@ struct import_result {
 /// other than 990 and 990-EZ (990-PF, 990-T, ...), any DTD or entity declaration, and
 /// nesting deeper than any return needs. Warnings: values that cannot be read (the field
 /// is left absent).
-import_result import_990(std::string_view text, std::string_view file_name);
+read_result import_990(std::string_view text, std::string_view file_name);
 
 /// The `--into` merge: fills only the fields `target` leaves absent. Organization fields
 /// (and any other record section the import carries) are filled field by field; an

@@ -312,7 +312,7 @@ class importer {
 public:
     importer(std::string_view text, std::string_view file) : text_(text), file_(file), object_id_(object_id_of(file)) {}
 
-    import_result run();
+    read_result run();
 
 private:
     // --- diagnostics -------------------------------------------------------------------
@@ -433,7 +433,7 @@ private:
     std::string_view text_, file_;
     std::optional<std::string> object_id_;
     pugi::xml_document doc_;
-    import_result result_;
+    read_result result_;
     std::vector<provenance> provenance_;
     filing_form form_ = filing_form::f990;
     namespace_check in_irs_;
@@ -719,7 +719,7 @@ inline void importer::read_filing(pugi::xml_node header, pugi::xml_node type_el,
     read_flag(out.minutes, "minutes", "Part VI line 8a", {minutes_g2, minutes_g1});
 }
 
-inline import_result importer::run() {
+inline read_result importer::run() {
     if (!parse())
         return std::move(result_);
     const pugi::xml_node root = check_structure();
@@ -854,7 +854,7 @@ inline std::optional<std::string> repoint(const std::string& ptr,
 
 } // namespace irs990_detail
 
-import_result import_990(std::string_view text, std::string_view file_name) {
+read_result import_990(std::string_view text, std::string_view file_name) {
     return irs990_detail::importer(text, file_name).run();
 }
 

@@ -39,10 +39,7 @@ input_kind detect_input(std::string_view text) noexcept {
 read_result read_record(std::string_view text, std::string_view file_name) {
     switch (detect_input(text)) {
     case input_kind::xml_record: return read_record_xml(text, file_name);
-    case input_kind::irs990: {
-        auto imported = import_990(text, file_name);
-        return {std::move(imported.record), std::move(imported.diagnostics)};
-    }
+    case input_kind::irs990: return import_990(text, file_name);
     case input_kind::json:
     case input_kind::unknown: break;
     }
