@@ -151,35 +151,44 @@ struct audited {
     std::string error; ///< why it was not audited
 };
 
-/// A report format: how to write one organization, and how a run over several joins them
-/// (empty `join`: one file per organization only).
+/// A report format: how to write one organization, and how a run over several joins
+/// them; a join sees every run, including those that could not be audited (empty `join`:
+/// one file per organization only).
 struct report_format {
     std::string_view name, extension;
     std::string (*write)(const rco::audit_result&, const rco::report::report_info&);
-    std::string (*join)(const std::vector<const audited*>&, const report_format&);
+    std::string (*join)(const std::vector<audited>&, const report_format&);
 };
 
-std::string join_with_rules(const std::vector<const audited*>& runs, const report_format& f) {
+std::string join_with_rules(const std::vector<audited>& runs, const report_format& f) {
     // Markdown needs a thematic break ("===" under text would make a heading).
     const std::string rule = f.name == "markdown" ? "\n---\n\n" : "\n" + std::string(88, '=') + "\n\n";
     std::string out;
-    for (const auto* a : runs)
-        out += (out.empty() ? "" : rule) + f.write(*a->result, a->info);
+    for (const auto& a : runs)
+        if (a.result)
+            out += (out.empty() ? "" : rule) + f.write(*a.result, a.info);
     return out;
 }
 
-std::string join_csv(const std::vector<const audited*>& runs, const report_format&) {
+std::string join_csv(const std::vector<audited>& runs, const report_format&) {
     std::string out = rco::report::csv_header();
-    for (const auto* a : runs)
-        out += rco::report::csv_rows(*a->result, a->info);
+    for (const auto& a : runs)
+        if (a.result)
+            out += rco::report::csv_rows(*a.result, a.info);
     return out;
 }
 
-std::string join_json(const std::vector<const audited*>& runs, const report_format&) {
+/// The batch document lists the reports and, apart, the records that could not be audited.
+std::string join_json(const std::vector<audited>& runs, const report_format&) {
     boost::json::array reports, errors;
-    for (const auto* a : runs)
-        reports.push_back(boost::json::parse(rco::report::write_json(*a->result, a->info)));
-    return rco::io::pretty_json(boost::json::object{{"format", "rco-audit-batch/1"}, {"reports", reports}});
+    for (const auto& a : runs) {
+        if (a.result)
+            reports.push_back(boost::json::parse(rco::report::write_json(*a.result, a.info)));
+        else
+            errors.push_back(boost::json::object{{"file", a.file}, {"error", a.error}});
+    }
+    return rco::io::pretty_json(boost::json::object{
+        {"format", "rco-audit-batch/1"}, {"reports", std::move(reports)}, {"errors", std::move(errors)}});
 }
 
 constexpr report_format formats[] = {
@@ -435,17 +444,7 @@ int run_check(const options& opt) {
         if (files.size() == 1 && ok.size() == 1)
             out = t.format->write(*ok[0]->result, ok[0]->info);
         else if (files.size() > 1)
-            out = t.format->join(ok, *t.format);
-        if (t.format->name == "json" && files.size() > 1) {
-            // The batch document also lists the records that could not be audited.
-            auto doc = boost::json::parse(out).as_object();
-            boost::json::array errors;
-            for (const auto& a : runs)
-                if (!a.result)
-                    errors.push_back(boost::json::object{{"file", a.file}, {"error", a.error}});
-            doc["errors"] = std::move(errors);
-            out = rco::io::pretty_json(doc);
-        }
+            out = t.format->join(runs, *t.format);
         if (!out.empty() && emit(t.file, out) != exit_met)
             return exit_input_error;
     }
