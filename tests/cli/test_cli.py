@@ -558,5 +558,202 @@ def a_spreadsheet_roster_supplies_the_board():
         expect(code == 2 and "--roster describes one board" in err, err)
 
 
+# --- hostile paths and safe outputs (issue 7 items 1, 4, 5) ---
+
+def run_raw(*args, stdin=None, cwd=None, timeout=60, umask=None):
+    """Like run, but arguments may be bytes and stdout/stderr stay bytes (non-UTF-8 file names)."""
+    pre = (lambda: os.umask(umask)) if umask is not None else None
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=timeout, preexec_fn=pre)
+    return p.returncode, p.stdout, p.stderr
+
+
+def harbor_folder(d, name="rec.json"):
+    """Harbor's record and its document file, copied into d; returns the record's path."""
+    os.makedirs(os.path.join(d, "texts"), exist_ok=True)
+    with open(os.path.join(EX, "texts", "harbor-welcome.txt"), "rb") as f:
+        write(os.path.join(d, "texts"), "harbor-welcome.txt", f.read())
+    with open(HARBOR, "rb") as f:
+        return write(d, name, f.read())
+
+
+def record_pointing_at(path):
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    idx = next(i for i, doc in enumerate(rec["documents"]) if "path" in doc)
+    rec["documents"][idx]["path"] = path
+    del rec["documents"][idx]["sha256"]
+    return rec, idx
+
+
+@test
+def documents_stay_inside_the_record_folder():
+    import hashlib
+    secret = b"TOPSECRET-shadow-line root:$6$xyz\n"
+    with tempfile.TemporaryDirectory() as top:
+        outside = os.path.join(top, "outside")
+        folder = os.path.join(top, "applicant")
+        os.makedirs(outside)
+        os.makedirs(folder)
+        target = write(outside, "shadow", secret)
+        os.symlink(target, os.path.join(folder, "innocent.txt"))
+        for path in (target, "../outside/shadow", "innocent.txt"):
+            rec, idx = record_pointing_at(path)
+            f = write(folder, "rec.json", json.dumps(rec))
+            for cmd in (["check", f, "--format", "json"], ["validate", f]):
+                code, out, err = run(*cmd)
+                expect(code == 2, f"{path} {cmd[0]}: exit {code}")
+                expect(f"(at /documents/{idx}/path)" in err and "error:" in err, err)
+                expect("absolute path is refused" in err if path == target else "must stay inside" in err, err)
+                expect("TOPSECRET" not in out + err and hashlib.sha256(secret).hexdigest() not in out + err,
+                       f"{path}: target leaked: {out[:300]} {err}")
+            # convert never reads the file: the path is kept as written, the content never copied
+            for to in ("xml", "json"):
+                code, out, err = run("convert", f, "--to", to)
+                expect(code == 0 and "TOPSECRET" not in out and path in out, f"convert {to}: {code} {err} {out[:200]}")
+
+
+@test
+def a_fifo_document_neither_hangs_nor_is_read():
+    with tempfile.TemporaryDirectory() as d:
+        os.mkfifo(os.path.join(d, "pipe.txt"))
+        rec, idx = record_pointing_at("pipe.txt")
+        f = write(d, "rec.json", json.dumps(rec))
+        try:
+            code, _, err = run_raw("check", f, timeout=15)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("check hangs on a FIFO named as a document")
+        expect(code == 2 and b"must name a regular file" in err and f"/documents/{idx}/path".encode() in err, err)
+
+
+@test
+def a_record_from_stdin_has_no_folder_unless_documents_gives_one():
+    with open(HARBOR, "rb") as f:
+        data = f.read()
+    code, _, err = run("check", "-", stdin=data, cwd=EX)  # texts/ is next to the working directory
+    expect(code == 2 and "standard input has no folder" in err, err)
+    code, out, err = run("check", "-", "--documents", EX, stdin=data)
+    expect(code == 0 and "MEETS THE STANDARDS" in out, err)
+    with tempfile.TemporaryDirectory() as d:  # --documents replaces the record's own folder
+        f = harbor_folder(d)
+        os.remove(os.path.join(d, "texts", "harbor-welcome.txt"))
+        code, _, err = run("check", f)
+        expect(code in (0, 1) and "harbor-welcome.txt is not in the record's folder" in err, err)
+        code, _, err = run("check", f, "--documents", EX)
+        expect(code == 0 and "harbor-welcome" not in err, err)
+
+
+@test
+def outputs_never_replace_a_fifo_a_device_or_an_input():
+    import stat
+    with tempfile.TemporaryDirectory() as d:
+        f = harbor_folder(d)
+        with open(f, "rb") as fh:
+            original = fh.read()
+        fifo = os.path.join(d, "out.fifo")
+        os.mkfifo(fifo)
+        code, _, err = run("check", f, "--output", fifo)
+        expect(code == 2 and "it is a FIFO" in err and stat.S_ISFIFO(os.lstat(fifo).st_mode), err)
+        link = os.path.join(d, "link.json")
+        os.symlink(f, link)
+        attempts = [["check", f, "--format", "json:" + f], ["check", f, "--output", f],
+                    ["check", f, "--format", "json:" + os.path.join(d, ".", "rec.json")],
+                    ["check", f, "--format", "text", "--format", "json:" + link],
+                    ["convert", f, "--output", f],
+                    ["check", f, "--summary", os.path.join(d, "texts", "..", "x.csv"), "--output",
+                     os.path.join(d, "texts", "harbor-welcome.txt")]]
+        for args in attempts:
+            code, _, err = run(*args)
+            expect(code == 2, f"{args}: exit {code}")
+            expect("it is an input of this run" in err or "it is a symbolic link" in err, f"{args}: {err}")
+            with open(f, "rb") as fh:
+                expect(fh.read() == original, f"{args} overwrote the input")
+        expect(os.path.islink(link), "the link was replaced")
+        with open(os.path.join(EX, "texts", "harbor-welcome.txt"), "rb") as a, \
+                open(os.path.join(d, "texts", "harbor-welcome.txt"), "rb") as b:
+            expect(a.read() == b.read(), "a document was overwritten")
+        # the other outputs of the run are still written
+        expect(os.path.exists(os.path.join(d, "x.csv")), "summary not written")
+        report = os.path.join(d, "report.json")
+        code, _, err = run("check", f, "--format", "json:" + report)
+        expect(code == 0, err)
+        code, _, err = run("diff", report, report, "--output", report)
+        expect(code == 2 and "it is an input of this run" in err, err)
+        # import-990 --into FILE --output FILE is an in-place update (the return itself is protected)
+        with open(os.path.join(IRS, "201541349349307794_public.xml"), "rb") as fh:
+            ret = write(d, "return.xml", fh.read())
+        code, _, err = run("import-990", ret, "--output", ret)
+        expect(code == 2 and "it is an input of this run" in err, err)
+
+
+@test
+def output_modes_follow_the_umask_and_names_are_private():
+    import stat
+    with tempfile.TemporaryDirectory() as d:
+        plain, named = os.path.join(d, "plain.txt"), os.path.join(d, "named.txt")
+        code, _, err = run_raw("check", HARBOR, "--output", plain, umask=0o022)
+        expect(code == 0, err)
+        code, _, err = run_raw("check", HARBOR, "--output", named, "--show-names", umask=0o022)
+        expect(code == 0, err)
+        expect(stat.S_IMODE(os.stat(plain).st_mode) == 0o644, oct(os.stat(plain).st_mode))
+        expect(stat.S_IMODE(os.stat(named).st_mode) == 0o600, oct(os.stat(named).st_mode))
+        os.chmod(plain, 0o640)
+        code, _, err = run_raw("check", HARBOR, "--output", plain, umask=0o022)
+        expect(code == 0 and stat.S_IMODE(os.stat(plain).st_mode) == 0o640, oct(os.stat(plain).st_mode))
+        expect(sorted(os.listdir(d)) == ["named.txt", "plain.txt"], os.listdir(d))  # no temporary file left
+
+
+@test
+def output_dir_names_are_distinct_deterministic_and_short_enough():
+    import hashlib
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "in")
+        harbor_folder(src, "a.json")
+        with open(os.path.join(EX, "harbor-recovery-community.xml"), "rb") as fh:
+            write(src, "a.xml", fh.read())
+        for sub in ("sub1", "sub2"):
+            harbor_folder(os.path.join(src, sub), "x.json")
+        long_name = "n" * 250 + ".json"  # 255 bytes, NAME_MAX
+        harbor_folder(src, long_name)
+        out = os.path.join(d, "out")
+        code, _, err = run("check", src, "--format", "json", "--format", "junit", "--output-dir", out)
+        expect(code == 0, f"exit {code}: {err}")
+        h = lambda p: hashlib.sha256(p.encode()).hexdigest()[:8]
+        x1, x2 = f"x.json-{h(src + '/sub1/x.json')}", f"x.json-{h(src + '/sub2/x.json')}"
+        cut = "n" * (255 - len(".junit.xml") - 9) + "-" + h("n" * 250)
+        expected = sorted(n + e for n in ("a.json", "a.xml", x1, x2, cut) for e in (".json", ".junit.xml"))
+        expect(sorted(os.listdir(out)) == expected, sorted(os.listdir(out)))
+        for name, source in (("a.json", "/a.json"), ("a.xml", "/a.xml"), (x1, "/sub1/x.json"), (x2, "/sub2/x.json")):
+            with open(os.path.join(out, name + ".json")) as fh:
+                expect(json.load(fh)["input"]["file"] == src + source, name)
+
+
+@test
+def non_utf8_file_names_are_shown_safely_and_the_batch_goes_on():
+    with tempfile.TemporaryDirectory() as d:
+        bd = d.encode()
+        src = os.path.join(d, "in")
+        harbor_folder(src, "good.json")
+        with open(HARBOR, "rb") as fh:
+            with open(os.path.join(src.encode(), b"caf\xe9\x1b[31m.json"), "wb") as g:
+                g.write(fh.read())
+        with open(os.path.join(src.encode(), b"broken\xff.json"), "wb") as g:
+            g.write(b"{ not json")
+        out = os.path.join(d, "out")
+        code, stdout, err = run_raw("check", src, "--format", "json", "--output-dir", out, "--summary",
+                                    os.path.join(d, "s.csv"))
+        expect(code == 2, f"exit {code}")
+        expect(b"internal error" not in err and b"\x1b" not in err and b"\xff" not in err, err)
+        err.decode("utf-8")  # every message is valid UTF-8
+        expect(b"broken\\xFF.json: not audited" in err, err)
+        expect(sorted(os.listdir(out.encode())) == [b"caf\xe9\x1b[31m.json", b"good.json"], os.listdir(out.encode()))
+        with open(os.path.join(out.encode(), b"caf\xe9\x1b[31m.json"), "rb") as fh:
+            rep = json.loads(fh.read().decode("utf-8"))
+        expect(rep["input"]["file"] == src + "/caf\\xE9\\x1B[31m.json", rep["input"]["file"])
+        code, stdout, err = run_raw("check", src, "--format", "json")
+        batch = json.loads(stdout.decode("utf-8"))
+        expect(len(batch["reports"]) == 2 and len(batch["errors"]) == 1, batch["errors"])
+        expect(batch["errors"][0]["file"] == src + "/broken\\xFF.json", batch["errors"])
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

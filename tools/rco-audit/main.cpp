@@ -28,7 +28,8 @@ constexpr const char* exit_codes_help = R"(Exit codes:
   0  every standard is met (check), every file is valid (validate), or the command succeeded
   1  a required check failed or evidence is missing (some standard is not met or incomplete);
      for diff: a standard is no longer met or a check newly fails
-  2  usage or input error: a file is missing, malformed or not an rco-record/1 record;
+  2  usage or input error: a file is missing, malformed, too large or not an rco-record/1 record,
+     a document path is refused, or an output cannot be written (e.g. it would replace an input);
      in a run over several files the other files are still audited and the worst code wins)";
 
 struct options {
@@ -43,6 +44,7 @@ struct options {
     std::string rules_dir;
     std::string tailoring_path;
     std::string roster; ///< check/validate: a CSV board roster merged in as board.members
+    std::string documents; ///< check/validate: the folder documents[].path is resolved in (default: the record's)
     bool profile_given = false;
     bool show_names = false;
     bool quiet = false;
@@ -68,11 +70,22 @@ const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::cata
 }
 
 std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags) {
-    if (file == "-") {
-        std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-        return text;
-    }
+    if (file == "-")
+        return rco::io::read_standard_input(diags);
     return rco::io::read_file(file, diags);
+}
+
+/// How a file name appears in messages and reports (invalid UTF-8 and controls escaped).
+std::string shown_name(const std::string& file) {
+    return file == "-" ? std::string("<stdin>") : rco::io::display_name(file);
+}
+
+/// The identities of files a run reads, so that no output replaces one of them.
+void add_identity(std::vector<rco::io::file_identity>& ids, const std::string& file) {
+    if (file.empty() || file == "-")
+        return;
+    if (auto id = rco::io::identify_file(file))
+        ids.push_back(*id);
 }
 
 struct loaded_record {
@@ -80,32 +93,60 @@ struct loaded_record {
     rco::io::input_kind kind = rco::io::input_kind::unknown;
     std::string bytes;
     std::vector<rco::diagnostic> diagnostics;
+    std::vector<rco::io::file_identity> documents_read; ///< the document files read
 };
 
-/// Reads, parses and completes one record (document texts from files, and the board
-/// roster from a spreadsheet when one is given).
-loaded_record load_record(const std::string& file, const std::string& roster = {}) {
+struct load_options {
+    std::string roster;        ///< a CSV board roster to merge in
+    std::string documents;     ///< --documents DIR; empty: the record's own folder
+    bool read_documents = true; ///< false: keep documents[].path as written (convert, import-990 --into)
+};
+
+load_options paths_as_written() {
+    load_options how;
+    how.read_documents = false;
+    return how;
+}
+
+/// Reads, parses and completes one record (document texts from files inside the
+/// record's folder, and the board roster from a spreadsheet when one is given).
+loaded_record load_record(const std::string& file, const load_options& how = {}) {
     loaded_record out;
     auto text = read_input(file, out.diagnostics);
     if (!text)
         return out;
     out.bytes = std::move(*text);
     out.kind = rco::io::detect_input(out.bytes);
-    auto result = rco::io::read_record(out.bytes, file == "-" ? "<stdin>" : file);
+    const auto shown = shown_name(file);
+    auto result = rco::io::read_record(out.bytes, shown);
     out.diagnostics = std::move(result.diagnostics);
     if (rco::has_errors(out.diagnostics))
         return out;
     out.record = std::move(result.record);
-    const fs::path base = file == "-" ? fs::current_path() : fs::path(file).parent_path();
-    rco::io::load_document_texts(*out.record, base, file, out.diagnostics);
-    if (!roster.empty()) {
-        auto roster_text = rco::io::read_file(roster, out.diagnostics);
-        auto members = roster_text ? rco::io::read_roster_csv(*roster_text, roster, out.diagnostics) : std::nullopt;
+    if (how.read_documents) {
+        // A record from standard input has no folder: its paths are refused unless --documents gives one.
+        rco::io::document_options docs;
+        docs.folder = !how.documents.empty() ? fs::path(how.documents)
+                      : file == "-"          ? fs::path()
+                      : fs::path(file).has_parent_path() ? fs::path(file).parent_path()
+                                                         : fs::path(".");
+        docs.opened = &out.documents_read;
+        rco::io::load_document_texts(*out.record, docs, shown, out.diagnostics);
+        if (rco::has_errors(out.diagnostics)) {
+            out.record.reset(); // a refused document path: the record is not audited
+            return out;
+        }
+    }
+    if (!how.roster.empty()) {
+        const auto roster_shown = rco::io::display_name(how.roster);
+        auto roster_text = rco::io::read_file(how.roster, out.diagnostics);
+        auto members =
+            roster_text ? rco::io::read_roster_csv(*roster_text, roster_shown, out.diagnostics) : std::nullopt;
         if (!members) {
             out.record.reset(); // the roster is part of this record's evidence: do not audit without it
             return out;
         }
-        rco::io::merge_roster(*out.record, std::move(*members), roster, out.diagnostics);
+        rco::io::merge_roster(*out.record, std::move(*members), roster_shown, out.diagnostics);
     }
     return out;
 }
@@ -129,13 +170,13 @@ std::optional<rco::date> review_date_for(const std::string& file, const loaded_r
     return end;
 }
 
-int emit(const std::string& output, const std::string& text) {
+int emit(const std::string& output, const std::string& text, const rco::io::output_options& how = {}) {
     if (output.empty() || output == "-") {
         std::cout << text;
         std::cout.flush();
         return std::cout ? exit_met : exit_input_error;
     }
-    if (auto err = rco::io::write_file_atomic(output, text); !err.empty()) {
+    if (auto err = rco::io::write_file_atomic(output, text, how); !err.empty()) {
         std::cerr << "rco-audit: error: " << err << "\n";
         return exit_input_error;
     }
@@ -266,12 +307,13 @@ int run_check(const options& opt) {
         std::vector<rco::diagnostic> diags;
         auto text = rco::io::read_file(opt.tailoring_path, diags);
         if (text) {
-            tailor = rco::io::read_tailoring_json(*text, opt.tailoring_path, *cat, diags);
+            tailor = rco::io::read_tailoring_json(*text, rco::io::display_name(opt.tailoring_path), *cat, diags);
             tailoring_sha256 = rco::io::sha256_hex(*text);
         }
         print_diagnostics(diags);
         if (!tailor) {
-            std::cerr << "rco-audit: error: the tailoring file " << opt.tailoring_path << " cannot be used\n";
+            std::cerr << "rco-audit: error: the tailoring file " << rco::io::display_name(opt.tailoring_path)
+                      << " cannot be used\n";
             return exit_input_error;
         }
     }
@@ -352,14 +394,21 @@ int run_check(const options& opt) {
 
     // Audit in parallel on every core; results land in input order.
     std::vector<audited> runs(files.size());
+    std::mutex documents_mutex;
+    std::vector<rco::io::file_identity> documents_read;
     {
         progress_bar bar(files.size());
         std::atomic<std::size_t> next{0};
         auto worker = [&] {
             for (std::size_t i; (i = next++) < files.size();) {
                 auto& a = runs[i];
-                a.file = files[i];
-                auto loaded = load_record(files[i], opt.roster);
+                a.file = files[i] == "-" ? files[i] : rco::io::display_name(files[i]);
+                auto loaded = load_record(files[i], {opt.roster, opt.documents});
+                if (!loaded.documents_read.empty()) {
+                    std::lock_guard lock(documents_mutex);
+                    documents_read.insert(documents_read.end(), loaded.documents_read.begin(),
+                                          loaded.documents_read.end());
+                }
                 a.diagnostics = std::move(loaded.diagnostics);
                 if (!loaded.record) {
                     a.error = "input error";
@@ -368,17 +417,17 @@ int run_check(const options& opt) {
                             a.error = rco::format_diagnostic(d);
                             break;
                         }
-                } else if (auto as_of = review_date_for(files[i], loaded, as_of_override, a.diagnostics); !as_of) {
-                    a.error = files[i] + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
+                } else if (auto as_of = review_date_for(a.file, loaded, as_of_override, a.diagnostics); !as_of) {
+                    a.error = a.file + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
                     a.diagnostics.push_back(
-                        {rco::severity::error, files[i], 0, 0, "/as_of",
+                        {rco::severity::error, a.file, 0, 0, "/as_of",
                          "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
                 } else {
                     a.result = rco::audit(*cat, profile, *loaded.record, *as_of,
                                           tailor ? tailor->tailoring : rco::tailoring{});
                     auto& info = a.info;
                     info.tool_version = RCO_VERSION;
-                    info.input_file = files[i];
+                    info.input_file = a.file;
                     info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
                     info.catalog_version = cat->version;
                     info.catalog_sha256 = cat->sha256;
@@ -387,7 +436,7 @@ int run_check(const options& opt) {
                         info.organization_ein = loaded.record->organization->ein.value_or("");
                     }
                     info.show_names = opt.show_names;
-                    info.tailoring_file = opt.tailoring_path;
+                    info.tailoring_file = rco::io::display_name(opt.tailoring_path);
                     info.tailoring_sha256 = tailoring_sha256;
                     for (const auto& d : a.diagnostics)
                         if (d.severity == rco::severity::warning)
@@ -404,6 +453,19 @@ int run_check(const options& opt) {
         for (auto& t : pool)
             t.join();
     }
+
+    // No output replaces a file this run reads (a record, the roster, the tailoring file,
+    // a catalog file or a document), whatever name it is given.
+    rco::io::output_options out_opts;
+    out_opts.private_file = opt.show_names; // names of people in recovery: health information
+    out_opts.inputs = std::move(documents_read);
+    for (const auto& f : files)
+        add_identity(out_opts.inputs, f);
+    add_identity(out_opts.inputs, opt.roster);
+    add_identity(out_opts.inputs, opt.tailoring_path);
+    if (!opt.rules_dir.empty())
+        for (const auto name : rco::io::catalog_file_names)
+            add_identity(out_opts.inputs, (fs::path(opt.rules_dir) / name).string());
 
     int worst = exit_met;
     std::vector<const audited*> ok;
@@ -426,17 +488,22 @@ int run_check(const options& opt) {
         const auto ext = fs::path(opt.summary).extension();
         const auto text = ext == ".html" ? rco::report::write_summary_html(rows, RCO_VERSION)
                                          : rco::report::write_summary_csv(rows);
-        if (emit(opt.summary, text) != exit_met)
-            return exit_input_error;
+        if (emit(opt.summary, text, out_opts) != exit_met)
+            worst = exit_input_error;
     }
 
+    // One output that cannot be written does not stop the others.
+    std::size_t longest_extension = 0;
+    for (const auto& f : formats)
+        longest_extension = std::max(longest_extension, f.extension.size());
+    const auto names = rco::io::output_names(files, longest_extension); // distinct, deterministic
     for (const auto& t : targets) {
         if (!opt.output_dir.empty() && t.file.empty()) {
             for (const auto* a : ok) {
-                const auto stem = a->file == "-" ? std::string("stdin") : fs::path(a->file).stem().string();
-                const auto path = (fs::path(opt.output_dir) / (stem + "." + std::string(t.format->extension))).string();
-                if (emit(path, t.format->write(*a->result, a->info)) != exit_met)
-                    return exit_input_error;
+                const auto& name = names[static_cast<std::size_t>(a - runs.data())];
+                const auto path = fs::path(opt.output_dir) / (name + "." + std::string(t.format->extension));
+                if (emit(path.string(), t.format->write(*a->result, a->info), out_opts) != exit_met)
+                    worst = exit_input_error;
             }
             continue;
         }
@@ -445,8 +512,8 @@ int run_check(const options& opt) {
             out = t.format->write(*ok[0]->result, ok[0]->info);
         else if (files.size() > 1)
             out = t.format->join(runs, *t.format);
-        if (!out.empty() && emit(t.file, out) != exit_met)
-            return exit_input_error;
+        if (!out.empty() && emit(t.file, out, out_opts) != exit_met)
+            worst = exit_input_error;
     }
     return worst;
 }
@@ -454,16 +521,16 @@ int run_check(const options& opt) {
 int run_validate(const options& opt) {
     int worst = exit_met;
     for (const auto& file : opt.files) {
-        auto loaded = load_record(file, opt.roster);
+        auto loaded = load_record(file, {opt.roster, opt.documents});
         print_diagnostics(loaded.diagnostics);
         std::size_t warnings = 0;
         for (const auto& d : loaded.diagnostics)
             warnings += d.severity == rco::severity::warning;
         if (!loaded.record) {
-            std::cout << file << ": invalid\n";
+            std::cout << shown_name(file) << ": invalid\n";
             worst = exit_input_error;
         } else {
-            std::cout << file << ": valid rco-record/1";
+            std::cout << shown_name(file) << ": valid rco-record/1";
             if (warnings)
                 std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
             std::cout << "\n";
@@ -566,7 +633,7 @@ int run_diff(const options& opt, const std::string& old_file, const std::string&
     const std::string* files[2] = {&old_file, &new_file};
     for (int i = 0; i < 2; ++i)
         if (auto text = rco::io::read_file(*files[i], diags))
-            docs[i] = rco::io::parse_json(*text, *files[i], diags);
+            docs[i] = rco::io::parse_json(*text, rco::io::display_name(*files[i]), diags);
     print_diagnostics(diags);
     if (!docs[0] || !docs[1])
         return exit_input_error;
@@ -579,23 +646,29 @@ int run_diff(const options& opt, const std::string& old_file, const std::string&
     for (const auto& w : d->warnings)
         std::cerr << "rco-audit: warning: " << w << "\n";
     auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d);
-    if (emit(opt.output, out) != exit_met)
+    rco::io::output_options how;
+    add_identity(how.inputs, old_file);
+    add_identity(how.inputs, new_file);
+    if (emit(opt.output, out, how) != exit_met)
         return exit_input_error;
     return d->regressed() ? exit_not_met : exit_met;
 }
 
 int run_convert(const options& opt, const std::string& file, const std::string& to) {
-    auto loaded = load_record(file);
+    // A conversion keeps documents[].path as written; it never reads (or copies) the files.
+    auto loaded = load_record(file, paths_as_written());
     print_diagnostics(loaded.diagnostics);
     if (!loaded.record) {
-        std::cerr << "rco-audit: " << file << ": not converted (input error)\n";
+        std::cerr << "rco-audit: " << shown_name(file) << ": not converted (input error)\n";
         return exit_input_error;
     }
     std::string target = to;
     if (target.empty())
         target = loaded.kind == rco::io::input_kind::xml_record ? "json" : "xml";
     auto out = target == "xml" ? rco::io::write_record_xml(*loaded.record) : rco::io::write_record_json(*loaded.record);
-    return emit(opt.output, out);
+    rco::io::output_options how;
+    add_identity(how.inputs, file);
+    return emit(opt.output, out, how);
 }
 
 int run_import_990(const options& opt, const std::string& file, const std::string& into) {
@@ -607,30 +680,33 @@ int run_import_990(const options& opt, const std::string& file, const std::strin
     }
     auto imported = rco::io::import_990(*text, file == "-" ? "<stdin>" : fs::path(file).filename().string());
     for (auto& d : imported.diagnostics)
-        d.file = file;
+        d.file = shown_name(file);
     print_diagnostics(imported.diagnostics);
     if (!imported.ok()) {
-        std::cerr << "rco-audit: " << file << ": not imported (input error)\n";
+        std::cerr << "rco-audit: " << shown_name(file) << ": not imported (input error)\n";
         return exit_input_error;
     }
     rco::record out = std::move(*imported.record);
     if (!into.empty()) {
-        auto base = load_record(into);
+        auto base = load_record(into, paths_as_written());
         print_diagnostics(base.diagnostics);
         if (!base.record) {
-            std::cerr << "rco-audit: " << into << ": cannot merge into it (input error)\n";
+            std::cerr << "rco-audit: " << shown_name(into) << ": cannot merge into it (input error)\n";
             return exit_input_error;
         }
         // Keep the record's own document paths as written: merge into the record as read.
         auto filled = rco::io::merge_into(*base.record, out);
         std::cerr << "rco-audit: filled " << filled.size() << (filled.size() == 1 ? " field" : " fields")
-                  << " that " << into << " left empty";
+                  << " that " << shown_name(into) << " left empty";
         for (std::size_t i = 0; i < filled.size(); ++i)
             std::cerr << (i ? ", " : ": ") << filled[i];
         std::cerr << "\n";
         out = std::move(*base.record);
     }
-    return emit(opt.output, rco::io::write_record_json(out));
+    // The return is protected; the --into record may be updated in place (--output the same file).
+    rco::io::output_options how;
+    add_identity(how.inputs, file);
+    return emit(opt.output, rco::io::write_record_json(out), how);
 }
 
 int run_init(const std::string& file, bool force) {
@@ -651,6 +727,7 @@ int run_init(const std::string& file, bool force) {
 } // namespace
 
 int main(int argc, char** argv) {
+    rco::io::remove_temporaries_on_signals(); // a killed run leaves no temporary file behind
     CLI::App app{"rco-audit " RCO_VERSION ": check a Recovery Community Organization's record against the ten "
                  "national RCO standards"};
     app.footer(exit_codes_help);
@@ -693,6 +770,10 @@ int main(int argc, char** argv) {
                       "CSV board roster (columns id,voting,seat,officer,recovery_identity,attested,affiliation) "
                       "used as the record's board.members")
         ->check(CLI::ExistingFile);
+    check->add_option("--documents", opt.documents,
+                      "Folder in which documents[].path is resolved (default: the record's own folder; a record "
+                      "from standard input has none). A path may not leave it")
+        ->check(CLI::ExistingDirectory);
     check->add_option("-o,--output", opt.output, "Write the report to FILE (whole or not at all) instead of stdout");
     check->add_flag("--show-names", opt.show_names,
                     "Also list the ids of the board members and peer workers behind each number. Off by "
@@ -704,6 +785,9 @@ int main(int argc, char** argv) {
     validate->add_option("files", opt.files, "Record files")->required();
     validate->add_option("--roster", opt.roster, "CSV board roster to check with the record")
         ->check(CLI::ExistingFile);
+    validate->add_option("--documents", opt.documents,
+                         "Folder in which documents[].path is resolved (default: the record's own folder)")
+        ->check(CLI::ExistingDirectory);
 
     auto* rules = app.add_subcommand("rules", "List every check with its level and title");
     rules->add_option("--profile", opt.profile, "Show levels as this profile sets them")->capture_default_str();

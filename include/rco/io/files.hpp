@@ -1,29 +1,117 @@
 // File-system helpers for the command line and embedding programs that want them.
-// The core (checks, audit, report writers) never calls these.
+// The core (checks, audit, report writers) never calls these. POSIX only.
+//
+// A record is untrusted input, and so are the names of the files around it: these
+// helpers read regular files only, with a size cap, keep a record's documents inside
+// its folder, and write outputs without ever replacing anything but a regular file
+// that is not one of the run's inputs.
 #pragma once
 
 #include "rco/catalog.hpp"
 #include "rco/diagnostic.hpp"
 #include "rco/record.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rco::io {
 
-/// Reads a whole file; nullopt with an error diagnostic naming the file when it cannot.
-std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags);
+/// The largest input file read (a record, roster, tailoring file, report, catalog file): 64 MiB.
+inline constexpr std::uint64_t max_input_bytes = std::uint64_t{64} << 20;
+/// The largest document file a record's `documents[].path` may name: 5 MiB.
+inline constexpr std::uint64_t max_document_bytes = std::uint64_t{5} << 20;
 
-/// Writes a file whole or not at all: a temporary file beside it, flushed, then renamed.
-/// Returns an error message, or an empty string on success.
-std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents);
+/// Which file a name leads to (device and inode), to recognise one file under two names.
+struct file_identity {
+    std::uint64_t device = 0, inode = 0;
+    bool operator==(const file_identity&) const = default;
+};
 
-/// Fills `text` of documents that give a `path` (relative to `base_dir`), checking
-/// the optional `sha256`. Missing files and digest mismatches are warnings: the
-/// document then has no text and the language checks say so.
-void load_document_texts(record& rec, const std::filesystem::path& base_dir, const std::string& record_file,
+/// The identity of the file `p` leads to (following symbolic links), if it exists.
+std::optional<file_identity> identify_file(const std::filesystem::path& p);
+
+/// A file name as messages and reports show it: valid UTF-8 is kept, every byte of an
+/// invalid sequence and every control character (C0, DEL, C1) is written `\xNN`, so a
+/// name can neither break a terminal, a JSON document or a line of output.
+std::string display_name(std::string_view name);
+
+/// Reads a whole regular file of at most `limit` bytes; nullopt with an error diagnostic
+/// (naming the file by `display_name`) when it is missing, not a regular file (a
+/// directory, device, FIFO or socket is refused without blocking) or larger. Never reads
+/// more than `limit` + 1 bytes. `id`, when given, receives the identity of the file read.
+std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags,
+                                     std::uint64_t limit = max_input_bytes, file_identity* id = nullptr);
+
+/// Reads standard input to its end, at most `limit` bytes (an error diagnostic beyond).
+std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags,
+                                               std::uint64_t limit = max_input_bytes);
+
+/// How output files are written.
+struct output_options {
+    /// Health information (a `--show-names` report): a new file is created with mode 0600
+    /// (less if the umask removes more). Otherwise a new file gets 0666 minus the umask.
+    /// A file being replaced keeps its mode either way.
+    bool private_file = false;
+    /// The run's inputs: an output leading to one of them is refused, whatever its name.
+    std::vector<file_identity> inputs;
+};
+
+/// Writes a file whole or not at all: a temporary file `.NAME.rco-audit-tmp-XXXXXX`
+/// beside it, flushed, then renamed over NAME. Refuses to replace anything but a regular
+/// file (a device, FIFO, socket, directory or symbolic link stays untouched) and any of
+/// `opts.inputs`. Returns an error message (naming the file by `display_name`), or an
+/// empty string on success.
+std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents,
+                              const output_options& opts = {});
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP (unless ignored) that remove the
+/// temporary files being written, then end the process by the same signal. Idempotent.
+void remove_temporaries_on_signals();
+
+/// Temporary files the signal handler removes (used by write_file_atomic; exposed for tests).
+namespace detail {
+/// Registers a path; returns its slot, or -1 when every slot is taken (the file is then not removed on a signal).
+int register_temporary(const char* path) noexcept;
+void release_temporary(int slot) noexcept;
+} // namespace detail
+
+/// The names of one run's per-record reports in an output directory (NAME.txt,
+/// NAME.json, ...), one per input, distinct and deterministic:
+///  - NAME is the input's stem (`a` for `dir/a.json`; `stdin` for `-`);
+///  - when several inputs share a stem, each of them uses its whole file name instead
+///    (`a.json`, `a.xml`);
+///  - when several still share it (`sub1/x.json`, `sub2/x.json`), each gets `-` and the
+///    first 8 hex digits of the SHA-256 of its path as given (`x.json-1f0c3a9e`);
+///  - a NAME that would make a file name longer than 255 bytes with `longest_extension`
+///    is cut and gets `-` and 8 hex digits of the SHA-256 of the whole name.
+/// Names are compared without regard to ASCII case, for case-insensitive file systems.
+std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::size_t longest_extension);
+
+/// Where `documents[].path` is resolved, and how much is read.
+struct document_options {
+    document_options() = default;
+    /// Paths resolved in `dir` with the default limit.
+    document_options(std::filesystem::path dir) : folder(std::move(dir)) {}
+    /// The folder paths are resolved in (the record's own folder, or an explicit one). Empty:
+    /// there is none (a record read from standard input) and every path is refused.
+    std::filesystem::path folder;
+    std::uint64_t max_bytes = max_document_bytes;
+    /// When given, receives the identity of every document file read.
+    std::vector<file_identity>* opened = nullptr;
+};
+
+/// Fills `text` of documents that give a `path`, checking the optional `sha256`.
+/// A path is resolved inside `opts.folder`, symbolic links included, and must stay
+/// there: an absolute path, a `..` or a link leading out of the folder, anything but a
+/// regular file (directories, devices, FIFOs, sockets) and a file larger than
+/// `opts.max_bytes` are errors at `/documents/N/path` that name the rule, never the
+/// target's content, digest or the system's error text. A missing file and a digest
+/// mismatch are warnings: the document then has no text and the language checks say so.
+void load_document_texts(record& rec, const document_options& opts, const std::string& record_file,
                          std::vector<diagnostic>& diags);
 
 /// Reads a rules directory holding the four catalog files.

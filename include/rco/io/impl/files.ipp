@@ -4,101 +4,629 @@
 #include "rco/io/digest.hpp"
 #include "rco/io/files.hpp"
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <random>
+#include <utility>
+
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace rco::io {
 
-std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) {
-        diags.push_back({severity::error, p.string(), 0, 0, "", "is a directory; expected a file"});
-        return std::nullopt;
+namespace files_detail {
+
+/// Closes a descriptor when it goes out of scope.
+struct fd_guard {
+    int fd = -1;
+    fd_guard() = default;
+    explicit fd_guard(int f) : fd(f) {}
+    fd_guard(const fd_guard&) = delete;
+    fd_guard& operator=(const fd_guard&) = delete;
+    ~fd_guard() {
+        if (fd >= 0)
+            ::close(fd);
     }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        diags.push_back({severity::error, p.string(), 0, 0, "",
-                         std::string("cannot open the file (") + std::strerror(errno) + ")"});
-        return std::nullopt;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
-        diags.push_back({severity::error, p.string(), 0, 0, "", "cannot read the file"});
-        return std::nullopt;
-    }
-    return std::move(buf).str();
+    int release() { return std::exchange(fd, -1); }
+};
+
+/// "64 MB" for a whole number of MiB, else "N bytes".
+inline std::string describe_limit(std::uint64_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+        return std::to_string(bytes >> 20) + " MB";
+    return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
-std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents) {
+/// What a non-regular file is, for messages.
+inline const char* kind_of(mode_t m) {
+    if (S_ISDIR(m))
+        return "a directory";
+    if (S_ISLNK(m))
+        return "a symbolic link";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISSOCK(m))
+        return "a socket";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device";
+    return "not a regular file";
+}
+
+enum class read_status { ok, too_large, failed };
+
+/// Reads `fd` to its end into `out`, never more than `limit` + 1 bytes.
+inline read_status read_bounded(int fd, std::uint64_t limit, std::string& out) {
+    out.clear();
+    std::array<char, 1 << 16> chunk;
+    for (;;) {
+        const std::uint64_t room = limit + 1 - out.size();
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), room));
+        const auto n = ::read(fd, chunk.data(), want);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return read_status::failed;
+        }
+        if (n == 0)
+            return read_status::ok;
+        out.append(chunk.data(), static_cast<std::size_t>(n));
+        if (out.size() > limit)
+            return read_status::too_large;
+    }
+}
+
+/// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), or 0 when it is not one; `cp` gets the code point.
+inline std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t len;
+    char32_t min;
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size())
+        return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/// Cuts `s` to at most `n` bytes without splitting a UTF-8 sequence.
+inline std::string cut_utf8(std::string s, std::size_t n) {
+    if (s.size() <= n)
+        return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    s.resize(n);
+    return s;
+}
+
+// Temporary files removed by the signal handler: fixed storage, lock-free flags, so the
+// handler uses nothing but atomic loads and unlink(2).
+constexpr int temp_slots = 64;
+struct temp_slot {
+    std::atomic<int> state{0}; ///< 0 free, 1 being filled, 2 registered
+    char path[PATH_MAX];
+};
+inline temp_slot temp_registry[temp_slots];
+static_assert(std::atomic<int>::is_always_lock_free);
+
+inline void remove_temporaries_and_reraise(int sig) {
+    const int saved = errno;
+    for (auto& s : temp_registry)
+        if (s.state.load(std::memory_order_acquire) == 2)
+            ::unlink(s.path);
+    errno = saved;
+    // SA_RESETHAND restored the default action; the signal is blocked until this handler
+    // returns, then ends the process as it would have without us.
+    ::raise(sig);
+}
+
+constexpr int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+enum class refusal {
+    none,
+    no_folder,      ///< the record has no folder (standard input)
+    bad_name,       ///< empty, or holds a NUL character
+    absolute,       ///< an absolute path
+    escapes,        ///< leaves the folder through .. or a symbolic link
+    too_many_links, ///< more than 40 symbolic links
+    not_regular,    ///< a directory, device, FIFO or socket
+    too_large,      ///< larger than the limit
+    missing,        ///< not found in the folder
+    unreadable,     ///< found but cannot be opened or read
+};
+
+/// Opens `rel` for reading beneath the directory `base_fd` (whose real path is `base_real`),
+/// like openat2(RESOLVE_BENEATH): one component at a time, never following a symbolic
+/// link blindly (O_NOFOLLOW), expanding links itself and refusing any step above the
+/// folder. Opens regular files only, without blocking on FIFOs and without opening
+/// devices. On success `out` holds the descriptor.
+inline refusal open_beneath(int base_fd, const std::string& base_real, std::string_view rel, int& out) {
+    std::deque<std::string> parts;
+    auto push_front_path = [&parts](std::string_view p) {
+        std::vector<std::string> split;
+        std::size_t start = 0;
+        for (;;) {
+            const auto slash = p.find('/', start);
+            split.emplace_back(p.substr(start, slash == std::string_view::npos ? slash : slash - start));
+            if (slash == std::string_view::npos)
+                break;
+            start = slash + 1;
+        }
+        parts.insert(parts.begin(), split.begin(), split.end());
+    };
+    push_front_path(rel);
+    std::vector<int> dirs{base_fd}; // dirs[0] belongs to the caller
+    struct closer {
+        std::vector<int>& d;
+        ~closer() {
+            for (std::size_t i = 1; i < d.size(); ++i)
+                ::close(d[i]);
+        }
+    } close_dirs{dirs};
+    int links = 0;
+    while (!parts.empty()) {
+        const std::string c = std::move(parts.front());
+        parts.pop_front();
+        if (c.empty() || c == ".")
+            continue;
+        if (c == "..") {
+            if (dirs.size() == 1)
+                return refusal::escapes;
+            ::close(dirs.back());
+            dirs.pop_back();
+            continue;
+        }
+        struct stat st;
+        if (::fstatat(dirs.back(), c.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+            return errno == ENOENT || errno == ENOTDIR || errno == ENAMETOOLONG ? refusal::missing
+                                                                                : refusal::unreadable;
+        if (S_ISLNK(st.st_mode)) {
+            if (++links > 40)
+                return refusal::too_many_links;
+            std::string target(PATH_MAX, '\0');
+            const auto n = ::readlinkat(dirs.back(), c.c_str(), target.data(), target.size());
+            if (n <= 0 || static_cast<std::size_t>(n) >= target.size())
+                return refusal::unreadable;
+            target.resize(static_cast<std::size_t>(n));
+            if (target.front() == '/') {
+                // An absolute link may still point into the folder: continue from the folder.
+                if (base_real.empty() || target.compare(0, base_real.size(), base_real) != 0 ||
+                    (target.size() > base_real.size() && target[base_real.size()] != '/' && base_real != "/"))
+                    return refusal::escapes;
+                for (std::size_t i = 1; i < dirs.size(); ++i)
+                    ::close(dirs[i]);
+                dirs.resize(1);
+                target.erase(0, base_real.size());
+            }
+            push_front_path(target);
+            continue;
+        }
+        if (!parts.empty()) { // a directory to walk through ("a/b", "a/")
+            if (!S_ISDIR(st.st_mode))
+                return refusal::missing;
+            const int fd = ::openat(dirs.back(), c.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd < 0)
+                return errno == ELOOP ? refusal::escapes : refusal::unreadable; // swapped for a link meanwhile
+            dirs.push_back(fd);
+            continue;
+        }
+        if (!S_ISREG(st.st_mode))
+            return refusal::not_regular; // decided before opening: a device is never opened
+        const int fd = ::openat(dirs.back(), c.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            return errno == ELOOP ? refusal::escapes : refusal::unreadable;
+        fd_guard guard(fd);
+        if (::fstat(fd, &st) != 0)
+            return refusal::unreadable;
+        if (!S_ISREG(st.st_mode)) // swapped meanwhile
+            return refusal::not_regular;
+        out = guard.release();
+        return refusal::none;
+    }
+    return refusal::not_regular; // the path ends at a directory
+}
+
+inline std::string refusal_message(refusal r, std::uint64_t limit) {
+    switch (r) {
+    case refusal::no_folder:
+        return "a record read from standard input has no folder, so its document paths are refused (give the "
+               "folder explicitly, e.g. --documents DIR)";
+    case refusal::bad_name:
+        return "a document path must name a file; an empty path or one holding a NUL character is refused";
+    case refusal::absolute:
+        return "a document path must be relative to the record's folder; an absolute path is refused";
+    case refusal::escapes:
+        return "a document path must stay inside the record's folder; this one leads out of it (through \"..\" or "
+               "a symbolic link) and is refused";
+    case refusal::too_many_links:
+        return "a document path may pass through at most 40 symbolic links; this one is refused";
+    case refusal::not_regular:
+        return "a document path must name a regular file; this one names a directory, device, FIFO or socket and "
+               "is refused";
+    case refusal::too_large:
+        return "a document file may hold at most " + describe_limit(limit) + "; this one is larger and is refused";
+    default:
+        return {};
+    }
+}
+
+} // namespace files_detail
+
+std::optional<file_identity> identify_file(const std::filesystem::path& p) {
+    struct stat st;
+    if (::stat(p.c_str(), &st) != 0)
+        return std::nullopt;
+    return file_identity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+std::string display_name(std::string_view name) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(name.size());
+    auto escape_byte = [&](unsigned char c) {
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    };
+    for (std::size_t i = 0; i < name.size();) {
+        char32_t cp = 0;
+        const auto len = files_detail::utf8_sequence(name, i, cp);
+        if (len == 0) {
+            escape_byte(static_cast<unsigned char>(name[i]));
+            ++i;
+            continue;
+        }
+        const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+        const bool bidi = cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+                          (cp >= 0x2066 && cp <= 0x2069);
+        if (control || bidi) {
+            for (std::size_t k = 0; k < len; ++k)
+                escape_byte(static_cast<unsigned char>(name[i + k]));
+        } else {
+            out.append(name.substr(i, len));
+        }
+        i += len;
+    }
+    return out;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags,
+                                     std::uint64_t limit, file_identity* id) {
+    using namespace files_detail;
+    const std::string shown = display_name(p.string());
+    auto fail = [&](std::string message) {
+        diags.push_back({severity::error, shown, 0, 0, "", std::move(message)});
+        return std::nullopt;
+    };
+    struct stat st;
+    // Look before opening: a device is never opened, a FIFO never waited on.
+    if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        return S_ISDIR(st.st_mode) ? fail("is a directory; expected a file")
+                                   : fail(std::string("is ") + kind_of(st.st_mode) +
+                                          ", not a regular file; only regular files are read");
+    fd_guard fd(::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (fd.fd < 0)
+        return fail(std::string("cannot open the file (") + std::strerror(errno) + ")");
+    if (::fstat(fd.fd, &st) != 0)
+        return fail("cannot read the file");
+    if (!S_ISREG(st.st_mode))
+        return fail(std::string("is ") + kind_of(st.st_mode) + ", not a regular file; only regular files are read");
+    const auto too_large = [&] {
+        return fail("is larger than the " + describe_limit(limit) + " limit for an input file");
+    };
+    if (static_cast<std::uint64_t>(st.st_size) > limit)
+        return too_large();
+    std::string text;
+    switch (read_bounded(fd.fd, limit, text)) {
+    case read_status::too_large:
+        return too_large();
+    case read_status::failed:
+        return fail(std::string("cannot read the file (") + std::strerror(errno) + ")");
+    case read_status::ok:
+        break;
+    }
+    if (id)
+        *id = {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+    return text;
+}
+
+std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags, std::uint64_t limit) {
+    using namespace files_detail;
+    std::string text;
+    switch (read_bounded(STDIN_FILENO, limit, text)) {
+    case read_status::too_large:
+        diags.push_back({severity::error, "<stdin>", 0, 0, "",
+                         "is larger than the " + describe_limit(limit) + " limit for an input file"});
+        return std::nullopt;
+    case read_status::failed:
+        diags.push_back({severity::error, "<stdin>", 0, 0, "",
+                         std::string("cannot read standard input (") + std::strerror(errno) + ")"});
+        return std::nullopt;
+    case read_status::ok:
+        break;
+    }
+    return text;
+}
+
+namespace detail {
+
+int register_temporary(const char* path) noexcept {
+    using files_detail::temp_registry;
+    const std::size_t n = std::strlen(path);
+    if (n >= PATH_MAX)
+        return -1;
+    for (int i = 0; i < files_detail::temp_slots; ++i) {
+        int expected = 0;
+        if (temp_registry[i].state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) {
+            std::memcpy(temp_registry[i].path, path, n + 1);
+            temp_registry[i].state.store(2, std::memory_order_release);
+            return i;
+        }
+    }
+    return -1;
+}
+
+void release_temporary(int slot) noexcept {
+    if (slot >= 0 && slot < files_detail::temp_slots)
+        files_detail::temp_registry[slot].state.store(0, std::memory_order_release);
+}
+
+} // namespace detail
+
+void remove_temporaries_on_signals() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (int sig : files_detail::cleanup_signals) {
+            struct sigaction old {};
+            if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler == SIG_IGN)
+                continue; // e.g. started with nohup: keep ignoring
+            struct sigaction sa {};
+            sa.sa_handler = &files_detail::remove_temporaries_and_reraise;
+            ::sigemptyset(&sa.sa_mask);
+            sa.sa_flags = SA_RESETHAND;
+            ::sigaction(sig, &sa, nullptr);
+        }
+    });
+}
+
+std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
+    using namespace files_detail;
+    const std::string shown = display_name(p.string());
+    // What is at the target now: nothing, or a regular file that is not an input of the run.
+    bool replacing = false;
+    mode_t keep_mode = 0;
+    auto check_target = [&]() -> std::string {
+        struct stat st;
+        if (::lstat(p.c_str(), &st) != 0) {
+            if (errno == ENOENT) {
+                replacing = false;
+                return {};
+            }
+            return "cannot write " + shown + " (" + std::strerror(errno) + ")";
+        }
+        if (!S_ISREG(st.st_mode))
+            return "refusing to write " + shown + ": it is " + kind_of(st.st_mode) +
+                   ", and only a regular file is ever replaced";
+        const file_identity here{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+        if (std::find(opts.inputs.begin(), opts.inputs.end(), here) != opts.inputs.end())
+            return "refusing to write " + shown + ": it is an input of this run and would be lost";
+        replacing = true;
+        keep_mode = st.st_mode & 07777;
+        return {};
+    };
+    if (auto err = check_target(); !err.empty())
+        return err;
+
     const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-    std::string tmpl = (dir / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
+    // A recognisable name, short enough for NAME_MAX whatever the target's length.
+    const std::string stem = "." + cut_utf8(p.filename().string(), 200) + ".rco-audit-tmp-";
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device rd;
+    std::string tmp;
+    int fd = -1, slot = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        std::string suffix(6, 'A');
+        for (auto& ch : suffix)
+            ch = alphabet[rd() % (sizeof alphabet - 1)];
+        tmp = (dir / (stem + suffix)).string();
+        // No signal between creating the file and registering it for removal.
+        sigset_t block, old;
+        ::sigemptyset(&block);
+        for (int sig : cleanup_signals)
+            ::sigaddset(&block, sig);
+        ::pthread_sigmask(SIG_BLOCK, &block, &old);
+        // The kernel applies the umask to a new file's mode.
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    opts.private_file ? 0600 : 0666);
+        const int open_errno = errno;
+        if (fd >= 0)
+            slot = detail::register_temporary(tmp.c_str());
+        ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+        if (fd < 0 && open_errno != EEXIST)
+            return "cannot create a temporary file in " + display_name(dir.string()) + " (" +
+                   std::strerror(open_errno) + ")";
+    }
     if (fd < 0)
-        return "cannot create a temporary file in " + dir.string() + " (" + std::strerror(errno) + ")";
+        return "cannot create a temporary file in " + display_name(dir.string());
+    auto give_up = [&](std::string message) {
+        if (fd >= 0)
+            ::close(fd);
+        ::unlink(tmp.c_str());
+        detail::release_temporary(slot);
+        return message;
+    };
     std::size_t done = 0;
     while (done < contents.size()) {
         auto n = ::write(fd, contents.data() + done, contents.size() - done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            std::string why = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            return "cannot write " + p.string() + " (" + why + ")";
+            return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        std::string why = std::strerror(errno);
-        ::unlink(tmpl.c_str());
-        return "cannot write " + p.string() + " (" + why + ")";
+    if (replacing && ::fchmod(fd, keep_mode) != 0)
+        return give_up("cannot set the mode of " + shown + " (" + std::strerror(errno) + ")");
+    if (::fsync(fd) != 0) {
+        return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
     }
-    ::chmod(tmpl.c_str(), 0644);
-    if (std::rename(tmpl.c_str(), p.c_str()) != 0) {
-        std::string why = std::strerror(errno);
-        ::unlink(tmpl.c_str());
-        return "cannot replace " + p.string() + " (" + why + ")";
-    }
+    const int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0)
+        return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
+    // Look again just before replacing: the target may have changed while we wrote.
+    const bool was_replacing = replacing;
+    if (auto err = check_target(); !err.empty())
+        return give_up(err);
+    if (replacing && !was_replacing)
+        ::chmod(tmp.c_str(), keep_mode);
+    if (std::rename(tmp.c_str(), p.c_str()) != 0)
+        return give_up("cannot replace " + shown + " (" + std::strerror(errno) + ")");
+    detail::release_temporary(slot);
     return {};
 }
 
-void load_document_texts(record& rec, const std::filesystem::path& base_dir, const std::string& record_file,
+std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::size_t longest_extension) {
+    const std::size_t n = inputs.size();
+    auto folded = [](std::string s) {
+        for (auto& c : s)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    auto shared = [&](const std::vector<std::string>& names) {
+        std::map<std::string, std::size_t> count;
+        for (const auto& s : names)
+            ++count[folded(s)];
+        std::vector<bool> out(names.size());
+        for (std::size_t i = 0; i < names.size(); ++i)
+            out[i] = count[folded(names[i])] > 1;
+        return out;
+    };
+    std::vector<std::string> names(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        names[i] = inputs[i] == "-" ? std::string("stdin") : std::filesystem::path(inputs[i]).stem().string();
+        if (names[i].empty())
+            names[i] = "record";
+    }
+    auto dup = shared(names);
+    for (std::size_t i = 0; i < n; ++i)
+        if (dup[i] && inputs[i] != "-")
+            names[i] = std::filesystem::path(inputs[i]).filename().string();
+    dup = shared(names);
+    for (std::size_t i = 0; i < n; ++i)
+        if (dup[i])
+            names[i] += "-" + sha256_hex(inputs[i]).substr(0, 8);
+    // NAME + "." + extension within NAME_MAX (255 bytes).
+    const std::size_t room = 255 > longest_extension + 1 + 16 ? 255 - longest_extension - 1 : 16;
+    for (auto& name : names)
+        if (name.size() > room)
+            name = files_detail::cut_utf8(name, room - 9) + "-" + sha256_hex(name).substr(0, 8);
+    // Left only by a collision of 32-bit digests: number what is still shared, by input order.
+    dup = shared(names);
+    for (std::size_t i = 0; i < n; ++i)
+        if (dup[i])
+            names[i] = files_detail::cut_utf8(names[i], room - 21) + "-" + std::to_string(i + 1);
+    return names;
+}
+
+void load_document_texts(record& rec, const document_options& opts, const std::string& record_file,
                          std::vector<diagnostic>& diags) {
+    using namespace files_detail;
     if (!rec.documents)
         return;
+    fd_guard base;
+    std::string base_real;
+    bool base_opened = false;
     for (std::size_t i = 0; i < rec.documents->size(); ++i) {
         auto& d = (*rec.documents)[i];
         if (d.text || !d.path)
             continue;
         const std::string ptr = "/documents/" + std::to_string(i) + "/path";
-        const auto full = base_dir / *d.path;
-        std::vector<diagnostic> local;
-        auto text = read_file(full, local);
-        if (!text) {
+        const std::string& rel = *d.path;
+        refusal why = refusal::none;
+        int fd = -1;
+        if (opts.folder.empty())
+            why = refusal::no_folder;
+        else if (rel.empty() || rel.find('\0') != std::string::npos)
+            why = refusal::bad_name;
+        else if (rel.front() == '/')
+            why = refusal::absolute;
+        else {
+            if (!base_opened) {
+                base_opened = true;
+                base.fd = ::open(opts.folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+                if (char* real = ::realpath(opts.folder.c_str(), nullptr)) {
+                    base_real = real;
+                    std::free(real);
+                }
+            }
+            why = base.fd < 0 ? refusal::unreadable : open_beneath(base.fd, base_real, rel, fd);
+        }
+        fd_guard file(fd);
+        std::string text;
+        struct stat st {};
+        if (why == refusal::none) {
+            if (::fstat(file.fd, &st) != 0)
+                why = refusal::unreadable;
+            else if (static_cast<std::uint64_t>(st.st_size) > opts.max_bytes)
+                why = refusal::too_large;
+            else if (auto r = read_bounded(file.fd, opts.max_bytes, text); r != read_status::ok)
+                why = r == read_status::too_large ? refusal::too_large : refusal::unreadable;
+        }
+        if (why == refusal::missing || why == refusal::unreadable) {
             diags.push_back({severity::warning, record_file, 0, 0, ptr,
-                             "document file " + full.string() + " cannot be read (" +
-                                 (local.empty() ? std::string("unknown error") : local.front().message) +
-                                 "); its text is not scanned"});
+                             "document file " + display_name(rel) +
+                                 (why == refusal::missing ? " is not in the record's folder" : " cannot be read") +
+                                 "; its text is not scanned"});
             continue;
         }
+        if (why != refusal::none) {
+            diags.push_back({severity::error, record_file, 0, 0, ptr, refusal_message(why, opts.max_bytes)});
+            continue;
+        }
+        if (opts.opened)
+            opts.opened->push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
         if (d.sha256) {
-            auto actual = sha256_hex(*text);
+            auto actual = sha256_hex(text);
             std::string expected = *d.sha256;
             for (auto& c : expected)
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (actual != expected) {
                 diags.push_back({severity::warning, record_file, 0, 0, "/documents/" + std::to_string(i) + "/sha256",
-                                 "document file " + full.string() + " has SHA-256 " + actual +
+                                 "document file " + display_name(rel) + " has SHA-256 " + actual +
                                      ", not the digest the record gives; the file changed since it was recorded"});
             }
         }
-        d.text = std::move(*text);
+        d.text = std::move(text);
     }
 }
 
