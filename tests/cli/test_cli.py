@@ -623,6 +623,23 @@ def a_fifo_document_neither_hangs_nor_is_read():
         except subprocess.TimeoutExpired:
             raise AssertionError("check hangs on a FIFO named as a document")
         expect(code == 2 and b"must name a regular file" in err and f"/documents/{idx}/path".encode() in err, err)
+        # inputs named on the command line: a FIFO is refused without waiting for a writer
+        os.mkfifo(os.path.join(d, "pipe.json"))
+        os.mkfifo(os.path.join(d, "pipe.csv"))
+        for args in (["check", os.path.join(d, "pipe.json")], ["validate", os.path.join(d, "pipe.json")],
+                     ["check", HARBOR, "--roster", os.path.join(d, "pipe.csv")],
+                     ["diff", os.path.join(d, "pipe.json"), os.path.join(d, "pipe.json")]):
+            try:
+                code, _, err = run_raw(*args, timeout=15)
+            except subprocess.TimeoutExpired:
+                raise AssertionError(f"{args} hangs on a FIFO")
+            expect(code == 2 and b"is a FIFO, not a regular file" in err, f"{args}: {err}")
+        # an input over the 64 MB cap is refused before it is read (a sparse file: no disk used)
+        big = os.path.join(d, "big.json")
+        with open(big, "wb") as f:
+            f.truncate(64 * 1024 * 1024 + 1)
+        code, _, err = run_raw("check", big)
+        expect(code == 2 and b"is larger than the 64 MB limit for an input file" in err, err)
 
 
 @test
@@ -683,6 +700,10 @@ def outputs_never_replace_a_fifo_a_device_or_an_input():
             ret = write(d, "return.xml", fh.read())
         code, _, err = run("import-990", ret, "--output", ret)
         expect(code == 2 and "it is an input of this run" in err, err)
+        # nor do two outputs of one run land in the same file
+        both = os.path.join(d, "both.csv")
+        code, _, err = run("check", f, "--format", "csv:" + both, "--summary", os.path.join(d, ".", "both.csv"))
+        expect(code == 2 and "two outputs of this run are the same file" in err and not os.path.exists(both), err)
 
 
 @test

@@ -366,6 +366,20 @@ int run_check(const options& opt) {
                      "json:report.json, or --output-dir DIR\n";
         return exit_input_error;
     }
+    { // two outputs of one run never land in the same file
+        std::vector<fs::path> named;
+        for (const auto& t : targets)
+            if (!t.file.empty() && t.file != "-")
+                named.push_back(fs::absolute(t.file).lexically_normal());
+        if (!opt.summary.empty())
+            named.push_back(fs::absolute(opt.summary).lexically_normal());
+        std::sort(named.begin(), named.end());
+        if (auto same = std::adjacent_find(named.begin(), named.end()); same != named.end()) {
+            std::cerr << "rco-audit: error: two outputs of this run are the same file, "
+                      << rco::io::display_name(same->string()) << "\n";
+            return exit_input_error;
+        }
+    }
 
     if (!opt.output_dir.empty()) {
         std::error_code ec;
