@@ -213,9 +213,9 @@ BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_d
     const auto first = html.find("<li id=\"fix-", plan);
     BOOST_TEST(html.compare(first, 19, "<li id=\"fix-S6.3\">\n") == 0);
     const auto* s63 = r.find_check("S6.3");
-    BOOST_REQUIRE(!s63->evidence.empty());
-    BOOST_TEST(html.find("<li>" + report::html_escape(s63->evidence[0]) + "</li>", first) < standard1);
-    BOOST_TEST(html.find("<span class=\"label\">Next step:</span> " + report::html_escape(s63->remediation), first) <
+    BOOST_REQUIRE(!s63->evidence().empty());
+    BOOST_TEST(html.find("<li>" + report::html_escape(s63->evidence()[0]) + "</li>", first) < standard1);
+    BOOST_TEST(html.find("<span class=\"label\">Next step:</span> " + report::html_escape(s63->remediation()), first) <
                standard1);
 
     // Each check: status with a symbol and a word, id, title, level.

@@ -236,4 +236,20 @@ BOOST_AUTO_TEST_CASE(an_empty_table_finds_nothing) {
     BOOST_TEST(scan_language("addicts", language_table{}).empty());
 }
 
+BOOST_AUTO_TEST_CASE(tables_are_compiled_once_and_copies_compile_their_own) {
+    const std::string text = "The alcoholic beverage aisle; an alcoholic; a meth-head.";
+    const auto first = where(text);
+    BOOST_TEST(where(text) == first); // the second scan uses the compiled tables
+    BOOST_TEST(first == (std::vector<std::string>{"alcoholic@1:34", "meth-head@1:47"}));
+    // A copy gets its own tables, built from its own lists.
+    language_table copy = table();
+    copy.terms.push_back(make_term("aisle", {"aisle"}, term_class::always));
+    BOOST_TEST(scan_language(text, copy).size() == 3u);
+    BOOST_TEST(scan_language(text, table()).size() == 2u);
+    // Changing a table's lists after a scan takes a reset.
+    copy.terms.pop_back();
+    copy.compiled.reset();
+    BOOST_TEST(scan_language(text, copy).size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 // word lists. It is data (rules/*.json); this is its in-memory form.
 #pragma once
 
+#include "rco/lazy.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +13,14 @@
 #include <vector>
 
 namespace rco {
+
+namespace detail {
+namespace lang {
+struct compiled_table; // the scanner's phrase tables (impl/language.ipp)
+}
+struct vocabulary_words; // the vocabulary's phrases as words (checks/impl/s03_sud_focus.ipp)
+struct compiled_catalog; // each check's implementation and parameters per profile (impl/audit.ipp)
+} // namespace detail
 
 enum class level { required, recommended };
 std::string_view to_string(level l) noexcept;
@@ -74,6 +84,11 @@ struct language_table {
     std::vector<language_term> terms;
     std::vector<std::string> substance_context, exempt_names, first_person;
     std::map<std::string, std::vector<std::string>, std::less<>> not_before;
+
+    /// The scanner's phrase tables, compiled from the lists above by the first scan and
+    /// then shared by every scan and thread. Fill the lists before the first scan (or
+    /// call compiled.reset() after changing them); a copy compiles its own.
+    detail::lazy<detail::lang::compiled_table> compiled;
 };
 
 /// Word lists other checks use.
@@ -81,6 +96,9 @@ struct vocabulary {
     std::vector<std::string> mission_recovery_terms, mission_substance_terms;
     std::vector<std::string> peer_service_types, clinical_service_types;
     std::map<std::string, std::string, std::less<>> clinical_service_labels;
+
+    /// The mission terms split into words as S3.1 compares them, built on first use.
+    detail::lazy<detail::vocabulary_words> words;
 };
 
 /// The whole catalog. Immutable once built; safe to share across threads.
@@ -97,6 +115,11 @@ struct catalog {
     const check_info* find_check(std::string_view id) const noexcept;
     const rco::profile* find_profile(std::string_view name) const noexcept;
     const standard_info* find_standard(int number) const noexcept;
+
+    /// What the audit derives from the catalog (each check's implementation, its parameters
+    /// under each profile), built by the first audit and then shared. Fill the catalog
+    /// before the first audit (or call compiled.reset() after changing it).
+    detail::lazy<detail::compiled_catalog> compiled;
 };
 
 } // namespace rco

@@ -36,10 +36,12 @@ struct waiver {
     date expires;
 };
 
-/// One check's outcome with everything a report needs (copied from the catalog so
-/// a result is self-contained).
+/// One check's outcome. The catalog's text for it (title, question, remediation,
+/// evidence) is not copied: `info` refers to the catalog entry, so the catalog must
+/// outlive the result (the built-in catalog lives as long as the program).
 struct check_result {
-    std::string id, slug, title;
+    std::string id, slug;
+    const check_info* info = nullptr; ///< the catalog entry this result is for
     int standard = 0;
     rco::level level = level::required;
     int weight = 1;
@@ -51,9 +53,13 @@ struct check_result {
     /// print them only when asked to: they can reveal who is in recovery.
     std::vector<std::string> subjects;
     std::vector<language_finding> findings;
-    std::string question, remediation;
-    std::vector<std::string> evidence;
     std::optional<rco::waiver> waiver;
+
+    /// The catalog entry's text (empty when `info` is not set).
+    const std::string& title() const noexcept;
+    const std::string& question() const noexcept;
+    const std::string& remediation() const noexcept;
+    const std::vector<std::string>& evidence() const noexcept;
 };
 
 struct standard_result {

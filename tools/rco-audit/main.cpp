@@ -221,15 +221,34 @@ std::string join_csv(const std::vector<audited>& runs, const report_format&) {
 
 /// The batch document lists the reports and, apart, the records that could not be audited.
 std::string join_json(const std::vector<audited>& runs, const report_format&) {
-    boost::json::array reports, errors;
-    for (const auto& a : runs) {
-        if (a.result)
-            reports.push_back(boost::json::parse(rco::report::write_json(*a.result, a.info)));
-        else
-            errors.push_back(boost::json::object{{"file", a.file}, {"error", a.error}});
-    }
-    return rco::io::pretty_json(boost::json::object{
-        {"format", "rco-audit-batch/1"}, {"reports", std::move(reports)}, {"errors", std::move(errors)}});
+    std::string out;
+    rco::io::json_writer w(out);
+    w.begin_object();
+    w.key("format");
+    w.value("rco-audit-batch/1");
+    w.key("reports");
+    w.begin_array();
+    for (const auto& a : runs)
+        if (a.result) {
+            w.begin_value();
+            rco::report::write_json_to(out, *a.result, a.info, w.level());
+        }
+    w.end_array();
+    w.key("errors");
+    w.begin_array();
+    for (const auto& a : runs)
+        if (!a.result) {
+            w.begin_object();
+            w.key("file");
+            w.value(a.file);
+            w.key("error");
+            w.value(a.error);
+            w.end_object();
+        }
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 constexpr report_format formats[] = {

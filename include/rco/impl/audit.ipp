@@ -4,6 +4,7 @@
 #include "rco/checks/registry.hpp"
 
 #include <algorithm>
+#include <memory>
 
 namespace rco {
 
@@ -56,6 +57,44 @@ void require_known_ids(const catalog& cat, const Map& m, std::string_view what) 
 
 } // namespace
 
+namespace detail {
+
+/// Parameters of one check under one profile (catalog defaults, then the profile's), or
+/// why the profile's values cannot be used.
+struct profile_parameters {
+    parameter_set params;
+    std::string error;
+};
+
+struct compiled_catalog {
+    std::vector<check_fn> fns; ///< by check index; nullptr: no implementation in this build
+    std::vector<std::vector<profile_parameters>> params; ///< by profile index, then check index
+};
+
+inline compiled_catalog compile(const catalog& cat) {
+    compiled_catalog c;
+    for (const auto& info : cat.checks)
+        c.fns.push_back(find_check_fn(info.id));
+    for (const auto& prof : cat.profiles) {
+        auto& by_check = c.params.emplace_back();
+        for (const auto& info : cat.checks) {
+            auto& entry = by_check.emplace_back();
+            for (const auto& p : info.parameters)
+                entry.params[p.name] = p.default_value;
+            if (auto it = prof.parameters.find(info.id); it != prof.parameters.end()) {
+                try {
+                    apply_parameters(info, entry.params, it->second, "profile " + prof.name);
+                } catch (const audit_error& e) {
+                    entry.error = e.what();
+                }
+            }
+        }
+    }
+    return c;
+}
+
+} // namespace detail
+
 std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept {
     return override_date ? override_date : rec.as_of;
 }
@@ -76,23 +115,26 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         if (!cat.find_check(w.check_id))
             throw audit_error("waiver names unknown check '" + w.check_id + "'");
 
+    const auto& compiled =
+        cat.compiled.get([&] { return std::make_shared<const detail::compiled_catalog>(detail::compile(cat)); });
+    const auto& profile_params = compiled.params[static_cast<std::size_t>(prof - cat.profiles.data())];
+
     audit_result result;
     result.profile = prof->name;
     result.as_of = as_of;
+    result.checks.reserve(cat.checks.size());
 
-    for (const auto& info : cat.checks) {
-        check_fn fn = find_check_fn(info.id);
+    for (std::size_t k = 0; k < cat.checks.size(); ++k) {
+        const auto& info = cat.checks[k];
+        check_fn fn = compiled.fns[k];
         if (!fn)
             throw audit_error("catalog check " + info.id + " has no implementation in this build");
         check_result cr;
         cr.id = info.id;
         cr.slug = info.slug;
-        cr.title = info.title;
+        cr.info = &info;
         cr.standard = info.standard;
         cr.weight = info.weight;
-        cr.question = info.question;
-        cr.remediation = info.remediation;
-        cr.evidence = info.evidence;
         cr.level = info.level;
         if (auto it = prof->levels.find(info.id); it != prof->levels.end())
             cr.level = it->second;
@@ -101,13 +143,14 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             result.tailoring.push_back({info.id, "level set to " + std::string(to_string(it->second))});
         }
 
-        parameter_set params;
-        for (const auto& p : info.parameters)
-            params[p.name] = p.default_value;
-        if (auto it = prof->parameters.find(info.id); it != prof->parameters.end())
-            apply_parameters(info, params, it->second, "profile " + prof->name);
+        if (!profile_params[k].error.empty())
+            throw audit_error(profile_params[k].error);
+        const parameter_set* params = &profile_params[k].params;
+        parameter_set tailored;
         if (auto it = tailor.parameters.find(info.id); it != tailor.parameters.end()) {
-            apply_parameters(info, params, it->second, "tailoring");
+            tailored = *params;
+            params = &tailored;
+            apply_parameters(info, tailored, it->second, "tailoring");
             for (const auto& [name, value] : it->second)
                 result.tailoring.push_back({info.id, "parameter " + name + " set to " + describe(value)});
         }
@@ -117,7 +160,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             cr.explanation = "Marked not applicable by tailoring: " + it->second;
             result.tailoring.push_back({info.id, "marked not applicable: " + it->second});
         } else {
-            check_context ctx{rec, as_of, params, cat};
+            check_context ctx{rec, as_of, *params, cat};
             outcome o = fn(ctx);
             cr.status = o.status;
             cr.explanation = std::move(o.explanation);

@@ -102,6 +102,16 @@ std::string_view to_string(overall_outcome s) noexcept {
     return "incomplete";
 }
 
+namespace {
+const std::string no_text;
+const std::vector<std::string> no_list;
+} // namespace
+
+const std::string& check_result::title() const noexcept { return info ? info->title : no_text; }
+const std::string& check_result::question() const noexcept { return info ? info->question : no_text; }
+const std::string& check_result::remediation() const noexcept { return info ? info->remediation : no_text; }
+const std::vector<std::string>& check_result::evidence() const noexcept { return info ? info->evidence : no_list; }
+
 const check_result* audit_result::find_check(std::string_view id) const noexcept {
     for (const auto& c : checks)
         if (c.id == id || c.slug == id)

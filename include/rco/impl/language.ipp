@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,6 +114,7 @@ struct token {
 
 inline std::vector<token> tokenize(std::string_view s) {
     std::vector<token> out;
+    out.reserve(s.size() / 5 + 1); // about one word per 5-6 bytes of English
     std::uint32_t line = 1, column = 1, sentence = 0;
     bool quoted = false;
     bool sentence_break = false; // a sentence ended since the previous token
@@ -138,19 +140,16 @@ inline std::vector<token> tokenize(std::string_view s) {
             t.quoted = quoted;
             // Extend over word characters and apostrophes between word characters.
             std::size_t j = i;
+            bool typographic = false; // an apostrophe other than ' (written as ' in `exact`)
             while (j < s.size()) {
                 auto [d, dl] = decode(s, j);
                 if (is_word(d)) {
-                    if (d < 0x80)
-                        t.exact += static_cast<char>(d);
-                    else
-                        t.exact.append(s.substr(j, dl));
                     j += dl;
                     ++column;
                     continue;
                 }
                 if (is_apostrophe(d) && j + dl < s.size() && is_word(decode(s, j + dl).cp)) {
-                    t.exact += '\'';
+                    typographic = typographic || d != '\'';
                     j += dl;
                     ++column;
                     continue;
@@ -158,6 +157,18 @@ inline std::vector<token> tokenize(std::string_view s) {
                 break;
             }
             t.end = j;
+            if (!typographic) {
+                t.exact.assign(s.substr(i, j - i));
+            } else {
+                for (std::size_t k = i; k < j;) {
+                    const auto [d, dl] = decode(s, k);
+                    if (is_apostrophe(d) && !is_word(d)) // U+02BC is a letter too: kept as written
+                        t.exact += '\'';
+                    else
+                        t.exact.append(s.substr(k, dl));
+                    k += dl;
+                }
+            }
             t.folded = t.exact;
             for (auto& ch : t.folded)
                 if (ch >= 'A' && ch <= 'Z')
@@ -233,6 +244,53 @@ inline bool inflected(std::string_view w, std::string_view base) {
     return false;
 }
 
+/// First words to the phrases that start with them: an open-addressing hash table on
+/// the words (looked up once per token and list, so it must be cheap).
+class word_index {
+  public:
+    std::vector<std::size_t>& operator[](const std::string& word) {
+        if ((entries_.size() + 1) * 2 > slots_.size())
+            grow();
+        auto& slot = slots_[slot_of(word)];
+        if (slot == no_entry) {
+            slot = static_cast<std::uint32_t>(entries_.size());
+            entries_.push_back({word, {}});
+        }
+        return entries_[slot].second;
+    }
+
+    /// The phrases starting with `word`, or nullptr.
+    const std::vector<std::size_t>* find(std::string_view word) const {
+        if (entries_.empty())
+            return nullptr;
+        const auto slot = slots_[slot_of(word)];
+        return slot == no_entry ? nullptr : &entries_[slot].second;
+    }
+  private:
+    static constexpr std::uint32_t no_entry = 0xFFFFFFFF;
+    static std::size_t hash(std::string_view s) noexcept {
+        std::uint64_t h = 1469598103934665603ull; // FNV-1a
+        for (unsigned char c : s)
+            h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+    /// The slot holding `word`, or the empty slot where it would go.
+    std::size_t slot_of(std::string_view word) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t k = hash(word) & mask;; k = (k + 1) & mask)
+            if (slots_[k] == no_entry || entries_[slots_[k]].first == word)
+                return k;
+    }
+    void grow() {
+        slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), no_entry);
+        for (std::size_t e = 0; e < entries_.size(); ++e)
+            slots_[slot_of(entries_[e].first)] = static_cast<std::uint32_t>(e);
+    }
+
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> entries_;
+    std::vector<std::uint32_t> slots_;
+};
+
 /// Phrases indexed by their first word.
 class phrase_set {
   public:
@@ -246,20 +304,23 @@ class phrase_set {
 
     /// Calls `f(phrase, end)` for every phrase matching the tokens from `i`
     /// (`end` one past its last token). `inflect`: accept "s"/"'s" on the last word.
-    template <class F> void matches(const std::vector<token>& ts, std::size_t i, bool inflect, F&& f) const {
+    /// `seen` is scratch space of the caller's (the set itself is shared by threads).
+    template <class F>
+    void matches(const std::vector<token>& ts, std::size_t i, bool inflect, std::vector<std::size_t>& seen,
+                 F&& f) const {
         if (phrases_.empty())
             return;
-        seen_.clear();
-        visit(folded_, ts[i].folded, ts, i, inflect, f);
-        visit(exact_, ts[i].exact, ts, i, inflect, f);
+        seen.clear();
+        visit(folded_, ts[i].folded, ts, i, inflect, seen, f);
+        visit(exact_, ts[i].exact, ts, i, inflect, seen, f);
         if (inflect) {
             for (auto* key : {&ts[i].folded, &ts[i].exact}) {
                 std::string_view k = *key;
                 auto& index = key == &ts[i].folded ? folded_ : exact_;
                 if (k.ends_with("'s"))
-                    visit(index, k.substr(0, k.size() - 2), ts, i, inflect, f);
+                    visit(index, k.substr(0, k.size() - 2), ts, i, inflect, seen, f);
                 else if (k.ends_with('s'))
-                    visit(index, k.substr(0, k.size() - 1), ts, i, inflect, f);
+                    visit(index, k.substr(0, k.size() - 1), ts, i, inflect, seen, f);
             }
         }
     }
@@ -285,19 +346,19 @@ class phrase_set {
     bool empty() const { return phrases_.empty(); }
 
   private:
-    using index_type = std::map<std::string, std::vector<std::size_t>, std::less<>>;
+    using index_type = word_index;
 
     template <class F>
     void visit(const index_type& index, std::string_view key, const std::vector<token>& ts, std::size_t i, bool inflect,
-               F& f) const {
-        auto it = index.find(key);
-        if (it == index.end())
+               std::vector<std::size_t>& seen, F& f) const {
+        const auto* list = index.find(key);
+        if (!list)
             return;
-        for (auto k : it->second) {
+        for (auto k : *list) {
             // The same phrase can be reached by two keys ("MAT" exact and folded).
-            if (std::find(seen_.begin(), seen_.end(), k) != seen_.end())
+            if (std::find(seen.begin(), seen.end(), k) != seen.end())
                 continue;
-            seen_.push_back(k);
+            seen.push_back(k);
             const auto end = match(phrases_[k], ts, i, inflect);
             if (end != npos)
                 f(phrases_[k], end);
@@ -306,13 +367,13 @@ class phrase_set {
 
     std::vector<phrase> phrases_;
     index_type folded_, exact_;
-    mutable std::vector<std::size_t> seen_;
 };
 
 /// Longest phrase of `set` matching at `i` (npos when none).
-inline std::size_t longest(const phrase_set& set, const std::vector<token>& ts, std::size_t i, bool inflect) {
+inline std::size_t longest(const phrase_set& set, const std::vector<token>& ts, std::size_t i, bool inflect,
+                           std::vector<std::size_t>& seen) {
     std::size_t best = npos;
-    set.matches(ts, i, inflect, [&](const phrase&, std::size_t end) {
+    set.matches(ts, i, inflect, seen, [&](const phrase&, std::size_t end) {
         if (best == npos || end > best)
             best = end;
     });
@@ -323,20 +384,59 @@ inline std::size_t longest(const phrase_set& set, const std::vector<token>& ts, 
 /// ("I'm a grateful recovering alcoholic": 2 before "recovering alcoholic").
 inline constexpr std::uint32_t first_person_window = 4;
 
+/// Everything the scanner derives from a language_table, built once per table.
+struct compiled_table {
+    phrase_set names;     ///< exempt proper names
+    phrase_set ctx_words; ///< substance-use context words
+    phrase_set fp;        ///< first-person phrases
+    std::vector<phrase_set> cancel; ///< by term index: words that cancel it when they follow
+    std::vector<bool> has_cancel;   ///< by term index
+    phrase_set forms;     ///< every term's forms
+};
+
+inline compiled_table compile(const language_table& table) {
+    compiled_table c;
+    for (std::size_t k = 0; k < table.exempt_names.size(); ++k)
+        c.names.add(make_phrase(table.exempt_names[k], false, k));
+    for (std::size_t k = 0; k < table.substance_context.size(); ++k)
+        c.ctx_words.add(make_phrase(table.substance_context[k], false, k));
+    for (std::size_t k = 0; k < table.first_person.size(); ++k)
+        c.fp.add(make_phrase(table.first_person[k], false, k));
+    c.cancel.resize(table.terms.size());
+    c.has_cancel.assign(table.terms.size(), false);
+    for (std::size_t k = 0; k < table.terms.size(); ++k) {
+        auto it = table.not_before.find(table.terms[k].id);
+        if (it == table.not_before.end())
+            continue;
+        c.has_cancel[k] = true;
+        for (std::size_t w = 0; w < it->second.size(); ++w)
+            c.cancel[k].add(make_phrase(it->second[w], false, w));
+    }
+    for (std::size_t k = 0; k < table.terms.size(); ++k)
+        for (const auto& f : table.terms[k].forms)
+            c.forms.add(make_phrase(f, table.terms[k].case_sensitive, k));
+    return c;
+}
+
+inline const compiled_table& compiled(const language_table& table) {
+    return table.compiled.get([&] { return std::make_shared<const compiled_table>(compile(table)); });
+}
+
 inline std::vector<term_match> scan(std::string_view text, const language_table& table) {
     std::vector<term_match> out;
+    if (table.terms.empty())
+        return out;
     auto ts = tokenize(text);
-    if (ts.empty() || table.terms.empty())
+    if (ts.empty())
         return out;
     const std::size_t n = ts.size();
+    const compiled_table& ct = compiled(table);
+    std::vector<std::size_t> seen; // scratch for phrase_set::matches
 
     // Exempt proper names: their words neither flag nor count as context.
-    phrase_set names;
-    for (std::size_t k = 0; k < table.exempt_names.size(); ++k)
-        names.add(make_phrase(table.exempt_names[k], false, k));
-    if (!names.empty())
+    if (!ct.names.empty())
         for (std::size_t i = 0; i < n;) {
-            const auto end = longest(names, ts, i, false);
+            const auto end = longest(ct.names, ts, i, false, seen);
             if (end == npos) {
                 ++i;
                 continue;
@@ -348,13 +448,10 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
     // Sentences with a substance-use word (outside exempt names). Words inside a
     // hyphenated word count ("drug-free", "alcohol-related").
     std::vector<bool> context(ts.back().sentence + 1, false);
-    phrase_set ctx_words;
-    for (std::size_t k = 0; k < table.substance_context.size(); ++k)
-        ctx_words.add(make_phrase(table.substance_context[k], false, k));
     for (std::size_t i = 0; i < n; ++i) {
         if (ts[i].exempt || context[ts[i].sentence])
             continue;
-        ctx_words.matches(ts, i, true, [&](const phrase&, std::size_t end) {
+        ct.ctx_words.matches(ts, i, true, seen, [&](const phrase&, std::size_t end) {
             for (auto t = i; t < end; ++t)
                 if (ts[t].exempt)
                     return;
@@ -366,13 +463,10 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
     // ending before token i.
     std::vector<std::size_t> last_fp(n + 1, npos);
     {
-        phrase_set fp;
-        for (std::size_t k = 0; k < table.first_person.size(); ++k)
-            fp.add(make_phrase(table.first_person[k], false, k));
         std::vector<bool> ends_fp(n, false);
-        if (!fp.empty())
+        if (!ct.fp.empty())
             for (std::size_t i = 0; i < n; ++i) {
-                const auto end = longest(fp, ts, i, false);
+                const auto end = longest(ct.fp, ts, i, false, seen);
                 if (end != npos)
                     ends_fp[end - 1] = true;
             }
@@ -386,26 +480,12 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
     };
 
     // Words that cancel a term when they follow it, by term index.
-    std::map<std::size_t, phrase_set> cancel;
-    for (std::size_t k = 0; k < table.terms.size(); ++k) {
-        auto it = table.not_before.find(table.terms[k].id);
-        if (it == table.not_before.end())
-            continue;
-        auto& set = cancel[k];
-        for (std::size_t w = 0; w < it->second.size(); ++w)
-            set.add(make_phrase(it->second[w], false, w));
-    }
     auto cancelled = [&](std::size_t term, std::size_t end) {
-        auto it = cancel.find(term);
-        if (it == cancel.end() || end >= n || !ts[end].adjacent)
+        if (!ct.has_cancel[term] || end >= n || !ts[end].adjacent)
             return false;
-        return longest(it->second, ts, end, true) != npos;
+        return longest(ct.cancel[term], ts, end, true, seen) != npos;
     };
-
-    phrase_set forms;
-    for (std::size_t k = 0; k < table.terms.size(); ++k)
-        for (const auto& f : table.terms[k].forms)
-            forms.add(make_phrase(f, table.terms[k].case_sensitive, k));
+    const phrase_set& forms = ct.forms;
 
     struct candidate {
         std::size_t end, bytes, term, order;
@@ -418,7 +498,7 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
         }
         cands.clear();
         std::size_t order = 0;
-        forms.matches(ts, i, true, [&](const phrase& p, std::size_t end) {
+        forms.matches(ts, i, true, seen, [&](const phrase& p, std::size_t end) {
             cands.push_back({end, ts[end - 1].end - ts[i].begin, p.owner, order++});
         });
         if (cands.empty()) {

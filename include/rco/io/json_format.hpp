@@ -5,7 +5,9 @@
 
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,101 @@
 namespace rco::io {
 
 /// Serializes with two-space indentation, keys in insertion order, one trailing newline.
+/// Lists of at most 12 numbers, words or other scalars stay on one line.
 std::string pretty_json(const boost::json::value& v);
+
+/// Appends `text` as a JSON string, quoted and escaped as Boost.JSON writes it (" \ and
+/// control characters escaped; other bytes as they are).
+void append_json_string(std::string& out, std::string_view text);
+
+/// Writes JSON text straight into a string, in exactly pretty_json's layout, without
+/// building a tree: members and elements are written in the order they are given.
+///
+///     json_writer w(out);
+///     w.begin_object();
+///     w.key("ids"); w.strings(ids);
+///     w.end_object();
+///
+/// `indent` is the nesting level the first value is written at (a document placed inside
+/// another one's list).
+class json_writer {
+  public:
+    explicit json_writer(std::string& out, int indent = 0) : out_(out), level_(indent) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    /// A list whose elements are objects or lists (each on its own line).
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+    /// The key of the next member of the open object.
+    void key(std::string_view k) {
+        element();
+        append_json_string(out_, k);
+        out_ += ": ";
+        after_key_ = true;
+    }
+
+    void value(std::string_view s) {
+        element();
+        append_json_string(out_, s);
+    }
+    void value(const char* s) { value(std::string_view(s)); }
+    void value(const std::string& s) { value(std::string_view(s)); }
+    void value(bool b) {
+        element();
+        out_ += b ? "true" : "false";
+    }
+    void value(std::int64_t n);
+    void value(int n) { value(static_cast<std::int64_t>(n)); }
+    void value(std::uint32_t n) { value(static_cast<std::int64_t>(n)); }
+
+    /// A list of words, as pretty_json lays out a list of scalars.
+    void strings(const std::vector<std::string>& items);
+
+    /// Starts the next value for a caller that writes it itself, in this layout at nesting
+    /// level level() (e.g. report::write_json_to for a report inside a batch).
+    void begin_value() { element(); }
+    int level() const noexcept { return level_; }
+
+  private:
+    void newline(int level) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(level) * 2, ' ');
+    }
+    /// Before a value or key: separator and line break inside an open container.
+    void element() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (depth_ == 0)
+            return;
+        if (!first_[depth_ - 1])
+            out_ += ',';
+        first_[depth_ - 1] = false;
+        newline(level_);
+    }
+    void open(char c) {
+        element();
+        out_ += c;
+        ++level_;
+        if (depth_ == sizeof first_)
+            throw std::logic_error("json_writer: nested too deeply");
+        first_[depth_++] = true;
+    }
+    void close(char c) {
+        --level_;
+        if (!first_[--depth_])
+            newline(level_);
+        out_ += c;
+    }
+
+    std::string& out_;
+    int level_;
+    std::size_t depth_ = 0;
+    bool first_[32] = {};
+    bool after_key_ = false;
+};
 
 /// Parses JSON text (a UTF-8 byte order mark is skipped, nesting is limited to 64
 /// levels); on failure adds one error with `file`, line and column, saying what is wrong

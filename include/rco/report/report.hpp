@@ -28,6 +28,10 @@ struct report_info {
 /// The machine-readable report, `rco-audit-report/1`: stable keys, byte-identical for identical inputs.
 std::string write_json(const audit_result& r, const report_info& info);
 
+/// write_json's document without its final newline, appended to `out` as a value at
+/// nesting level `indent` (a report inside a batch document's list).
+void write_json_to(std::string& out, const audit_result& r, const report_info& info, int indent);
+
 /// The report for people: verdict first, then each standard, then what to fix.
 std::string write_text(const audit_result& r, const report_info& info);
 

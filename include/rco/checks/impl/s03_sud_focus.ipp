@@ -3,6 +3,13 @@
 #include "rco/checks/s03_sud_focus.hpp"
 #include "rco/checks/support.hpp"
 
+namespace rco::detail {
+/// S3.1's vocabulary terms split into words, once per catalog (vocabulary::words).
+struct vocabulary_words {
+    std::vector<std::vector<std::string>> recovery, substance;
+};
+} // namespace rco::detail
+
 namespace rco::checks {
 using namespace rco::detail;
 
@@ -60,12 +67,14 @@ bool has_phrase(const std::vector<std::string>& words, const std::vector<std::st
     return false;
 }
 
-/// The vocabulary terms that occur in `words`, in vocabulary order.
-std::vector<std::string> terms_found(const std::vector<std::string>& words, const std::vector<std::string>& terms) {
+/// The vocabulary terms that occur in `words`, in vocabulary order (`term_words`: each
+/// term's mission_words).
+std::vector<std::string> terms_found(const std::vector<std::string>& words, const std::vector<std::string>& terms,
+                                     const std::vector<std::vector<std::string>>& term_words) {
     std::vector<std::string> found;
-    for (const auto& t : terms)
-        if (has_phrase(words, mission_words(t)) && !contains(found, t))
-            found.push_back(t);
+    for (std::size_t k = 0; k < terms.size(); ++k)
+        if (has_phrase(words, term_words[k]) && !contains(found, terms[k]))
+            found.push_back(terms[k]);
     return found;
 }
 
@@ -121,8 +130,16 @@ outcome mission_recovery_focus(const check_context& ctx) {
         words.insert(words.end(), more.begin(), more.end());
     }
     const auto& vocab = ctx.cat.vocabulary;
-    const auto recovery = terms_found(words, vocab.mission_recovery_terms);
-    const auto substance = terms_found(words, vocab.mission_substance_terms);
+    const auto& term_words = vocab.words.get([&] {
+        auto w = std::make_shared<vocabulary_words>();
+        for (const auto& t : vocab.mission_recovery_terms)
+            w->recovery.push_back(mission_words(t));
+        for (const auto& t : vocab.mission_substance_terms)
+            w->substance.push_back(mission_words(t));
+        return std::shared_ptr<const vocabulary_words>(std::move(w));
+    });
+    const auto recovery = terms_found(words, vocab.mission_recovery_terms, term_words.recovery);
+    const auto substance = terms_found(words, vocab.mission_substance_terms, term_words.substance);
     const std::string subject = has_mission && has_vision ? "The mission and vision use"
                                 : has_mission             ? "The mission uses"
                                                           : "The vision uses";

@@ -7,6 +7,10 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
 namespace rco::io {
 
 namespace {
@@ -28,7 +32,7 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
                 out += ',';
             first = false;
             newline(indent + 1);
-            out += boost::json::serialize(boost::json::value(kv.key()));
+            append_json_string(out, kv.key());
             out += ": ";
             pretty(kv.value(), out, indent + 1);
         }
@@ -97,6 +101,79 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
                         ? "this is not a text file (it contains NUL bytes)"
                         : "malformed JSON (" + ec.message() + ")");
     return parser.release();
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0; // start of the bytes not yet copied
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        // Eight bytes at a time while none needs escaping (a control character, " or \).
+        while (i + 8 <= n) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+            const std::uint64_t control = (x - ones * 0x20) & ~x & highs; // a byte below 0x20
+            if (control | zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\')))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        out += '\\';
+        switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\t': out += 't'; break;
+        case '\n': out += 'n'; break;
+        case '\f': out += 'f'; break;
+        case '\r': out += 'r'; break;
+        default:
+            out += "u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    out.append(text.data() + run, text.size() - run);
+    out += '"';
+}
+
+void json_writer::value(std::int64_t n) {
+    element();
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, r.ptr);
+}
+
+void json_writer::strings(const std::vector<std::string>& items) {
+    if (items.empty()) {
+        element();
+        out_ += "[]";
+        return;
+    }
+    if (items.size() <= 12) { // as pretty_json: a short list of scalars stays on one line
+        element();
+        out_ += '[';
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i)
+                out_ += ", ";
+            append_json_string(out_, items[i]);
+        }
+        out_ += ']';
+        return;
+    }
+    begin_array();
+    for (const auto& s : items)
+        value(s);
+    end_array();
 }
 
 std::string pretty_json(const boost::json::value& v) {

@@ -203,7 +203,7 @@ std::string counts_sentence(const audit_result& r) {
 bool shows_question(const check_result& c) {
     const bool review = c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review);
     // Some checks already ask the question in their explanation; don't say it twice.
-    return review && !c.question.empty() && c.explanation.find(c.question) == std::string::npos;
+    return review && !c.question().empty() && c.explanation.find(c.question()) == std::string::npos;
 }
 
 std::string finding_text(const language_finding& f) {
@@ -342,7 +342,7 @@ std::string findings_html(const check_result& c) {
 }
 
 std::string question_html(const check_result& c) {
-    return shows_question(c) ? "<p><span class=\"label\">Question for the reviewer:</span> " + h(c.question) + "</p>\n"
+    return shows_question(c) ? "<p><span class=\"label\">Question for the reviewer:</span> " + h(c.question()) + "</p>\n"
                              : "";
 }
 
@@ -528,17 +528,17 @@ std::string write_html(const audit_result& r, const report_info& info) {
         out += "<p>Required checks come before recommended ones; within each, failures before missing evidence "
                "before questions for a reviewer.</p>\n<ol id=\"action-plan\">\n";
         for (const auto* c : plan) {
-            out += "<li id=\"fix-" + h(c->id) + "\">\n<h3><span class=\"id\">" + h(c->id) + "</span> " + h(c->title) +
+            out += "<li id=\"fix-" + h(c->id) + "\">\n<h3><span class=\"id\">" + h(c->id) + "</span> " + h(c->title()) +
                    "</h3>\n";
             out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
                    std::to_string(c->standard) + "</p>\n";
             out += "<p>" + h(c->explanation) + "</p>\n";
             out += findings_html(*c);
             out += question_html(*c);
-            out += "<p><span class=\"label\">Next step:</span> " + h(c->remediation) + "</p>\n";
-            if (!c->evidence.empty()) {
+            out += "<p><span class=\"label\">Next step:</span> " + h(c->remediation()) + "</p>\n";
+            if (!c->evidence().empty()) {
                 out += "<p class=\"label\">Evidence to gather:</p>\n<ul>\n";
-                for (const auto& e : c->evidence)
+                for (const auto& e : c->evidence())
                     out += "<li>" + h(e) + "</li>\n";
                 out += "</ul>\n";
             }
@@ -559,7 +559,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             if (c.standard != s.number)
                 continue;
             out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status) +
-                   " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title) + "</h3>\n";
+                   " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title()) + "</h3>\n";
             out += "<p class=\"muted\">" + std::string(to_string(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
             out += "<p>" + h(c.explanation) + "</p>\n";
             out += findings_html(c);
@@ -644,16 +644,16 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
         const auto number = std::to_string(++n) + ". ";
         // Continuation lines are indented to the item's text so they stay in the item.
         const std::string pad(number.size(), ' ');
-        out += number + "**" + md(c->id) + " " + md(c->title) + "** (" + label(c->status) + ", " +
+        out += number + "**" + md(c->id) + " " + md(c->title()) + "** (" + label(c->status) + ", " +
                std::string(to_string(c->level)) + "): " + md(c->explanation) + "\n";
         for (const auto& f : c->findings)
             out += pad + "- Finding: " + md(finding_text(f)) + "\n";
         if (shows_question(*c))
-            out += pad + "- Question for the reviewer: " + md(c->question) + "\n";
-        out += pad + "- Next step: " + md(c->remediation) + "\n";
-        if (!c->evidence.empty()) {
+            out += pad + "- Question for the reviewer: " + md(c->question()) + "\n";
+        out += pad + "- Next step: " + md(c->remediation()) + "\n";
+        if (!c->evidence().empty()) {
             std::vector<std::string> evidence;
-            for (const auto& e : c->evidence)
+            for (const auto& e : c->evidence())
                 evidence.push_back(md(e));
             out += pad + "- Evidence to gather: " + join(evidence, "; ") + "\n";
         }
@@ -667,12 +667,12 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
-            out += "- " + label(c.status) + " \u2014 **" + md(c.id) + "** " + md(c.title) + " (" +
+            out += "- " + label(c.status) + " \u2014 **" + md(c.id) + "** " + md(c.title()) + " (" +
                    std::string(to_string(c.level)) + "): " + md(c.explanation) + "\n";
             for (const auto& f : c.findings)
                 out += "  - Finding: " + md(finding_text(f)) + "\n";
             if (shows_question(c))
-                out += "  - Question for the reviewer: " + md(c.question) + "\n";
+                out += "  - Question for the reviewer: " + md(c.question()) + "\n";
             if (c.waiver)
                 out += "  - " + md(waiver_text(c)) + "\n";
             if (info.show_names && !c.subjects.empty())
@@ -770,9 +770,9 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 std::string body = c.explanation + "\n";
                 for (const auto& f : c.findings)
                     body += "- " + finding_text(f) + "\n";
-                body += "Next step: " + c.remediation + "\n";
-                if (!c.evidence.empty())
-                    body += "Evidence to gather: " + join(c.evidence, "; ") + "\n";
+                body += "Next step: " + c.remediation() + "\n";
+                if (!c.evidence().empty())
+                    body += "Evidence to gather: " + join(c.evidence(), "; ") + "\n";
                 if (info.show_names && !c.subjects.empty())
                     body += "People concerned: " + join(c.subjects, ", ") + "\n";
                 out += ">\n      <failure message=\"" + a(c.explanation) + "\" type=\"" +
@@ -780,7 +780,7 @@ std::string write_junit(const audit_result& r, const report_info& info) {
             } else if (c.status == status::not_applicable) {
                 out += ">\n      <skipped message=\"" + a(c.explanation) + "\"/>\n    </testcase>\n";
             } else if (c.status == status::manual_review) {
-                out += ">\n      <skipped message=\"" + a("needs review: " + c.question) + "\"/>\n";
+                out += ">\n      <skipped message=\"" + a("needs review: " + c.question()) + "\"/>\n";
                 if (!c.explanation.empty())
                     out += "      <system-out>" + xml_text(c.explanation) + "</system-out>\n";
                 out += "    </testcase>\n";
@@ -818,7 +818,7 @@ std::string csv_rows(const audit_result& r, const report_info& info) {
         out += std::to_string(c.standard) + ',';
         out += csv_field(s ? s->title : "") + ',';
         out += csv_field(s ? to_string(s->result) : "") + ',';
-        out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(c.title) + ',';
+        out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(c.title()) + ',';
         out += csv_field(to_string(c.level)) + ',' + csv_field(to_string(c.status)) + ',';
         out += csv_field(c.underlying ? to_string(*c.underlying) : "") + ',';
         out += csv_field(c.explanation) + "\r\n";

@@ -3,15 +3,11 @@
 #include "rco/io/json_format.hpp"
 #include "rco/report/report.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <map>
 #include <sstream>
 
 namespace rco::report {
-
-namespace json = boost::json;
 
 std::string_view plain(status s) noexcept {
     switch (s) {
@@ -64,13 +60,6 @@ std::vector<const check_result*> action_plan(const audit_result& r) {
 
 namespace {
 
-json::array strings(const std::vector<std::string>& v) {
-    json::array a;
-    for (const auto& s : v)
-        a.emplace_back(s);
-    return a;
-}
-
 std::map<status, int> count_statuses(const audit_result& r) {
     std::map<status, int> counts;
     for (auto s : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
@@ -83,102 +72,204 @@ std::map<status, int> count_statuses(const audit_result& r) {
 
 } // namespace
 
-std::string write_json(const audit_result& r, const report_info& info) {
-    json::object root;
-    root["format"] = json_report_format;
-    root["tool"] = json::object{{"name", "rco-audit"}, {"version", info.tool_version}};
-    root["input"] = json::object{{"file", info.input_file}, {"sha256", info.input_sha256}};
-    root["catalog"] = json::object{{"version", info.catalog_version}, {"sha256", info.catalog_sha256}};
-    if (!info.tailoring_file.empty())
-        root["tailoring_file"] = json::object{{"file", info.tailoring_file}, {"sha256", info.tailoring_sha256}};
-    json::object org;
-    org["name"] = info.organization_name;
-    if (!info.organization_ein.empty())
-        org["ein"] = info.organization_ein;
-    root["organization"] = std::move(org);
-    root["profile"] = r.profile;
-    root["as_of"] = format_date(r.as_of);
-    root["result"] = to_string(r.result);
-    root["score"] = r.score;
-    json::object counts;
-    for (const auto& [s, n] : count_statuses(r))
-        counts[to_string(s)] = n;
-    root["counts"] = std::move(counts);
-    root["names_included"] = info.show_names;
+void write_json_to(std::string& out, const audit_result& r, const report_info& info, int indent) {
+    io::json_writer w(out, indent);
+    auto file_and_digest = [&](std::string_view a, const std::string& av, std::string_view b, const std::string& bv) {
+        w.begin_object();
+        w.key(a);
+        w.value(av);
+        w.key(b);
+        w.value(bv);
+        w.end_object();
+    };
+    w.begin_object();
+    w.key("format");
+    w.value(json_report_format);
+    w.key("tool");
+    w.begin_object();
+    w.key("name");
+    w.value("rco-audit");
+    w.key("version");
+    w.value(info.tool_version);
+    w.end_object();
+    w.key("input");
+    file_and_digest("file", info.input_file, "sha256", info.input_sha256);
+    w.key("catalog");
+    file_and_digest("version", info.catalog_version, "sha256", info.catalog_sha256);
+    if (!info.tailoring_file.empty()) {
+        w.key("tailoring_file");
+        file_and_digest("file", info.tailoring_file, "sha256", info.tailoring_sha256);
+    }
+    w.key("organization");
+    w.begin_object();
+    w.key("name");
+    w.value(info.organization_name);
+    if (!info.organization_ein.empty()) {
+        w.key("ein");
+        w.value(info.organization_ein);
+    }
+    w.end_object();
+    w.key("profile");
+    w.value(r.profile);
+    w.key("as_of");
+    w.value(format_date(r.as_of));
+    w.key("result");
+    w.value(to_string(r.result));
+    w.key("score");
+    w.value(r.score);
+    w.key("counts");
+    w.begin_object();
+    for (const auto& [s, n] : count_statuses(r)) {
+        w.key(to_string(s));
+        w.value(n);
+    }
+    w.end_object();
+    w.key("names_included");
+    w.value(info.show_names);
 
-    json::array standards;
+    w.key("standards");
+    w.begin_array();
+    std::vector<std::string> ids;
     for (const auto& s : r.standards) {
-        json::array ids;
+        ids.clear();
         for (const auto& c : r.checks)
             if (c.standard == s.number)
-                ids.emplace_back(c.id);
-        standards.push_back(json::object{{"number", s.number},
-                                         {"slug", s.slug},
-                                         {"title", s.title},
-                                         {"result", to_string(s.result)},
-                                         {"score", s.score},
-                                         {"checks", std::move(ids)}});
+                ids.push_back(c.id);
+        w.begin_object();
+        w.key("number");
+        w.value(s.number);
+        w.key("slug");
+        w.value(s.slug);
+        w.key("title");
+        w.value(s.title);
+        w.key("result");
+        w.value(to_string(s.result));
+        w.key("score");
+        w.value(s.score);
+        w.key("checks");
+        w.strings(ids);
+        w.end_object();
     }
-    root["standards"] = std::move(standards);
+    w.end_array();
 
-    json::array checks;
+    w.key("checks");
+    w.begin_array();
     for (const auto& c : r.checks) {
-        json::object o;
-        o["id"] = c.id;
-        o["slug"] = c.slug;
-        o["standard"] = c.standard;
-        o["title"] = c.title;
-        o["level"] = to_string(c.level);
-        o["status"] = to_string(c.status);
-        if (c.underlying)
-            o["underlying_status"] = to_string(*c.underlying);
-        o["explanation"] = c.explanation;
-        o["pointers"] = strings(c.pointers);
+        w.begin_object();
+        w.key("id");
+        w.value(c.id);
+        w.key("slug");
+        w.value(c.slug);
+        w.key("standard");
+        w.value(c.standard);
+        w.key("title");
+        w.value(c.title());
+        w.key("level");
+        w.value(to_string(c.level));
+        w.key("status");
+        w.value(to_string(c.status));
+        if (c.underlying) {
+            w.key("underlying_status");
+            w.value(to_string(*c.underlying));
+        }
+        w.key("explanation");
+        w.value(c.explanation);
+        w.key("pointers");
+        w.strings(c.pointers);
         if (c.status != status::pass && c.status != status::not_applicable) {
-            o["remediation"] = c.remediation;
-            o["evidence"] = strings(c.evidence);
+            w.key("remediation");
+            w.value(c.remediation());
+            w.key("evidence");
+            w.strings(c.evidence());
         }
-        if (c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review))
-            o["question"] = c.question;
+        if (c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review)) {
+            w.key("question");
+            w.value(c.question());
+        }
         if (!c.findings.empty()) {
-            json::array fs;
-            for (const auto& f : c.findings)
-                fs.push_back(json::object{{"source", f.source},
-                                          {"pointer", f.pointer},
-                                          {"line", f.line},
-                                          {"column", f.column},
-                                          {"matched", f.matched},
-                                          {"term", f.term_id},
-                                          {"alternatives", strings(f.alternatives)},
-                                          {"sources", strings(f.sources)}});
-            o["findings"] = std::move(fs);
+            w.key("findings");
+            w.begin_array();
+            for (const auto& f : c.findings) {
+                w.begin_object();
+                w.key("source");
+                w.value(f.source);
+                w.key("pointer");
+                w.value(f.pointer);
+                w.key("line");
+                w.value(f.line);
+                w.key("column");
+                w.value(f.column);
+                w.key("matched");
+                w.value(f.matched);
+                w.key("term");
+                w.value(f.term_id);
+                w.key("alternatives");
+                w.strings(f.alternatives);
+                w.key("sources");
+                w.strings(f.sources);
+                w.end_object();
+            }
+            w.end_array();
         }
-        if (info.show_names && !c.subjects.empty())
-            o["people"] = strings(c.subjects);
-        if (c.waiver)
-            o["waiver"] = json::object{{"justification", c.waiver->justification},
-                                       {"approved_by", c.waiver->approved_by},
-                                       {"expires", format_date(c.waiver->expires)}};
-        checks.push_back(std::move(o));
-    }
-    root["checks"] = std::move(checks);
-
-    json::array tailoring;
-    for (const auto& t : r.tailoring)
-        tailoring.push_back(json::object{{"check", t.check_id}, {"choice", t.what}});
-    root["tailoring"] = std::move(tailoring);
-
-    json::array warnings;
-    for (const auto& w : info.warnings) {
-        json::object o{{"file", w.file}, {"pointer", w.pointer}, {"message", w.message}};
-        if (w.line > 0) {
-            o["line"] = w.line;
-            o["column"] = w.column;
+        if (info.show_names && !c.subjects.empty()) {
+            w.key("people");
+            w.strings(c.subjects);
         }
-        warnings.push_back(std::move(o));
+        if (c.waiver) {
+            w.key("waiver");
+            w.begin_object();
+            w.key("justification");
+            w.value(c.waiver->justification);
+            w.key("approved_by");
+            w.value(c.waiver->approved_by);
+            w.key("expires");
+            w.value(format_date(c.waiver->expires));
+            w.end_object();
+        }
+        w.end_object();
     }
-    root["warnings"] = std::move(warnings);
-    return io::pretty_json(root);
+    w.end_array();
+
+    w.key("tailoring");
+    w.begin_array();
+    for (const auto& t : r.tailoring) {
+        w.begin_object();
+        w.key("check");
+        w.value(t.check_id);
+        w.key("choice");
+        w.value(t.what);
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("warnings");
+    w.begin_array();
+    for (const auto& d : info.warnings) {
+        w.begin_object();
+        w.key("file");
+        w.value(d.file);
+        w.key("pointer");
+        w.value(d.pointer);
+        w.key("message");
+        w.value(d.message);
+        if (d.line > 0) {
+            w.key("line");
+            w.value(static_cast<std::int64_t>(d.line));
+            w.key("column");
+            w.value(static_cast<std::int64_t>(d.column));
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+std::string write_json(const audit_result& r, const report_info& info) {
+    std::string out;
+    out.reserve(16384);
+    write_json_to(out, r, info, 0);
+    out += '\n';
+    return out;
 }
 
 namespace {
@@ -247,12 +338,12 @@ std::string write_text(const audit_result& r, const report_info& info) {
     int n = 0;
     for (const auto* c : plan) {
         ++n;
-        out << "  " << n << ". [" << c->id << "] " << c->title << " (" << to_string(c->level) << ", "
+        out << "  " << n << ". [" << c->id << "] " << c->title() << " (" << to_string(c->level) << ", "
             << plain(c->status) << ")\n";
         out << wrap(c->explanation, 6);
-        if (c->status == status::manual_review && c->explanation.find(c->question) == std::string::npos)
-            out << wrap("Question for the reviewer: " + c->question, 6);
-        out << wrap("Next step: " + c->remediation, 6);
+        if (c->status == status::manual_review && c->explanation.find(c->question()) == std::string::npos)
+            out << wrap("Question for the reviewer: " + c->question(), 6);
+        out << wrap("Next step: " + c->remediation(), 6);
         if (info.show_names && !c->subjects.empty())
             out << wrap("People concerned: " + [&] {
                 std::string s;
@@ -268,7 +359,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
-            out << "    " << pad_right(std::string(plain(c.status)), 15) << pad_right(c.id, 6) << c.title
+            out << "    " << pad_right(std::string(plain(c.status)), 15) << pad_right(c.id, 6) << c.title()
                 << (c.level == level::recommended ? " (recommended)" : "") << "\n";
             out << wrap(c.explanation + " [" + c.id + "]", 8);
             if (c.waiver)

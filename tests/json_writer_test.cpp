@@ -1,0 +1,130 @@
+// The JSON text writer: pretty_json's layout without a tree, and reports written with it.
+#include "rco/io/json_format.hpp"
+#include "rco/report/report.hpp"
+
+#include "support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace rco;
+namespace json = boost::json;
+
+BOOST_AUTO_TEST_SUITE(json_writer)
+
+BOOST_AUTO_TEST_CASE(writes_pretty_json_layout) {
+    std::string out;
+    io::json_writer w(out);
+    w.begin_object();
+    w.key("a");
+    w.value(1);
+    w.key("empty_object");
+    w.begin_object();
+    w.end_object();
+    w.key("empty_list");
+    w.strings({});
+    w.key("words");
+    w.strings({"x", "y"});
+    w.key("objects");
+    w.begin_array();
+    w.begin_object();
+    w.key("ok");
+    w.value(true);
+    w.end_object();
+    w.end_array();
+    w.key("no_objects");
+    w.begin_array();
+    w.end_array();
+    w.end_object();
+    BOOST_TEST(out == "{\n"
+                      "  \"a\": 1,\n"
+                      "  \"empty_object\": {},\n"
+                      "  \"empty_list\": [],\n"
+                      "  \"words\": [\"x\", \"y\"],\n"
+                      "  \"objects\": [\n"
+                      "    {\n"
+                      "      \"ok\": true\n"
+                      "    }\n"
+                      "  ],\n"
+                      "  \"no_objects\": []\n"
+                      "}");
+}
+
+BOOST_AUTO_TEST_CASE(long_lists_get_a_line_per_item_like_pretty_json) {
+    std::vector<std::string> items;
+    json::array a;
+    for (int i = 0; i < 13; ++i) {
+        items.push_back("w" + std::to_string(i));
+        a.emplace_back(items.back());
+    }
+    for (std::size_t n : {12u, 13u}) {
+        std::vector<std::string> some(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
+        json::array part(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(n));
+        std::string out;
+        io::json_writer w(out);
+        w.begin_object();
+        w.key("list");
+        w.strings(some);
+        w.end_object();
+        out += '\n';
+        BOOST_TEST(out == io::pretty_json(json::object{{"list", part}}));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(strings_are_escaped_as_boost_json_escapes_them) {
+    const std::string nasty = std::string("quote \" backslash \\ slash / tab \t nl \n cr \r bell \x07 nul ") +
+                              '\0' + " del \x7f bad \xff caf\xc3\xa9 \x1f";
+    std::string out;
+    io::append_json_string(out, nasty);
+    BOOST_TEST(out == json::serialize(json::value(nasty)));
+    BOOST_TEST(out.find("\\u0007") != std::string::npos);
+    BOOST_TEST(out.find("\\u001f") != std::string::npos);
+    BOOST_TEST(out.find("\\u0000") != std::string::npos);
+}
+
+/// The report, parsed and laid out again by pretty_json, is the same text: the writer
+/// keeps the layout the tree-based writer had.
+void check_same_as_tree(const audit_result& r, const report::report_info& info) {
+    const auto text = report::write_json(r, info);
+    BOOST_TEST(text == io::pretty_json(json::parse(text)));
+}
+
+BOOST_AUTO_TEST_CASE(reports_have_the_tree_writers_layout) {
+    for (const char* example : {"harbor-recovery-community.json", "northfield-wellness-collective.json",
+                                "riverbend-emerging-rco.json"}) {
+        auto v = test::load_json(test::source_dir() / "examples" / example);
+        const auto r = test::audit_json(v);
+        check_same_as_tree(r, test::report_info_for());
+        check_same_as_tree(r, test::report_info_for("Names \"quoted\"\n", true));
+    }
+    // A waiver, tailoring notes and warnings.
+    tailoring t;
+    t.levels["S2.3"] = level::recommended;
+    t.not_applicable["S1.3"] = "not fiscally sponsored";
+    t.waivers.push_back({"S6.3", "training scheduled", "Board chair", date{std::chrono::year{2027}, std::chrono::month{1},
+                                                                       std::chrono::day{1}}});
+    const auto r = test::audit_json(test::base_record_json(), "national", t);
+    auto info = test::report_info_for();
+    info.tailoring_file = "t.json";
+    info.tailoring_sha256 = std::string(64, 'b');
+    info.warnings.push_back({severity::warning, "x.json", 3, 7, "/board/x", "unknown field \"x\""});
+    info.warnings.push_back({severity::warning, "x.json", 0, 0, "/", "no position"});
+    check_same_as_tree(r, info);
+    check_same_as_tree(test::audit_with_untrained_peer(), test::report_info_for("H", true));
+}
+
+BOOST_AUTO_TEST_CASE(results_refer_to_the_catalog_entry) {
+    const auto r = test::audit_with_untrained_peer();
+    const auto& cat = io::builtin_catalog();
+    BOOST_TEST_REQUIRE(r.checks.size() == cat.checks.size());
+    for (std::size_t i = 0; i < r.checks.size(); ++i) {
+        BOOST_TEST(r.checks[i].info == &cat.checks[i]);
+        BOOST_TEST(&r.checks[i].title() == &cat.checks[i].title);
+        BOOST_TEST(&r.checks[i].remediation() == &cat.checks[i].remediation);
+    }
+    BOOST_TEST(r.find_check("S2.1")->title() == cat.find_check("S2.1")->title);
+    check_result detached;
+    BOOST_TEST(detached.title().empty());
+    BOOST_TEST(detached.evidence().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
