@@ -6,7 +6,8 @@
 
 #include <algorithm>
 #include <concepts>
-#include <sstream>
+#include <charconv>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -14,12 +15,34 @@
 
 namespace rco::detail {
 
-/// Concatenates strings and numbers into one string.
+/// Appends one piece of a sentence: text, a character or a number (written as a stream
+/// would write it: integers in decimal, floating point as %g, bool as 1 or 0).
+template <class T>
+void append_piece(std::string& out, const T& v) {
+    if constexpr (std::is_same_v<T, char>) {
+        out += v;
+    } else if constexpr (std::is_same_v<T, bool>) {
+        out += v ? '1' : '0';
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+        out += std::string_view(v);
+    } else if constexpr (std::is_integral_v<T>) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+    } else {
+        static_assert(std::is_floating_point_v<T>, "str() takes text, characters and numbers");
+        char buf[32];
+        const int n = std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+}
+
+/// Concatenates strings and numbers into one string (no streams: one buffer).
 template <class... Args>
 std::string str(const Args&... args) {
-    std::ostringstream out;
-    ((out << args), ...);
-    return out.str();
+    std::string out;
+    ((append_piece(out, args)), ...);
+    return out;
 }
 
 /// "1 meeting" / "3 meetings".

@@ -29,10 +29,19 @@ std::optional<date> parse_date(std::string_view t) noexcept {
 }
 
 std::string format_date(date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf;
+    const int y = static_cast<int>(d.year());
+    const auto m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
+    if (y < 0 || y > 9999 || m > 99 || dd > 99) { // not a date a record holds; as printf writes it
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, dd);
+        return buf;
+    }
+    const char out[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+                          '-',                                    static_cast<char>('0' + m / 10 % 10),
+                          static_cast<char>('0' + m % 10),        '-',
+                          static_cast<char>('0' + dd / 10 % 10),  static_cast<char>('0' + dd % 10)};
+    return std::string(out, 10);
 }
 
 date add_months(date d, int months) noexcept {

@@ -170,6 +170,8 @@ private:
 };
 
 std::string escape_pointer_token(std::string_view key) {
+    if (key.find_first_of("~/") == std::string_view::npos)
+        return std::string(key);
     std::string out;
     for (char c : key) {
         if (c == '~')
