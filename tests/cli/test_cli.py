@@ -613,6 +613,23 @@ def documents_stay_inside_the_record_folder():
 
 
 @test
+def a_directory_of_records_brings_in_nothing_from_outside_it():
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "in")
+        harbor_folder(src, "good.json")
+        rec = {"format": "rco-record/1", "as_of": "2026-06-30", "organization": {"name": "OUTSIDER-NAME"}}
+        outside = write(d, "elsewhere.json", json.dumps(rec))
+        os.symlink(outside, os.path.join(src, "link-out.json"))
+        os.symlink("good.json", os.path.join(src, "link-in.json"))
+        code, out, err = run("check", src, "--format", "json")
+        expect("OUTSIDER-NAME" not in out + err, out[:400])
+        expect("link-out.json is skipped: a symbolic link leading out of" in err, err)
+        batch = json.loads(out)
+        expect(sorted(r["input"]["file"] for r in batch["reports"]) ==
+               [src + "/good.json", src + "/link-in.json"], [r["input"]["file"] for r in batch["reports"]])
+
+
+@test
 def a_fifo_document_neither_hangs_nor_is_read():
     with tempfile.TemporaryDirectory() as d:
         os.mkfifo(os.path.join(d, "pipe.txt"))

@@ -275,11 +275,25 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
         std::error_code ec;
         if (a != "-" && fs::is_directory(a, ec)) {
             std::vector<std::string> found;
+            const auto root = fs::canonical(a, ec);
             for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec)) {
                 const auto ext = it->path().extension();
-                if (it->is_regular_file(ec) && (ext == ".json" || ext == ".xml"))
-                    found.push_back(it->path().string());
+                if (!it->is_regular_file(ec) || (ext != ".json" && ext != ".xml"))
+                    continue;
+                // A link in the directory may not bring in a file from outside it.
+                std::error_code link_ec;
+                if (it->is_symlink(link_ec)) {
+                    const auto target = fs::canonical(it->path(), link_ec);
+                    const auto rel = target.lexically_relative(root);
+                    if (link_ec || rel.empty() || *rel.begin() == "..") {
+                        std::cerr << "rco-audit: warning: " << rco::io::display_name(it->path().string())
+                                  << " is skipped: a symbolic link leading out of "
+                                  << rco::io::display_name(a) << "\n";
+                        continue;
+                    }
+                }
+                found.push_back(it->path().string());
             }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
@@ -386,12 +400,13 @@ int run_check(const options& opt) {
         return exit_input_error;
     }
     { // two outputs of one run never land in the same file
+        std::error_code ec;
         std::vector<fs::path> named;
         for (const auto& t : targets)
             if (!t.file.empty() && t.file != "-")
-                named.push_back(fs::absolute(t.file).lexically_normal());
+                named.push_back(fs::absolute(t.file, ec).lexically_normal());
         if (!opt.summary.empty())
-            named.push_back(fs::absolute(opt.summary).lexically_normal());
+            named.push_back(fs::absolute(opt.summary, ec).lexically_normal());
         std::sort(named.begin(), named.end());
         if (auto same = std::adjacent_find(named.begin(), named.end()); same != named.end()) {
             std::cerr << "rco-audit: error: two outputs of this run are the same file, "
