@@ -1,4 +1,5 @@
 // Compiles the core once: dates, catalog model, registry, audit, language scanner.
+#include "rco/impl/arithmetic.ipp"
 #include "rco/impl/date.ipp"
 #include "rco/impl/catalog.ipp"
 #include "rco/impl/registry.ipp"

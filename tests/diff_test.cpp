@@ -54,4 +54,27 @@ BOOST_AUTO_TEST_CASE(warns_about_different_profiles_and_rejects_other_documents)
     BOOST_TEST(error.find("the old report is not an rco-audit-report/1 report") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(scores_must_be_percentages) {
+    // A hand-made review file with scores near the int limits made "score_change" overflow;
+    // any score that is not 0 to 100 is refused, naming where it is.
+    std::string error;
+    auto forged = report_of("{}");
+    forged.as_object()["score"] = 2147483647;
+    auto low = report_of("{}");
+    low.as_object()["score"] = -2147483647 - 1;
+    BOOST_TEST(!report::diff_reports(low, forged, error));
+    BOOST_TEST(error == "the old report has a \"score\" that is not a whole number from 0 to 100");
+    auto standard = report_of("{}");
+    standard.as_object()["standards"].as_array()[3].as_object()["score"] = 9223372036854775807LL;
+    BOOST_TEST(!report::diff_reports(report_of("{}"), standard, error));
+    BOOST_TEST(error == "the new report has a score that is not a whole number from 0 to 100 at /standards/3/score");
+    auto fine = report_of("{}");
+    fine.as_object()["score"] = 0;
+    const auto d = report::diff_reports(fine, report_of("{}"), error);
+    BOOST_REQUIRE(d.has_value());
+    BOOST_TEST(d->old_score == 0);
+    BOOST_TEST(d->new_score == 100);
+    BOOST_TEST(report::write_diff_text(*d).find("score 0% -> 100% (+100)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 // and verdicts. Internal to the checks (namespace rco::detail).
 #pragma once
 
+#include "rco/arithmetic.hpp"
 #include "rco/checks/context.hpp"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rco/arithmetic.hpp"
 #include "rco/audit.hpp"
 #include "rco/checks/registry.hpp"
 
@@ -43,8 +44,6 @@ void apply_parameters(const check_info& info, parameter_set& params,
     }
 }
 
-/// Integer percentage, rounded half up.
-int percent(long num, long den) { return den == 0 ? 100 : static_cast<int>((200 * num + den) / (2 * den)); }
 
 bool satisfied(status s) { return s == status::pass || s == status::waived; }
 
@@ -190,7 +189,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         result.checks.push_back(std::move(cr));
     }
 
-    long all_num = 0, all_den = 0;
+    wide_int all_num = 0, all_den = 0; // weights summed in 128 bits: no catalog can wrap them
     bool any_not_met = false, all_met = true;
     for (const auto& s : cat.standards) {
         standard_result sr;
@@ -198,7 +197,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         sr.slug = s.slug;
         sr.title = s.title;
         bool failed = false, open = false;
-        long num = 0, den = 0;
+        wide_int num = 0, den = 0;
         for (const auto& c : result.checks) {
             if (c.standard != s.number)
                 continue;
@@ -213,7 +212,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             }
         }
         sr.result = failed ? standard_outcome::not_met : open ? standard_outcome::incomplete : standard_outcome::met;
-        sr.score = percent(num, den);
+        sr.score = percent_rounded(num, den);
         all_num += num;
         all_den += den;
         any_not_met = any_not_met || failed;
@@ -223,7 +222,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
     result.result = any_not_met ? overall_outcome::does_not_meet
                     : all_met   ? overall_outcome::meets_standards
                                 : overall_outcome::incomplete;
-    result.score = percent(all_num, all_den);
+    result.score = percent_rounded(all_num, all_den);
     return result;
 }
 

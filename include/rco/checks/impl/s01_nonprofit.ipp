@@ -294,8 +294,8 @@ outcome annual_filing_current(const check_context& ctx) {
     if (!filings)
         return missing("No annual IRS returns are recorded (filings: form and tax_year of each return).", pointers);
     const std::int64_t review_year = static_cast<int>(ctx.as_of.year());
-    const auto oldest = review_year - max_age;
-    const auto expected = str("a return for tax year ", oldest, " or later (at most ",
+    const wide_int oldest = wide_int{review_year} - max_age; // cannot wrap, whatever the parameter
+    const auto expected = str("a return for tax year ", decimal(oldest), " or later (at most ",
                               count_of(max_age, "year", "years"), " before ", review_year, ") is expected.");
     std::optional<std::size_t> latest;
     for (std::size_t i = 0; i < filings->size(); ++i) {

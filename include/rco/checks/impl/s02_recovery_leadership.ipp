@@ -14,8 +14,8 @@ namespace {
 /// as recovery community, from individual seats or from aggregate counts.
 struct board_tally {
     bool from_members = false;
-    std::int64_t voting = 0;  ///< n: seated voting members
-    std::int64_t counted = 0; ///< k: personal (+ family when counted)
+    std::int64_t voting = 0; ///< n: seated voting members
+    wide_int counted = 0;    ///< k: personal (+ family when counted), a sum that cannot wrap
     std::vector<std::size_t> counted_index; ///< members counted (individual seats only)
     std::vector<std::string> pointers;
 };
@@ -45,7 +45,7 @@ std::optional<board_tally> tally_board(const record& r, bool count_family) {
         if (!c.voting || !c.personal || (count_family && !c.family))
             return std::nullopt;
         t.voting = *c.voting;
-        t.counted = *c.personal + (count_family ? *c.family : 0);
+        t.counted = wide_int{*c.personal} + (count_family ? *c.family : 0);
         t.pointers = {"/board/counts/voting", "/board/counts/personal"};
         if (count_family)
             t.pointers.push_back("/board/counts/family");
@@ -77,24 +77,24 @@ outcome board_recovery_majority(const check_context& ctx) {
         return missing("No seated voting board members are recorded, so the share in recovery cannot be computed.",
                        t->pointers);
     if (t->counted > t->voting)
-        return fail(str(t->counted, " members are counted as in recovery but only ", t->voting,
+        return fail(str(decimal(t->counted), " members are counted as in recovery but only ", t->voting,
                         " voting seats are recorded; the counts contradict each other."),
                     t->pointers);
-    const std::int64_t n = t->voting, k = t->counted;
+    // Exact share comparisons (rco/arithmetic.hpp): no count or percentage can overflow them.
+    const std::int64_t n = t->voting;
+    const wide_int k = t->counted;
     bool ok = false;
     std::string rule;
     if (ctx.word("majority_rule") == "at_least_percent") {
         const auto p = ctx.integer("majority_percent");
-        ok = 100 * k >= p * n;
-        // smallest k with 100k >= pn
-        const auto need = (p * n + 99) / 100;
-        rule = str("at least ", p, "% (", need, " of ", n, ") is required");
+        ok = share_at_least(k, n, p, 100);
+        rule = str("at least ", p, "% (", decimal(least_share(n, p, 100)), " of ", n, ") is required");
     } else {
-        ok = 2 * k > n;
+        ok = share_more_than(k, n, 1, 2);
         rule = str("more than half (at least ", n / 2 + 1, ") is required");
     }
-    auto text = str(k, " of ", n, " seated voting ", n == 1 ? "member " : "members ", who_counts(family), "; ", rule,
-                    ".");
+    auto text = str(decimal(k), " of ", n, " seated voting ", n == 1 ? "member " : "members ", who_counts(family),
+                    "; ", rule, ".");
     outcome o = ok ? pass(text, t->pointers) : fail(text, t->pointers);
     if (t->from_members)
         for (auto i : t->counted_index)
@@ -129,8 +129,8 @@ outcome recovery_identity_attested(const check_context& ctx) {
     for (auto i : t->counted_index)
         if (!ms[i].attested || !within_months(*ms[i].attested, ctx.as_of, months))
             stale.push_back(member_id(ms[i], i));
-    const auto attested = t->counted - static_cast<std::int64_t>(stale.size());
-    auto text = str(attested, " of ", t->counted, " members counted as in recovery attested their self-identification ",
+    const auto attested = t->counted - static_cast<wide_int>(stale.size());
+    auto text = str(decimal(attested), " of ", decimal(t->counted), " members counted as in recovery attested their self-identification ",
                     "on or after ", day(since), " (within ", months, " months).");
     outcome o = stale.empty() ? pass(text, {"/board/members"}) : fail(text, {"/board/members"});
     o.subjects = std::move(stale);
@@ -202,7 +202,7 @@ outcome no_outside_control(const check_context& ctx) {
                     {"/board/members"});
     auto text = str("The largest outside affiliation (", worst, ") holds ", worst_count, " of ", n,
                     " voting seats; an outside organization type holding ", limit, "% or more of the seats fails.");
-    return 100 * worst_count >= limit * n ? fail(text, {"/board/members"}) : pass(text, {"/board/members"});
+    return share_at_least(worst_count, n, limit, 100) ? fail(text, {"/board/members"}) : pass(text, {"/board/members"});
 }
 
 } // namespace rco::checks

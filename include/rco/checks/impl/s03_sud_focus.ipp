@@ -87,23 +87,6 @@ std::string terms_phrase(std::string_view kind, const std::vector<std::string>& 
                              : str(kind, " terms (", join_words(quoted), ")");
 }
 
-/// "$1,234" or "$1,234.50".
-std::string dollars(money m) {
-    const bool negative = m.cents < 0;
-    const auto cents = negative ? -m.cents : m.cents;
-    const auto digits = std::to_string(cents / 100);
-    std::string whole;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            whole += ',';
-        whole += digits[i];
-    }
-    auto out = str(negative ? "-$" : "$", whole);
-    if (cents % 100 != 0)
-        out += str('.', cents % 100 < 10 ? "0" : "", cents % 100);
-    return out;
-}
-
 bool serves_sud_recovery(const service& s) {
     return s.category == service_category::sud_recovery;
 }
@@ -189,7 +172,9 @@ outcome primary_function(const check_context& ctx) {
                         ", so none of the organization's program effort goes to recovery from substance use "
                         "disorders."),
                     {"/services"});
-    std::int64_t k = 0, n = 0;
+    // Sums in 128 bits and an exact share comparison (rco/arithmetic.hpp): no list of
+    // amounts, however long or large, can wrap around.
+    wide_int k = 0, n = 0;
     std::int64_t recovery_services = 0;
     for (const auto* s : counted) {
         if (serves_sud_recovery(*s))
@@ -205,7 +190,7 @@ outcome primary_function(const check_context& ctx) {
     const bool by_expense = every_expense && n > 0;
     std::string text;
     if (by_expense) {
-        text = str("Effort is measured by annual expense: ", dollars(money{k}), " of the ", dollars(money{n}),
+        text = str("Effort is measured by annual expense: ", dollars(k), " of the ", dollars(n),
                    " spent on ", of_delivered);
     } else {
         text = every_expense ? "Effort is measured by number of services, because the recorded annual expenses add "
@@ -214,11 +199,11 @@ outcome primary_function(const check_context& ctx) {
                                "expense: ";
         k = recovery_services;
         n = delivered;
-        text += str(k, " of ", of_delivered);
+        text += str(recovery_services, " of ", of_delivered);
     }
-    const bool ok = 100 * k > p * n;
-    const auto percent = 100 * k / n; // rounded down; "just over" when that hides the excess
-    text += str(" (", ok && percent <= p ? str("just over ", p) : str(percent), "%) ",
+    const bool ok = share_more_than(k, n, p, 100);
+    const auto percent = percent_floor(k, n); // rounded down; "just over" when that hides the excess
+    text += str(" (", ok && percent <= p ? str("just over ", p) : decimal(percent), "%) ",
                 by_expense ? "goes to services for"
                 : k == 1   ? "serves"
                            : "serve",

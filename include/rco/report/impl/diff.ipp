@@ -79,6 +79,20 @@ std::optional<parsed_report> check_report(const json::value& v, const char* whic
     for (const char* key : {"standards", "checks"})
         if (!o.contains(key) || !o.at(key).is_array())
             return fail(std::string("has no \"") + key + "\" list");
+    // Scores are percentages: any other number is not from this tool, and the changes
+    // computed from it could not be trusted (nor kept from overflowing).
+    auto bad_score = [](const json::object& obj) {
+        const auto it = obj.find("score");
+        return it != obj.end() &&
+               !(it->value().is_int64() && it->value().get_int64() >= 0 && it->value().get_int64() <= 100);
+    };
+    if (bad_score(o))
+        return fail("has a \"score\" that is not a whole number from 0 to 100");
+    const auto& standards = o.at("standards").get_array();
+    for (std::size_t i = 0; i < standards.size(); ++i)
+        if (standards[i].is_object() && bad_score(standards[i].get_object()))
+            return fail("has a score that is not a whole number from 0 to 100 at /standards/" + std::to_string(i) +
+                        "/score");
     return parsed_report{&o};
 }
 
