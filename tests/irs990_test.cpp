@@ -673,4 +673,26 @@ BOOST_AUTO_TEST_CASE(merge_into_fills_only_empty_fields) {
     BOOST_TEST(io::write_record_json(empty) == io::write_record_json(*imported.record));
 }
 
+BOOST_AUTO_TEST_CASE(numbers_outside_their_range_are_errors_at_the_element) {
+    // The record model's ranges (rco/record.hpp) hold for imported returns too: a board of
+    // 200000000000000000 voting members is an input error, located, and the count left out.
+    const auto r = io::import_990(g2_return("<GoverningBodyVotingMembersCnt>200000000000000000</GoverningBodyVotingMembersCnt>\n"
+                                            "<IndependentVotingMemberCnt>10000</IndependentVotingMemberCnt>"),
+                                  "big.xml");
+    BOOST_TEST(!r.ok());
+    const auto& e = first_error(r);
+    BOOST_TEST(e.line == 16u);
+    BOOST_TEST(e.pointer == "/Return/ReturnData/IRS990/GoverningBodyVotingMembersCnt");
+    BOOST_TEST(e.message == "Part VI line 1a: expected a whole number from 0 to 10,000, got 200,000,000,000,000,000");
+    std::size_t errors = 0;
+    for (const auto& d : r.diagnostics)
+        errors += d.severity == severity::error ? 1 : 0;
+    BOOST_TEST(errors == 1u); // 10,000 independent members is the top of the range, accepted
+
+    const auto old = io::import_990(g2_return("", "990").replace(g2_return("", "990").find("<TaxYr>2022"), 11, "<TaxYr>1066"),
+                                    "old.xml");
+    BOOST_TEST(!old.ok());
+    BOOST_TEST(first_error(old).message == "the tax year: expected a whole number from 1800 to 2200, got 1066");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -116,7 +116,11 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_errors_never_crashes) {
         {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":123456789012345678901234567890}}", "too large"},
         {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":-3}}", "0 or more"},
         {"{\"format\":\"rco-record/1\",\"volunteers\":{\"count_12m\":2.5}}", "whole number"},
-        {"{\"format\":\"rco-record/1\",\"services\":[{\"annual_expense\":1e300}]}", "from 0 to 10 trillion"},
+        {"{\"format\":\"rco-record/1\",\"services\":[{\"annual_expense\":1e300}]}", "which is too large"},
+        {"{\"format\":\"rco-record/1\",\"services\":[{\"annual_expense\":-5}]}", "0 or more"},
+        {"{\"format\":\"rco-record/1\",\"services\":[{\"annual_expense\":1000000000000.01}]}",
+         "from $0 to $1,000,000,000,000, got $1,000,000,000,000.01"},
+        {"{\"format\":\"rco-record/1\",\"board\":{\"counts\":{\"voting\":10001}}}", "from 0 to 10,000, got 10,001"},
         {"{\"format\":\"rco-record/1\",\"services\":{\"name\":\"x\"}}", "expected a list"},
     };
     for (const auto& c : cases) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rco {
@@ -25,6 +26,31 @@ using opt_list = std::optional<std::vector<T>>;
 struct money {
     std::int64_t cents = 0;
     friend bool operator==(money, money) = default;
+};
+
+/// The values a whole-number or money field accepts (money in cents, both ends included).
+struct value_range {
+    std::int64_t min = 0, max = 0;
+    constexpr bool contains(std::int64_t v) const noexcept { return min <= v && v <= max; }
+};
+
+/// The plausible ranges of the record's numbers. Every reader refuses a value outside
+/// its field's range as an input error at the field, and the JSON Schema and XSD state the
+/// same bounds (README "Ranges"), so no check sees an implausible number; the checks'
+/// arithmetic is exact besides, for records built in memory.
+namespace limits {
+inline constexpr value_range seats{0, 10'000};           ///< board seats: voting, personal, family members
+inline constexpr value_range people{0, 10'000'000};      ///< volunteers in a year, participants of one event
+inline constexpr value_range year{1800, 2200};           ///< a year of formation, a tax year
+inline constexpr value_range days{0, 3'650};             ///< a promised response time: up to ten years
+inline constexpr value_range cents{0, 100'000'000'000'000}; ///< an amount: $0 to $1 trillion
+} // namespace limits
+
+/// The range of one whole-number or money field of a struct, by the field's record name.
+/// A struct with such fields lists each in `ranges`, beside its field table.
+struct field_range {
+    std::string_view field;
+    value_range range;
 };
 
 struct fiscal_sponsor {
@@ -75,6 +101,7 @@ struct organization {
     opt<std::string> state, service_area;
     opt<rco::website> website;
     opt<std::string> mission, vision;
+    static constexpr field_range ranges[] = {{"formation_year", limits::year}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("name", s.name);
@@ -101,6 +128,8 @@ struct filing {
     opt<bool> decisions_subject_to_approval;
     opt<std::int64_t> voting_members, independent_members;
     opt<bool> conflict_of_interest_policy, whistleblower_policy, document_retention_policy, minutes;
+    static constexpr field_range ranges[] = {
+        {"tax_year", limits::year}, {"voting_members", limits::seats}, {"independent_members", limits::seats}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("form", s.form);
@@ -143,6 +172,8 @@ struct board_member {
 struct board_counts {
     opt<std::int64_t> voting, personal, family;
     opt<date> attested;
+    static constexpr field_range ranges[] = {
+        {"voting", limits::seats}, {"personal", limits::seats}, {"family", limits::seats}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("voting", s.voting);
@@ -195,6 +226,7 @@ struct service {
     opt_list<rco::eligibility> eligibility;
     opt<date> started;
     opt<money> annual_expense;
+    static constexpr field_range ranges[] = {{"annual_expense", limits::cents}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("name", s.name);
@@ -242,6 +274,7 @@ struct peer_worker {
 struct volunteers {
     opt<std::int64_t> count_12m;
     opt_list<std::string> roles;
+    static constexpr field_range ranges[] = {{"count_12m", limits::people}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("count_12m", s.count_12m);
@@ -254,6 +287,7 @@ struct input_event {
     opt<event_type> type;
     opt<std::int64_t> participants;
     opt<std::string> id;
+    static constexpr field_range ranges[] = {{"participants", limits::people}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("date", s.date);
@@ -332,6 +366,7 @@ struct grievance_policy : policy {
     opt<std::int64_t> response_days;
     opt<std::string> appeal;
     opt<bool> non_retaliation;
+    static constexpr field_range ranges[] = {{"response_days", limits::days}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
         policy::fields(s, f);
@@ -475,5 +510,16 @@ struct record {
 /// True for the model's structs (those with a field table).
 template <class T>
 concept record_struct = requires(T& t) { T::fields(t, [](const char*, auto&) {}); };
+
+/// The range of field `name` of `T` (from `T::ranges`), or nullopt for a field that is not
+/// a number. Every whole-number and money field has one (tests/arithmetic_test.cpp checks).
+template <class T>
+constexpr std::optional<value_range> range_of(std::string_view name) noexcept {
+    if constexpr (requires { T::ranges; })
+        for (const auto& r : T::ranges)
+            if (r.field == name)
+                return r.range;
+    return std::nullopt;
+}
 
 } // namespace rco

@@ -793,5 +793,43 @@ def non_utf8_file_names_are_shown_safely_and_the_batch_goes_on():
         expect(batch["errors"][0]["file"] == src + "/broken\\xFF.json", batch["errors"])
 
 
+@test
+def numbers_out_of_range_are_input_errors_and_cannot_flip_a_verdict():
+    # Issue 7: "0 of 200000000000000000" passed Florida's 51% rule and "$1 of
+    # $1,900,000,000,000,001" passed S3.2 (64-bit overflow). Now both are input errors
+    # at the field, and within the ranges the arithmetic is exact.
+    with tempfile.TemporaryDirectory() as d:
+        board = write(d, "board.json", '{"format":"rco-record/1","as_of":"2026-06-30",\n'
+                      ' "board":{"counts":{"voting":200000000000000000,"personal":0}}}')
+        code, out, err = run("check", board, "--profile", "florida")
+        expect(code == 2, f"exit {code}: {out[:300]}")
+        expect(f"{board}:2:21: error: expected a whole number from 0 to 10,000, got 200,000,000,000,000,000 "
+               "(at /board/counts/voting)" in err, err)
+        huge = [{"category": "other", "annual_expense": 10000000000000}] * 190
+        spend = write(d, "spend.json", json.dumps({"format": "rco-record/1", "as_of": "2026-06-30", "services":
+                                                   huge + [{"category": "sud_recovery", "annual_expense": 1}]}))
+        code, _, err = run("check", spend)
+        expect(code == 2 and "error: expected an amount in dollars from $0 to $1,000,000,000,000, got "
+               "$10,000,000,000,000 (at /services/0/annual_expense)" in err, err)
+        # 1,900 services of $1 trillion each are in range: the share is computed exactly.
+        many = [{"category": "other", "annual_expense": 1000000000000}] * 1900
+        path = write(d, "many.json", json.dumps({"format": "rco-record/1", "as_of": "2026-06-30", "services":
+                                                 [{"category": "sud_recovery", "annual_expense": 1}] + many}))
+        code, out, err = run("check", path, "--format", "json")
+        s32 = [c for c in json.loads(out)["checks"] if c["id"] == "S3.2"][0]
+        expect(s32["status"] == "fail" and "$1 of the $1,900,000,000,000,001 spent" in s32["explanation"], s32)
+        xml = write(d, "board.xml", '<rco-record xmlns="urn:rco-audit:rco-record:1" format="rco-record/1">\n'
+                    '<board><counts><voting>10001</voting><personal>0</personal></counts></board></rco-record>')
+        code, _, err = run("check", xml)
+        expect(code == 2 and f"{xml}:2:16: error: expected a whole number from 0 to 10,000, got 10,001 "
+               "(element /rco-record/board/counts/voting)" in err, err)
+        # A review file with a forged score is refused by diff instead of overflowing.
+        report = json.loads(run("check", HARBOR, "--format", "json")[1])
+        report["score"] = -2147483648
+        forged = write(d, "forged.json", json.dumps(report))
+        code, _, err = run("diff", forged, forged)
+        expect(code == 2 and "score\" that is not a whole number from 0 to 100" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -9,7 +9,8 @@ Checks, each counted as one test:
   * every examples/*.json validates;
   * every *.json under tests/fixtures/records/ validates, except files named invalid-*;
   * self-tests on in-memory records: a minimal partial record with an unknown field
-    is accepted, a bad enum and a non-ISO date are rejected at the expected JSON Pointer.
+    and numbers at the top of their ranges are accepted; a bad enum, a non-ISO date and
+    numbers outside their ranges (README "Ranges") are rejected at the expected JSON Pointer.
 
 Prints `ok NAME` per passing test, `FAIL NAME` plus one line per error (JSON Pointer: message)
 per failing test, then exactly one summary line `N passed, M failed`. Exits 1 if any failed.
@@ -100,12 +101,21 @@ def record_files(root):
 
 
 def self_tests(validator, tally):
-    minimal = {"format": "rco-record/1", "organisation": {"name": "typo is only a warning"}}
-    lines = error_lines(validator, minimal)
-    if lines:
-        tally.fail("self-test: minimal partial record with an unknown field is accepted", lines)
-    else:
-        tally.ok("self-test: minimal partial record with an unknown field is accepted")
+    must_accept = [
+        ("minimal partial record with an unknown field is accepted",
+         {"format": "rco-record/1", "organisation": {"name": "typo is only a warning"}}),
+        ("numbers at the top of their ranges are accepted",
+         {"format": "rco-record/1", "board": {"counts": {"voting": 10000, "personal": 10000, "family": 0}},
+          "services": [{"annual_expense": 1000000000000}], "volunteers": {"count_12m": 10000000},
+          "filings": [{"tax_year": 2200, "voting_members": 10000}],
+          "policies": {"grievance": {"response_days": 3650}}}),
+    ]
+    for label, record in must_accept:
+        lines = error_lines(validator, record)
+        if lines:
+            tally.fail(f"self-test: {label}", lines)
+        else:
+            tally.ok(f"self-test: {label}")
 
     must_reject = [
         ("bad legal_status enum is rejected", "/organization/legal_status",
@@ -113,6 +123,12 @@ def self_tests(validator, tally):
           "organization": {"name": "Test", "legal_status": "nonprofit"}}),
         ("non-ISO as_of date is rejected", "/as_of",
          {"format": "rco-record/1", "as_of": "June 2026"}),
+        ("a board of more than 10000 seats is rejected", "/board/counts/voting",
+         {"format": "rco-record/1", "board": {"counts": {"voting": 200000000000000000, "personal": 0}}}),
+        ("an amount over 1 trillion dollars is rejected", "/services/0/annual_expense",
+         {"format": "rco-record/1", "services": [{"annual_expense": 1000000000000.01}]}),
+        ("a tax year before 1800 is rejected", "/filings/0/tax_year",
+         {"format": "rco-record/1", "filings": [{"tax_year": 1799}]}),
     ]
     for label, pointer, record in must_reject:
         name = f"self-test: {label}"

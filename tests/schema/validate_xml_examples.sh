@@ -9,7 +9,8 @@
 #   * self-tests on small records: one using the fields the examples leave out
 #     (board member names, provenance, empty lists, CDATA) is accepted; a bad enum
 #     word, a non-ISO date, a missing format attribute, the wrong namespace, an
-#     unknown element and a repeated autonomy area are rejected.
+#     unknown element, a repeated autonomy area and numbers outside their ranges
+#     (README "Ranges") are rejected; numbers at the top of their ranges are accepted.
 # Prints `ok NAME` per passing test, `FAIL NAME` plus the validator's output per
 # failing one, then exactly one summary line `N passed, M failed`. Exits 1 if any failed.
 set -uo pipefail
@@ -127,6 +128,27 @@ EOF
 self_test "repeated autonomy area is rejected" invalid "Duplicate key-sequence ['budget']" <<'EOF'
 <rco-record xmlns="urn:rco-audit:rco-record:1" format="rco-record/1">
   <organization><autonomy><area>budget</area><area>budget</area></autonomy></organization>
+</rco-record>
+EOF
+
+self_test "numbers at the top of their ranges are accepted" valid <<'EOF'
+<rco-record xmlns="urn:rco-audit:rco-record:1" format="rco-record/1">
+  <filings><filing><tax_year>2200</tax_year><voting_members>10000</voting_members></filing></filings>
+  <board><counts><voting>10000</voting><personal>10000</personal></counts></board>
+  <services><service><annual_expense>1000000000000.00</annual_expense></service></services>
+  <volunteers><count_12m>10000000</count_12m></volunteers>
+</rco-record>
+EOF
+
+self_test "a board of more than 10000 seats is rejected" invalid "The value '200000000000000000' is greater than the maximum value allowed ('10000')" <<'EOF'
+<rco-record xmlns="urn:rco-audit:rco-record:1" format="rco-record/1">
+  <board><counts><voting>200000000000000000</voting><personal>0</personal></counts></board>
+</rco-record>
+EOF
+
+self_test "an amount over 1 trillion dollars is rejected" invalid "The value '1000000000000.01' is greater than the maximum value allowed ('1000000000000')" <<'EOF'
+<rco-record xmlns="urn:rco-audit:rco-record:1" format="rco-record/1">
+  <services><service><annual_expense>1000000000000.01</annual_expense></service></services>
 </rco-record>
 EOF
 

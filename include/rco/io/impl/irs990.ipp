@@ -2,6 +2,7 @@
 
 #include "rco/io/irs990.hpp"
 #include "rco/io/json_record.hpp" // line_column
+#include "rco/io/ranges.hpp"
 
 #include <pugixml.hpp>
 
@@ -387,6 +388,17 @@ private:
             warning(el, "expected X in a checkbox, found \"" + t + "\"; read as not checked");
         return false;
     }
+    /// True when the number read into field `key` of `S` is in the field's range (or
+    /// absent); otherwise an error at `el` says why, and the field is left out.
+    template <class S>
+    bool in_range(pugi::xml_node el, std::string_view key, std::string_view what, opt<std::int64_t>& field) {
+        auto why = out_of_range<S>(key, field);
+        if (!why)
+            return true;
+        error(el, std::string(what) + ": " + *why);
+        field.reset();
+        return false;
+    }
     std::optional<std::int64_t> count(pugi::xml_node el, std::string_view what) {
         const std::string t = text_of(el);
         std::int64_t v = 0;
@@ -620,7 +632,8 @@ inline void importer::read_organization(pugi::xml_node header, const body_fields
         const std::string t = text_of(y);
         if (t.size() == 4 && all_digits(t)) {
             org.formation_year = std::stoi(t);
-            note("/organization/formation_year", xpath_of(y));
+            if (in_range<organization>(y, "formation_year", "the year of formation", org.formation_year))
+                note("/organization/formation_year", xpath_of(y));
         }
         else
             warning(y, "expected a 4-digit year of formation, found \"" + t + "\"");
@@ -670,7 +683,8 @@ inline void importer::read_filing(pugi::xml_node header, pugi::xml_node type_el,
         const std::string t = text_of(y);
         if (t.size() == 4 && all_digits(t)) {
             out.tax_year = std::stoi(t);
-            note("/filings/0/tax_year", xpath_of(y));
+            if (in_range<filing>(y, "tax_year", "the tax year", out.tax_year))
+                note("/filings/0/tax_year", xpath_of(y));
         } else {
             warning(y, "expected a 4-digit tax year, found \"" + t + "\"; tax_year is left out");
         }
@@ -679,7 +693,8 @@ inline void importer::read_filing(pugi::xml_node header, pugi::xml_node type_el,
         const std::string t = text_of(b);
         if (t.size() >= 4 && all_digits(t.substr(0, 4))) {
             out.tax_year = std::stoi(t.substr(0, 4));
-            note("/filings/0/tax_year", xpath_of(b));
+            if (in_range<filing>(b, "tax_year", "the tax year", out.tax_year))
+                note("/filings/0/tax_year", xpath_of(b));
         }
     } else {
         warning(header, "the return header gives no tax year (TaxYr)");
@@ -700,7 +715,7 @@ inline void importer::read_filing(pugi::xml_node header, pugi::xml_node type_el,
                           std::initializer_list<slot> s) {
         if (const pugi::xml_node el = pick(f, s)) {
             field = count(el, line);
-            if (field)
+            if (field && in_range<filing>(el, key, line, field))
                 note(std::string("/filings/0/") + key, xpath_of(el));
         }
     };

@@ -2,6 +2,7 @@
 
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
+#include "rco/io/ranges.hpp"
 
 #include <boost/json.hpp>
 
@@ -287,8 +288,14 @@ private:
             error(ptr, "expected an amount in dollars (a number), got " + describe_json(v));
             return false;
         }
-        if (!std::isfinite(d) || d < 0 || d > 1.0e13) {
-            error(ptr, "expected an amount in dollars from 0 to 10 trillion, got " + describe_json(v));
+        // The field's range (rco/record.hpp) is checked after reading; here only what
+        // whole cents cannot hold.
+        if (d < 0) {
+            error(ptr, "expected an amount in dollars 0 or more, got " + describe_json(v));
+            return false;
+        }
+        if (!std::isfinite(d) || d > 1.0e16) {
+            error(ptr, "expected an amount in dollars, got " + describe_json(v) + ", which is too large");
             return false;
         }
         out.cents = std::llround(d * 100.0);
@@ -345,8 +352,13 @@ private:
                 if (known || key != name)
                     return;
                 known = true;
-                if (!kv.value().is_null()) // null reads as absent
-                    read(kv.value(), field, child);
+                if (kv.value().is_null()) // null reads as absent
+                    return;
+                read(kv.value(), field, child);
+                if (auto why = out_of_range<T>(name, field)) {
+                    error(child, std::move(*why));
+                    field.reset();
+                }
             });
             if (!known)
                 warning(child, "unknown field \"" + key + "\" is ignored (check its spelling against rco-record/1)");

@@ -3,6 +3,7 @@
 // The JSON reader's consistency checks and line_column are shared: both files are
 // compiled once, together, by src/io.cpp.
 #include "rco/io/impl/json_record.ipp"
+#include "rco/io/ranges.hpp"
 #include "rco/io/xml_record.hpp"
 
 #include <pugixml.hpp>
@@ -520,22 +521,24 @@ private:
             error(el, ptr, path, "expected an amount in dollars (a number), got " + describe_text(v));
             return false;
         }
+        // The field's range (rco/record.hpp) is checked after reading; here only what
+        // whole cents cannot hold.
         const auto significant = whole.substr(std::min(whole.find_first_not_of('0'), whole.size()));
-        std::int64_t cents = 0;
-        bool in_range = significant.size() <= 14;
-        if (in_range) {
-            for (char c : significant)
-                cents = cents * 10 + (c - '0');
-            for (std::size_t k = 0; k < 2; ++k)
-                cents = cents * 10 + (k < frac.size() ? frac[k] - '0' : 0);
-            if (frac.size() > 2 && frac[2] >= '5')
-                ++cents;
-            in_range = cents <= 1'000'000'000'000'000 && (!negative || cents == 0);
-        }
-        if (!in_range) {
-            error(el, ptr, path, "expected an amount in dollars from 0 to 10 trillion, got " + describe_text(v));
+        if (negative && (!significant.empty() || frac.find_first_not_of('0') != std::string_view::npos)) {
+            error(el, ptr, path, "expected an amount in dollars 0 or more, got " + describe_text(v));
             return false;
         }
+        if (significant.size() > 16) {
+            error(el, ptr, path, "expected an amount in dollars, got " + describe_text(v) + ", which is too large");
+            return false;
+        }
+        std::int64_t cents = 0;
+        for (char c : significant)
+            cents = cents * 10 + (c - '0');
+        for (std::size_t k = 0; k < 2; ++k)
+            cents = cents * 10 + (k < frac.size() ? frac[k] - '0' : 0);
+        if (frac.size() > 2 && frac[2] >= '5')
+            ++cents;
         out.cents = cents;
         return true;
     }
@@ -648,6 +651,10 @@ private:
                 }
                 seen.push_back(name);
                 read(c, field, child_ptr, child_path);
+                if (auto why = out_of_range<T>(name, field)) {
+                    error(c, child_ptr, child_path, std::move(*why));
+                    field.reset();
+                }
             });
             if (!known)
                 warning(c, child_ptr, child_path,

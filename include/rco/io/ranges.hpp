@@ -1,0 +1,47 @@
+// The readers' one rule for numbers: a whole number or an amount outside the range the
+// record model gives its field (rco/record.hpp, `ranges`) is an input error at the field.
+#pragma once
+
+#include "rco/arithmetic.hpp"
+#include "rco/record.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace rco::io {
+
+/// "expected a whole number from 0 to 10,000, got 20,001" (four-digit numbers such as
+/// years are written without a comma).
+inline std::string range_message(const value_range& r, std::int64_t value) {
+    auto number = [](std::int64_t v) { return v >= 10'000 || v <= -10'000 ? grouped(v) : decimal(v); };
+    return "expected a whole number from " + number(r.min) + " to " + number(r.max) + ", got " + number(value);
+}
+/// "expected an amount in dollars from $0 to $1,000,000,000,000, got $1,900,000,000,000".
+inline std::string range_message(const value_range& r, money value) {
+    return "expected an amount in dollars from " + dollars(r.min) + " to " + dollars(r.max) + ", got " +
+           dollars(value.cents);
+}
+
+/// Why the value of field `name` of `T` is refused, or nullopt when the field is empty,
+/// is not a number, or holds a value in its range. A reader that gets a reason reports
+/// it as an error at the field and leaves the field out.
+template <class T, class V>
+std::optional<std::string> out_of_range(std::string_view name, const std::optional<V>& field) {
+    if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, money>) {
+        const auto range = range_of<T>(name);
+        if (!field || !range)
+            return std::nullopt;
+        std::int64_t value = 0;
+        if constexpr (std::is_same_v<V, money>)
+            value = field->cents;
+        else
+            value = *field;
+        if (!range->contains(value))
+            return range_message(*range, *field);
+    }
+    return std::nullopt;
+}
+
+} // namespace rco::io
