@@ -410,6 +410,22 @@ BOOST_AUTO_TEST_CASE(the_issue_examples_fail_in_memory) {
                o.explanation);
 }
 
+BOOST_AUTO_TEST_CASE(a_window_in_months_cannot_wrap) {
+    // A catalog without a maximum could allow 2^32 + 12 months, which a cast to int made a
+    // 12-month window (a 2020 assessment failed), or 2^31, whose negation overflowed.
+    record r;
+    r.participation.emplace().needs_assessment = *parse_date("2020-01-01");
+    auto params = params_for("S5.2", "national");
+    for (const std::int64_t months : {std::int64_t{4'294'967'308}, std::int64_t{2'147'483'648}, i64_max}) {
+        params["needs_assessment_max_age_months"] = months;
+        BOOST_TEST(run_check("S5.2", r, params).status == status::pass, months);
+    }
+    params["needs_assessment_max_age_months"] = i64_min; // no window at all
+    BOOST_TEST(run_check("S5.2", r, params).status == status::fail);
+    params["needs_assessment_max_age_months"] = std::int64_t{24};
+    BOOST_TEST(run_check("S5.2", r, params).status == status::fail);
+}
+
 BOOST_AUTO_TEST_CASE(readers_refuse_numbers_outside_their_range_at_the_field) {
     // JSON: the issue's board, located at its pointer with line and column.
     const auto j = io::read_record_json("{\"format\":\"rco-record/1\",\n \"board\":{\"counts\":{\"voting\":200000000000000000,"

@@ -114,6 +114,14 @@ std::vector<std::string> spellings(const std::vector<E>& values) {
 /// "2026-06-30".
 inline std::string day(date d) { return format_date(d); }
 
+/// A parameter counting months, for a review window: the catalog bounds it, but a
+/// catalog without a maximum (or a program) could give any number, so it is clamped to
+/// 0..120,000 months (ten thousand years, wider than any date) and no window's date
+/// arithmetic can wrap.
+inline int months_parameter(const check_context& ctx, std::string_view name) {
+    return static_cast<int>(std::clamp<std::int64_t>(ctx.integer(name), 0, 120'000));
+}
+
 /// Active peer workers: `active` true. Workers with `active` absent are counted as
 /// active: a roster lists the people who deliver services unless it says otherwise.
 inline bool is_active(const peer_worker& w) { return w.active.value_or(true); }

@@ -104,7 +104,7 @@ outcome board_recovery_majority(const check_context& ctx) {
 
 outcome recovery_identity_attested(const check_context& ctx) {
     const bool family = ctx.boolean("count_family_members");
-    const auto months = static_cast<int>(ctx.integer("attestation_max_age_months"));
+    const auto months = months_parameter(ctx, "attestation_max_age_months");
     auto t = tally_board(ctx.rec, family);
     if (!t)
         return missing("The board's composition is not recorded, so there is no self-identification to attest.",

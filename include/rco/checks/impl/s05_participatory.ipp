@@ -78,7 +78,7 @@ outcome community_input(const check_context& ctx) {
 }
 
 outcome needs_assessment(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("needs_assessment_max_age_months"));
+    const auto months = months_parameter(ctx, "needs_assessment_max_age_months");
     const auto& p = ctx.rec.participation;
     return dated_within(ctx, p ? p->needs_assessment : std::nullopt, months, "community needs assessment",
                         "participation.needs_assessment", "/participation/needs_assessment");

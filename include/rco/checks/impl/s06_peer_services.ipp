@@ -116,7 +116,7 @@ outcome peer_supervision(const check_context& ctx) {
 }
 
 outcome prss_history(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("min_prss_months"));
+    const auto months = months_parameter(ctx, "min_prss_months");
     const auto& services = ctx.rec.services;
     if (!services)
         return missing("No services are recorded (services), so the history of peer services cannot be checked.",

@@ -37,7 +37,7 @@ outcome nondiscrimination_policy(const check_context& ctx) {
 }
 
 outcome dei_plan(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("dei_review_months"));
+    const auto months = months_parameter(ctx, "dei_review_months");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->dei)
         return missing("No DEI policy or plan is recorded (policies.dei).", {"/policies/dei"});
@@ -77,7 +77,7 @@ outcome language_access(const check_context& ctx) {
 }
 
 outcome accessibility_review(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("accessibility_review_months"));
+    const auto months = months_parameter(ctx, "accessibility_review_months");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->accessibility_review)
         return missing("No accessibility review (physical and online) is recorded (policies.accessibility_review).",

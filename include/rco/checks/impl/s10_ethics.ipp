@@ -18,7 +18,7 @@ std::string current_text_phrase(const policy& p) {
 } // namespace
 
 outcome code_of_ethics(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("policy_review_months"));
+    const auto months = months_parameter(ctx, "policy_review_months");
     const auto& wanted = ctx.list("applies_to");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->code_of_ethics)
@@ -96,7 +96,7 @@ outcome code_acknowledged(const check_context& ctx) {
 }
 
 outcome ethics_training(const check_context& ctx) {
-    const auto months = static_cast<int>(ctx.integer("ethics_training_months"));
+    const auto months = months_parameter(ctx, "ethics_training_months");
     const auto& workers = ctx.rec.peer_workers;
     if (!workers)
         return missing("No peer workers are recorded (peer_workers), so their ethics training cannot be checked.",
