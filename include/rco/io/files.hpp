@@ -68,6 +68,36 @@ struct output_options {
 std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents,
                               const output_options& opts = {});
 
+/// The same, written in pieces (a batch's joined report, as its records are audited): the
+/// temporary file is created when the writer is, each write() appends to it, and commit()
+/// checks the target again (with the inputs known by then) and renames it into place. A
+/// writer destroyed without a successful commit() removes its temporary file and leaves
+/// the target as it was: whole or not at all.
+class atomic_file {
+  public:
+    atomic_file(const std::filesystem::path& p, const output_options& opts);
+    atomic_file(const atomic_file&) = delete;
+    atomic_file& operator=(const atomic_file&) = delete;
+    ~atomic_file();
+
+    /// Why the file cannot be written (empty while all is well). After an error, write()
+    /// does nothing and commit() returns it.
+    const std::string& error() const noexcept { return error_; }
+    void write(std::string_view text);
+    /// Puts the file in place; returns error(), empty on success.
+    std::string commit(const output_options& opts);
+
+  private:
+    std::string fail(std::string message);
+    std::string check_target(const output_options& opts);
+
+    std::filesystem::path path_;
+    std::string shown_, tmp_, error_;
+    int fd_ = -1, slot_ = -1;
+    bool replacing_ = false, committed_ = false;
+    unsigned keep_mode_ = 0;
+};
+
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP (unless ignored) that remove the
 /// temporary files being written, then end the process by the same signal. Idempotent.
 void remove_temporaries_on_signals();

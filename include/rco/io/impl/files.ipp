@@ -417,46 +417,59 @@ void remove_temporaries_on_signals() {
     });
 }
 
-std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
+std::string atomic_file::check_target(const output_options& opts) {
     using namespace files_detail;
-    const std::string shown = display_name(p.string());
     // What is at the target now: nothing, or a regular file that is not an input of the run.
-    bool replacing = false;
-    mode_t keep_mode = 0;
-    auto check_target = [&]() -> std::string {
-        struct stat st;
-        if (::lstat(p.c_str(), &st) != 0) {
-            if (errno == ENOENT) {
-                replacing = false;
-                return {};
-            }
-            return "cannot write " + shown + " (" + std::strerror(errno) + ")";
+    struct stat st;
+    if (::lstat(path_.c_str(), &st) != 0) {
+        if (errno == ENOENT) {
+            replacing_ = false;
+            return {};
         }
-        if (!S_ISREG(st.st_mode))
-            return "refusing to write " + shown + ": it is " + kind_of(st.st_mode) +
-                   ", and only a regular file is ever replaced";
-        const file_identity here{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
-        if (std::find(opts.inputs.begin(), opts.inputs.end(), here) != opts.inputs.end())
-            return "refusing to write " + shown + ": it is an input of this run and would be lost";
-        replacing = true;
-        keep_mode = st.st_mode & 07777;
-        return {};
-    };
-    if (auto err = check_target(); !err.empty())
-        return err;
+        return "cannot write " + shown_ + " (" + std::strerror(errno) + ")";
+    }
+    if (!S_ISREG(st.st_mode))
+        return "refusing to write " + shown_ + ": it is " + kind_of(st.st_mode) +
+               ", and only a regular file is ever replaced";
+    const file_identity here{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+    if (std::find(opts.inputs.begin(), opts.inputs.end(), here) != opts.inputs.end())
+        return "refusing to write " + shown_ + ": it is an input of this run and would be lost";
+    replacing_ = true;
+    keep_mode_ = st.st_mode & 07777;
+    return {};
+}
 
+std::string atomic_file::fail(std::string message) {
+    if (fd_ >= 0)
+        ::close(fd_);
+    fd_ = -1;
+    if (!tmp_.empty()) {
+        ::unlink(tmp_.c_str());
+        detail::release_temporary(slot_);
+        tmp_.clear();
+    }
+    if (error_.empty())
+        error_ = std::move(message);
+    return error_;
+}
+
+atomic_file::atomic_file(const std::filesystem::path& p, const output_options& opts)
+    : path_(p), shown_(display_name(p.string())) {
+    using namespace files_detail;
+    if (auto err = check_target(opts); !err.empty()) {
+        error_ = std::move(err);
+        return;
+    }
     const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
     // A recognisable name, short enough for NAME_MAX whatever the target's length.
     const std::string stem = "." + cut_utf8(p.filename().string(), 200) + ".rco-audit-tmp-";
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     std::random_device rd;
-    std::string tmp;
-    int fd = -1, slot = -1;
-    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
         std::string suffix(6, 'A');
         for (auto& ch : suffix)
             ch = alphabet[rd() % (sizeof alphabet - 1)];
-        tmp = (dir / (stem + suffix)).string();
+        std::string tmp = (dir / (stem + suffix)).string();
         // No signal between creating the file and registering it for removal.
         sigset_t block, old;
         ::sigemptyset(&block);
@@ -464,54 +477,74 @@ std::string write_file_atomic(const std::filesystem::path& p, std::string_view c
             ::sigaddset(&block, sig);
         ::pthread_sigmask(SIG_BLOCK, &block, &old);
         // The kernel applies the umask to a new file's mode.
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                    opts.private_file ? 0600 : 0666);
+        fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                     opts.private_file ? 0600 : 0666);
         const int open_errno = errno;
-        if (fd >= 0)
-            slot = detail::register_temporary(tmp.c_str());
+        if (fd_ >= 0) {
+            slot_ = detail::register_temporary(tmp.c_str());
+            tmp_ = std::move(tmp);
+        }
         ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
-        if (fd < 0 && open_errno != EEXIST)
-            return "cannot create a temporary file in " + display_name(dir.string()) + " (" +
-                   std::strerror(open_errno) + ")";
+        if (fd_ < 0 && open_errno != EEXIST) {
+            error_ = "cannot create a temporary file in " + display_name(dir.string()) + " (" +
+                     std::strerror(open_errno) + ")";
+            return;
+        }
     }
-    if (fd < 0)
-        return "cannot create a temporary file in " + display_name(dir.string());
-    auto give_up = [&](std::string message) {
-        if (fd >= 0)
-            ::close(fd);
-        ::unlink(tmp.c_str());
-        detail::release_temporary(slot);
-        return message;
-    };
+    if (fd_ < 0)
+        error_ = "cannot create a temporary file in " + display_name(dir.string());
+}
+
+atomic_file::~atomic_file() {
+    if (!committed_)
+        fail("not committed");
+}
+
+void atomic_file::write(std::string_view text) {
+    if (!error_.empty())
+        return;
     std::size_t done = 0;
-    while (done < contents.size()) {
-        auto n = ::write(fd, contents.data() + done, contents.size() - done);
+    while (done < text.size()) {
+        auto n = ::write(fd_, text.data() + done, text.size() - done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
+            fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
+            return;
         }
         done += static_cast<std::size_t>(n);
     }
-    if (replacing && ::fchmod(fd, keep_mode) != 0)
-        return give_up("cannot set the mode of " + shown + " (" + std::strerror(errno) + ")");
-    if (::fsync(fd) != 0) {
-        return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
-    }
-    const int closed = ::close(fd);
-    fd = -1;
+}
+
+std::string atomic_file::commit(const output_options& opts) {
+    if (!error_.empty())
+        return fail(error_);
+    if (replacing_ && ::fchmod(fd_, static_cast<mode_t>(keep_mode_)) != 0)
+        return fail("cannot set the mode of " + shown_ + " (" + std::strerror(errno) + ")");
+    if (::fsync(fd_) != 0)
+        return fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
+    const int closed = ::close(fd_);
+    fd_ = -1;
     if (closed != 0)
-        return give_up("cannot write " + shown + " (" + std::strerror(errno) + ")");
+        return fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
     // Look again just before replacing: the target may have changed while we wrote.
-    const bool was_replacing = replacing;
-    if (auto err = check_target(); !err.empty())
-        return give_up(err);
-    if (replacing && !was_replacing)
-        ::chmod(tmp.c_str(), keep_mode);
-    if (std::rename(tmp.c_str(), p.c_str()) != 0)
-        return give_up("cannot replace " + shown + " (" + std::strerror(errno) + ")");
-    detail::release_temporary(slot);
+    const bool was_replacing = replacing_;
+    if (auto err = check_target(opts); !err.empty())
+        return fail(err);
+    if (replacing_ && !was_replacing)
+        ::chmod(tmp_.c_str(), static_cast<mode_t>(keep_mode_));
+    if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
+        return fail("cannot replace " + shown_ + " (" + std::strerror(errno) + ")");
+    detail::release_temporary(slot_);
+    tmp_.clear();
+    committed_ = true;
     return {};
+}
+
+std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
+    atomic_file f(p, opts);
+    f.write(contents);
+    return f.commit(opts);
 }
 
 std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::size_t longest_extension) {
