@@ -831,5 +831,51 @@ def numbers_out_of_range_are_input_errors_and_cannot_flip_a_verdict():
         expect(code == 2 and "score\" that is not a whole number from 0 to 100" in err, err)
 
 
+@test
+def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
+    import shutil
+    with tempfile.TemporaryDirectory() as d:
+        recs = os.path.join(d, "records")
+        os.makedirs(os.path.join(recs, "texts"))
+        shutil.copy(os.path.join(EX, "texts", "harbor-welcome.txt"), os.path.join(recs, "texts"))
+        for i, src in enumerate([HARBOR, NORTHFIELD, RIVERBEND] * 3):
+            shutil.copy(src, os.path.join(recs, f"r{i}.json"))
+        write(recs, "r5.json", "{ broken")  # one record that cannot be audited, mid-batch
+        files = sorted(f for f in os.listdir(recs) if f.endswith(".json"))
+        outs = {}
+        for jobs in ("1", "2", "5"):
+            o = os.path.join(d, "out" + jobs)
+            code, _, err = run("check", recs, "--jobs", jobs, "--output-dir", o, "--format", "json",
+                               "--format", "text", "--format", "csv", "--format", "json:" + os.path.join(o, "all.json"),
+                               "--format", "text:" + os.path.join(o, "all.txt"),
+                               "--format", "csv:" + os.path.join(o, "all.csv"),
+                               "--format", "markdown:" + os.path.join(o, "all.md"),
+                               "--summary", os.path.join(o, "summary.csv"))
+            expect(code == 2, f"exit {code}: {err}")
+            expect(err.count("not audited (input error)") == 1, err)
+            outs[jobs] = {}
+            for name in sorted(os.listdir(o)):
+                with open(os.path.join(o, name), "rb") as fh:
+                    outs[jobs][name] = fh.read()
+        expect(outs["1"] == outs["2"] == outs["5"], "the same bytes whatever the number of workers")
+        out = outs["1"]
+        audited = [f[:-5] for f in files if f != "r5.json"]
+        # The joined documents are the per-record outputs, in input order.
+        batch = json.loads(out["all.json"])
+        expect(batch["reports"] == [json.loads(out[a + ".json"]) for a in audited], "JSON batch = per-record reports")
+        expect([e["file"] for e in batch["errors"]] == [os.path.join(recs, "r5.json")], batch["errors"])
+        rule = "\n" + "=" * 88 + "\n\n"
+        expect(out["all.txt"].decode() == rule.join(out[a + ".txt"].decode() for a in audited), "text batch")
+        header = out[audited[0] + ".csv"].split(b"\r\n", 1)[0] + b"\r\n"
+        expect(out["all.csv"] == header + b"".join(out[a + ".csv"][len(header):] for a in audited), "CSV batch")
+        alone = [run("check", os.path.join(recs, a + ".json"), "--format", "markdown")[1] for a in audited]
+        expect(out["all.md"].decode() == "\n---\n\n".join(alone), "Markdown batch = each record alone")
+        summary = out["summary.csv"].decode().split("\r\n")
+        expect(len(summary) == 1 + len(files) + 4 + 1, summary)
+        expect(summary[6].split(",")[1].endswith("r5.json") and ",error," in summary[6], summary[6])
+        code, _, err = run("check", recs, "--jobs", "0")
+        expect(code == 2 and "--jobs" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -10,10 +10,13 @@
 #include <iostream>
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <memory>
 #include <iterator>
 #include <mutex>
 #include <thread>
 
+#include <sched.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -48,6 +51,7 @@ struct options {
     bool profile_given = false;
     bool show_names = false;
     bool quiet = false;
+    unsigned jobs = 0; ///< check: workers (0: the cores available)
 };
 
 void print_diagnostics(const std::vector<rco::diagnostic>& diags) {
@@ -183,81 +187,138 @@ int emit(const std::string& output, const std::string& text, const rco::io::outp
     return exit_met;
 }
 
-/// One record's audit in a run over many.
-struct audited {
-    std::string file;
-    std::vector<rco::diagnostic> diagnostics;
-    std::optional<rco::audit_result> result;
-    rco::report::report_info info;
-    std::string error; ///< why it was not audited
-};
+/// How a run over several records joins one format into one document (none: one file per
+/// organization only).
+enum class join_kind { none, rules, csv, json };
 
-/// A report format: how to write one organization, and how a run over several joins
-/// them; a join sees every run, including those that could not be audited (empty `join`:
-/// one file per organization only).
+/// A report format: how to write one organization, and how a run over several joins them.
 struct report_format {
     std::string_view name, extension;
     std::string (*write)(const rco::audit_result&, const rco::report::report_info&);
-    std::string (*join)(const std::vector<audited>&, const report_format&);
+    join_kind join;
 };
 
-std::string join_with_rules(const std::vector<audited>& runs, const report_format& f) {
-    // Markdown needs a thematic break ("===" under text would make a heading).
-    const std::string rule = f.name == "markdown" ? "\n---\n\n" : "\n" + std::string(88, '=') + "\n\n";
-    std::string out;
-    for (const auto& a : runs)
-        if (a.result)
-            out += (out.empty() ? "" : rule) + f.write(*a.result, a.info);
-    return out;
+/// The nesting level of a report inside the batch document's "reports" list.
+constexpr int batch_report_level = 2;
+
+/// One record's part of a joined document, written by the worker that audited it.
+std::string joined_piece(const report_format& f, const rco::audit_result& r, const rco::report::report_info& info) {
+    switch (f.join) {
+    case join_kind::csv: return rco::report::csv_rows(r, info);
+    case join_kind::json: {
+        std::string out;
+        rco::report::write_json_to(out, r, info, batch_report_level);
+        return out;
+    }
+    default: return f.write(r, info);
+    }
 }
 
-std::string join_csv(const std::vector<audited>& runs, const report_format&) {
-    std::string out = rco::report::csv_header();
-    for (const auto& a : runs)
-        if (a.result)
-            out += rco::report::csv_rows(*a.result, a.info);
-    return out;
-}
+/// A document joining every record of a run, written as the records come, in input order
+/// (to a file whole or not at all, or to standard output): text and Markdown reports
+/// separated by a rule; one CSV header, then each record's rows; the JSON batch document
+/// listing the reports and, apart, the records that could not be audited.
+class joined_output {
+  public:
+    joined_output(const report_format& f, std::string path, const rco::io::output_options& opts)
+        : f_(f), path_(std::move(path)) {
+        if (!path_.empty() && path_ != "-")
+            file_.emplace(path_, opts);
+        if (f_.join == join_kind::csv)
+            put(rco::report::csv_header());
+        if (f_.join == join_kind::json) {
+            w_.begin_object();
+            w_.key("format");
+            w_.value("rco-audit-batch/1");
+            w_.key("reports");
+            w_.begin_array();
+            flush();
+        }
+    }
 
-/// The batch document lists the reports and, apart, the records that could not be audited.
-std::string join_json(const std::vector<audited>& runs, const report_format&) {
-    std::string out;
-    rco::io::json_writer w(out);
-    w.begin_object();
-    w.key("format");
-    w.value("rco-audit-batch/1");
-    w.key("reports");
-    w.begin_array();
-    for (const auto& a : runs)
-        if (a.result) {
-            w.begin_value();
-            rco::report::write_json_to(out, *a.result, a.info, w.level());
+    /// An audited record's joined_piece().
+    void add(const std::string& piece) {
+        if (f_.join == join_kind::rules) {
+            // Markdown needs a thematic break ("===" under text would make a heading).
+            if (audited_ > 0)
+                put(f_.name == "markdown" ? "\n---\n\n" : "\n" + std::string(88, '=') + "\n\n");
+            put(piece);
+        } else if (f_.join == join_kind::json) {
+            w_.begin_value();
+            buffer_ += piece;
+            flush();
+        } else {
+            put(piece);
         }
-    w.end_array();
-    w.key("errors");
-    w.begin_array();
-    for (const auto& a : runs)
-        if (!a.result) {
-            w.begin_object();
-            w.key("file");
-            w.value(a.file);
-            w.key("error");
-            w.value(a.error);
-            w.end_object();
+        ++audited_;
+    }
+
+    /// A record that could not be audited (listed by the JSON batch document).
+    void add_error(const std::string& file, const std::string& error) {
+        if (f_.join == join_kind::json)
+            errors_.emplace_back(file, error);
+    }
+
+    /// Ends the document and puts the file in place: 0, or exit_input_error after saying why.
+    int finish(const rco::io::output_options& opts) {
+        if (f_.join == join_kind::json) {
+            w_.end_array();
+            w_.key("errors");
+            w_.begin_array();
+            for (const auto& [file, error] : errors_) {
+                w_.begin_object();
+                w_.key("file");
+                w_.value(file);
+                w_.key("error");
+                w_.value(error);
+                w_.end_object();
+            }
+            w_.end_array();
+            w_.end_object();
+            buffer_ += '\n';
+            flush();
         }
-    w.end_array();
-    w.end_object();
-    out += '\n';
-    return out;
-}
+        if (f_.join == join_kind::rules && audited_ == 0)
+            return 0; // nothing to write: the file is left as it was
+        if (!file_) {
+            std::cout.flush();
+            return std::cout ? 0 : exit_input_error;
+        }
+        if (auto err = file_->commit(opts); !err.empty()) {
+            std::cerr << "rco-audit: error: " << err << "\n";
+            return exit_input_error;
+        }
+        return 0;
+    }
+
+  private:
+    void put(std::string_view text) {
+        if (file_)
+            file_->write(text);
+        else
+            std::cout << text;
+    }
+    void flush() {
+        put(buffer_);
+        buffer_.clear();
+    }
+
+    const report_format& f_;
+    std::string path_;
+    std::optional<rco::io::atomic_file> file_;
+    std::size_t audited_ = 0;
+    std::vector<std::pair<std::string, std::string>> errors_;
+    std::string buffer_;
+    rco::io::json_writer w_{buffer_};
+};
 
 constexpr report_format formats[] = {
-    {"text", "txt", &rco::report::write_text, &join_with_rules},
-    {"json", "json", &rco::report::write_json, &join_json},
-    {"html", "html", &rco::report::write_html, nullptr},
-    {"markdown", "md", &rco::report::write_markdown, &join_with_rules},
-    {"junit", "junit.xml", &rco::report::write_junit, nullptr},
-    {"csv", "csv", &rco::report::write_csv, &join_csv},
+    {"text", "txt", &rco::report::write_text, join_kind::rules},
+    {"json", "json", &rco::report::write_json, join_kind::json},
+    {"html", "html", &rco::report::write_html, join_kind::none},
+    {"markdown", "md", &rco::report::write_markdown, join_kind::rules},
+    {"junit", "junit.xml", &rco::report::write_junit, join_kind::none},
+    {"csv", "csv", &rco::report::write_csv, join_kind::csv},
 };
 
 const report_format* find_format(std::string_view name) {
@@ -302,6 +363,14 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
         }
     }
     return out;
+}
+
+/// The cores this process may run on (its CPU affinity), at least 1.
+std::size_t available_cores() {
+    cpu_set_t set;
+    if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return static_cast<std::size_t>(CPU_COUNT(&set));
+    return std::max(1u, std::thread::hardware_concurrency());
 }
 
 /// Shows "Auditing 12/40" on standard error while a batch runs, when it is a terminal.
@@ -424,7 +493,7 @@ int run_check(const options& opt) {
             return exit_input_error;
         }
     }
-    const auto files = expand_inputs(opt.files);
+    auto files = expand_inputs(opt.files);
     if (!opt.roster.empty() && files.size() > 1) {
         std::cerr << "rco-audit: error: --roster describes one board; give it with one record\n";
         return exit_input_error;
@@ -434,79 +503,17 @@ int run_check(const options& opt) {
         return exit_input_error;
     }
     for (const auto& t : targets)
-        if (files.size() > 1 && !t.format->join && opt.output_dir.empty()) {
+        if (files.size() > 1 && t.format->join == join_kind::none && opt.output_dir.empty()) {
             std::cerr << "rco-audit: error: " << t.format->name << " reports are one file per organization; with "
                       << "several records use --output-dir DIR\n";
             return exit_input_error;
         }
 
-    // Audit in parallel on every core; results land in input order.
-    std::vector<audited> runs(files.size());
-    std::mutex documents_mutex;
-    std::vector<rco::io::file_identity> documents_read;
-    {
-        progress_bar bar(files.size());
-        std::atomic<std::size_t> next{0};
-        auto worker = [&] {
-            for (std::size_t i; (i = next++) < files.size();) {
-                auto& a = runs[i];
-                a.file = files[i] == "-" ? files[i] : rco::io::display_name(files[i]);
-                auto loaded = load_record(files[i], {opt.roster, opt.documents});
-                if (!loaded.documents_read.empty()) {
-                    std::lock_guard lock(documents_mutex);
-                    documents_read.insert(documents_read.end(), loaded.documents_read.begin(),
-                                          loaded.documents_read.end());
-                }
-                a.diagnostics = std::move(loaded.diagnostics);
-                if (!loaded.record) {
-                    a.error = "input error";
-                    for (const auto& d : a.diagnostics)
-                        if (d.severity == rco::severity::error) {
-                            a.error = rco::format_diagnostic(d);
-                            break;
-                        }
-                } else if (auto as_of = review_date_for(a.file, loaded, as_of_override, a.diagnostics); !as_of) {
-                    a.error = a.file + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
-                    a.diagnostics.push_back(
-                        {rco::severity::error, a.file, 0, 0, "/as_of",
-                         "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
-                } else {
-                    a.result = rco::audit(*cat, profile, *loaded.record, *as_of,
-                                          tailor ? tailor->tailoring : rco::tailoring{});
-                    auto& info = a.info;
-                    info.tool_version = RCO_VERSION;
-                    info.input_file = a.file;
-                    info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
-                    info.catalog_version = cat->version;
-                    info.catalog_sha256 = cat->sha256;
-                    if (loaded.record->organization) {
-                        info.organization_name = loaded.record->organization->name.value_or("");
-                        info.organization_ein = loaded.record->organization->ein.value_or("");
-                    }
-                    info.show_names = opt.show_names;
-                    info.tailoring_file = rco::io::display_name(opt.tailoring_path);
-                    info.tailoring_sha256 = tailoring_sha256;
-                    for (const auto& d : a.diagnostics)
-                        if (d.severity == rco::severity::warning)
-                            info.warnings.push_back(d);
-                }
-                bar.step();
-            }
-        };
-        const std::size_t n = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-        std::vector<std::thread> pool;
-        for (std::size_t t = 1; t < n; ++t)
-            pool.emplace_back(worker);
-        worker();
-        for (auto& t : pool)
-            t.join();
-    }
-
     // No output replaces a file this run reads (a record, the roster, the tailoring file,
-    // a catalog file or a document), whatever name it is given.
+    // a catalog file or a document), whatever name it is given. Documents are added as
+    // the records that name them are read.
     rco::io::output_options out_opts;
     out_opts.private_file = opt.show_names; // names of people in recovery: health information
-    out_opts.inputs = std::move(documents_read);
     for (const auto& f : files)
         add_identity(out_opts.inputs, f);
     add_identity(out_opts.inputs, opt.roster);
@@ -514,55 +521,195 @@ int run_check(const options& opt) {
     if (!opt.rules_dir.empty())
         for (const auto name : rco::io::catalog_file_names)
             add_identity(out_opts.inputs, (fs::path(opt.rules_dir) / name).string());
+    std::mutex opts_mutex; // guards out_opts.inputs while workers add documents
 
-    int worst = exit_met;
-    std::vector<const audited*> ok;
-    for (const auto& a : runs) {
-        print_diagnostics(a.diagnostics);
-        if (!a.result) {
-            std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
-            worst = exit_input_error;
-            continue;
+    std::size_t longest_extension = 0;
+    for (const auto& f : formats)
+        longest_extension = std::max(longest_extension, f.extension.size());
+    const auto names = rco::io::output_names(files, longest_extension); // distinct, deterministic
+    const bool batch = files.size() > 1;
+    // Joined documents (a batch's targets that are not one file per organization).
+    std::vector<const target*> joined;
+    for (const auto& t : targets)
+        if (batch && !(!opt.output_dir.empty() && t.file.empty()))
+            joined.push_back(&t);
+
+    /// What one record yields, waiting in the reorder window for its turn to be written.
+    struct finished {
+        std::string file, organization, error;
+        std::vector<rco::diagnostic> diagnostics;
+        std::optional<rco::audit_result> result; ///< the whole result for one record; for a batch, the summary's part
+        rco::report::report_info info;           ///< for one record
+        std::vector<std::string> pieces;         ///< by joined target
+        bool failed_output = false;              ///< a file of its own could not be written
+    };
+    const std::size_t jobs =
+        std::min<std::size_t>(files.size(), opt.jobs > 0 ? opt.jobs : available_cores());
+    const std::size_t window = 2 * jobs + 2; // records audited ahead of the one being written
+    std::vector<std::optional<finished>> slots(window);
+    std::mutex slots_mutex, cerr_mutex;
+    std::condition_variable slot_filled, slot_freed;
+    std::size_t written = 0; // records handed to the writer so far
+
+    // Workers audit records and write each one's own files as soon as it is done.
+    std::atomic<std::size_t> next{0};
+    progress_bar bar(files.size());
+    auto worker = [&] {
+        for (std::size_t i; (i = next++) < files.size();) {
+            {
+                std::unique_lock lock(slots_mutex);
+                slot_freed.wait(lock, [&] { return i < written + window; });
+            }
+            finished a;
+            a.file = files[i] == "-" ? files[i] : rco::io::display_name(files[i]);
+            auto loaded = load_record(files[i], {opt.roster, opt.documents});
+            if (!loaded.documents_read.empty()) {
+                std::lock_guard lock(opts_mutex);
+                out_opts.inputs.insert(out_opts.inputs.end(), loaded.documents_read.begin(),
+                                       loaded.documents_read.end());
+            }
+            a.diagnostics = std::move(loaded.diagnostics);
+            if (!loaded.record) {
+                a.error = "input error";
+                for (const auto& d : a.diagnostics)
+                    if (d.severity == rco::severity::error) {
+                        a.error = rco::format_diagnostic(d);
+                        break;
+                    }
+            } else if (auto as_of = review_date_for(a.file, loaded, as_of_override, a.diagnostics); !as_of) {
+                a.error = a.file + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
+                a.diagnostics.push_back({rco::severity::error, a.file, 0, 0, "/as_of",
+                                         "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
+            } else {
+                auto result = rco::audit(*cat, profile, *loaded.record, *as_of,
+                                         tailor ? tailor->tailoring : rco::tailoring{});
+                auto& info = a.info;
+                info.tool_version = RCO_VERSION;
+                info.input_file = a.file;
+                info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
+                info.catalog_version = cat->version;
+                info.catalog_sha256 = cat->sha256;
+                if (loaded.record->organization) {
+                    info.organization_name = loaded.record->organization->name.value_or("");
+                    info.organization_ein = loaded.record->organization->ein.value_or("");
+                }
+                info.show_names = opt.show_names;
+                info.tailoring_file = rco::io::display_name(opt.tailoring_path);
+                info.tailoring_sha256 = tailoring_sha256;
+                for (const auto& d : a.diagnostics)
+                    if (d.severity == rco::severity::warning)
+                        info.warnings.push_back(d);
+                a.organization = info.organization_name;
+                for (const auto& t : targets)
+                    if (!opt.output_dir.empty() && t.file.empty()) {
+                        const auto path = fs::path(opt.output_dir) / (names[i] + "." + std::string(t.format->extension));
+                        const auto text = t.format->write(result, info);
+                        rco::io::output_options now;
+                        {
+                            std::lock_guard lock(opts_mutex);
+                            now = out_opts;
+                        }
+                        if (auto err = rco::io::write_file_atomic(path, text, now); !err.empty()) {
+                            std::lock_guard lock(cerr_mutex);
+                            std::cerr << "rco-audit: error: " << err << "\n";
+                            a.failed_output = true;
+                        }
+                    }
+                for (const auto* t : joined)
+                    a.pieces.push_back(joined_piece(*t->format, result, info));
+                if (batch) {
+                    // The summary needs only the standards' results and the score.
+                    // (Moved-from, not cleared: clear() would keep the vectors' memory.)
+                    result.checks = std::vector<rco::check_result>();
+                    result.tailoring = std::vector<rco::tailoring_note>();
+                    a.info = rco::report::report_info();
+                }
+                a.result = std::move(result);
+            }
+            bar.step();
+            {
+                std::lock_guard lock(slots_mutex);
+                slots[i % window] = std::move(a);
+            }
+            slot_filled.notify_all();
         }
-        ok.push_back(&a);
-        if (a.result->result != rco::overall_outcome::meets_standards && worst == exit_met)
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < jobs; ++t)
+        pool.emplace_back(worker);
+
+    // This thread writes the records in input order as they are done.
+    std::vector<std::unique_ptr<joined_output>> outputs;
+    for (const auto* t : joined)
+        outputs.push_back(std::make_unique<joined_output>(*t->format, t->file, out_opts));
+    int worst = exit_met;
+    std::vector<rco::report::summary_row> rows;
+    bool titled = false; // a row with the standards' titles is kept
+    if (!opt.summary.empty())
+        rows.reserve(files.size());
+    std::optional<finished> single; // the one record of a run over one file
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        finished a;
+        {
+            std::unique_lock lock(slots_mutex);
+            slot_filled.wait(lock, [&] { return slots[i % window].has_value(); });
+            a = std::move(*slots[i % window]);
+            slots[i % window].reset();
+            ++written;
+        }
+        slot_freed.notify_all();
+        {
+            std::lock_guard lock(cerr_mutex);
+            print_diagnostics(a.diagnostics);
+            if (!a.result)
+                std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
+        }
+        if (a.failed_output)
+            worst = exit_input_error;
+        if (!a.result)
+            worst = exit_input_error;
+        else if (a.result->result != rco::overall_outcome::meets_standards && worst == exit_met)
             worst = exit_not_met;
+        for (std::size_t k = 0; k < outputs.size(); ++k) {
+            if (a.result)
+                outputs[k]->add(a.pieces[k]);
+            else
+                outputs[k]->add_error(a.file, a.error);
+        }
+        if (!opt.summary.empty()) {
+            // Standard titles come from the first audited row; the others keep none.
+            if (a.result && titled)
+                for (auto& st : a.result->standards)
+                    st.slug = st.title = std::string();
+            titled = titled || a.result.has_value();
+            // Copied here rather than moved: the rows stay together in this thread's memory,
+            // not scattered among the blocks the workers free and reuse.
+            rows.push_back({std::string(a.organization), std::string(a.file), a.result, std::string(a.error)});
+        }
+        if (!batch)
+            single = std::move(a);
     }
+    for (auto& t : pool)
+        t.join();
+    // What only the workers needed goes before the summary is written.
+    std::vector<std::string>().swap(files);
 
     if (!opt.summary.empty()) {
-        std::vector<rco::report::summary_row> rows;
-        for (const auto& a : runs)
-            rows.push_back({a.info.organization_name, a.file, a.result, a.error});
         const auto ext = fs::path(opt.summary).extension();
         const auto text = ext == ".html" ? rco::report::write_summary_html(rows, RCO_VERSION)
                                          : rco::report::write_summary_csv(rows);
         if (emit(opt.summary, text, out_opts) != exit_met)
             worst = exit_input_error;
     }
-
     // One output that cannot be written does not stop the others.
-    std::size_t longest_extension = 0;
-    for (const auto& f : formats)
-        longest_extension = std::max(longest_extension, f.extension.size());
-    const auto names = rco::io::output_names(files, longest_extension); // distinct, deterministic
-    for (const auto& t : targets) {
-        if (!opt.output_dir.empty() && t.file.empty()) {
-            for (const auto* a : ok) {
-                const auto& name = names[static_cast<std::size_t>(a - runs.data())];
-                const auto path = fs::path(opt.output_dir) / (name + "." + std::string(t.format->extension));
-                if (emit(path.string(), t.format->write(*a->result, a->info), out_opts) != exit_met)
-                    worst = exit_input_error;
-            }
-            continue;
-        }
-        std::string out;
-        if (files.size() == 1 && ok.size() == 1)
-            out = t.format->write(*ok[0]->result, ok[0]->info);
-        else if (files.size() > 1)
-            out = t.format->join(runs, *t.format);
-        if (!out.empty() && emit(t.file, out, out_opts) != exit_met)
+    for (auto& o : outputs)
+        if (o->finish(out_opts) != 0)
             worst = exit_input_error;
-    }
+    if (single && single->result)
+        for (const auto& t : targets)
+            if (opt.output_dir.empty() || !t.file.empty())
+                if (emit(t.file, t.format->write(*single->result, single->info), out_opts) != exit_met)
+                    worst = exit_input_error;
     return worst;
 }
 
@@ -823,6 +970,8 @@ int main(int argc, char** argv) {
                       "from standard input has none). A path may not leave it")
         ->check(CLI::ExistingDirectory);
     check->add_option("-o,--output", opt.output, "Write the report to FILE (whole or not at all) instead of stdout");
+    check->add_option("-j,--jobs", opt.jobs, "Records audited at once (default: the cores available)")
+        ->check(CLI::Range(1u, 1024u));
     check->add_flag("--show-names", opt.show_names,
                     "Also list the ids of the board members and peer workers behind each number. Off by "
                     "default: such lists reveal who is in recovery");
