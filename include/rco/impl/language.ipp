@@ -81,7 +81,7 @@ inline bool is_terminator(char32_t c) {
 /// word characters and a code point is never split).
 inline bool is_word(char32_t c) {
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
     if (c == invalid_cp || is_space(c))
         return false;
     if (c >= 0xA1 && c <= 0xBF)
@@ -142,6 +142,12 @@ inline std::vector<token> tokenize(std::string_view s) {
             std::size_t j = i;
             bool typographic = false; // an apostrophe other than ' (written as ' in `exact`)
             while (j < s.size()) {
+                const auto b = static_cast<unsigned char>(s[j]);
+                if (b < 0x80 && (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9'))) {
+                    ++j; // an ASCII letter or digit: the common case
+                    ++column;
+                    continue;
+                }
                 auto [d, dl] = decode(s, j);
                 if (is_word(d)) {
                     j += dl;

@@ -73,8 +73,15 @@ class json_writer {
 
   private:
     void newline(int level) {
-        out_ += '\n';
-        out_.append(static_cast<std::size_t>(level) * 2, ' ');
+        // "\n" and the indentation in one append (two spaces a level).
+        static constexpr char breaks[] = "\n                                                                ";
+        const auto n = 1 + static_cast<std::size_t>(level) * 2;
+        if (n < sizeof breaks) {
+            out_.append(breaks, n);
+        } else {
+            out_ += '\n';
+            out_.append(n - 1, ' ');
+        }
     }
     /// Before a value or key: separator and line break inside an open container.
     void element() {

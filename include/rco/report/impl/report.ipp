@@ -266,7 +266,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
 
 std::string write_json(const audit_result& r, const report_info& info) {
     std::string out;
-    out.reserve(16384);
+    out.reserve(65536); // a report is 15-40 KB: one allocation
     write_json_to(out, r, info, 0);
     out += '\n';
     return out;
