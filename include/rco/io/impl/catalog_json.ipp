@@ -13,6 +13,7 @@
 
 namespace rco::detail {
 std::span<const std::pair<std::string_view, std::string_view>> embedded_files() noexcept;
+std::string_view embedded_catalog_sha256() noexcept; ///< computed at build time (cmake/embed.cmake)
 }
 
 namespace rco::io {
@@ -363,8 +364,19 @@ void read_vocabulary(rules_reader& r, const json::object& root, catalog& cat) {
 
 } // namespace detail
 
+namespace detail {
+std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
+                                    std::vector<diagnostic>& diags, std::string_view known_sha256);
+}
+
 std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
                                     std::vector<diagnostic>& diags) {
+    return detail::read_catalog(texts, origin, diags, {});
+}
+
+/// `known_sha256`: the digest of `texts` when already known (the built-in catalog's).
+std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::string_view origin,
+                                            std::vector<diagnostic>& diags, std::string_view known_sha256) {
     catalog cat;
     const std::string prefix = origin.empty() ? std::string() : std::string(origin) + "/";
     const std::string* contents[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary};
@@ -375,8 +387,9 @@ std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view
     std::string digest_input;
     for (std::size_t i = 0; i < 4; ++i) {
         const std::string file = prefix + std::string(catalog_file_names[i]);
-        digest_input += std::string(catalog_file_names[i]) + "\n" + std::to_string(contents[i]->size()) + "\n" +
-                        *contents[i];
+        if (known_sha256.empty())
+            digest_input += std::string(catalog_file_names[i]) + "\n" + std::to_string(contents[i]->size()) + "\n" +
+                            *contents[i];
         auto doc = parse_json(*contents[i], file, diags);
         if (!doc) {
             ok = false;
@@ -393,7 +406,7 @@ std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view
     }
     if (!ok)
         return std::nullopt;
-    cat.sha256 = sha256_hex(digest_input);
+    cat.sha256 = known_sha256.empty() ? sha256_hex(digest_input) : std::string(known_sha256);
     return cat;
 }
 
@@ -414,7 +427,8 @@ catalog_texts builtin_catalog_texts() {
 const catalog& builtin_catalog() {
     static const catalog cat = [] {
         std::vector<diagnostic> diags;
-        auto c = read_catalog(builtin_catalog_texts(), "built-in rules", diags);
+        auto c = detail::read_catalog(builtin_catalog_texts(), "built-in rules", diags,
+                                      rco::detail::embedded_catalog_sha256());
         if (!c) {
             std::string why;
             for (const auto& d : diags)
