@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
+#include <utility>
 
 using namespace rco;
 namespace json = boost::json;
@@ -67,10 +68,19 @@ BOOST_AUTO_TEST_CASE(text_report_puts_the_verdict_first_and_orders_the_plan) {
     BOOST_TEST(text.find("  NOT MET      64%   6. Peer recovery support services, nonclinical\n") != std::string::npos);
 }
 
+// The action plan points into the result it was made from, so it cannot be made from a temporary.
+template <class T>
+concept makes_action_plan = requires(T&& r) { report::action_plan(std::forward<T>(r)); };
+static_assert(makes_action_plan<const audit_result&>);
+static_assert(makes_action_plan<audit_result&>);
+static_assert(!makes_action_plan<audit_result>);
+static_assert(!makes_action_plan<const audit_result>);
+
 BOOST_AUTO_TEST_CASE(action_plan_puts_required_first) {
     json::value v = test::base_record_json();
     test::merge_patch(v, json::parse(R"({"bylaws":{"recovery_leadership_clause":false},"board":{"meetings":[]}})"));
-    auto plan = report::action_plan(test::audit_json(v));
+    const audit_result result = test::audit_json(v);
+    auto plan = report::action_plan(result); // the plan points into `result`
     BOOST_REQUIRE(plan.size() >= 2u);
     BOOST_TEST(plan[0]->id == "S2.3");
     BOOST_TEST(to_string(plan[0]->level) == "required");

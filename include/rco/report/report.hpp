@@ -42,6 +42,8 @@ std::string_view plain(overall_outcome s) noexcept;
 
 /// The order in which failed items should be fixed: required before recommended,
 /// fail before missing evidence before manual review, then catalog order.
+/// The plan points into `r`, so `r` must outlive it: passing a temporary does not compile.
 std::vector<const check_result*> action_plan(const audit_result& r);
+std::vector<const check_result*> action_plan(const audit_result&& r) = delete;
 
 } // namespace rco::report
