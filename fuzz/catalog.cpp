@@ -1,0 +1,29 @@
+// Fuzz target: the catalog reader (rco::io::read_catalog). The input replaces the rules
+// file whose format it names ("rco-profiles/1", "rco-language/1", "rco-vocabulary/1";
+// otherwise standards.json); the other three are the built-in ones, so rules/*.json are
+// seeds as they are. A catalog it accepts must audit the starter record under each of
+// its profiles.
+#include "fuzz.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const rco::io::catalog_texts builtin = rco::io::builtin_catalog_texts();
+    const std::string_view text = rco::fuzz::as_text(data, size);
+    rco::io::catalog_texts texts = builtin;
+    std::string* replaced = &texts.standards;
+    if (text.find("rco-profiles/1") != std::string_view::npos)
+        replaced = &texts.profiles;
+    else if (text.find("rco-language/1") != std::string_view::npos)
+        replaced = &texts.language;
+    else if (text.find("rco-vocabulary/1") != std::string_view::npos)
+        replaced = &texts.vocabulary;
+    *replaced = std::string(text);
+    std::vector<rco::diagnostic> diags;
+    const auto cat = rco::io::read_catalog(texts, "fuzz-rules", diags);
+    if (!cat || rco::has_errors(diags))
+        return 0;
+    static const auto starter = rco::io::read_record_json(rco::io::starter_record(), "starter-record.json");
+    RCO_FUZZ_CHECK(starter.ok());
+    for (const auto& p : cat->profiles)
+        (void)rco::audit(*cat, p.name, *starter.record, rco::fuzz::review_date_or_default(*starter.record));
+    return 0;
+}
