@@ -12,6 +12,7 @@
 # build-asan/fuzz-crashes/TARGET/. Reproduce one with
 #   build-asan/fuzz/fuzz_TARGET FILE
 # and, once fixed, copy it into fuzz/corpus/TARGET/ so the test suite keeps checking it.
+# RCO_FUZZ_NO_BUILD=1 runs the binary already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${RCO_ASAN_BUILD:-build-asan}
@@ -36,7 +37,7 @@ if [ "$FUZZ_LIBFUZZER" != ON ]; then
   echo "fuzz.sh: $dir is not a libFuzzer build (needs clang++ with libFuzzer; remove $dir to reconfigure)" >&2
   exit 2
 fi
-cmake --build "$dir" --target "fuzz_$target"
+[ -n "${RCO_FUZZ_NO_BUILD:-}" ] || cmake --build "$dir" --target "fuzz_$target"
 
 work="$dir/fuzz-corpus/$target"
 seeds="$dir/fuzz-seeds/$target"
