@@ -1,4 +1,6 @@
 // Compiles the readers and writers of records and catalogs once (Boost.JSON, OpenSSL).
+#include "rco/io/impl/utf8.ipp"
+#include "rco/io/impl/limits.ipp"
 #include "rco/io/impl/json_format.ipp"
 #include "rco/io/impl/json_record.ipp"
 #include "rco/io/impl/xml_record.ipp"

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "rco/io/utf8.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+namespace rco::io::detail {
+
+namespace {
+
+/// Length of the well-formed sequence at `i`, or 0 when it is ill-formed.
+std::size_t utf8_sequence_length(std::string_view t, std::size_t i) noexcept {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(t[i + k]); };
+    const auto c = b(0);
+    if (c < 0x80)
+        return 1;
+    // Table 3-7: the range of the second byte depends on the first.
+    unsigned char lo = 0x80, hi = 0xBF;
+    std::size_t n = 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80; // overlong
+        hi = c == 0xED ? 0x9F : 0xBF; // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80; // overlong
+        hi = c == 0xF4 ? 0x8F : 0xBF; // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + n > t.size())
+        return 0;
+    if (b(1) < lo || b(1) > hi)
+        return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if ((b(k) & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+std::string hex_bytes(std::string_view t, std::size_t at, std::size_t n) {
+    std::string out = n == 1 ? "byte" : "bytes";
+    for (std::size_t k = 0; k < n && at + k < t.size(); ++k) {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, " %02X", static_cast<unsigned>(static_cast<unsigned char>(t[at + k])));
+        out += buf;
+    }
+    return out;
+}
+
+} // namespace
+
+std::size_t first_invalid_utf8(std::string_view text) noexcept {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Runs of ASCII are the common case: eight bytes at a time.
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const auto n = utf8_sequence_length(text, i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+std::string describe_invalid_utf8(std::string_view t, std::size_t at) {
+    if (at >= t.size())
+        return "a sequence cut short";
+    const auto c = static_cast<unsigned char>(t[at]);
+    const auto cont = [&](std::size_t k) {
+        return at + k < t.size() && (static_cast<unsigned char>(t[at + k]) & 0xC0) == 0x80;
+    };
+    if (c >= 0x80 && c <= 0xBF)
+        return "a continuation byte without a lead byte (" + hex_bytes(t, at, 1) + ")";
+    if (c == 0xC0 || c == 0xC1)
+        return "an overlong encoding (" + hex_bytes(t, at, cont(1) ? 2 : 1) + ")";
+    if (c >= 0xF5)
+        return "a byte that never occurs in UTF-8 (" + hex_bytes(t, at, 1) + ")";
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    std::size_t have = 1;
+    while (have < n && cont(have))
+        ++have;
+    if (have < n)
+        return "a truncated sequence (" + hex_bytes(t, at, have) + ")";
+    const auto b1 = static_cast<unsigned char>(t[at + 1]);
+    if ((c == 0xE0 && b1 < 0xA0) || (c == 0xF0 && b1 < 0x90))
+        return "an overlong encoding (" + hex_bytes(t, at, n) + ")";
+    if (c == 0xED && b1 >= 0xA0)
+        return "an encoded UTF-16 surrogate (" + hex_bytes(t, at, n) + ")";
+    if (c == 0xF4 && b1 >= 0x90)
+        return "a code point above U+10FFFF (" + hex_bytes(t, at, n) + ")";
+    return "an ill-formed sequence (" + hex_bytes(t, at, n) + ")";
+}
+
+std::size_t first_control_character(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (is_forbidden_control(c))
+                return i;
+        } else if (c == 0xC2 && i + 1 < text.size()) { // U+0080-U+00BF
+            if (is_forbidden_control((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) | 0x80u))
+                return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string describe_code_point(std::uint32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    std::string out = buf;
+    switch (cp) {
+    case 0x00: out += " (NUL)"; break;
+    case 0x07: out += " (BEL)"; break;
+    case 0x08: out += " (backspace)"; break;
+    case 0x1B: out += " (ESC)"; break;
+    case 0x7F: out += " (DEL)"; break;
+    case 0x9B: out += " (CSI)"; break;
+    default: break;
+    }
+    return out;
+}
+
+std::optional<text_problem> check_text(std::string_view text) {
+    if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
+        return text_problem{bad, "invalid UTF-8: " + describe_invalid_utf8(text, bad) + "; save the file as UTF-8"};
+    if (const auto ctl = first_control_character(text); ctl != std::string_view::npos) {
+        const auto c = static_cast<unsigned char>(text[ctl]);
+        const std::uint32_t cp = c < 0x80 ? c : (static_cast<unsigned char>(text[ctl + 1]) & 0x3Fu) | 0x80u;
+        return text_problem{ctl, "control character " + describe_code_point(cp) +
+                                     " in the text; remove it (only tab and line breaks are accepted)"};
+    }
+    return std::nullopt;
+}
+
+} // namespace rco::io::detail
