@@ -1,4 +1,5 @@
 #include "rco/io/json_record.hpp"
+#include "rco/io/limits.hpp"
 
 #include "support.hpp"
 
@@ -105,7 +106,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_errors_never_crashes) {
         {"", "the file is empty"},
         {"   \n ", "the file is empty"},
         {std::string("\x89PNG\r\n\x1a\n\0\0\0", 11), "not a text file"},
-        {"\xff\xfe\x00garbage", "malformed JSON"},
+        {"\xff\xfe\x00garbage", "UTF-16"},
+        {"{\"format\":\"rco-record/1\"}\xC3", "invalid UTF-8"},
         {"[1,2,3]", "expected a JSON object"},
         {"{\"format\":\"rco-record/1\"} trailing", "unexpected text after"},
         {"{\"format\":\"rco-record/1\",\"as_of\":", "ends too early"},
@@ -134,6 +136,134 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_errors_never_crashes) {
             BOOST_TEST(found);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_named_and_located_at_its_field) {
+    struct bad_case {
+        std::string bytes, what;
+    };
+    const bad_case cases[] = {
+        {"\xC0\xAF", "an overlong encoding (bytes C0 AF)"},
+        {"\xE0\x80\xAF", "an overlong encoding (bytes E0 80 AF)"},
+        {"\xED\xA0\x80", "an encoded UTF-16 surrogate (bytes ED A0 80)"},
+        {"\xF4\x90\x80\x80", "a code point above U+10FFFF (bytes F4 90 80 80)"},
+        {"\xE2\x82", "a truncated sequence (bytes E2 82)"},
+        {"\x80", "a continuation byte without a lead byte (byte 80)"},
+        {"\xFF", "a byte that never occurs in UTF-8 (byte FF)"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            auto r = read("{\"format\":\"rco-record/1\",\n \"organization\": {\"name\": \"Acme " + c.bytes +
+                          " Recovery\"}}");
+            BOOST_TEST(!r.ok());
+            BOOST_REQUIRE(r.diagnostics.size() == 1u);
+            const auto& d = r.diagnostics[0];
+            BOOST_TEST(d.severity == severity::error);
+            BOOST_TEST(d.message == "invalid UTF-8 in a string: " + c.what + "; save the file as UTF-8");
+            BOOST_TEST(d.pointer == "/organization/name");
+            BOOST_TEST(d.line == 2u);
+            BOOST_TEST(d.column == 33u); // the bad byte itself
+        }
+    }
+    // In a key, at the object that holds it; outside any string, at the byte.
+    auto key = read("{\"format\":\"rco-record/1\",\"organization\":{\"n\xC0\xAFme\":\"x\"}}");
+    BOOST_REQUIRE(key.diagnostics.size() == 1u);
+    BOOST_TEST(key.diagnostics[0].pointer == "/organization");
+    BOOST_TEST(key.diagnostics[0].message.find("invalid UTF-8") == 0u);
+    auto outside = read("{\"format\":\"rco-record/1\", \xC0\xAF}");
+    BOOST_REQUIRE(outside.diagnostics.size() == 1u);
+    BOOST_TEST(outside.diagnostics[0].message.find("invalid UTF-8: an overlong encoding") == 0u);
+    BOOST_TEST(outside.diagnostics[0].column == 27u);
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_are_refused_at_their_field) {
+    struct bad_case {
+        std::string text, message;
+        std::uint32_t column;
+    };
+    const std::string head = "{\"format\":\"rco-record/1\",\"organization\":{\"name\":\"ab";
+    const bad_case cases[] = {
+        {head + "\\u0000c\"}}", "control character U+0000 (NUL) in a string", 52},
+        {head + "\\u001b[2Jc\"}}", "control character U+001B (ESC) in a string", 52},
+        {head + "\\u0007\"}}", "control character U+0007 (BEL) in a string", 52},
+        {head + "\x7F\"}}", "control character U+007F (DEL) in a string", 52},
+        {head + "\xC2\x9B\"}}", "control character U+009B (CSI) in a string", 52},
+        {head + "\\u009b\"}}", "control character U+009B (CSI) in a string", 52},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.message) {
+            auto r = read(c.text);
+            BOOST_TEST(!r.ok());
+            BOOST_REQUIRE(r.diagnostics.size() == 1u);
+            BOOST_TEST(r.diagnostics[0].message.find(c.message) == 0u);
+            BOOST_TEST(r.diagnostics[0].pointer == "/organization/name");
+            BOOST_TEST(r.diagnostics[0].line == 1u);
+            BOOST_TEST(r.diagnostics[0].column == c.column);
+        }
+    }
+    // Tabs and line breaks are text.
+    auto ok = read(head + "\\t\\n\\r\\u0009 \\u00e9\"}}");
+    BOOST_TEST(ok.ok());
+    BOOST_TEST(*ok.record->organization->name == "ab\t\n\r\t \u00e9");
+}
+
+BOOST_AUTO_TEST_CASE(a_duplicate_key_is_an_error_at_the_second_copy) {
+    auto r = read("{\"format\":\"rco-record/1\",\n\"organization\":{\"name\":\"A\",\n\"name\":\"B\"}}");
+    BOOST_TEST(!r.ok());
+    BOOST_REQUIRE(r.diagnostics.size() == 1u);
+    BOOST_TEST(r.diagnostics[0].pointer == "/organization/name");
+    BOOST_TEST(r.diagnostics[0].line == 3u);
+    BOOST_TEST(r.diagnostics[0].column == 1u);
+    BOOST_TEST(r.diagnostics[0].message.find("duplicate key") == 0u);
+    // The same key in different objects is fine; so is a key spelled with escapes once.
+    BOOST_TEST(read(R"({"format":"rco-record/1","organization":{"name":"A"},"board":{"name":"x"}})").diagnostics.size() ==
+               1u); // only the unknown board.name warning
+    auto escaped = read(R"({"format":"rco-record/1","organization":{"name":"A","n\u0061me":"B"}})");
+    BOOST_REQUIRE(escaped.diagnostics.size() == 1u);
+    BOOST_TEST(escaped.diagnostics[0].message.find("duplicate key") == 0u);
+    BOOST_TEST(escaped.diagnostics[0].column == 53u);
+}
+
+BOOST_AUTO_TEST_CASE(diagnostics_are_located_in_one_pass_and_capped) {
+    // 20,000 unknown keys: the first 1,000 are listed, each at its own line, then one note.
+    std::string text = "{\"format\":\"rco-record/1\"";
+    for (int i = 0; i < 20000; ++i)
+        text += ",\n  \"k" + std::to_string(i) + "\": 1";
+    text += "\n}";
+    auto r = read(text);
+    BOOST_TEST(r.ok()); // warnings only
+    BOOST_REQUIRE(r.diagnostics.size() == 1001u);
+    BOOST_TEST(r.diagnostics[0].pointer == "/k0");
+    BOOST_TEST(r.diagnostics[0].line == 2u);
+    BOOST_TEST(r.diagnostics[0].column == 3u);
+    BOOST_TEST(r.diagnostics[999].pointer == "/k999");
+    BOOST_TEST(r.diagnostics[999].line == 1001u);
+    BOOST_TEST(r.diagnostics[999].column == 3u);
+    BOOST_TEST(r.diagnostics[1000].severity == severity::warning);
+    BOOST_TEST(r.diagnostics[1000].message ==
+               "and 19,000 more problems in this file, not listed (only the first 1000 are)");
+    // Keys that need unescaping (JSON escapes, RFC 6901 ~0 ~1) are found too.
+    auto e = read("{\"format\":\"rco-record/1\",\n\"a/b\":1,\n \"c~d\":2,\n  \"\\u00e9\":3}");
+    BOOST_REQUIRE(e.diagnostics.size() == 3u);
+    BOOST_TEST(e.diagnostics[0].pointer == "/a~1b");
+    BOOST_TEST(e.diagnostics[0].line == 2u);
+    BOOST_TEST(e.diagnostics[1].pointer == "/c~0d");
+    BOOST_TEST(e.diagnostics[1].line == 3u);
+    BOOST_TEST(e.diagnostics[1].column == 2u);
+    BOOST_TEST(e.diagnostics[2].pointer == "/\u00e9");
+    BOOST_TEST(e.diagnostics[2].line == 4u);
+    BOOST_TEST(e.diagnostics[2].column == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_text_larger_than_the_input_cap_is_refused_unread) {
+    std::string text = "{\"format\":\"rco-record/1\",\"x\":\"";
+    text.append(io::max_input_bytes, 'a');
+    text += "\"}";
+    auto r = read(text);
+    BOOST_TEST(!r.record.has_value());
+    BOOST_REQUIRE(r.diagnostics.size() == 1u);
+    BOOST_TEST(r.diagnostics[0].message.find("more than the 67,108,864 (64 MiB) a reader accepts") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(members_win_over_counts_with_a_warning) {

@@ -71,4 +71,33 @@ BOOST_AUTO_TEST_CASE(errors_are_located_and_specific) {
     BOOST_TEST(got == want, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(pointers_built_from_keys_are_escaped) {
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!read("{\"format\": \"rco-tailoring/1\",\n\"levels\": {\"S2/1~x\": \"required\"},\n"
+                     "\"not_applicable\": {\"a/b\": \"\"}}",
+                     diags));
+    std::vector<std::string> got;
+    for (const auto& d : diags)
+        got.push_back(d.pointer + " " + std::to_string(d.line) + ":" + std::to_string(d.column));
+    const std::vector<std::string> want = {"/levels/S2~11~0x 2:12", "/not_applicable/a~1b 3:20",
+                                           "/not_applicable/a~1b 3:20"};
+    BOOST_TEST(got == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_keys_and_control_characters_are_refused) {
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!read("{\"format\": \"rco-tailoring/1\",\n\"profile\": \"florida\",\n\"profile\": \"national\"}", diags));
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(diags[0].pointer == "/profile");
+    BOOST_TEST(diags[0].line == 3u);
+    BOOST_TEST(diags[0].message.find("duplicate key") == 0u);
+    diags.clear();
+    BOOST_TEST(!read(R"({"format": "rco-tailoring/1", "waivers": [{"check": "S2.1", "justification": "ok\u0000hidden",
+                         "approved_by": "y", "expires": "2026-12-31"}]})",
+                     diags));
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(diags[0].pointer == "/waivers/0/justification");
+    BOOST_TEST(diags[0].message.find("control character U+0000 (NUL) in a string") == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

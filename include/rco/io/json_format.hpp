@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rco::io {
@@ -119,10 +120,21 @@ class json_writer {
 };
 
 /// Parses JSON text (a UTF-8 byte order mark is skipped, nesting is limited to 64
-/// levels); on failure adds one error with `file`, line and column, saying what is wrong
-/// (empty, not text, truncated, too deep, trailing text) and, when given, what was
-/// `expected` ("an rco-record/1 JSON object"), and returns nullopt.
+/// levels, the text to max_input_bytes); on failure adds one error with `file`, line and
+/// column, saying what is wrong (empty, not text, invalid UTF-8, truncated, too deep,
+/// trailing text) and, when given, what was `expected` ("an rco-record/1 JSON object"),
+/// and returns nullopt. Well-formed JSON is refused too, with one error per problem at
+/// its line, column and JSON Pointer, when a key is given twice in one object, or a
+/// string is not valid UTF-8 or holds a control character other than tab and line
+/// breaks (escaped ones too: "\u0000", "\u001b").
 std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
                                              std::vector<diagnostic>& diags, std::string_view expected = {});
+
+/// Line and column (1-based, 0 when not even the document's root is found) of the value
+/// each JSON Pointer names in `text` (a document parse_json accepted), or of its nearest
+/// enclosing value when it does not exist; for an object member, where its key starts.
+/// One pass over the text for all of them.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> locate_json_pointers(std::string_view text,
+                                                                           const std::vector<std::string>& pointers);
 
 } // namespace rco::io

@@ -30,4 +30,14 @@ std::string write_record_json(const record& rec);
 /// 1-based line and column (in code points) of byte `offset` in `text`.
 std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) noexcept;
 
+/// line_column of each offset (npos gives 0, 0), in one pass over the text however many
+/// there are: readers locate all their diagnostics at once with it.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> line_columns(std::string_view text,
+                                                                  const std::vector<std::size_t>& offsets);
+
+namespace detail {
+/// A key as a JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`.
+std::string escape_pointer_token(std::string_view key);
+} // namespace detail
+
 } // namespace rco::io

@@ -2,7 +2,9 @@
 
 #include "rco/io/catalog_json.hpp"
 #include "rco/io/digest.hpp"
+#include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
+#include "rco/io/limits.hpp"
 
 #include <boost/json.hpp>
 
@@ -26,17 +28,29 @@ namespace detail {
 class rules_reader {
 public:
     rules_reader(std::string_view text, std::string file, std::vector<diagnostic>& diags)
-        : text_(text), file_(std::move(file)), diags_(diags), locator_(text) {}
+        : text_(text), file_(std::move(file)), diags_(diags), first_(diags.size()) {}
+    rules_reader(const rules_reader&) = delete;
+    rules_reader& operator=(const rules_reader&) = delete;
+    ~rules_reader() { finish(); }
 
     void error(const std::string& ptr, std::string message) {
-        diagnostic d{severity::error, file_, 0, 0, ptr, std::move(message)};
-        if (auto at = locator_.find(ptr)) {
-            auto [l, c] = line_column(text_, *at);
-            d.line = l;
-            d.column = c;
-        }
-        diags_.push_back(std::move(d));
         ok = false;
+        if (!budget_.admit(severity::error))
+            return;
+        diags_.push_back({severity::error, file_, 0, 0, ptr, std::move(message)});
+        pointers_.push_back(ptr);
+    }
+    /// Places the errors at their lines and columns, all in one pass over the text.
+    void finish() {
+        if (finished_)
+            return;
+        finished_ = true;
+        const auto where = locate_json_pointers(text_, pointers_);
+        for (std::size_t i = 0; i < where.size() && first_ + i < diags_.size(); ++i) {
+            diags_[first_ + i].line = where[i].first;
+            diags_[first_ + i].column = where[i].second;
+        }
+        budget_.finish(diags_, file_);
     }
 
     const json::value* member(const json::object& o, std::string_view key, const std::string& ptr, bool required) {
@@ -53,7 +67,7 @@ public:
         if (!v)
             return {};
         if (!v->is_string()) {
-            error(ptr + "/" + std::string(key), "expected a string");
+            error(ptr + "/" + escape_pointer_token(key), "expected a string");
             return {};
         }
         return std::string(v->get_string());
@@ -65,12 +79,12 @@ public:
         if (!v)
             return out;
         if (!v->is_array()) {
-            error(ptr + "/" + std::string(key), "expected a list of strings");
+            error(ptr + "/" + escape_pointer_token(key), "expected a list of strings");
             return out;
         }
         for (const auto& e : v->get_array()) {
             if (!e.is_string()) {
-                error(ptr + "/" + std::string(key), "expected a list of strings");
+                error(ptr + "/" + escape_pointer_token(key), "expected a list of strings");
                 return {};
             }
             out.emplace_back(e.get_string());
@@ -82,7 +96,7 @@ public:
         if (!v)
             return 0;
         if (!v->is_int64()) {
-            error(ptr + "/" + std::string(key), "expected a whole number");
+            error(ptr + "/" + escape_pointer_token(key), "expected a whole number");
             return 0;
         }
         return v->get_int64();
@@ -152,7 +166,10 @@ private:
     std::string_view text_;
     std::string file_;
     std::vector<diagnostic>& diags_;
-    pointer_locator locator_;
+    std::size_t first_;
+    std::vector<std::string> pointers_;
+    diagnostic_budget budget_;
+    bool finished_ = false;
 };
 
 std::optional<parameter_type> parse_parameter_type(std::string_view s) {
@@ -222,7 +239,7 @@ void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
                     r.error(cp + "/sources", "unknown source \"" + key + "\" (not in the top-level sources)");
             if (const auto* params = r.object(r.member(*co, "parameters", cp, true), cp + "/parameters")) {
                 for (const auto& kv : *params) {
-                    const std::string pp = cp + "/parameters/" + std::string(kv.key());
+                    const std::string pp = cp + "/parameters/" + escape_pointer_token(kv.key());
                     const auto* po = r.object(&kv.value(), pp);
                     if (!po)
                         continue;
@@ -272,7 +289,7 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
         p.sources = r.words(*po, "sources", pp, false);
         if (const auto* levels = r.object(r.member(*po, "levels", pp, false), pp + "/levels"))
             for (const auto& kv : *levels) {
-                const std::string lp = pp + "/levels/" + std::string(kv.key());
+                const std::string lp = pp + "/levels/" + escape_pointer_token(kv.key());
                 if (!cat.find_check(kv.key()))
                     r.error(lp, "unknown check \"" + std::string(kv.key()) + "\"");
                 auto l = kv.value().is_string() ? parse_level(kv.value().get_string()) : std::nullopt;
@@ -283,7 +300,7 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
             }
         if (const auto* params = r.object(r.member(*po, "parameters", pp, false), pp + "/parameters"))
             for (const auto& kv : *params) {
-                const std::string cp = pp + "/parameters/" + std::string(kv.key());
+                const std::string cp = pp + "/parameters/" + escape_pointer_token(kv.key());
                 const auto* info = cat.find_check(kv.key());
                 if (!info) {
                     r.error(cp, "unknown check \"" + std::string(kv.key()) + "\"");
@@ -293,11 +310,11 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
                 for (const auto& pv : values ? *values : json::object{}) {
                     const auto* spec = info->find_parameter(pv.key());
                     if (!spec) {
-                        r.error(cp + "/" + std::string(pv.key()), "check " + info->id + " has no parameter \"" +
+                        r.error(cp + "/" + escape_pointer_token(pv.key()), "check " + info->id + " has no parameter \"" +
                                                                       std::string(pv.key()) + "\"");
                         continue;
                     }
-                    if (auto v = r.value_of(pv.value(), spec->type, cp + "/" + std::string(pv.key())))
+                    if (auto v = r.value_of(pv.value(), spec->type, cp + "/" + escape_pointer_token(pv.key())))
                         p.parameters[info->id][spec->name] = *v;
                 }
             }

@@ -3,13 +3,19 @@
 #include "rco/io/json_format.hpp"
 
 #include "rco/io/json_record.hpp"
+#include "rco/io/limits.hpp"
+#include "rco/io/utf8.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace rco::io {
 
@@ -70,6 +76,291 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
 }
 } // namespace
 
+namespace detail {
+
+/// JSON Pointers to look up, as a tree of their reference tokens, so that one walk over
+/// the text finds all of them: at each value the walk knows whether it is on the path
+/// of a wanted pointer without comparing whole pointers.
+struct pointer_tree {
+    struct node {
+        std::unordered_map<std::string, std::size_t> children;
+        std::size_t parent = 0;
+        std::size_t offset = std::string_view::npos; ///< where the value (or its member's key) starts
+    };
+    std::vector<node> nodes = std::vector<node>(1);
+
+    /// The node of `pointer` (RFC 6901, "" is the whole document), created as needed.
+    std::size_t insert(std::string_view pointer) {
+        std::size_t n = 0;
+        while (!pointer.empty()) {
+            pointer.remove_prefix(1); // '/'
+            const auto slash = pointer.find('/');
+            const auto raw = pointer.substr(0, slash);
+            std::string token;
+            for (std::size_t k = 0; k < raw.size(); ++k) {
+                if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
+                    token += raw[k + 1] == '1' ? '/' : '~';
+                    ++k;
+                } else {
+                    token += raw[k];
+                }
+            }
+            pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
+            auto [it, added] = nodes[n].children.try_emplace(std::move(token), nodes.size());
+            const std::size_t next = it->second;
+            if (added) {
+                nodes.emplace_back();
+                nodes.back().parent = n;
+            }
+            n = next;
+        }
+        return n;
+    }
+    std::size_t child(std::size_t n, const std::string& token) const {
+        const auto& c = nodes[n].children;
+        if (c.empty())
+            return std::string_view::npos;
+        const auto it = c.find(token);
+        return it == c.end() ? std::string_view::npos : it->second;
+    }
+    /// Where the pointer of node `n`, or its nearest ancestor found in the text, starts.
+    std::size_t offset_or_ancestor(std::size_t n) const {
+        while (nodes[n].offset == std::string_view::npos && n != 0)
+            n = nodes[n].parent;
+        return nodes[n].offset;
+    }
+};
+
+/// One walk over JSON text that Boost.JSON has accepted (so it is well-formed and nests
+/// at most 64 levels: the walk recurses). It either finds the offsets of the pointers
+/// of a pointer_tree, or checks what Boost.JSON lets through: duplicate keys, strings
+/// that are not UTF-8 (the parse allows them so that they can be named and located
+/// here), and control characters, raw or escaped ("\u0000").
+class json_walker {
+public:
+    using report_fn = std::function<void(std::size_t offset, const std::string& pointer, std::string message)>;
+
+    json_walker(std::string_view text, pointer_tree* tree, const report_fn* report)
+        : t_(text), tree_(tree), report_(report) {}
+
+    void run(std::size_t start) {
+        pos_ = start;
+        ws();
+        value(tree_ ? 0 : npos);
+    }
+
+private:
+    static constexpr std::size_t npos = std::string_view::npos;
+
+    void ws() {
+        while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
+            ++pos_;
+    }
+    void value(std::size_t node) {
+        if (pos_ >= t_.size())
+            return;
+        if (node != npos && tree_->nodes[node].offset == npos)
+            tree_->nodes[node].offset = pos_;
+        switch (t_[pos_]) {
+        case '{': object(node); break;
+        case '[': array(node); break;
+        case '"': string(false); break;
+        default:
+            while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '}' && t_[pos_] != ']' && t_[pos_] != ' ' &&
+                   t_[pos_] != '\n' && t_[pos_] != '\r' && t_[pos_] != '\t')
+                ++pos_;
+        }
+    }
+    void object(std::size_t node) {
+        ++pos_;
+        ws();
+        if (pos_ < t_.size() && t_[pos_] == '}') {
+            ++pos_;
+            return;
+        }
+        std::unordered_set<std::string> keys;
+        while (pos_ < t_.size()) {
+            ws();
+            const std::size_t key_at = pos_;
+            const bool key_ok = string(true);
+            const std::size_t mark = pointer_.size();
+            if (report_) {
+                pointer_ += '/';
+                for (char c : key_)
+                    pointer_ += c == '~' ? std::string_view("~0") : c == '/' ? std::string_view("~1")
+                                                                            : std::string_view(&c, 1);
+                if (key_ok && !keys.insert(key_).second)
+                    (*report_)(key_at, pointer_,
+                               "duplicate key: this member is already given earlier in the same object; give each "
+                               "field once");
+            }
+            std::size_t child = npos;
+            if (node != npos) {
+                child = tree_->child(node, key_);
+                if (child != npos && tree_->nodes[child].offset == npos)
+                    tree_->nodes[child].offset = key_at;
+            }
+            ws();
+            ++pos_; // ':'
+            ws();
+            value(child);
+            pointer_.resize(mark);
+            ws();
+            if (pos_ < t_.size() && t_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            ++pos_; // '}'
+            return;
+        }
+    }
+    void array(std::size_t node) {
+        ++pos_;
+        ws();
+        if (pos_ < t_.size() && t_[pos_] == ']') {
+            ++pos_;
+            return;
+        }
+        for (std::size_t i = 0; pos_ < t_.size(); ++i) {
+            ws();
+            const std::size_t mark = pointer_.size();
+            if (report_) {
+                pointer_ += '/';
+                pointer_ += std::to_string(i);
+            }
+            value(node == npos ? npos : tree_->child(node, std::to_string(i)));
+            pointer_.resize(mark);
+            ws();
+            if (pos_ < t_.size() && t_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            ++pos_; // ']'
+            return;
+        }
+    }
+    static std::uint32_t hex4(std::string_view s) {
+        std::uint32_t v = 0;
+        for (char c : s.substr(0, 4))
+            v = v * 16 + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        return v;
+    }
+    static void append_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    /// At an opening quote: moves past the string; a key's decoded text is left in key_.
+    /// When checking, reports the first bad character of the string; false when there is one.
+    bool string(bool is_key) {
+        ++pos_;
+        const std::size_t begin = pos_;
+        if (is_key)
+            key_.clear();
+        std::size_t escaped_control = npos;
+        std::uint32_t control_cp = 0;
+        while (pos_ < t_.size() && t_[pos_] != '"') {
+            if (t_[pos_] != '\\') {
+                if (is_key)
+                    key_ += t_[pos_];
+                ++pos_;
+                continue;
+            }
+            const std::size_t at = pos_;
+            const char e = pos_ + 1 < t_.size() ? t_[pos_ + 1] : '"';
+            std::uint32_t cp = static_cast<unsigned char>(e);
+            pos_ += 2;
+            switch (e) {
+            case 'b': cp = '\b'; break;
+            case 'f': cp = '\f'; break;
+            case 'n': cp = '\n'; break;
+            case 'r': cp = '\r'; break;
+            case 't': cp = '\t'; break;
+            case 'u':
+                cp = hex4(t_.substr(pos_));
+                pos_ += 4;
+                if (cp >= 0xD800 && cp <= 0xDBFF && t_.substr(pos_, 2) == "\\u") {
+                    const auto low = hex4(t_.substr(pos_ + 2));
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                        pos_ += 6;
+                    }
+                }
+                break;
+            default: break;
+            }
+            if (escaped_control == npos && is_forbidden_control(cp)) {
+                escaped_control = at;
+                control_cp = cp;
+            }
+            if (is_key)
+                append_utf8(key_, cp);
+        }
+        const auto raw = t_.substr(begin, pos_ - begin);
+        ++pos_; // closing quote
+        if (!report_)
+            return true;
+        // The earliest problem of the string is reported, at its own line and column.
+        const auto bad = first_invalid_utf8(raw);
+        const auto raw_control = bad == npos ? first_control_character(raw) : npos;
+        std::size_t at = std::min({bad, raw_control, escaped_control == npos ? npos : escaped_control - begin});
+        if (at == npos)
+            return true;
+        std::string why;
+        if (at == bad)
+            why = "invalid UTF-8 in a string: " + describe_invalid_utf8(raw, bad) + "; save the file as UTF-8";
+        else {
+            std::uint32_t cp = control_cp;
+            if (at == raw_control) {
+                const auto c = static_cast<unsigned char>(raw[at]);
+                cp = c < 0x80 ? c : (static_cast<unsigned char>(raw[at + 1]) & 0x3Fu) | 0x80u;
+            }
+            why = "control character " + describe_code_point(cp) + " in a " + (is_key ? "key" : "string") +
+                  "; remove it (text may hold tabs and line breaks, but no other control characters)";
+        }
+        // A key's problem is placed at its object: the key itself cannot be named.
+        (*report_)(begin + at, pointer_, std::move(why));
+        return false;
+    }
+
+    std::string_view t_;
+    pointer_tree* tree_;
+    const report_fn* report_;
+    std::size_t pos_ = 0;
+    std::string pointer_; ///< of the value being walked, when checking
+    std::string key_;     ///< the key just read, decoded
+};
+
+} // namespace detail
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> locate_json_pointers(std::string_view text,
+                                                                           const std::vector<std::string>& pointers) {
+    detail::pointer_tree tree;
+    std::vector<std::size_t> nodes;
+    nodes.reserve(pointers.size());
+    for (const auto& p : pointers)
+        nodes.push_back(tree.insert(p));
+    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    detail::json_walker(text, &tree, nullptr).run(start);
+    std::vector<std::size_t> offsets;
+    offsets.reserve(nodes.size());
+    for (auto n : nodes)
+        offsets.push_back(tree.offset_or_ancestor(n));
+    return line_columns(text, offsets);
+}
+
 std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
                                              std::vector<diagnostic>& diags, std::string_view expected) {
     auto fail = [&](std::size_t offset, std::string why) {
@@ -79,28 +370,59 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
         diags.push_back({severity::error, file, l, c, "", std::move(why)});
         return std::nullopt;
     };
+    if (detail::input_too_large(text, file, diags))
+        return std::nullopt;
     const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark, as some editors write
     if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos)
         return fail(0, "the file is empty");
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return fail(0, "the file is UTF-16 encoded; save it as UTF-8");
     boost::json::parse_options opts;
     opts.max_depth = 64;
+    opts.allow_invalid_utf8 = true; // named and located by the walk below, not as a "syntax error"
     boost::json::stream_parser parser({}, opts);
     boost::system::error_code ec;
     const auto body = text.substr(start);
     const std::size_t used = parser.write_some(body.data(), body.size(), ec);
     if (!ec && used < body.size())
-        return fail(start + used, "unexpected text after the end of the JSON value");
+        ec = boost::json::error::extra_data;
     if (!ec)
         parser.finish(ec);
-    if (ec)
+    if (ec) {
+        const auto bad = detail::first_invalid_utf8(body);
+        if (text.find('\0') != std::string_view::npos && ec != boost::json::error::too_deep)
+            return fail(start + used, "this is not a text file (it contains NUL bytes)");
+        if (bad != std::string_view::npos && bad <= used) // the first problem is the encoding
+            return fail(start + bad, "invalid UTF-8: " + detail::describe_invalid_utf8(body, bad) +
+                                         "; save the file as UTF-8");
         return fail(start + used,
-                    ec == boost::json::error::too_deep     ? "the JSON nests deeper than 64 levels"
-                    : ec == boost::json::error::incomplete ? "malformed JSON: it ends too early (a bracket, brace or "
-                                                             "quote is not closed)"
-                    : text.find('\0') != std::string_view::npos
-                        ? "this is not a text file (it contains NUL bytes)"
+                    ec == boost::json::error::extra_data ? "unexpected text after the end of the JSON value"
+                    : ec == boost::json::error::too_deep ? "the JSON nests deeper than 64 levels"
+                    : ec == boost::json::error::incomplete
+                        ? "malformed JSON: it ends too early (a bracket, brace or quote is not closed)"
                         : "malformed JSON (" + ec.message() + ")");
-    return parser.release();
+    }
+    // Well-formed: now what the parser let through, each at its place.
+    const std::size_t first = diags.size();
+    std::vector<std::size_t> offsets;
+    detail::diagnostic_budget budget;
+    const detail::json_walker::report_fn report = [&](std::size_t offset, const std::string& pointer,
+                                                      std::string message) {
+        if (!budget.admit(severity::error))
+            return;
+        offsets.push_back(offset);
+        diags.push_back({severity::error, file, 0, 0, pointer.empty() ? "/" : pointer, std::move(message)});
+    };
+    detail::json_walker(text, nullptr, &report).run(start);
+    if (diags.size() == first)
+        return parser.release();
+    const auto where = line_columns(text, offsets);
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        diags[first + i].line = where[i].first;
+        diags[first + i].column = where[i].second;
+    }
+    budget.finish(diags, file);
+    return std::nullopt;
 }
 
 void append_json_string(std::string& out, std::string_view text) {

@@ -3,9 +3,11 @@
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
 #include "rco/io/ranges.hpp"
+#include "rco/io/limits.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -28,147 +30,34 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
     return {line, col};
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> line_columns(std::string_view text,
+                                                                  const std::vector<std::size_t>& offsets) {
+    std::vector<std::size_t> order(offsets.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out(offsets.size(), {0, 0});
+    std::uint32_t line = 1, col = 1;
+    std::size_t i = 0;
+    for (const std::size_t k : order) {
+        if (offsets[k] == std::string_view::npos)
+            break; // npos sorts last
+        const std::size_t to = std::min(offsets[k], text.size());
+        for (; i < to; ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c == '\n') {
+                ++line;
+                col = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        out[k] = {line, col};
+    }
+    return out;
+}
+
 namespace detail {
-
-/// Finds the byte offset where the value at a JSON Pointer starts (or, for an
-/// object member, where its key starts), in text already known to be valid JSON.
-class pointer_locator {
-public:
-    explicit pointer_locator(std::string_view text) : t_(text) {}
-
-    std::optional<std::size_t> find(std::string_view pointer) {
-        pos_ = 0;
-        skip_ws();
-        std::size_t key_at = pos_;
-        while (!pointer.empty()) {
-            pointer.remove_prefix(1); // '/'
-            auto slash = pointer.find('/');
-            std::string token(pointer.substr(0, slash));
-            pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
-            unescape(token);
-            if (!step(token, key_at))
-                return std::nullopt;
-        }
-        return key_at;
-    }
-
-private:
-    static void unescape(std::string& s) {
-        std::string out;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '~' && i + 1 < s.size()) {
-                out += s[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                out += s[i];
-            }
-        }
-        s = out;
-    }
-    void skip_ws() {
-        while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
-            ++pos_;
-    }
-    std::string read_string() { // at opening quote; returns raw contents (escapes kept, enough for keys we use)
-        std::string out;
-        ++pos_;
-        while (pos_ < t_.size() && t_[pos_] != '"') {
-            if (t_[pos_] == '\\' && pos_ + 1 < t_.size()) {
-                out += t_[pos_ + 1];
-                pos_ += 2;
-                continue;
-            }
-            out += t_[pos_++];
-        }
-        ++pos_;
-        return out;
-    }
-    void skip_value() {
-        skip_ws();
-        if (pos_ >= t_.size())
-            return;
-        char c = t_[pos_];
-        if (c == '"') {
-            read_string();
-        } else if (c == '{' || c == '[') {
-            int depth = 0;
-            while (pos_ < t_.size()) {
-                char d = t_[pos_];
-                if (d == '"') {
-                    read_string();
-                    continue;
-                }
-                if (d == '{' || d == '[')
-                    ++depth;
-                if (d == '}' || d == ']') {
-                    if (--depth == 0) {
-                        ++pos_;
-                        return;
-                    }
-                }
-                ++pos_;
-            }
-        } else {
-            while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != '}' && t_[pos_] != ']' && t_[pos_] != ' ' &&
-                   t_[pos_] != '\n' && t_[pos_] != '\r' && t_[pos_] != '\t')
-                ++pos_;
-        }
-    }
-    bool step(const std::string& token, std::size_t& key_at) {
-        skip_ws();
-        if (pos_ >= t_.size())
-            return false;
-        if (t_[pos_] == '{') {
-            ++pos_;
-            while (true) {
-                skip_ws();
-                if (pos_ >= t_.size() || t_[pos_] != '"')
-                    return false;
-                std::size_t at = pos_;
-                std::string key = read_string();
-                skip_ws();
-                ++pos_; // ':'
-                skip_ws();
-                if (key == token) {
-                    key_at = at;
-                    return true;
-                }
-                skip_value();
-                skip_ws();
-                if (pos_ < t_.size() && t_[pos_] == ',')
-                    ++pos_;
-                else
-                    return false;
-            }
-        }
-        if (t_[pos_] == '[') {
-            std::size_t index = 0;
-            for (char c : token) {
-                if (c < '0' || c > '9')
-                    return false;
-                index = index * 10 + static_cast<std::size_t>(c - '0');
-            }
-            ++pos_;
-            for (std::size_t i = 0;; ++i) {
-                skip_ws();
-                if (i == index) {
-                    key_at = pos_;
-                    return true;
-                }
-                skip_value();
-                skip_ws();
-                if (pos_ < t_.size() && t_[pos_] == ',')
-                    ++pos_;
-                else
-                    return false;
-            }
-        }
-        return false;
-    }
-
-    std::string_view t_;
-    std::size_t pos_ = 0;
-};
 
 std::string escape_pointer_token(std::string_view key) {
     if (key.find_first_of("~/") == std::string_view::npos)
@@ -205,9 +94,20 @@ std::string describe_json(const json::value& v) {
 /// Walks a parsed document into the typed model, collecting diagnostics.
 class record_reader {
 public:
-    record_reader(std::string_view text, std::string_view file) : text_(text), file_(file), locator_(text) {}
+    record_reader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
 
     std::vector<diagnostic> diags;
+
+    /// Places every diagnostic at its line and column (all at once: one pass over the
+    /// text) and adds the note on those left out; call once, at the end.
+    void finish() {
+        const auto where = locate_json_pointers(text_, pointers_);
+        for (std::size_t i = 0; i < where.size(); ++i) {
+            diags[i].line = where[i].first;
+            diags[i].column = where[i].second;
+        }
+        budget_.finish(diags, file_);
+    }
 
     void error(const std::string& pointer, std::string message) { add(severity::error, pointer, std::move(message)); }
     void warning(const std::string& pointer, std::string message) {
@@ -223,22 +123,15 @@ public:
 
 private:
     void add(severity sev, const std::string& pointer, std::string message) {
+        if (!budget_.admit(sev))
+            return;
         diagnostic d;
         d.severity = sev;
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
         d.message = std::move(message);
-        // A missing field has no position of its own: point at the nearest enclosing value.
-        for (std::string p = pointer;; p.erase(p.rfind('/'))) {
-            if (auto at = locator_.find(p)) {
-                auto [l, c] = line_column(text_, *at);
-                d.line = l;
-                d.column = c;
-                break;
-            }
-            if (p.empty())
-                break;
-        }
+        // Located by finish(); a missing field is placed at its nearest enclosing value.
+        pointers_.push_back(pointer);
         diags.push_back(std::move(d));
     }
 
@@ -368,7 +261,8 @@ private:
 
     std::string_view text_;
     std::string_view file_;
-    pointer_locator locator_;
+    std::vector<std::string> pointers_; ///< of diags, in order, as written when they were added
+    diagnostic_budget budget_;
 };
 
 /// The cross-field checks every record format runs after reading; `emit(severity,
@@ -492,6 +386,7 @@ read_result read_record_json(std::string_view text, std::string_view file_name) 
     rr.read(root, out.record, "");
     if (out.record)
         detail::check_consistency(*out.record, rr);
+    rr.finish();
     out.diagnostics = std::move(rr.diags);
     return out;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rco/io/json_format.hpp"
+#include "rco/io/json_record.hpp"
 #include "rco/io/tailoring_json.hpp"
 
 #include <boost/json.hpp>
@@ -28,7 +30,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         static constexpr std::string_view known[] = {"format", "profile", "levels", "parameters", "not_applicable",
                                                      "waivers", "description"};
         if (std::find(std::begin(known), std::end(known), kv.key()) == std::end(known))
-            r.error("/" + std::string(kv.key()), "unknown field \"" + std::string(kv.key()) +
+            r.error("/" + detail::escape_pointer_token(kv.key()), "unknown field \"" + std::string(kv.key()) +
                                                      "\" (expected profile, levels, parameters, not_applicable or waivers)");
     }
     if (root.contains("profile")) {
@@ -45,7 +47,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
     };
     if (const auto* levels = r.object(r.member(root, "levels", "", false), "/levels"))
         for (const auto& kv : *levels) {
-            const std::string ptr = "/levels/" + std::string(kv.key());
+            const std::string ptr = "/levels/" + detail::escape_pointer_token(kv.key());
             const auto* c = check_id(kv.key(), ptr);
             auto l = kv.value().is_string() ? parse_level(kv.value().get_string()) : std::nullopt;
             if (!l)
@@ -55,13 +57,13 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         }
     if (const auto* params = r.object(r.member(root, "parameters", "", false), "/parameters"))
         for (const auto& kv : *params) {
-            const std::string ptr = "/parameters/" + std::string(kv.key());
+            const std::string ptr = "/parameters/" + detail::escape_pointer_token(kv.key());
             const auto* c = check_id(kv.key(), ptr);
             const auto* values = r.object(&kv.value(), ptr);
             if (!c || !values)
                 continue;
             for (const auto& pv : *values) {
-                const std::string pp = ptr + "/" + std::string(pv.key());
+                const std::string pp = ptr + "/" + detail::escape_pointer_token(pv.key());
                 const auto* spec = c->find_parameter(pv.key());
                 if (!spec) {
                     std::string names;
@@ -89,7 +91,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         }
     if (const auto* na = r.object(r.member(root, "not_applicable", "", false), "/not_applicable"))
         for (const auto& kv : *na) {
-            const std::string ptr = "/not_applicable/" + std::string(kv.key());
+            const std::string ptr = "/not_applicable/" + detail::escape_pointer_token(kv.key());
             const auto* c = check_id(kv.key(), ptr);
             if (!kv.value().is_string() || kv.value().get_string().empty())
                 r.error(ptr, "a check marked not applicable needs the reason, as text");
