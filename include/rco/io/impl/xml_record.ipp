@@ -4,6 +4,8 @@
 // compiled once, together, by src/io.cpp.
 #include "rco/io/impl/json_record.ipp"
 #include "rco/io/ranges.hpp"
+#include "rco/io/limits.hpp"
+#include "rco/io/utf8.hpp"
 #include "rco/io/xml_record.hpp"
 
 #include <pugixml.hpp>
@@ -95,36 +97,19 @@ struct xml_problem {
 /// XML text must be UTF-8 (we never transcode, so offsets stay those of the file)
 /// and may not hold characters XML forbids anywhere, even in comments.
 std::optional<xml_problem> check_xml_characters(std::string_view t, std::size_t start) {
-    std::size_t i = start;
-    while (i < t.size()) {
+    const auto bad = first_invalid_utf8(t.substr(start));
+    const std::size_t end = bad == std::string_view::npos ? t.size() : start + bad;
+    for (std::size_t i = start; i < end; ++i) {
         const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x80) {
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                return xml_problem{i, "control character " + hex_code_point(c) +
-                                          " is not allowed in XML; remove it (or write it as &#" + std::to_string(c) +
-                                          ";)"};
-            ++i;
-            continue;
-        }
-        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-        std::uint32_t cp = len == 4 ? (c & 0x07u) : len == 3 ? (c & 0x0Fu) : (c & 0x1Fu);
-        bool ok = len != 0 && c < 0xF5 && c != 0xC0 && c != 0xC1 && i + len <= t.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(t[i + k]);
-            ok = (cc & 0xC0) == 0x80;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        ok = ok && !(len == 3 && cp < 0x800) && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
-             !(cp >= 0xD800 && cp <= 0xDFFF);
-        if (!ok) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
-            return xml_problem{i, std::string("invalid UTF-8 (byte ") + buf + "); save the file as UTF-8"};
-        }
-        if (cp == 0xFFFE || cp == 0xFFFF)
-            return xml_problem{i, "character " + hex_code_point(cp) + " is not allowed in XML"};
-        i += len;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return xml_problem{i, "control character " + describe_code_point(c) +
+                                      " is not allowed in XML; remove it (only tab and line breaks are accepted)"};
+        if (c == 0xEF && (t.substr(i + 1, 2) == "\xBF\xBE" || t.substr(i + 1, 2) == "\xBF\xBF"))
+            return xml_problem{i, "character " + hex_code_point(t[i + 2] == '\xBE' ? 0xFFFE : 0xFFFF) +
+                                      " is not allowed in XML"};
     }
+    if (bad != std::string_view::npos)
+        return xml_problem{end, "invalid UTF-8: " + describe_invalid_utf8(t, end) + "; save the file as UTF-8"};
     return std::nullopt;
 }
 
@@ -153,8 +138,8 @@ std::optional<xml_problem> check_reference(std::string_view t, std::size_t at) {
     auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
     if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size())
         return xml_problem{at, "malformed character reference &" + std::string(name) + ";"};
-    // Control characters other than NUL are accepted as references, as XML 1.1 does,
-    // so that any text the model holds survives a write and a read.
+    // Control characters other than NUL are accepted here, as XML 1.1 does, and refused
+    // by the reader in the field that holds them, so that the error names the field.
     if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
         return xml_problem{at, "character reference &" + std::string(name) + "; names " + hex_code_point(cp) +
                                    ", which XML cannot carry"};
@@ -318,6 +303,19 @@ public:
     xml_record_reader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
 
     std::vector<diagnostic> diags;
+    /// Whether a field's text was refused as invalid UTF-8 or for a control character.
+    bool text_refused = false;
+
+    /// Places every diagnostic at its line and column (all at once: one pass over the
+    /// text) and adds the note on those left out; call once, at the end.
+    void finish() {
+        const auto where = line_columns(text_, offsets_);
+        for (std::size_t i = 0; i < where.size(); ++i) {
+            diags[i].line = where[i].first;
+            diags[i].column = where[i].second;
+        }
+        budget_.finish(diags, file_);
+    }
 
     void read_root(pugi::xml_node root, std::optional<record>& out) {
         const std::string root_path = "/" + std::string(xml_root_name);
@@ -358,17 +356,17 @@ public:
 private:
     void add(severity sev, pugi::xml_node at, const std::string& pointer, const std::string& path,
              std::string message) {
+        if (!budget_.admit(sev))
+            return;
         diagnostic d;
         d.severity = sev;
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
         d.message = std::move(message) + " (element " + path + ")";
         // offset_debug is where the element's name starts; the tag starts one before.
-        if (const auto off = at.offset_debug(); off > 0) {
-            auto [l, c] = line_column(text_, static_cast<std::size_t>(off - 1));
-            d.line = l;
-            d.column = c;
-        }
+        // Located by finish().
+        const auto off = at.offset_debug();
+        offsets_.push_back(off > 0 ? static_cast<std::size_t>(off - 1) : std::string_view::npos);
         diags.push_back(std::move(d));
     }
     void error(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
@@ -448,7 +446,13 @@ private:
                       ">)");
             return std::nullopt;
         }
-        return text_of(el);
+        auto t = text_of(el);
+        if (auto problem = check_text(t)) {
+            error(el, ptr, path, std::move(problem->message));
+            text_refused = true;
+            return std::nullopt;
+        }
+        return t;
     }
 
     template <class T>
@@ -709,6 +713,8 @@ private:
 
     std::string_view text_;
     std::string_view file_;
+    std::vector<std::size_t> offsets_; ///< of diags, in order
+    diagnostic_budget budget_;
 };
 
 // Writing: the same field tables, in order.
@@ -884,13 +890,17 @@ read_result read_record_xml(std::string_view text, std::string_view file_name) {
         return fatal(0, "the file is empty; expected an XML document with an <rco-record> element");
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
         return fatal(0, "the file is UTF-16 encoded; save it as UTF-8");
+    if (detail::input_too_large(text, file_name, out.diagnostics))
+        return out;
     if (auto nul = text.find('\0'); nul != std::string_view::npos)
         return fatal(nul, "this is not a text file (it contains NUL bytes)" + std::string(expected));
     if (text[first] == '{' || text[first] == '[')
         return fatal(first, "expected XML, got what looks like JSON (it starts with '" + std::string(1, text[first]) +
                                 "'); read it as an rco-record/1 JSON record");
-    if (auto bad = detail::check_xml_characters(text, start))
-        return fatal(bad->offset, bad->message + std::string(expected));
+    // A character XML or this format refuses is reported at the field that holds it
+    // when the document can be read, else (in markup, in an ignored element, or when
+    // the markup is broken) where it stands.
+    const auto bad_character = detail::check_xml_characters(text, start);
 
     // The markup scan finds what pugixml tolerates; the parser, everything else.
     // Whichever problem comes first is reported. The parser reads only the text
@@ -907,11 +917,16 @@ read_result read_record_xml(std::string_view text, std::string_view file_name) {
         // Cut at the scan's problem, the prefix always "ends too early" there; only
         // an earlier parse error is news.
         auto problem = detail::describe_parse_error(text.substr(0, parse_end), parsed);
+        if (bad_character && bad_character->offset <= problem.offset)
+            return fatal(bad_character->offset, bad_character->message + std::string(expected));
         if (!scanned || problem.offset < scanned->offset)
             return fatal(problem.offset, problem.message + std::string(expected));
     }
-    if (scanned)
+    if (scanned) {
+        if (bad_character && bad_character->offset <= scanned->offset)
+            return fatal(bad_character->offset, bad_character->message + std::string(expected));
         return fatal(scanned->offset, scanned->message + std::string(expected));
+    }
     for (auto n : doc.children())
         if (n.type() == pugi::node_declaration) {
             std::string enc = n.attribute("encoding").value();
@@ -926,8 +941,11 @@ read_result read_record_xml(std::string_view text, std::string_view file_name) {
     detail::xml_record_reader rr(text, file_name);
     const auto root = doc.document_element();
     rr.read_root(root, out.record);
+    if (bad_character && !rr.text_refused) // not in a field that was read
+        return fatal(bad_character->offset, bad_character->message + std::string(expected));
     if (out.record)
         rr.check_consistency(root, *out.record);
+    rr.finish();
     out.diagnostics = std::move(rr.diags);
     return out;
 }
