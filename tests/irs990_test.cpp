@@ -606,6 +606,43 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_with_its_position) {
     BOOST_TEST(first_error(t).line == static_cast<std::uint32_t>(std::count(cut.begin(), cut.end(), '\n') + 1));
 }
 
+BOOST_AUTO_TEST_CASE(bad_characters_are_errors_at_the_element_that_holds_them) {
+    struct bad_case {
+        std::string mission, message;
+        std::uint32_t column;
+    };
+    const bad_case cases[] = {
+        // pugixml would end the value at the NUL: "HARBOR" would be imported, silently cut.
+        {"HARBOR&#0;SECRET", "the character reference &#0; names U+0000 (NUL), which would silently cut the value short",
+         20},
+        {"HARBOR&#x0000;", "the character reference &#x0000; names U+0000 (NUL)", 20},
+        {"HARBOR&#x1B;[2J", "the character reference &#x1B; names U+001B (ESC), which no text may hold", 20},
+        {"HARBOR&#xD800;", "the character reference &#xD800; names U+D800, which no text may hold", 20},
+        {"HARBOR&#1114112;", "the character reference &#1114112; names no character", 20},
+        {"HARBOR\x1B[2J", "control character U+001B (ESC) is not allowed in XML", 20},
+        {"HARBOR\xC0\xAF", "invalid UTF-8: an overlong encoding (bytes C0 AF)", 20},
+        {"HARBOR\xED\xA0\x80", "invalid UTF-8: an encoded UTF-16 surrogate (bytes ED A0 80)", 20},
+        {"HARBOR\xE2\x82", "invalid UTF-8: a truncated sequence (bytes E2 82)", 20},
+        {"HARBOR\xF4\x90\x80\x80", "invalid UTF-8: a code point above U+10FFFF (bytes F4 90 80 80)", 20},
+        {"HARBOR\xC2\x9B", "control character U+009B (CSI) in the text", 1},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.message) {
+            const auto r = io::import_990(g2_return("<MissionDesc>" + c.mission + "</MissionDesc>"), "r.xml");
+            BOOST_TEST(!r.ok());
+            const auto& e = first_error(r);
+            BOOST_TEST(e.message.starts_with(c.message), e.message);
+            BOOST_TEST(e.pointer == "/Return/ReturnData/IRS990/MissionDesc");
+            BOOST_TEST(e.line == 16u);
+            BOOST_TEST(e.column == c.column);
+        }
+    }
+    // Ordinary references are text.
+    const auto ok = io::import_990(g2_return("<MissionDesc>A &amp; B &#233; &#x9;C</MissionDesc>"), "r.xml");
+    BOOST_TEST(ok.ok());
+    BOOST_TEST(*ok.record->organization->mission == "A & B \u00e9 \tC");
+}
+
 BOOST_AUTO_TEST_CASE(merge_into_fills_only_empty_fields) {
     const auto imported = import_file("201541349349307794_public.xml"); // Voice of San Diego, 2014
     BOOST_TEST_REQUIRE(imported.ok());

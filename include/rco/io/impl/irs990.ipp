@@ -3,6 +3,8 @@
 #include "rco/io/irs990.hpp"
 #include "rco/io/json_record.hpp" // line_column
 #include "rco/io/ranges.hpp"
+#include "rco/io/limits.hpp"
+#include "rco/io/utf8.hpp"
 
 #include <pugixml.hpp>
 
@@ -164,18 +166,54 @@ inline bool all_digits(std::string_view s) noexcept {
     return true;
 }
 
-inline bool valid_utf8(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size())
-            return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return false;
-        i += n;
+/// The last element that starts at or before `offset`: for text, the element that holds it.
+struct element_at final : pugi::xml_tree_walker {
+    explicit element_at(std::size_t offset) : offset_(offset) {}
+    pugi::xml_node found;
+    bool for_each(pugi::xml_node& n) override {
+        if (n.type() != pugi::node_element)
+            return true;
+        if (n.offset_debug() < 0 || static_cast<std::size_t>(n.offset_debug()) > offset_)
+            return false; // document order is text order
+        found = n;
+        return true;
     }
-    return true;
+
+private:
+    std::size_t offset_;
+};
+
+/// The first character reference from `from` on that names what no text may hold:
+/// U+0000 (pugixml would end the value there, silently), a surrogate, U+FFFE/U+FFFF,
+/// anything above U+10FFFF, or a control character. npos when there is none.
+inline std::size_t first_bad_reference(std::string_view t, std::size_t from, std::size_t until,
+                                       std::uint32_t& code_point) noexcept {
+    for (auto at = t.find("&#", from); at < until; at = t.find("&#", at + 2)) {
+        const bool hex = at + 2 < t.size() && (t[at + 2] == 'x' || t[at + 2] == 'X');
+        const std::size_t digits = at + (hex ? 3 : 2);
+        const auto semi = t.find(';', digits);
+        if (semi == std::string_view::npos || semi - digits > 12)
+            continue; // not a reference pugixml decodes
+        std::uint64_t cp = 0;
+        bool ok = semi > digits;
+        for (std::size_t k = digits; ok && k < semi; ++k) {
+            const char c = t[k];
+            const int d = c >= '0' && c <= '9'             ? c - '0'
+                          : hex && c >= 'a' && c <= 'f'     ? c - 'a' + 10
+                          : hex && c >= 'A' && c <= 'F'     ? c - 'A' + 10
+                                                            : -1;
+            ok = d >= 0;
+            cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(d < 0 ? 0 : d);
+        }
+        if (!ok)
+            continue;
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF ||
+            detail::is_forbidden_control(static_cast<std::uint32_t>(cp))) {
+            code_point = static_cast<std::uint32_t>(std::min<std::uint64_t>(cp, 0x110000));
+            return at;
+        }
+    }
+    return std::string_view::npos;
 }
 
 inline std::string ascii_upper(std::string_view s) {
@@ -355,13 +393,13 @@ private:
     }
 
     // --- values ------------------------------------------------------------------------
-    /// The element's text, or nullopt (with a warning) when it is empty or not UTF-8.
+    /// The element's text, or nullopt when it is empty or (with an error) holds a control character.
     std::optional<std::string> text(pugi::xml_node el) {
         std::string t = text_of(el);
         if (t.empty())
             return std::nullopt;
-        if (!valid_utf8(t)) {
-            warning(el, "the text is not valid UTF-8; the value is left out");
+        if (auto problem = detail::check_text(t)) {
+            error(el, std::move(problem->message));
             return std::nullopt;
         }
         return t;
@@ -437,6 +475,7 @@ private:
 
     // --- the parts of a return ---------------------------------------------------------
     bool parse();
+    bool check_characters();
     pugi::xml_node check_structure();
     void read_organization(pugi::xml_node header, const body_fields& f, organization& org);
     void read_filing(pugi::xml_node header, pugi::xml_node type_el, pugi::xml_node body, const body_fields& f,
@@ -453,6 +492,8 @@ private:
 
 /// Parses the text; false (with an error) when it is not usable XML.
 inline bool importer::parse() {
+    if (detail::input_too_large(text_, file_, result_.diagnostics))
+        return false;
     // IRS e-file is UTF-8; a UTF-16 file would be converted by pugixml and its offsets would
     // no longer match the text, so it is refused rather than misreported.
     if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
@@ -527,6 +568,38 @@ inline bool importer::parse() {
         return false;
     }
     error(at, std::string("not well-formed XML: ") + r.description());
+    return false;
+}
+
+/// Invalid UTF-8, raw control characters and references to characters no text may hold
+/// are refused wherever they are, at the element that holds them.
+inline bool importer::check_characters() {
+    const std::size_t start = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::size_t at = detail::first_invalid_utf8(text_);
+    std::string why = at == std::string_view::npos
+                          ? std::string()
+                          : "invalid UTF-8: " + detail::describe_invalid_utf8(text_, at) + "; save the file as UTF-8";
+    for (std::size_t i = start; i < std::min(at, text_.size()); ++i) {
+        const auto c = static_cast<unsigned char>(text_[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            at = i;
+            why = "control character " + detail::describe_code_point(c) + " is not allowed in XML; remove it";
+            break;
+        }
+    }
+    std::uint32_t cp = 0;
+    if (const auto ref = first_bad_reference(text_, start, at, cp); ref != std::string_view::npos) {
+        at = ref;
+        why = "the character reference " + std::string(text_.substr(ref, text_.find(';', ref) + 1 - ref)) +
+              " names " + (cp > 0x10FFFF ? std::string("no character") : detail::describe_code_point(cp)) +
+              (cp == 0 ? ", which would silently cut the value short" : ", which no text may hold") +
+              "; remove it";
+    }
+    if (at == std::string_view::npos)
+        return true;
+    element_at finder(at);
+    doc_.traverse(finder);
+    add(severity::error, at, finder.found ? xpath_of(finder.found) : std::string(), std::move(why));
     return false;
 }
 
@@ -738,7 +811,7 @@ inline read_result importer::run() {
     if (!parse())
         return std::move(result_);
     const pugi::xml_node root = check_structure();
-    if (!root)
+    if (!root || !check_characters())
         return std::move(result_);
     const pugi::xml_node header = child(root, {"ReturnHeader"});
     const pugi::xml_node data = child(root, {"ReturnData"});
