@@ -77,4 +77,59 @@ BOOST_AUTO_TEST_CASE(errors_name_line_column_and_column_name) {
     BOOST_TEST(diags.back().message.find("the roster is empty") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(text_after_a_closing_quote_is_an_error) {
+    std::vector<diagnostic> diags;
+    // "no"x is not the cell no (nor nox): it is a mistake, located at the x.
+    BOOST_TEST(!io::read_roster_csv("id,voting,recovery_identity\nb1,\"no\"x,personal\n", "r.csv", diags));
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(diags[0].line == 2u);
+    BOOST_TEST(diags[0].column == 8u);
+    BOOST_TEST(diags[0].message.find("text after the closing quote of a quoted cell") == 0u);
+    // A closing quote followed by spaces, then the separator or the line end, is fine.
+    diags.clear();
+    auto ok = io::read_roster_csv("id,voting,recovery_identity\nb1,\"no\" ,\"personal\"\n", "r.csv", diags);
+    BOOST_REQUIRE(ok.has_value());
+    BOOST_TEST(*ok->at(0).voting == false);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_and_control_characters_are_errors_at_their_cell) {
+    struct bad_case {
+        std::string cell, message;
+    };
+    const bad_case cases[] = {
+        {"Ann \xC0\xAF", "cell 2: invalid UTF-8: an overlong encoding (bytes C0 AF)"},
+        {"Ann \xED\xA0\x80", "cell 2: invalid UTF-8: an encoded UTF-16 surrogate (bytes ED A0 80)"},
+        {"Ann \xE2\x82", "cell 2: invalid UTF-8: a truncated sequence (bytes E2 82)"},
+        {"Ann \xF4\x90\x80\x80", "cell 2: invalid UTF-8: a code point above U+10FFFF (bytes F4 90 80 80)"},
+        {"Ann \x1B[2J", "cell 2: control character U+001B (ESC) in the text"},
+        {"Ann \xC2\x85", "cell 2: control character U+0085 in the text"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.message) {
+            std::vector<diagnostic> diags;
+            // The name column is not even needed for the audit: it is refused all the same.
+            BOOST_TEST(!io::read_roster_csv("id,name,recovery_identity\nb1,x,personal\nb2," + c.cell + ",ally\n",
+                                            "r.csv", diags));
+            BOOST_REQUIRE(diags.size() == 1u);
+            BOOST_TEST(diags[0].severity == severity::error);
+            BOOST_TEST(diags[0].message.find(c.message) == 0u);
+            BOOST_TEST(diags[0].pointer == "/board/members/1");
+            BOOST_TEST(diags[0].line == 3u);
+            BOOST_TEST(diags[0].column == 4u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(problems_are_capped_per_file) {
+    std::string csv = "id,voting,recovery_identity\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "b,maybe,personal\n";
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!io::read_roster_csv(csv, "r.csv", diags));
+    BOOST_REQUIRE(diags.size() == 1001u);
+    BOOST_TEST(diags[999].line == 1001u);
+    BOOST_TEST(diags[1000].severity == severity::error);
+    BOOST_TEST(diags[1000].message == "and 2,000 more problems in this file, not listed (only the first 1000 are)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "rco/io/limits.hpp"
 #include "rco/io/roster_csv.hpp"
+#include "rco/io/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -17,7 +19,7 @@ struct csv_cell {
 
 /// Splits CSV into rows of cells with their positions (RFC 4180 quoting).
 std::vector<std::vector<csv_cell>> split_csv(std::string_view text, char sep, std::string& error,
-                                             std::uint32_t& error_line) {
+                                             std::uint32_t& error_line, std::uint32_t& error_column) {
     std::vector<std::vector<csv_cell>> rows(1);
     csv_cell cell;
     std::uint32_t line = 1, column = 1;
@@ -43,6 +45,18 @@ std::vector<std::vector<csv_cell>> split_csv(std::string_view text, char sep, st
             if (c == '"') {
                 quoted = false;
                 ++column;
+                // After the closing quote only the separator or the end of the line may
+                // follow (spaces are tolerated): "no"x is not the cell no.
+                std::size_t k = i + 1;
+                while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
+                    ++k;
+                if (k < text.size() && text[k] != sep && text[k] != '\n' && text[k] != '\r') {
+                    error = "text after the closing quote of a quoted cell; quote the whole cell (write \"\" for a "
+                            "quote inside it)";
+                    error_line = line;
+                    error_column = column + static_cast<std::uint32_t>(k - i - 1);
+                    break;
+                }
                 continue;
             }
             cell.text += c;
@@ -81,9 +95,10 @@ std::vector<std::vector<csv_cell>> split_csv(std::string_view text, char sep, st
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
             ++column;
     }
-    if (quoted) {
+    if (quoted && error.empty()) {
         error = "a quoted cell is not closed";
         error_line = cell.line;
+        error_column = cell.column;
     }
     end_cell();
     return rows;
@@ -107,6 +122,8 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
     auto error = [&](std::uint32_t line, std::uint32_t column, std::string pointer, std::string message) {
         diags.push_back({severity::error, file, line, column, std::move(pointer), std::move(message)});
     };
+    if (detail::input_too_large(text, file, diags))
+        return std::nullopt;
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
     if (text.find('\0') != std::string_view::npos) {
@@ -118,10 +135,25 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                          ? ';'
                          : ',';
     std::string split_error;
-    std::uint32_t split_line = 0;
-    auto rows = detail::split_csv(text, sep, split_error, split_line);
+    std::uint32_t split_line = 0, split_column = 0;
+    auto rows = detail::split_csv(text, sep, split_error, split_line, split_column);
     if (!split_error.empty()) {
-        error(split_line, 1, "", split_error);
+        error(split_line, split_column, "", split_error);
+        return std::nullopt;
+    }
+    // Every cell must be UTF-8 text without control characters, whether its column is read or not.
+    const std::size_t first = diags.size();
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t i = 0; i < rows[r].size(); ++i)
+            if (auto problem = detail::check_text(rows[r][i].text)) {
+                std::string pointer;
+                if (r > 0)
+                    pointer = "/board/members/" + std::to_string(r - 1);
+                error(rows[r][i].line, rows[r][i].column, std::move(pointer),
+                      "cell " + std::to_string(i + 1) + ": " + problem->message);
+            }
+    if (diags.size() > first) {
+        detail::cap_diagnostics(diags, first, file);
         return std::nullopt;
     }
     rows.erase(std::remove_if(rows.begin(), rows.end(),
@@ -221,6 +253,7 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
         }
         members.push_back(std::move(m));
     }
+    detail::cap_diagnostics(diags, first, file);
     if (!ok)
         return std::nullopt;
     return members;
