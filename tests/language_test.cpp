@@ -1,4 +1,7 @@
 #include "rco/language.hpp"
+#include "rco/report/report.hpp"
+
+#include "support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -230,6 +233,47 @@ BOOST_AUTO_TEST_CASE(matches_come_in_offset_order) {
     BOOST_TEST(ms[3].term->id == "former-addict");
     for (std::size_t k = 1; k < ms.size(); ++k)
         BOOST_TEST(ms[k - 1].offset + ms[k - 1].length <= ms[k].offset);
+}
+
+BOOST_AUTO_TEST_CASE(a_capped_scan_keeps_the_first_matches_and_counts_all) {
+    const std::string text = "Junk: abuser, addicts; the drug abuse of an ex-addict.";
+    std::size_t total = 0;
+    const auto two = scan_language(text, table(), 2, total);
+    BOOST_TEST(total == 4u);
+    BOOST_REQUIRE_EQUAL(two.size(), 2u);
+    BOOST_TEST(two[0].term->id == "abuser");
+    BOOST_TEST(two[1].term->id == "addict");
+    BOOST_TEST(scan_language(text, table(), 0, total).empty());
+    BOOST_TEST(total == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_check_lists_at_most_100_findings_and_says_how_many_more) {
+    auto v = test::base_record_json();
+    std::string mission;
+    for (int i = 0; i < 2500; ++i)
+        mission += "We help addicts. ";
+    v.at("organization").as_object()["mission"] = mission;
+    const auto rec = test::to_record(v);
+    const auto r = audit(io::builtin_catalog(), "national", rec, *rec.as_of);
+    const auto* c = r.find_check("S9.1");
+    BOOST_REQUIRE(c);
+    BOOST_TEST(c->status == status::fail);
+    BOOST_TEST(c->findings.size() == max_findings_per_check);
+    BOOST_TEST(c->findings_omitted == 2400u);
+    BOOST_TEST(c->findings.back().column == 1u + 17u * 99u + 8u);
+    BOOST_TEST(c->explanation.find("2500 stigmatizing terms in 1 public text: 'addicts' in the mission at 1:9") == 0u);
+    BOOST_TEST(c->explanation.find("; and 2,400 more (only the first 100 are listed).") != std::string::npos);
+    BOOST_TEST(c->explanation.size() < 20000u);
+    // Every report format carries the explanation; the JSON report the counts as well.
+    report::report_info info;
+    const auto json = boost::json::parse(report::write_json(r, info));
+    for (const auto& check : json.at("checks").as_array())
+        if (check.at("id") == "S9.1") {
+            BOOST_TEST(check.at("findings").as_array().size() == 100u);
+            BOOST_TEST(check.at("findings_total").to_number<std::int64_t>() == 2500);
+            BOOST_TEST(check.at("findings_omitted").to_number<std::int64_t>() == 2400);
+        }
+    BOOST_TEST(report::write_text(r, info).find("and 2,400 more") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_table_finds_nothing) {

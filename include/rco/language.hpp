@@ -42,4 +42,9 @@ struct term_match {
 /// first word). The returned `term` pointers are valid as long as `table` is.
 std::vector<term_match> scan_language(std::string_view text, const language_table& table);
 
+/// The same, keeping only the first `max_matches` matches (so that a long hostile text
+/// costs no more memory than a short one); `total` receives how many there are in all.
+std::vector<term_match> scan_language(std::string_view text, const language_table& table, std::size_t max_matches,
+                                      std::size_t& total);
+
 } // namespace rco

@@ -4,6 +4,8 @@
 #include "rco/catalog.hpp"
 #include "rco/date.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,9 @@ std::string_view to_string(standard_outcome s) noexcept;
 
 enum class overall_outcome { meets_standards, does_not_meet, incomplete };
 std::string_view to_string(overall_outcome s) noexcept;
+
+/// A check lists at most this many findings; the rest are counted (check_result::findings_omitted).
+inline constexpr std::size_t max_findings_per_check = 100;
 
 /// One stigmatizing-language match (standard 9).
 struct language_finding {
@@ -52,7 +57,10 @@ struct check_result {
     /// Ids of the people behind the numbers (e.g. untrained peer workers). Reports
     /// print them only when asked to: they can reveal who is in recovery.
     std::vector<std::string> subjects;
-    std::vector<language_finding> findings;
+    std::vector<language_finding> findings; ///< at most max_findings_per_check, in text order
+    /// Findings beyond the first max_findings_per_check: counted (and said in the
+    /// explanation, "... and 39,872 more"), not listed.
+    std::size_t findings_omitted = 0;
     std::optional<rco::waiver> waiver;
 
     /// The catalog entry's text (empty when `info` is not set).

@@ -34,6 +34,7 @@ struct outcome {
     std::vector<std::string> pointers;
     std::vector<std::string> subjects;
     std::vector<language_finding> findings;
+    std::size_t findings_omitted = 0; ///< see check_result::findings_omitted
 };
 
 using check_fn = outcome (*)(const check_context&);

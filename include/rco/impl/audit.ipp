@@ -166,6 +166,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             cr.pointers = std::move(o.pointers);
             cr.subjects = std::move(o.subjects);
             cr.findings = std::move(o.findings);
+            cr.findings_omitted = o.findings_omitted;
         }
 
         for (const auto& w : tailor.waivers) {

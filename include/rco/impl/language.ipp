@@ -428,8 +428,13 @@ inline const compiled_table& compiled(const language_table& table) {
     return table.compiled.get([&] { return std::make_shared<const compiled_table>(compile(table)); });
 }
 
-inline std::vector<term_match> scan(std::string_view text, const language_table& table) {
+inline std::vector<term_match> scan(std::string_view text, const language_table& table,
+                                    std::size_t max_matches = std::numeric_limits<std::size_t>::max(),
+                                    std::size_t* total = nullptr) {
     std::vector<term_match> out;
+    std::size_t found = 0;
+    if (total)
+        *total = 0;
     if (table.terms.empty())
         return out;
     auto ts = tokenize(text);
@@ -542,6 +547,9 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
                 continue;
             if (cancelled(c.term, c.end))
                 continue;
+            next = c.end;
+            if (found++ >= max_matches) // counted, not kept
+                break;
             term_match m;
             m.line = ts[i].line;
             m.column = ts[i].column;
@@ -550,11 +558,12 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
             m.matched = std::string(text.substr(m.offset, m.length));
             m.term = &term;
             out.push_back(std::move(m));
-            next = c.end;
             break;
         }
         i = next;
     }
+    if (total)
+        *total = found;
     return out;
 }
 
@@ -562,6 +571,11 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
 
 std::vector<term_match> scan_language(std::string_view text, const language_table& table) {
     return detail::lang::scan(text, table);
+}
+
+std::vector<term_match> scan_language(std::string_view text, const language_table& table, std::size_t max_matches,
+                                      std::size_t& total) {
+    return detail::lang::scan(text, table, max_matches, &total);
 }
 
 } // namespace rco

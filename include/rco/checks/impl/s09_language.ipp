@@ -39,6 +39,17 @@ std::vector<language_source> language_documents(const record& r, audience wanted
     return out;
 }
 
+/// "39,872".
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 /// "'addicts' in doc-home at 3:14 (prefer: person with a substance use disorder)".
 std::string describe_language_finding(const language_finding& f, const std::string& label) {
     auto s = str('\'', f.matched, "' in ", label, " at ", f.line, ':', f.column);
@@ -54,6 +65,7 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
     std::vector<std::string> pointers, unloaded, described;
     std::vector<language_finding> findings;
     std::int64_t scanned = 0, with_findings = 0;
+    std::size_t total = 0; // findings past max_findings_per_check are counted, not kept
     for (const auto& src : sources) {
         pointers.push_back(src.pointer);
         if (!src.text) {
@@ -61,8 +73,10 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
             continue;
         }
         ++scanned;
-        auto matches = scan_language(*src.text, ctx.cat.language);
-        if (!matches.empty())
+        std::size_t in_source = 0;
+        auto matches = scan_language(*src.text, ctx.cat.language, max_findings_per_check - findings.size(), in_source);
+        total += in_source;
+        if (in_source > 0)
             ++with_findings;
         for (auto& m : matches) {
             language_finding f;
@@ -85,16 +99,21 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
     if (n_unloaded > 0)
         not_loaded = str("The text of ", join_words(unloaded), n_unloaded == 1 ? " was" : " were", " not loaded, so ",
                          n_unloaded == 1 ? "it was" : "they were", " not scanned.");
-    if (!findings.empty()) {
-        auto text = str(count_of(static_cast<std::int64_t>(findings.size()), "stigmatizing term", "stigmatizing terms"),
-                        " in ", count_of(with_findings, what, what_plural), ": ");
+    if (total > 0) {
+        auto text = str(count_of(static_cast<std::int64_t>(total), "stigmatizing term", "stigmatizing terms"), " in ",
+                        count_of(with_findings, what, what_plural), ": ");
         for (std::size_t k = 0; k < described.size(); ++k)
             text += (k > 0 ? "; " : "") + described[k];
+        const std::size_t omitted = total - findings.size();
+        if (omitted > 0)
+            text += str("; and ", with_thousands(omitted), " more (only the first ",
+                        static_cast<std::int64_t>(max_findings_per_check), " are listed)");
         text += ".";
         if (!not_loaded.empty())
             text += " " + not_loaded;
         outcome o = fail(std::move(text), std::move(pointers));
         o.findings = std::move(findings);
+        o.findings_omitted = omitted;
         return o;
     }
     if (n_unloaded > 0) {

@@ -210,6 +210,10 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
                 w.end_object();
             }
             w.end_array();
+            w.key("findings_total");
+            w.value(static_cast<std::int64_t>(c.findings.size() + c.findings_omitted));
+            w.key("findings_omitted");
+            w.value(static_cast<std::int64_t>(c.findings_omitted));
         }
         if (info.show_names && !c.subjects.empty()) {
             w.key("people");
