@@ -877,5 +877,55 @@ def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
         expect(code == 2 and "--jobs" in err, err)
 
 
+@test
+def a_batch_with_invalid_utf8_and_hostile_records_still_audits_the_good_ones():
+    with open(HARBOR) as f:
+        base = f.read()
+    with tempfile.TemporaryDirectory() as d:
+        recs = os.path.join(d, "records")
+        os.makedirs(os.path.join(recs, "texts"))
+        import shutil
+        shutil.copy(os.path.join(EX, "texts", "harbor-welcome.txt"), os.path.join(recs, "texts"))
+        write(recs, "a-good.json", base)
+        # An overlong '/' in the organization's name, a NUL escape, a duplicate key.
+        write(recs, "b-overlong.json",
+              base.encode().replace(b'"Harbor Recovery Community"', b'"Harbor \xc0\xaf Recovery"', 1))
+        write(recs, "c-nul.json", base.replace('"Harbor Recovery Community"', '"Harbor\\u0000 Recovery"', 1))
+        write(recs, "d-dup.json", base.replace('"format": "rco-record/1",', '"format": "rco-record/1", "format": "x",', 1))
+        xml = open(os.path.join(EX, "harbor-recovery-community.xml"), "rb").read()
+        write(recs, "e-surrogate.xml", xml.replace(b"Harbor Recovery Community", b"Harbor \xed\xa0\x80", 1))
+        code, out, err = run("check", recs, "--format", "json")
+        expect(code == 2, f"exit {code}: {err}")
+        expect("internal error" not in err, err)
+        batch = json.loads(out)
+        expect([r["organization"]["name"] for r in batch["reports"]] == ["Harbor Recovery Community"],
+               [r["organization"]["name"] for r in batch["reports"]])
+        expect(len(batch["errors"]) == 4, batch["errors"])
+        expect("b-overlong.json:5:" in err and
+               "error: invalid UTF-8 in a string: an overlong encoding (bytes C0 AF); save the file as UTF-8 "
+               "(at /organization/name)" in err, err)
+        expect("c-nul.json:5:" in err and "control character U+0000 (NUL) in a string" in err, err)
+        expect("d-dup.json:2:" in err and "duplicate key" in err and "(at /format)" in err, err)
+        expect("e-surrogate.xml:" in err and "invalid UTF-8: an encoded UTF-16 surrogate (bytes ED A0 80)" in err
+               and "(at /organization/name)" in err, err)
+
+
+@test
+def stigmatizing_findings_are_capped_with_a_count_of_the_rest():
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    rec["organization"]["mission"] = "We help addicts. " * 3000
+    with tempfile.TemporaryDirectory() as d:
+        path = write(d, "rec.json", json.dumps(rec))
+        code, out, err = run("check", path, "--format", "json")
+        expect(code == 1, f"exit {code}: {err}")
+        s91 = [c for c in json.loads(out)["checks"] if c["id"] == "S9.1"][0]
+        expect(len(s91["findings"]) == 100 and s91["findings_total"] == 3000 and s91["findings_omitted"] == 2900,
+               {k: v for k, v in s91.items() if k != "findings"})
+        expect("and 2,900 more (only the first 100 are listed)" in s91["explanation"], s91["explanation"][-200:])
+        code, out, _ = run("check", path)
+        expect("and 2,900 more" in out and len(out) < 100000, len(out))
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
