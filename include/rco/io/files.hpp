@@ -9,6 +9,7 @@
 
 #include "rco/catalog.hpp"
 #include "rco/diagnostic.hpp"
+#include "rco/io/limits.hpp"
 #include "rco/record.hpp"
 
 #include <cstdint>
@@ -20,8 +21,8 @@
 
 namespace rco::io {
 
-/// The largest input file read (a record, roster, tailoring file, report, catalog file): 64 MiB.
-inline constexpr std::uint64_t max_input_bytes = std::uint64_t{64} << 20;
+// max_input_bytes (rco/io/limits.hpp), 64 MiB, is also the largest input file read (a
+// record, roster, tailoring file, report, catalog file).
 /// The largest document file a record's `documents[].path` may name: 5 MiB.
 inline constexpr std::uint64_t max_document_bytes = std::uint64_t{5} << 20;
 

@@ -5,6 +5,7 @@
 #include "rco/diagnostic.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,8 @@ namespace rco::io {
 
 /// The largest text a reader accepts (64 MiB); a larger one is refused with one error
 /// before anything is parsed. Records are a few kilobytes; IRS returns a few megabytes.
-inline constexpr std::size_t max_input_bytes = std::size_t{64} << 20;
+/// The file helpers (files.hpp) read no more than this either.
+inline constexpr std::uint64_t max_input_bytes = std::uint64_t{64} << 20;
 
 /// A reader reports at most this many problems per file, then one more saying how many
 /// were left out ("... and 19,000 more problems in this file").
