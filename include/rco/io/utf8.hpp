@@ -16,6 +16,11 @@ namespace rco::io::detail {
 /// above U+10FFFF, or a sequence cut short. npos when all of it is well-formed.
 std::size_t first_invalid_utf8(std::string_view text) noexcept;
 
+/// The first offset of either ill-formed UTF-8 or a C0 control character other than tab,
+/// line feed and carriage return (what XML forbids anywhere), or npos: one pass, eight
+/// bytes at a time through ASCII, for whole documents. The byte there tells which.
+std::size_t first_invalid_utf8_or_c0(std::string_view text) noexcept;
+
 /// What is wrong with the sequence at `offset` (as first_invalid_utf8 found it), in
 /// words for a message, without quoting the text around it: "an overlong encoding
 /// (bytes C0 AF)", "an encoded surrogate (bytes ED A0 80)", "a truncated sequence

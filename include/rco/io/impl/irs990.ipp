@@ -575,17 +575,12 @@ inline bool importer::parse() {
 /// are refused wherever they are, at the element that holds them.
 inline bool importer::check_characters() {
     const std::size_t start = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::size_t at = detail::first_invalid_utf8(text_);
-    std::string why = at == std::string_view::npos
-                          ? std::string()
-                          : "invalid UTF-8: " + detail::describe_invalid_utf8(text_, at) + "; save the file as UTF-8";
-    for (std::size_t i = start; i < std::min(at, text_.size()); ++i) {
-        const auto c = static_cast<unsigned char>(text_[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            at = i;
-            why = "control character " + detail::describe_code_point(c) + " is not allowed in XML; remove it";
-            break;
-        }
+    std::size_t at = detail::first_invalid_utf8_or_c0(text_);
+    std::string why;
+    if (at != std::string_view::npos) {
+        const auto c = static_cast<unsigned char>(text_[at]);
+        why = c < 0x20 ? "control character " + detail::describe_code_point(c) + " is not allowed in XML; remove it"
+                       : "invalid UTF-8: " + detail::describe_invalid_utf8(text_, at) + "; save the file as UTF-8";
     }
     std::uint32_t cp = 0;
     if (const auto ref = first_bad_reference(text_, start, at, cp); ref != std::string_view::npos) {

@@ -77,6 +77,34 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     return std::string_view::npos;
 }
 
+std::size_t first_invalid_utf8_or_c0(std::string_view text) noexcept {
+    constexpr std::uint64_t high = 0x8080808080808080ull, spaces = 0x2020202020202020ull;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            // No byte >= 0x80 and none < 0x20 (the borrow trick is exact for ASCII bytes).
+            if ((word & high) == 0 && ((word - spaces) & ~word & high) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return i;
+            ++i;
+            continue;
+        }
+        const auto n = utf8_sequence_length(text, i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
 std::string describe_invalid_utf8(std::string_view t, std::size_t at) {
     if (at >= t.size())
         return "a sequence cut short";

@@ -97,20 +97,20 @@ struct xml_problem {
 /// XML text must be UTF-8 (we never transcode, so offsets stay those of the file)
 /// and may not hold characters XML forbids anywhere, even in comments.
 std::optional<xml_problem> check_xml_characters(std::string_view t, std::size_t start) {
-    const auto bad = first_invalid_utf8(t.substr(start));
-    const std::size_t end = bad == std::string_view::npos ? t.size() : start + bad;
-    for (std::size_t i = start; i < end; ++i) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            return xml_problem{i, "control character " + describe_code_point(c) +
-                                      " is not allowed in XML; remove it (only tab and line breaks are accepted)"};
-        if (c == 0xEF && (t.substr(i + 1, 2) == "\xBF\xBE" || t.substr(i + 1, 2) == "\xBF\xBF"))
-            return xml_problem{i, "character " + hex_code_point(t[i + 2] == '\xBE' ? 0xFFFE : 0xFFFF) +
+    const auto rel = first_invalid_utf8_or_c0(t.substr(start));
+    const std::size_t bad = rel == std::string_view::npos ? t.size() : start + rel;
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+    for (auto f = t.find("\xEF\xBF", start); f < bad; f = t.find("\xEF\xBF", f + 2))
+        if (f + 2 < t.size() && (t[f + 2] == '\xBE' || t[f + 2] == '\xBF'))
+            return xml_problem{f, "character " + hex_code_point(t[f + 2] == '\xBE' ? 0xFFFE : 0xFFFF) +
                                       " is not allowed in XML"};
-    }
-    if (bad != std::string_view::npos)
-        return xml_problem{end, "invalid UTF-8: " + describe_invalid_utf8(t, end) + "; save the file as UTF-8"};
-    return std::nullopt;
+    if (bad == t.size())
+        return std::nullopt;
+    const auto c = static_cast<unsigned char>(t[bad]);
+    if (c < 0x20)
+        return xml_problem{bad, "control character " + describe_code_point(c) +
+                                    " is not allowed in XML; remove it (only tab and line breaks are accepted)"};
+    return xml_problem{bad, "invalid UTF-8: " + describe_invalid_utf8(t, bad) + "; save the file as UTF-8"};
 }
 
 /// Checks an entity or character reference starting at `at` (an '&'). pugixml
