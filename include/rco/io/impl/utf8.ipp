@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace rco::io::detail {
 
 namespace {
@@ -78,16 +82,39 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
 }
 
 std::size_t first_invalid_utf8_or_c0(std::string_view text) noexcept {
-    constexpr std::uint64_t high = 0x8080808080808080ull, spaces = 0x2020202020202020ull;
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    // The high bit of each byte that is zero, exactly (no carry crosses a byte).
+    const auto zero_bytes = [&](std::uint64_t y) { return ~(((y & low7) + low7) | y) & high; };
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r');
+#endif
     std::size_t i = 0;
     while (i < text.size()) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time where SSE2 is there (every x86-64): ASCII without controls.
+        // The signed compare counts bytes >= 0x80 as below 0x20: they take the slow path.
+        if (i + 16 <= text.size()) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            const __m128i allowed =
+                _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+            if (_mm_movemask_epi8(_mm_andnot_si128(allowed, _mm_cmplt_epi8(x, below))) == 0) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= text.size()) {
             std::uint64_t word;
             std::memcpy(&word, text.data() + i, 8);
-            // No byte >= 0x80 and none < 0x20 (the borrow trick is exact for ASCII bytes).
-            if ((word & high) == 0 && ((word - spaces) & ~word & high) == 0) {
-                i += 8;
-                continue;
+            if ((word & high) == 0) {
+                // ASCII: bytes below 0x20, then tab, line feed and carriage return let through.
+                const std::uint64_t control = ~((word + ones * 0x60) | word) & high;
+                if ((control & ~zero_bytes(word ^ (ones * '\t')) & ~zero_bytes(word ^ (ones * '\n')) &
+                     ~zero_bytes(word ^ (ones * '\r'))) == 0) {
+                    i += 8;
+                    continue;
+                }
             }
         }
         const auto c = static_cast<unsigned char>(text[i]);
