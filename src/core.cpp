@@ -1,4 +1,6 @@
-// Compiles the core once: dates, catalog model, registry, audit, language scanner.
+// Compiles the core once: escaping, diagnostics, arithmetic, dates, catalog model, registry, audit, language scanner.
+#include "rco/impl/escape.ipp"
+#include "rco/impl/diagnostic.ipp"
 #include "rco/impl/arithmetic.ipp"
 #include "rco/impl/date.ipp"
 #include "rco/impl/catalog.ipp"

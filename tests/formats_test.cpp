@@ -138,14 +138,15 @@ BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_and_formulas_neutralised) {
     BOOST_TEST(report::csv_field("") == "");
     BOOST_TEST(report::csv_field("a,b") == "\"a,b\"");
     BOOST_TEST(report::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-    BOOST_TEST(report::csv_field("two\nlines") == "\"two\nlines\"");
-    BOOST_TEST(report::csv_field("cr\rhere") == "\"cr\rhere\"");
+    // One physical line per row: line breaks and other controls become visible escapes.
+    BOOST_TEST(report::csv_field("two\nlines") == "two\\nlines");
+    BOOST_TEST(report::csv_field("cr\rhere") == "cr\\rhere");
     BOOST_TEST(report::csv_field("=SUM(A1)") == "'=SUM(A1)");
     BOOST_TEST(report::csv_field("+1") == "'+1");
     BOOST_TEST(report::csv_field("-2") == "'-2");
     BOOST_TEST(report::csv_field("@x") == "'@x");
-    BOOST_TEST(report::csv_field("\tx") == "'\tx");
-    BOOST_TEST(report::csv_field("\rx") == "\"'\rx\"");
+    BOOST_TEST(report::csv_field("\tx") == "'\\tx");
+    BOOST_TEST(report::csv_field("\rx") == "'\\rx");
     BOOST_TEST(report::csv_field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
     BOOST_TEST(report::csv_field("a=b") == "a=b");
 }
@@ -195,7 +196,7 @@ BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_d
     BOOST_TEST(standard1 < standard10);
     BOOST_TEST(standard10 < details);
     BOOST_TEST(details != std::string::npos);
-    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict bad\"><strong><span aria-hidden=\"true\">\u2718</span> Harbor Recovery Community does not "
+    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict bad\"><strong><span aria-hidden=\"true\">\u2718</span> <bdi>Harbor Recovery Community</bdi> does not "
                          "meet the RCO standards: 9 of the 10 standards are met (score ") != std::string::npos);
 
     // The scorecard: a caption, column headers, symbol and word for every result.
@@ -259,7 +260,7 @@ BOOST_AUTO_TEST_CASE(html_shows_findings_questions_and_waivers) {
     const auto r = test::audit_json(v, "national", t);
     BOOST_TEST(to_string(r.result) == "incomplete");
     html = report::write_html(r, test::report_info_for());
-    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict open\"><strong><span aria-hidden=\"true\">\u25D0</span> Harbor Recovery Community cannot be "
+    BOOST_TEST(html.find("<p id=\"verdict\" class=\"verdict open\"><strong><span aria-hidden=\"true\">\u25D0</span> <bdi>Harbor Recovery Community</bdi> cannot be "
                          "judged yet") != std::string::npos);
     BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2013</span> Not applicable</span> <span class=\"id\">S4.4</span>") !=
                std::string::npos);
@@ -301,8 +302,8 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
         const auto html = report::write_html(r, test::report_info_for(injected + attribute_break, names));
         BOOST_TEST(lower(html).find("<script") == std::string::npos);
         BOOST_TEST(html.find(attribute_break) == std::string::npos);
-        BOOST_TEST(html.find("<h1>RCO standards audit: &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x"
-                             "</h1>") != std::string::npos);
+        BOOST_TEST(html.find("<h1>RCO standards audit: <bdi>&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x"
+                             "</bdi></h1>") != std::string::npos);
         BOOST_TEST(html.find("\u201C" "addicts\u201D in doc-&lt;script&gt;alert(1)&lt;/script&gt;&quot; "
                              "onmouseover=&quot;x at line 1") != std::string::npos);
         BOOST_TEST(html.find("Coaching &lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x") !=
@@ -337,7 +338,7 @@ BOOST_AUTO_TEST_CASE(no_person_is_named_unless_asked) {
             BOOST_TEST(!std::regex_search(text, std::regex("\\b" + id + "\\b")), "a report names " << id);
     }
     BOOST_TEST(report::write_html(r, test::report_info_for("Harbor", true)).find("<span class=\"label\">People concerned:</span> "
-                                                                     "p-alpha</p>") != std::string::npos);
+                                                                     "<bdi>p-alpha</bdi></p>") != std::string::npos);
     BOOST_TEST(report::write_markdown(r, test::report_info_for("Harbor", true)).find("- People concerned: p-alpha\n") !=
                std::string::npos);
     BOOST_TEST(report::write_junit(r, test::report_info_for("Harbor", true)).find("People concerned: p-alpha") != std::string::npos);
@@ -508,12 +509,13 @@ BOOST_AUTO_TEST_CASE(csv_neutralises_formulas_from_the_record) {
     BOOST_TEST(count(csv, "\r\n'=SUM(A1),") == 43u);
     BOOST_TEST(csv.find(",\"'=cmd|'/C calc'!A0\",") == std::string::npos); // no comma, so not quoted
     BOOST_TEST(csv.find(",'=cmd|'/C calc'!A0,") != std::string::npos);
-    BOOST_TEST(csv.find(",\"'-2 members, \"\"quoted\"\"\nand a new line\"\r\n") != std::string::npos);
+    // One line per row: the line break is shown as \n.
+    BOOST_TEST(csv.find(",\"'-2 members, \"\"quoted\"\"\\nand a new line\"\r\n") != std::string::npos);
     BOOST_TEST(csv.find(",'@x\r\n") != std::string::npos);
     BOOST_TEST(csv.find(",'+1\r\n") != std::string::npos);
     const auto rows = parse_csv(csv);
     BOOST_TEST(rows.size() == 44u);
-    BOOST_TEST(rows[1][14] == "'-2 members, \"quoted\"\nand a new line");
+    BOOST_TEST(rows[1][14] == "'-2 members, \"quoted\"\\nand a new line");
 }
 
 // ---- Summary ---------------------------------------------------------------------------------------
@@ -593,7 +595,7 @@ BOOST_AUTO_TEST_CASE(summary_html_is_an_accessible_table_with_counts) {
     BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0u);
     BOOST_TEST(html.find("<title>RCO standards audit: summary of 4 organizations</title>") != std::string::npos);
     BOOST_TEST(lower(html).find("<script") == std::string::npos);
-    BOOST_TEST(html.find("<tr><th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>") != std::string::npos);
+    BOOST_TEST(html.find("<tr><th scope=\"row\"><bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi></th>") != std::string::npos);
     BOOST_TEST(html.find("<caption>") != std::string::npos);
     BOOST_TEST(count(html, "<th scope=\"col\"") == 15u);
     const auto tfoot = html.find("<tfoot>");

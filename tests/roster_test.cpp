@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(errors_name_line_column_and_column_name) {
                                        "x1,yes,personal,2026-01-15,red\n"
                                        "x2,maybe,in recovery,15/01/2026,\n"
                                        "x3,yes,personal,2026-01-15,,extra\n",
-                                       "r.csv", diags);
+                                       "r.csv", diags, io::read_options{true}); // values quoted, as with --show-names
     BOOST_TEST(!members.has_value());
     std::vector<std::string> got;
     for (const auto& d : diags)

@@ -6,6 +6,7 @@
 #include "rco/date.hpp"
 #include "rco/diagnostic.hpp"
 #include "rco/enum.hpp"
+#include "rco/escape.hpp"
 #include "rco/io/catalog_json.hpp"
 #include "rco/io/digest.hpp"
 #include "rco/io/files.hpp"

@@ -927,5 +927,105 @@ def stigmatizing_findings_are_capped_with_a_count_of_the_rest():
         expect("and 2,900 more" in out and len(out) < 100000, len(out))
 
 
+def terminal_clean(text):
+    """No character that drives a terminal or reorders text: C0 but LF, DEL, C1, bidi controls."""
+    bidi = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+    return all(ch == "\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ord(ch) in bidi) for ch in text)
+
+
+@test
+def a_hostile_organization_name_cannot_forge_a_verdict():
+    with open(NORTHFIELD) as f:
+        rec = json.load(f)
+    with tempfile.TemporaryDirectory() as d:
+        # Escape sequences in a name and in a field name: whether a reader refuses them or
+        # a report shows them, none reaches the terminal or a report raw.
+        rec["organization"]["name"] = "\u001b[2J\u001b[32mRESULT: MEETS THE STANDARDS\u202e"
+        rec["organization"]["\u001b[31mmisson\u0007"] = "typo"
+        path = write(d, "esc.json", json.dumps(rec))
+        for fmt in ("text", "markdown", "csv", "junit", "html"):
+            code, out, err = run("check", path, "--format", fmt)
+            expect(code in (1, 2), f"{fmt}: exit {code}: {err}")
+            expect(terminal_clean(err) and "\\x1b[31mmisson\\x07" in err, f"{fmt}: {err!r}")
+            expect("\x1b" not in out and "\u202e" not in out and "\x07" not in out, f"{fmt}: {out[:300]!r}")
+            verdicts = [line for line in out.split("\n") if line.startswith("RESULT")]
+            real = len(verdicts) == 1 and verdicts[0].startswith("RESULT: DOES NOT MEET THE STANDARDS")
+            expect(verdicts == [] or (fmt == "text" and real), f"{fmt}: {verdicts}")
+        code, out, err = run("validate", path)
+        expect(terminal_clean(out) and terminal_clean(err), repr(out + err))
+        # Line breaks and bidirectional controls are text a reader accepts: the reports show them as escapes.
+        del rec["organization"]["\u001b[31mmisson\u0007"]
+        rec["organization"]["name"] = "Acme\u202e\nRESULT: MEETS THE STANDARDS"
+        path = write(d, "nl.json", json.dumps(rec))
+        code, out, err = run("check", path)
+        expect(code == 1, f"exit {code}: {err}")
+        expect(terminal_clean(out) and terminal_clean(err), repr(out[:300]) + repr(err))
+        lines = out.split("\n")
+        expect(lines[0] == "RCO standards audit: Acme\\u202e\\nRESULT: MEETS THE STANDARDS", lines[0])
+        verdicts = [line for line in lines if line.startswith("RESULT")]
+        expect(len(verdicts) == 1 and verdicts[0].startswith("RESULT: DOES NOT MEET THE STANDARDS"), verdicts)
+        for fmt in ("markdown", "csv", "junit", "html"):
+            code, out, err = run("check", path, "--format", fmt)
+            expect(code == 1 and "\u202e" not in out, fmt)
+            expect(not any(line.startswith("RESULT") for line in out.split("\n")), f"{fmt}: a line starts with RESULT")
+        expect("<h1>RCO standards audit: <bdi>Acme\\u202e\\nRESULT: MEETS THE STANDARDS</bdi></h1>" in out,
+               "html isolates the name")
+
+
+@test
+def errors_about_people_do_not_quote_their_values():
+    secret = "p-7731 Jane Doe (in recovery since 2012)"
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    rec["peer_workers"][0]["ethics_training"] = secret
+    rec["board"]["members"][1]["voting"] = secret
+    with tempfile.TemporaryDirectory() as d:
+        bad = write(d, "bad.json", json.dumps(rec))
+        for summary in ("s.csv", "s.html"):
+            summary_path = os.path.join(d, summary)
+            code, out, err = run("check", bad, HARBOR, "--format", "json", "--summary", summary_path)
+            expect(code == 2, f"exit {code}: {err}")
+            errors = json.loads(out)["errors"]
+            expect(len(errors) == 1 and "not shown here" in errors[0]["error"], errors)
+            with open(summary_path, encoding="utf-8") as f:
+                summary_text = f.read()
+            for where, text in (("errors[]", json.dumps(errors)), ("stderr", err), (summary, summary_text)):
+                expect("7731" not in text and "Jane" not in text and "2012" not in text, f"{where}: {text}")
+        expect("(at /peer_workers/0/ethics_training)" in err and "(at /board/members/1/voting)" in err, err)
+        code, _, err = run("check", bad, "--show-names")
+        expect(code == 2 and f'got "{secret}"' in err, err)
+        roster = write(d, "roster.csv", "id,voting,recovery_identity\np-7731,Jane Doe,personal\n")
+        code, _, err = run("check", HARBOR, "--roster", roster)
+        expect(code == 2 and "column voting: expected yes or no" in err and "Jane" not in err, err)
+
+
+@test
+def csv_cells_are_never_formulas_in_any_locale():
+    import csv
+    import io
+    with open(NORTHFIELD) as f:
+        rec = json.load(f)
+    with tempfile.TemporaryDirectory() as d:
+        files = []
+        for i, name in enumerate(["Acme;=1+2", " =HYPERLINK(\"http://x\")", "\"@SUM(A1)", "\t-2+3", "a\nb,c"]):
+            rec["organization"]["name"] = name
+            files.append(write(d, f"r{i}.json", json.dumps(rec)))
+        summary = os.path.join(d, "s.csv")
+        code, out, err = run("check", *files, "--format", "csv", "--summary", summary)
+        expect(code == 1, f"exit {code}: {err}")
+        with open(summary, newline="", encoding="utf-8") as f:
+            summary_text = f.read()
+        for text in (out, summary_text):
+            expect(terminal_clean(text.replace("\r\n", "\n")), repr(text[:300]))
+            for sep in (",", ";"):
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep):
+                    for cell in row:
+                        expect(cell.lstrip(" \"'\t")[:1] not in ("=", "+", "-", "@") or cell.startswith("'"),
+                               f"sep {sep!r}: formula cell {cell!r}")
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        expect(rows[1][0] == "Acme;=1+2", rows[1][0])
+        expect({r[0] for r in rows[1:]} == {"Acme;=1+2", "' =HYPERLINK(\"http://x\")", "'\"@SUM(A1)", "'\\t-2+3",
+                                            "a\\nb,c"}, {r[0] for r in rows[1:]})
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

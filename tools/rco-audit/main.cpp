@@ -104,6 +104,7 @@ struct load_options {
     std::string roster;        ///< a CSV board roster to merge in
     std::string documents;     ///< --documents DIR; empty: the record's own folder
     bool read_documents = true; ///< false: keep documents[].path as written (convert, import-990 --into)
+    bool show_names = false;    ///< messages may quote the values of people's fields (--show-names)
 };
 
 load_options paths_as_written() {
@@ -122,7 +123,8 @@ loaded_record load_record(const std::string& file, const load_options& how = {})
     out.bytes = std::move(*text);
     out.kind = rco::io::detect_input(out.bytes);
     const auto shown = shown_name(file);
-    auto result = rco::io::read_record(out.bytes, shown);
+    const rco::io::read_options reading{how.show_names};
+    auto result = rco::io::read_record(out.bytes, shown, reading);
     out.diagnostics = std::move(result.diagnostics);
     if (rco::has_errors(out.diagnostics))
         return out;
@@ -145,7 +147,7 @@ loaded_record load_record(const std::string& file, const load_options& how = {})
         const auto roster_shown = rco::io::display_name(how.roster);
         auto roster_text = rco::io::read_file(how.roster, out.diagnostics);
         auto members =
-            roster_text ? rco::io::read_roster_csv(*roster_text, roster_shown, out.diagnostics) : std::nullopt;
+            roster_text ? rco::io::read_roster_csv(*roster_text, roster_shown, out.diagnostics, reading) : std::nullopt;
         if (!members) {
             out.record.reset(); // the roster is part of this record's evidence: do not audit without it
             return out;
@@ -562,7 +564,7 @@ int run_check(const options& opt) {
             }
             finished a;
             a.file = files[i] == "-" ? files[i] : rco::io::display_name(files[i]);
-            auto loaded = load_record(files[i], {opt.roster, opt.documents});
+            auto loaded = load_record(files[i], {opt.roster, opt.documents, true, opt.show_names});
             if (!loaded.documents_read.empty()) {
                 std::lock_guard lock(opts_mutex);
                 out_opts.inputs.insert(out_opts.inputs.end(), loaded.documents_read.begin(),
@@ -835,11 +837,11 @@ int run_diff(const options& opt, const std::string& old_file, const std::string&
     std::string error;
     auto d = rco::report::diff_reports(*docs[0], *docs[1], error);
     if (!d) {
-        std::cerr << "rco-audit: error: " << error << "\n";
+        std::cerr << "rco-audit: error: " << rco::terminal_safe(error) << "\n";
         return exit_input_error;
     }
     for (const auto& w : d->warnings)
-        std::cerr << "rco-audit: warning: " << w << "\n";
+        std::cerr << "rco-audit: warning: " << rco::terminal_safe(w) << "\n";
     auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d);
     rco::io::output_options how;
     add_identity(how.inputs, old_file);

@@ -142,25 +142,4 @@ const std::vector<std::string>& check_context::list(std::string_view name) const
     return parameter_as<std::vector<std::string>>(params, name, "a list");
 }
 
-std::string format_diagnostic(const diagnostic& d) {
-    std::string out = d.file.empty() ? std::string("<input>") : d.file;
-    if (d.line > 0) {
-        out += ':' + std::to_string(d.line);
-        if (d.column > 0)
-            out += ':' + std::to_string(d.column);
-    }
-    out += d.severity == severity::error ? ": error: " : ": warning: ";
-    out += d.message;
-    if (!d.pointer.empty())
-        out += " (at " + d.pointer + ")";
-    return out;
-}
-
-bool has_errors(const std::vector<diagnostic>& diags) noexcept {
-    for (const auto& d : diags)
-        if (d.severity == severity::error)
-            return true;
-    return false;
-}
-
 } // namespace rco

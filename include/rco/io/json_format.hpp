@@ -20,7 +20,8 @@ namespace rco::io {
 std::string pretty_json(const boost::json::value& v);
 
 /// Appends `text` as a JSON string, quoted and escaped as Boost.JSON writes it (" \ and
-/// control characters escaped; other bytes as they are).
+/// control characters escaped; other characters as they are). Bytes that are not UTF-8
+/// become U+FFFD, so the JSON stays valid whatever the text holds.
 void append_json_string(std::string& out, std::string_view text);
 
 /// Writes JSON text straight into a string, in exactly pretty_json's layout, without

@@ -17,11 +17,19 @@ struct read_result {
     bool ok() const noexcept { return record.has_value() && !has_errors(diagnostics); }
 };
 
+/// How the readers word their messages.
+struct read_options {
+    /// Messages about a board member's or a peer worker's field (is_person_pointer)
+    /// quote the value found there only when set: a value there may be a person's id or
+    /// name, or say something about their recovery (the command line's --show-names).
+    bool show_names = false;
+};
+
 /// Parses a record. Malformed JSON: one error with line and column. Wrong types,
 /// bad enum words or dates: one error per field with its JSON Pointer (and line and
 /// column). Unknown fields: warnings with their JSON Pointer. `file_name` only labels
 /// the diagnostics.
-read_result read_record_json(std::string_view text, std::string_view file_name);
+read_result read_record_json(std::string_view text, std::string_view file_name, const read_options& options = {});
 
 /// Writes a record as indented JSON with the fields in the format's order; absent
 /// fields are left out. Reading the output gives back an equal record.

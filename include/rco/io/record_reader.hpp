@@ -14,6 +14,6 @@ enum class input_kind { json, xml_record, irs990, unknown };
 input_kind detect_input(std::string_view text) noexcept;
 
 /// Reads a record from JSON, XML or an IRS Form 990 e-file return, by content.
-read_result read_record(std::string_view text, std::string_view file_name);
+read_result read_record(std::string_view text, std::string_view file_name, const read_options& options = {});
 
 } // namespace rco::io

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rco/diagnostic.hpp"
+#include "rco/io/json_record.hpp"
 #include "rco/record.hpp"
 
 #include <optional>
@@ -16,9 +17,10 @@ namespace rco::io {
 /// ends, `;` as the separator, quoted cells, any letter case in enum words, `yes`/`no`
 /// for true/false, blank lines and blank cells (a blank cell leaves the field absent).
 /// Errors name the file, line and column, the column's name and what was expected;
-/// unknown columns are warnings.
+/// unknown columns are warnings. Every cell is a board member's field: errors quote it
+/// only with `options.show_names`.
 std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
-                                                         std::vector<diagnostic>& diags);
+                                                         std::vector<diagnostic>& diags, const read_options& options = {});
 
 /// Puts the roster into `rec` as board.members (replacing any there, with a warning).
 void merge_roster(record& rec, std::vector<board_member> members, std::string_view roster_file,

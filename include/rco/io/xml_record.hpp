@@ -35,7 +35,7 @@ inline constexpr std::string_view record_xml_namespace = "urn:rco-audit:rco-reco
 /// element's line and column. Unknown elements and attributes: warnings. Then
 /// the same consistency checks as the JSON reader. `file_name` only labels the
 /// diagnostics.
-read_result read_record_xml(std::string_view text, std::string_view file_name);
+read_result read_record_xml(std::string_view text, std::string_view file_name, const read_options& options = {});
 
 /// Writes a record as XML: a declaration, two-space indentation, fields in the
 /// format's order, absent fields left out, one trailing newline. Reading the

@@ -2,6 +2,7 @@
 
 #include "rco/io/json_format.hpp"
 
+#include "rco/escape.hpp"
 #include "rco/io/json_record.hpp"
 #include "rco/io/limits.hpp"
 #include "rco/io/utf8.hpp"
@@ -58,7 +59,10 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
             // short lists of words or numbers stay on one line
             for (std::size_t i = 0; i < a.size(); ++i) {
                 out += i ? ", " : "";
-                out += boost::json::serialize(a[i]);
+                if (a[i].is_string())
+                    append_json_string(out, a[i].get_string());
+                else
+                    out += boost::json::serialize(a[i]);
             }
             out += ']';
             return;
@@ -70,6 +74,8 @@ void pretty(const boost::json::value& v, std::string& out, int indent) {
         }
         newline(indent);
         out += ']';
+    } else if (v.is_string()) {
+        append_json_string(out, v.get_string());
     } else {
         out += boost::json::serialize(v);
     }
@@ -426,6 +432,12 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
 }
 
 void append_json_string(std::string& out, std::string_view text) {
+    // JSON text is UTF-8: bytes that are not (a file name, a value no reader checked)
+    // become U+FFFD, so a document is always valid whatever its strings hold.
+    if (!is_valid_utf8(text)) {
+        append_json_string(out, to_valid_utf8(text));
+        return;
+    }
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     std::size_t run = 0; // start of the bytes not yet copied

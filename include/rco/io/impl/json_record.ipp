@@ -94,7 +94,8 @@ std::string describe_json(const json::value& v) {
 /// Walks a parsed document into the typed model, collecting diagnostics.
 class record_reader {
 public:
-    record_reader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+    record_reader(std::string_view text, std::string_view file, const read_options& options = {})
+        : text_(text), file_(file), show_names_(options.show_names) {}
 
     std::vector<diagnostic> diags;
 
@@ -122,6 +123,12 @@ public:
     }
 
 private:
+    /// The value `v` found at `ptr` as a message quotes it; not shown for a person's field.
+    std::string describe(const json::value& v, const std::string& ptr) const {
+        const bool literal = v.is_string() || v.is_number();
+        return literal ? quote_value(ptr, describe_json(v), show_names_) : describe_json(v);
+    }
+
     void add(severity sev, const std::string& pointer, std::string message) {
         if (!budget_.admit(sev))
             return;
@@ -137,7 +144,7 @@ private:
 
     bool read_into(const json::value& v, std::string& out, const std::string& ptr) {
         if (!v.is_string()) {
-            error(ptr, "expected text (a JSON string), got " + describe_json(v));
+            error(ptr, "expected text (a JSON string), got " + describe(v, ptr));
             return false;
         }
         out = std::string(v.get_string());
@@ -145,7 +152,7 @@ private:
     }
     bool read_into(const json::value& v, bool& out, const std::string& ptr) {
         if (!v.is_bool()) {
-            error(ptr, "expected true or false, got " + describe_json(v));
+            error(ptr, "expected true or false, got " + describe(v, ptr));
             return false;
         }
         out = v.get_bool();
@@ -162,11 +169,11 @@ private:
             return true;
         }
         if ((v.is_int64() && v.get_int64() < 0) || (v.is_double() && v.get_double() < 0))
-            error(ptr, "expected a whole number 0 or more, got " + describe_json(v));
+            error(ptr, "expected a whole number 0 or more, got " + describe(v, ptr));
         else if (v.is_uint64() || (v.is_double() && std::fabs(v.get_double()) >= 9.0e15))
-            error(ptr, "expected a whole number, got " + describe_json(v) + ", which is too large");
+            error(ptr, "expected a whole number, got " + describe(v, ptr) + ", which is too large");
         else
-            error(ptr, "expected a whole number, got " + describe_json(v));
+            error(ptr, "expected a whole number, got " + describe(v, ptr));
         return false;
     }
     bool read_into(const json::value& v, money& out, const std::string& ptr) {
@@ -178,17 +185,17 @@ private:
         else if (v.is_double())
             d = v.get_double();
         else {
-            error(ptr, "expected an amount in dollars (a number), got " + describe_json(v));
+            error(ptr, "expected an amount in dollars (a number), got " + describe(v, ptr));
             return false;
         }
         // The field's range (rco/record.hpp) is checked after reading; here only what
         // whole cents cannot hold.
         if (d < 0) {
-            error(ptr, "expected an amount in dollars 0 or more, got " + describe_json(v));
+            error(ptr, "expected an amount in dollars 0 or more, got " + describe(v, ptr));
             return false;
         }
         if (!std::isfinite(d) || d > 1.0e16) {
-            error(ptr, "expected an amount in dollars, got " + describe_json(v) + ", which is too large");
+            error(ptr, "expected an amount in dollars, got " + describe(v, ptr) + ", which is too large");
             return false;
         }
         out.cents = std::llround(d * 100.0);
@@ -200,7 +207,7 @@ private:
                 out = *d;
                 return true;
             }
-        error(ptr, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_json(v));
+        error(ptr, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe(v, ptr));
         return false;
     }
     template <record_enum E>
@@ -210,13 +217,13 @@ private:
                 out = *e;
                 return true;
             }
-        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe_json(v));
+        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe(v, ptr));
         return false;
     }
     template <class T>
     bool read_into(const json::value& v, std::vector<T>& out, const std::string& ptr) {
         if (!v.is_array()) {
-            error(ptr, "expected a list (a JSON array), got " + describe_json(v));
+            error(ptr, "expected a list (a JSON array), got " + describe(v, ptr));
             return false;
         }
         const auto& a = v.get_array();
@@ -234,7 +241,7 @@ private:
     template <record_struct T>
     bool read_into(const json::value& v, T& out, const std::string& ptr) {
         if (!v.is_object()) {
-            error(ptr, "expected an object with named fields, got " + describe_json(v));
+            error(ptr, "expected an object with named fields, got " + describe(v, ptr));
             return false;
         }
         for (const auto& kv : v.get_object()) {
@@ -263,6 +270,7 @@ private:
     std::string_view file_;
     std::vector<std::string> pointers_; ///< of diags, in order, as written when they were added
     diagnostic_budget budget_;
+    bool show_names_ = false;
 };
 
 /// The cross-field checks every record format runs after reading; `emit(severity,
@@ -360,7 +368,7 @@ json::value to_json(const std::vector<T>& list) {
 
 } // namespace detail
 
-read_result read_record_json(std::string_view text, std::string_view file_name) {
+read_result read_record_json(std::string_view text, std::string_view file_name, const read_options& options) {
     read_result out;
     auto parsed = parse_json(text, std::string(file_name), out.diagnostics, "an rco-record/1 JSON object");
     if (!parsed)
@@ -375,7 +383,7 @@ read_result read_record_json(std::string_view text, std::string_view file_name) 
         return out;
     }
 
-    detail::record_reader rr(text, file_name);
+    detail::record_reader rr(text, file_name, options);
     const auto& obj = root.get_object();
     auto fmt = obj.find("format");
     if (fmt == obj.end() || !fmt->value().is_string())

@@ -36,14 +36,14 @@ input_kind detect_input(std::string_view text) noexcept {
     return name == "Return" ? input_kind::irs990 : input_kind::xml_record;
 }
 
-read_result read_record(std::string_view text, std::string_view file_name) {
+read_result read_record(std::string_view text, std::string_view file_name, const read_options& options) {
     switch (detect_input(text)) {
-    case input_kind::xml_record: return read_record_xml(text, file_name);
+    case input_kind::xml_record: return read_record_xml(text, file_name, options);
     case input_kind::irs990: return import_990(text, file_name);
     case input_kind::json:
     case input_kind::unknown: break;
     }
-    return read_record_json(text, file_name); // its messages explain empty files and garbage
+    return read_record_json(text, file_name, options); // its messages explain empty files and garbage
 }
 
 } // namespace rco::io

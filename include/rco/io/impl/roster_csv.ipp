@@ -117,7 +117,7 @@ std::string trim_lower(std::string s, bool lower) {
 } // namespace detail
 
 std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
-                                                         std::vector<diagnostic>& diags) {
+                                                         std::vector<diagnostic>& diags, const read_options& options) {
     const std::string file(file_name);
     auto error = [&](std::uint32_t line, std::uint32_t column, std::string pointer, std::string message) {
         diags.push_back({severity::error, file, line, column, std::move(pointer), std::move(message)});
@@ -208,7 +208,8 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
             const std::string ptr = base + "/" + col;
             auto bad = [&](const std::string& expected) {
                 error(cell.line, cell.column, ptr,
-                      "column " + col + ": expected " + expected + ", got \"" + raw + "\"");
+                      "column " + col + ": expected " + expected + ", got " +
+                          quote_value(ptr, "\"" + raw + "\"", options.show_names));
                 ok = false;
             };
             auto boolean = [&](opt<bool>& out) {

@@ -300,7 +300,8 @@ std::optional<std::string_view> namespace_of_prefix(pugi::xml_node el, std::stri
 /// Walks a parsed document into the typed model, collecting diagnostics.
 class xml_record_reader {
 public:
-    xml_record_reader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+    xml_record_reader(std::string_view text, std::string_view file, const read_options& options = {})
+        : text_(text), file_(file), show_names_(options.show_names) {}
 
     std::vector<diagnostic> diags;
     /// Whether a field's text was refused as invalid UTF-8 or for a control character.
@@ -392,11 +393,12 @@ private:
                 return c;
         return {};
     }
-    static std::string describe_text(std::string_view s) {
+    /// The text `s` of the element at `ptr` as a message quotes it; not shown for a person's field.
+    std::string describe_text(std::string_view s, const std::string& ptr) const {
         if (s.empty())
             return "an empty element";
         auto q = quote(s);
-        return q.size() > 60 ? "a long text" : q;
+        return q.size() > 60 ? "a long text" : quote_value(ptr, std::move(q), show_names_);
     }
 
     /// Is `el` an element of this format? Warns (or, for an undeclared prefix, errs)
@@ -431,7 +433,7 @@ private:
                     continue;
             }
             warning(el, ptr, path,
-                    "unknown attribute " + std::string(name) + "=" + quote(a.value()) + " on <" + el.name() +
+                    "unknown attribute " + std::string(name) + "=" + quote_value(ptr, quote(a.value()), show_names_) + " on <" + el.name() +
                         "> is ignored (rco-record/1 XML gives every field as an element)");
         }
     }
@@ -478,7 +480,7 @@ private:
             out = v == "true";
             return true;
         }
-        error(el, ptr, path, "expected true or false, got " + describe_text(v));
+        error(el, ptr, path, "expected true or false, got " + describe_text(v, ptr));
         return false;
     }
     bool read_into(pugi::xml_node el, std::int64_t& out, const std::string& ptr, const std::string& path) {
@@ -490,20 +492,20 @@ private:
         auto digits = v.substr(!v.empty() && (v.front() == '+' || v.front() == '-') ? 1 : 0);
         const bool integer = !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
         if (integer && negative && digits.find_first_not_of('0') != std::string_view::npos) {
-            error(el, ptr, path, "expected a whole number 0 or more, got " + describe_text(v));
+            error(el, ptr, path, "expected a whole number 0 or more, got " + describe_text(v, ptr));
             return false;
         }
         if (integer) {
             std::int64_t n = 0;
             auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
             if (ec == std::errc::result_out_of_range) {
-                error(el, ptr, path, "expected a whole number, got " + describe_text(v) + ", which is too large");
+                error(el, ptr, path, "expected a whole number, got " + describe_text(v, ptr) + ", which is too large");
                 return false;
             }
             out = n;
             return true;
         }
-        error(el, ptr, path, "expected a whole number, got " + describe_text(v));
+        error(el, ptr, path, "expected a whole number, got " + describe_text(v, ptr));
         return false;
     }
     bool read_into(pugi::xml_node el, money& out, const std::string& ptr, const std::string& path) {
@@ -522,18 +524,18 @@ private:
             return s.find_first_not_of("0123456789") == std::string_view::npos;
         };
         if ((whole.empty() && frac.empty()) || !all_digits(whole) || !all_digits(frac)) {
-            error(el, ptr, path, "expected an amount in dollars (a number), got " + describe_text(v));
+            error(el, ptr, path, "expected an amount in dollars (a number), got " + describe_text(v, ptr));
             return false;
         }
         // The field's range (rco/record.hpp) is checked after reading; here only what
         // whole cents cannot hold.
         const auto significant = whole.substr(std::min(whole.find_first_not_of('0'), whole.size()));
         if (negative && (!significant.empty() || frac.find_first_not_of('0') != std::string_view::npos)) {
-            error(el, ptr, path, "expected an amount in dollars 0 or more, got " + describe_text(v));
+            error(el, ptr, path, "expected an amount in dollars 0 or more, got " + describe_text(v, ptr));
             return false;
         }
         if (significant.size() > 16) {
-            error(el, ptr, path, "expected an amount in dollars, got " + describe_text(v) + ", which is too large");
+            error(el, ptr, path, "expected an amount in dollars, got " + describe_text(v, ptr) + ", which is too large");
             return false;
         }
         std::int64_t cents = 0;
@@ -555,7 +557,7 @@ private:
             out = *d;
             return true;
         }
-        error(el, ptr, path, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_text(v));
+        error(el, ptr, path, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_text(v, ptr));
         return false;
     }
     template <record_enum E>
@@ -568,7 +570,7 @@ private:
             out = *e;
             return true;
         }
-        error(el, ptr, path, "expected one of " + enum_choices<E>() + ", got " + describe_text(v));
+        error(el, ptr, path, "expected one of " + enum_choices<E>() + ", got " + describe_text(v, ptr));
         return false;
     }
 
@@ -580,11 +582,11 @@ private:
         if (all_xml_space(t))
             return true;
         if (!first_element(el)) {
-            error(el, ptr, path, "expected " + expected + ", got text " + describe_text(trim_xml_space(t)));
+            error(el, ptr, path, "expected " + expected + ", got text " + describe_text(trim_xml_space(t), ptr));
             return false;
         }
         warning(el, ptr, path,
-                "text " + describe_text(trim_xml_space(t)) + " inside <" + el.name() +
+                "text " + describe_text(trim_xml_space(t), ptr) + " inside <" + el.name() +
                     "> is ignored (only its child elements are read)");
         return true;
     }
@@ -715,6 +717,7 @@ private:
     std::string_view file_;
     std::vector<std::size_t> offsets_; ///< of diags, in order
     diagnostic_budget budget_;
+    bool show_names_ = false;
 };
 
 // Writing: the same field tables, in order.
@@ -869,7 +872,7 @@ std::string_view xml_item_name(std::string_view list_field) noexcept {
     return {};
 }
 
-read_result read_record_xml(std::string_view text, std::string_view file_name) {
+read_result read_record_xml(std::string_view text, std::string_view file_name, const read_options& reading) {
     read_result out;
     auto fatal = [&](std::size_t offset, std::string message) {
         diagnostic d;
@@ -938,7 +941,7 @@ read_result read_record_xml(std::string_view text, std::string_view file_name) {
                                         "\"; this tool reads UTF-8 only (save the file as UTF-8)");
         }
 
-    detail::xml_record_reader rr(text, file_name);
+    detail::xml_record_reader rr(text, file_name, reading);
     const auto root = doc.document_element();
     rr.read_root(root, out.record);
     if (bad_character && !rr.text_refused) // not in a field that was read

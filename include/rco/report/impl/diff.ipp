@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rco/escape.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/report/diff.hpp"
 #include "rco/report/report.hpp"
@@ -229,11 +230,14 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
 }
 
 std::string write_diff_text(const report_diff& d) {
-    std::string out = "Progress for " + (d.organization.empty() ? std::string("the organization") : d.organization) +
-                      ": review of " + d.old_as_of + " compared with " + d.new_as_of + "\n";
+    // Every string here comes from the two report files: shown on one line each, with
+    // control characters as visible escapes, so none can start a line or drive a terminal.
+    auto t = [](const std::string& s) { return terminal_safe(s); };
+    std::string out = "Progress for " + (d.organization.empty() ? std::string("the organization") : t(d.organization)) +
+                      ": review of " + t(d.old_as_of) + " compared with " + t(d.new_as_of) + "\n";
     for (const auto& w : d.warnings)
-        out += "WARNING: " + w + ".\n";
-    out += "\nOverall: " + d.old_result + " -> " + d.new_result + "; score " + std::to_string(d.old_score) + "% -> " +
+        out += "WARNING: " + t(w) + ".\n";
+    out += "\nOverall: " + t(d.old_result) + " -> " + t(d.new_result) + "; score " + std::to_string(d.old_score) + "% -> " +
            std::to_string(d.new_score) + "% (" + signed_change(d.old_score, d.new_score) + ")\n";
     auto section = [&](const char* heading, auto pred, auto line) {
         std::string body;
@@ -248,9 +252,9 @@ std::string write_diff_text(const report_diff& d) {
          : s.old_result == "met" && s.new_result != "met" ? lost
                                                           : other)
             .push_back(s);
-    auto std_line = [](const standard_change& s) {
-        return "  " + std::to_string(s.number) + ". " + s.title + ": " + plain_result(s.old_result) + " -> " +
-               plain_result(s.new_result) + ", score " + std::to_string(s.old_score) + "% -> " +
+    auto std_line = [&](const standard_change& s) {
+        return "  " + std::to_string(s.number) + ". " + t(s.title) + ": " + t(plain_result(s.old_result)) + " -> " +
+               t(plain_result(s.new_result)) + ", score " + std::to_string(s.old_score) + "% -> " +
                std::to_string(s.new_score) + "%\n";
     };
     section("Standards newly met", gained, std_line);
@@ -263,9 +267,9 @@ std::string write_diff_text(const report_diff& d) {
                 v.push_back(c);
         return v;
     };
-    auto check_line = [](const check_diff& c) {
-        return "  " + c.id + " " + c.title + ": " + plain_status(c.old_status) + " -> " + plain_status(c.new_status) +
-               "\n";
+    auto check_line = [&](const check_diff& c) {
+        return "  " + t(c.id) + " " + t(c.title) + ": " + t(plain_status(c.old_status)) + " -> " +
+               t(plain_status(c.new_status)) + "\n";
     };
     section("Checks fixed", of_kind(check_change::fixed), check_line);
     section("Checks newly failing or missing evidence", of_kind(check_change::newly_failing), check_line);

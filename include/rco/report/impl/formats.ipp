@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rco/escape.hpp"
 #include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 
@@ -18,51 +19,30 @@ namespace {
 
 constexpr std::string_view replacement_char = "\xEF\xBF\xBD"; // U+FFFD
 
-/// Walks `text` as UTF-8. Calls `ascii(char)` for each ASCII character XML allows, appends
-/// well-formed multi-byte sequences unchanged, and U+FFFD for invalid bytes and for
-/// characters XML 1.0 forbids, so HTML and XML output stays well-formed for any input.
+/// Walks `text` as UTF-8 (rco::for_each_utf8). Calls `ascii(char)` for each ASCII
+/// character XML allows and appends other well-formed characters unchanged, except: U+FFFD
+/// for invalid bytes and for characters XML 1.0 forbids (C0 controls other than tab, LF
+/// and CR; U+FFFE, U+FFFF), so HTML and XML output stays well-formed for any input; and
+/// the visible escape (rco::visible_escape, e.g. `\u202e`) for DEL, C1 controls, line and
+/// paragraph separators and bidirectional controls, so record text cannot reorder or
+/// hide the text around it.
 template <class Ascii>
 void for_each_safe_char(std::string_view text, std::string& out, Ascii ascii) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        return i < text.size() && byte(i) >= lo && byte(i) <= hi;
-    };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const unsigned b = byte(i);
-        if (b < 0x80) {
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+    for_each_utf8(
+        text,
+        [&](char32_t c, std::string_view bytes) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
                 out += replacement_char;
+            else if (c < 0x7F)
+                ascii(static_cast<char>(c));
+            else if (c == 0xFFFE || c == 0xFFFF)
+                out += replacement_char;
+            else if (is_control_char(c))
+                out += visible_escape(c);
             else
-                ascii(static_cast<char>(b));
-            ++i;
-            continue;
-        }
-        std::size_t n = 0; // length of a well-formed sequence starting at i, 0 if none
-        if (b >= 0xC2 && b <= 0xDF)
-            n = cont(i + 1) ? 2 : 0;
-        else if (b >= 0xE0 && b <= 0xEF) {
-            // E0 needs A0–BF (no overlong forms); ED needs 80–9F (no surrogates).
-            const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-            n = cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
-            // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters.
-            if (n == 3 && b == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE) {
-                out += replacement_char;
-                i += 3;
-                continue;
-            }
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            const unsigned lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-            n = cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-        }
-        if (n == 0) {
-            out += replacement_char;
-            ++i;
-        } else {
-            out.append(text.substr(i, n));
-            i += n;
-        }
-    }
+                out.append(bytes);
+        },
+        [&](unsigned char) { out += replacement_char; });
 }
 
 std::string lower(std::string_view s) {
@@ -232,6 +212,14 @@ const standard_result* find_standard(const audit_result& r, int number) {
 
 std::string h(std::string_view text) { return html_escape(text); }
 
+/// A single-line value from a record (a name, a file name, a message) in HTML: its control
+/// characters and line breaks shown as the same visible escapes as in the text report
+/// (terminal_safe), escaped, and isolated in <bdi> so right-to-left text in it cannot
+/// reorder the tool's own words around it.
+std::string bdi(std::string_view text) {
+    return text.empty() ? std::string() : "<bdi>" + h(terminal_safe(text)) + "</bdi>";
+}
+
 // Colours (WCAG 2.x contrast ratios, all at least AA 4.5:1 for normal text, most AAA 7:1):
 //   body text #1a1a1a on #ffffff 17.4:1; muted text #4a4a4a on #ffffff 8.9:1;
 //   links #0b4f9c on #ffffff 8.0:1; table headers #1a1a1a on #f2f2f2 15.6:1;
@@ -329,7 +317,7 @@ std::string xml_text(std::string_view text) {
 std::string people_html(const check_result& c, const report_info& info) {
     if (!info.show_names || c.subjects.empty())
         return "";
-    return "<p><span class=\"label\">People concerned:</span> " + h(join(c.subjects, ", ")) + "</p>\n";
+    return "<p><span class=\"label\">People concerned:</span> " + bdi(join(c.subjects, ", ")) + "</p>\n";
 }
 
 std::string findings_html(const check_result& c) {
@@ -402,6 +390,9 @@ std::string markdown_escape(std::string_view text) {
     }
     while (!flat.empty() && flat.back() == ' ')
         flat.pop_back();
+    // Other control characters (ESC, bidirectional controls, …) and bytes that are not
+    // UTF-8 become visible escapes; their backslash is escaped below like any other.
+    flat = terminal_safe(flat);
 
     std::string out;
     out.reserve(flat.size() + flat.size() / 8);
@@ -460,14 +451,19 @@ std::string markdown_escape(std::string_view text) {
 }
 
 std::string csv_field(std::string_view text) {
-    std::string value;
-    // Spreadsheets evaluate a cell starting with these as a formula (CSV injection); an
-    // apostrophe makes them show it as text.
-    if (!text.empty() &&
-        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
-        value += '\'';
-    value.append(text);
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
+    // A spreadsheet evaluates a cell starting with = + - or @ as a formula (CSV injection),
+    // also after leading spaces or quotes, and some after a tab or CR: an apostrophe makes
+    // it show the cell as text.
+    const auto first = text.find_first_not_of(" \t\r\n\"'");
+    const bool formula = (!text.empty() && (text[0] == '\t' || text[0] == '\r')) ||
+                         (first != std::string_view::npos &&
+                          (text[first] == '=' || text[first] == '+' || text[first] == '-' || text[first] == '@'));
+    // One physical line per row, nothing that acts on a terminal: control characters
+    // (line breaks included) become visible escapes such as \n and \x1b.
+    const std::string value = (formula ? "'" : "") + terminal_safe(text);
+    // Quoted when it holds a quote or the field separator of any common locale (, or ;),
+    // so "Acme;=1+2" stays one inert cell wherever it is opened.
+    if (value.find_first_of(",;\"") == std::string::npos)
         return value;
     std::string out = "\"";
     for (char ch : value) {
@@ -485,16 +481,17 @@ std::string write_html(const audit_result& r, const report_info& info) {
     const auto org = organization_label(info);
     std::string out;
     out.reserve(64 * 1024);
-    html_head(out, "RCO standards audit: " + org + " \u2014 " + sentence(plain(r.result)), info.tool_version);
+    html_head(out, "RCO standards audit: " + terminal_safe(org) + " \u2014 " + sentence(plain(r.result)),
+              info.tool_version);
 
     // (1) The verdict, in one sentence.
-    out += "<header>\n<h1>RCO standards audit: " + h(org) + "</h1>\n";
+    out += "<header>\n<h1>RCO standards audit: " + bdi(org) + "</h1>\n";
     out += "<p class=\"muted\">Review date " + format_date(r.as_of) + " \u00B7 profile " + h(r.profile);
     if (!info.organization_ein.empty())
-        out += " \u00B7 EIN " + h(info.organization_ein);
+        out += " \u00B7 EIN " + bdi(info.organization_ein);
     out += "</p>\n";
     out += "<p id=\"verdict\" class=\"verdict " + std::string(tone(r.result)) + "\"><strong>" +
-           html_symbol(symbol(r.result)) + " " + h(org) + h(verdict_tail(r)) + "</strong></p>\n";
+           html_symbol(symbol(r.result)) + " " + bdi(org) + h(verdict_tail(r)) + "</strong></p>\n";
     out += "<p>" + h(counts_sentence(r)) + "</p>\n</header>\n";
     out += "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#scorecard\">Scorecard</a></li>\n"
            "<li><a href=\"#what-to-fix\">What to fix first</a></li>\n";
@@ -581,12 +578,12 @@ std::string write_html(const audit_result& r, const report_info& info) {
     auto row = [&](std::string_view term, const std::string& html_value) {
         out += "<dt>" + std::string(term) + "</dt><dd>" + html_value + "</dd>\n";
     };
-    row("Organization", h(org));
+    row("Organization", bdi(org));
     if (!info.organization_ein.empty())
-        row("EIN", h(info.organization_ein));
+        row("EIN", bdi(info.organization_ein));
     row("Profile", h(r.profile));
     row("Review date", format_date(r.as_of));
-    row("Input file", "<code>" + h(info.input_file) + "</code>");
+    row("Input file", "<code>" + bdi(info.input_file) + "</code>");
     row("Input SHA-256", "<code>" + h(info.input_sha256) + "</code>");
     row("Catalog", "version " + h(info.catalog_version) + ", SHA-256 <code>" + h(info.catalog_sha256) + "</code>");
     row("Tool", "rco-audit " + h(info.tool_version));
@@ -607,7 +604,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
     } else {
         out += "<ul>\n";
         for (const auto& w : info.warnings)
-            out += "<li><code>" + h(format_diagnostic(w)) + "</code></li>\n";
+            out += "<li><code>" + bdi(format_diagnostic(w)) + "</code></li>\n";
         out += "</ul>\n";
     }
     out += "</section>\n</main>\n</body>\n</html>\n";
@@ -954,8 +951,8 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
            "</tr></thead>\n<tbody>\n";
     for (const auto& row : rows) {
         const auto cells = summary_cells(row);
-        out += "<tr><th scope=\"row\">" + h(row.organization.empty() ? "(name not recorded)" : row.organization) +
-               "</th><td><code>" + h(row.input_file) + "</code></td>";
+        out += "<tr><th scope=\"row\">" + bdi(row.organization.empty() ? "(name not recorded)" : row.organization) +
+               "</th><td><code>" + bdi(row.input_file) + "</code></td>";
         for (int i = 0; i < standard_count; ++i) {
             const auto word = cells[static_cast<std::size_t>(i)];
             out += word.empty() ? "<td>\u2013 Not reported</td>"
@@ -964,10 +961,10 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
         }
         if (row.result)
             out += "<td>" + badge(row.result->result) + "</td><td class=\"num\">" +
-                   std::to_string(row.result->score) + "%</td><td>" + h(row.error) + "</td>";
+                   std::to_string(row.result->score) + "%</td><td>" + bdi(row.error) + "</td>";
         else
             out += "<td><span class=\"s none\">" + summary_label("error") + "</span></td><td class=\"num\">\u2013</td>"
-                   "<td>" + h(row.error.empty() ? "not audited" : row.error) + "</td>";
+                   "<td>" + bdi(row.error.empty() ? "not audited" : row.error) + "</td>";
         out += "</tr>\n";
     }
     out += "</tbody>\n<tfoot>\n";

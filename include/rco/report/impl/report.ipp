@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rco/escape.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/report/report.hpp"
 
@@ -312,9 +313,14 @@ std::string write_text(const audit_result& r, const report_info& info) {
     for (const auto& s : r.standards)
         met += s.result == standard_outcome::met;
 
-    out << "RCO standards audit: " << (info.organization_name.empty() ? "(organization name not recorded)" : info.organization_name)
+    // Record text stays on lines of its own, marked as what it is, with its control
+    // characters shown as escapes: it can neither start a line nor rewrite the terminal,
+    // so the RESULT line below is always the tool's own.
+    out << "RCO standards audit: "
+        << (info.organization_name.empty() ? "(organization name not recorded)" : terminal_safe(info.organization_name))
         << "\n";
-    out << "Review date " << format_date(r.as_of) << " · profile " << r.profile << " · " << info.input_file << "\n\n";
+    out << "Review date " << format_date(r.as_of) << " · profile " << r.profile << " · " << terminal_safe(info.input_file)
+        << "\n\n";
 
     out << "RESULT: " << plain(r.result) << " — " << met << " of " << r.standards.size() << " standards met";
     out << " (score " << r.score << "%).\n";
@@ -374,7 +380,8 @@ std::string write_text(const audit_result& r, const report_info& info) {
     }
 
     if (!r.tailoring.empty()) {
-        out << "\nTAILORING" << (info.tailoring_file.empty() ? "" : " (" + info.tailoring_file + ")") << "\n";
+        out << "\nTAILORING" << (info.tailoring_file.empty() ? "" : " (" + terminal_safe(info.tailoring_file) + ")")
+            << "\n";
         for (const auto& t : r.tailoring)
             out << wrap(t.check_id + ": " + t.what, 2);
     }
@@ -387,7 +394,9 @@ std::string write_text(const audit_result& r, const report_info& info) {
         << info.catalog_sha256.substr(0, 16) << "…), input sha256 " << info.input_sha256.substr(0, 16) << "…\n";
     if (!info.show_names)
         out << "Names and ids of board members and peer workers are left out; counts only.\n";
-    return out.str();
+    // Whatever else came from the record (explanations quoting it, waivers, findings) is
+    // wrapped into the report's own lines; no control character of it reaches the terminal.
+    return terminal_safe(out.str(), true);
 }
 
 } // namespace rco::report
