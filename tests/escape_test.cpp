@@ -133,6 +133,9 @@ BOOST_AUTO_TEST_CASE(a_forged_verdict_in_the_organization_name_stays_inert_in_te
     BOOST_TEST(lines_starting_with(text, "RESULT:") == 1u);
     BOOST_TEST(text.find("\nRESULT: DOES NOT MEET THE STANDARDS") != std::string::npos);
     BOOST_TEST(text.find("unknown field \"\\x1b[2J\" is ignored") != std::string::npos);
+    // The JSON report's messages are for people too: escaped like the terminal's.
+    const auto root = json::parse(report::write_json(r, info));
+    BOOST_TEST(root.at("warnings").at(0).at("message").as_string() == "unknown field \"\\x1b[2J\" is ignored");
 }
 
 BOOST_AUTO_TEST_CASE(markdown_html_junit_and_csv_keep_the_name_inert) {
@@ -141,8 +144,9 @@ BOOST_AUTO_TEST_CASE(markdown_html_junit_and_csv_keep_the_name_inert) {
 
     const auto md = report::write_markdown(r, info);
     BOOST_TEST(terminal_clean(md));
-    BOOST_TEST(md.rfind("# Acme\\\\x1b\\[2J\\\\x1b\\[32m RESULT: MEETS THE STANDARDS\\\\u202edlrow: \u2718 Does not "
-                        "meet the standards\n",
+    // The verdict lines start with the tool's words; the name follows, escaped.
+    BOOST_TEST(md.rfind("# \u2718 Does not meet the standards \u2014 Acme\\\\x1b\\[2J\\\\x1b\\[32m RESULT: MEETS THE "
+                        "STANDARDS\\\\u202edlrow\n\n**\u2718 The organization does not meet the RCO standards: ",
                         0) == 0u);
     BOOST_TEST(lines_starting_with(md, "RESULT") == 0u);
     BOOST_TEST(report::markdown_escape("a\x1b[2Jb\xE2\x80\xAE") == "a\\\\x1b\\[2Jb\\\\u202e");
@@ -152,7 +156,7 @@ BOOST_AUTO_TEST_CASE(markdown_html_junit_and_csv_keep_the_name_inert) {
     BOOST_TEST(html.find("\xE2\x80\xAE") == std::string::npos);
     BOOST_TEST(html.find("<h1>RCO standards audit: <bdi>Acme\\x1b[2J\\x1b[32m\\nRESULT: MEETS THE "
                          "STANDARDS\\u202edlrow</bdi></h1>") != std::string::npos);
-    BOOST_TEST(html.find("\u2718</span> <bdi>Acme") != std::string::npos); // the verdict sentence isolates it too
+    BOOST_TEST(html.find("\u2718</span> The organization does not meet the RCO standards: ") != std::string::npos);
     BOOST_TEST(report::html_escape("x\xE2\x80\xAEy\xC2\x85z\x7f") == "x\\u202ey\\u0085z\\x7f");
 
     const auto xml = report::write_junit(r, info);

@@ -148,7 +148,8 @@ int standards_met(const audit_result& r) {
     return met;
 }
 
-/// The verdict in one sentence, without the organization's name (callers add it, escaped).
+/// The verdict in one sentence, without its subject: callers start it with the tool's own
+/// words ("The organization"), never with record text, so a name cannot forge it.
 std::string verdict_tail(const audit_result& r) {
     const auto met = standards_met(r);
     const auto total = r.standards.size();
@@ -491,7 +492,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
         out += " \u00B7 EIN " + bdi(info.organization_ein);
     out += "</p>\n";
     out += "<p id=\"verdict\" class=\"verdict " + std::string(tone(r.result)) + "\"><strong>" +
-           html_symbol(symbol(r.result)) + " " + bdi(org) + h(verdict_tail(r)) + "</strong></p>\n";
+           html_symbol(symbol(r.result)) + " The organization" + h(verdict_tail(r)) + "</strong></p>\n";
     out += "<p>" + h(counts_sentence(r)) + "</p>\n</header>\n";
     out += "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#scorecard\">Scorecard</a></li>\n"
            "<li><a href=\"#what-to-fix\">What to fix first</a></li>\n";
@@ -620,8 +621,9 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
     std::string out;
     out.reserve(32 * 1024);
 
-    out += "# " + md(org) + ": " + label(r.result) + "\n\n";
-    out += "**" + std::string(symbol(r.result)) + " " + md(org + verdict_tail(r)) + "**\n\n";
+    // The verdict's lines start with the tool's own words; the record's name comes after.
+    out += "# " + label(r.result) + " \u2014 " + md(org) + "\n\n";
+    out += "**" + std::string(symbol(r.result)) + " " + md("The organization" + verdict_tail(r)) + "**\n\n";
     out += md(counts_sentence(r)) + "\n\n";
     out += "RCO standards audit \u00B7 review date " + format_date(r.as_of) + " \u00B7 profile " + md(r.profile);
     if (!info.organization_ein.empty())
