@@ -284,4 +284,24 @@ BOOST_AUTO_TEST_CASE(write_then_read_gives_the_same_record) {
     BOOST_TEST(written.find("\"legal_status\": \"501c3\"") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_failed_read_has_no_record_to_read) {
+    // A field error: the reader saw a record, but a failed read hands none out.
+    auto r = read("{\"format\": \"rco-record/1\", \"as_of\": 2026}");
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(!r.record.has_value());
+    BOOST_CHECK_THROW((void)*r.record, std::bad_optional_access);
+    BOOST_CHECK_THROW((void)r.record->as_of, std::bad_optional_access);
+    const std::optional<record> plain = r.record; // converts to a std::optional
+    BOOST_TEST(!plain.has_value());
+    // Malformed JSON: the same.
+    BOOST_CHECK_THROW((void)read("{\"format\": ").record->organization, std::bad_optional_access);
+    // A good read: the record reads as before, and warnings do not take it away.
+    auto good = read("{\"format\": \"rco-record/1\", \"as_of\": \"2026-06-30\", \"misson\": 1}");
+    BOOST_REQUIRE(good.ok());
+    BOOST_TEST(good.diagnostics.size() == 1u);
+    BOOST_TEST(format_date(*good.record->as_of) == "2026-06-30");
+    record taken = *std::move(good).record;
+    BOOST_TEST(taken.format.value_or("") == "rco-record/1");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,4 +94,34 @@ BOOST_AUTO_TEST_CASE(reports_are_byte_identical_for_identical_inputs) {
     BOOST_TEST(report::write_text(test::audit_with_untrained_peer(), test::report_info_for()) == report::write_text(test::audit_with_untrained_peer(), test::report_info_for()));
 }
 
+BOOST_AUTO_TEST_CASE(make_report_info_fills_the_provenance_the_cli_prints) {
+    record rec;
+    rec.organization.emplace();
+    rec.organization->name = "Harbor Recovery Community";
+    rec.organization->ein = "41-2873561";
+    const std::vector<diagnostic> diags{{severity::warning, "in.json", 3, 4, "/misson", "unknown field"},
+                                        {severity::error, "in.json", 5, 1, "/as_of", "not a date"}};
+    const auto& cat = io::builtin_catalog();
+    const auto info = report::make_report_info(cat, rec, "hello", "in.json", diags);
+    BOOST_TEST(info.tool_version == "0.1.0");
+    BOOST_TEST(info.input_file == "in.json");
+    BOOST_TEST(info.input_sha256 == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    BOOST_TEST(info.catalog_version == cat.version);
+    BOOST_TEST(info.catalog_sha256 == cat.sha256);
+    BOOST_TEST(info.catalog_sha256.size() == 64u);
+    BOOST_TEST(info.organization_name == "Harbor Recovery Community");
+    BOOST_TEST(info.organization_ein == "41-2873561");
+    BOOST_REQUIRE(info.warnings.size() == 1u);
+    BOOST_TEST(info.warnings[0].pointer == "/misson");
+    BOOST_TEST(info.tailoring_file.empty());
+    BOOST_TEST(!info.show_names);
+    // No organization section: the labels stay empty, the digests are still there.
+    const auto bare = report::make_report_info(cat, record{}, "", "-");
+    BOOST_TEST(bare.organization_name.empty());
+    BOOST_TEST(bare.input_sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    const auto root = json::parse(report::write_json(test::audit_with_untrained_peer(), info)).as_object();
+    BOOST_TEST(root.at("tool").at("version").as_string() == "0.1.0");
+    BOOST_TEST(root.at("catalog").at("version").as_string() == cat.version);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

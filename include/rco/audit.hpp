@@ -29,10 +29,10 @@ struct audit_error : std::invalid_argument {
 
 /// Audits `rec` as of `as_of` under `profile_name` (e.g. "national").
 /// Pure: no I/O, no clock; safe to call from many threads on shared inputs.
-audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
+[[nodiscard]] audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
                    const tailoring& tailor = {});
 
 /// The review date a run uses: the override when given, else the record's `as_of`.
-std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept;
+[[nodiscard]] std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept;
 
 } // namespace rco

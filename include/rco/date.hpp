@@ -13,7 +13,7 @@ namespace rco {
 using date = std::chrono::year_month_day;
 
 /// Parses strict `YYYY-MM-DD` (a real calendar date); nullopt otherwise.
-std::optional<date> parse_date(std::string_view text) noexcept;
+[[nodiscard]] std::optional<date> parse_date(std::string_view text) noexcept;
 
 /// Formats as `YYYY-MM-DD`.
 std::string format_date(date d);

@@ -586,21 +586,10 @@ int run_check(const options& opt) {
                 auto result = rco::audit(*cat, profile, *loaded.record, *as_of,
                                          tailor ? tailor->tailoring : rco::tailoring{});
                 auto& info = a.info;
-                info.tool_version = RCO_VERSION;
-                info.input_file = a.file;
-                info.input_sha256 = rco::io::sha256_hex(loaded.bytes);
-                info.catalog_version = cat->version;
-                info.catalog_sha256 = cat->sha256;
-                if (loaded.record->organization) {
-                    info.organization_name = loaded.record->organization->name.value_or("");
-                    info.organization_ein = loaded.record->organization->ein.value_or("");
-                }
+                info = rco::report::make_report_info(*cat, *loaded.record, loaded.bytes, a.file, a.diagnostics);
                 info.show_names = opt.show_names;
                 info.tailoring_file = rco::io::display_name(opt.tailoring_path);
                 info.tailoring_sha256 = tailoring_sha256;
-                for (const auto& d : a.diagnostics)
-                    if (d.severity == rco::severity::warning)
-                        info.warnings.push_back(d);
                 a.organization = info.organization_name;
                 for (const auto& t : targets)
                     if (!opt.output_dir.empty() && t.file.empty()) {

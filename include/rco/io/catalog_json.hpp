@@ -22,7 +22,7 @@ inline constexpr std::string_view catalog_file_names[] = {"standards.json", "pro
 
 /// Parses and validates a catalog; nullopt with errors (file, line, column, pointer) when invalid.
 /// `origin` prefixes the file names in diagnostics (e.g. a directory).
-std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
+[[nodiscard]] std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
                                     std::vector<diagnostic>& diags);
 
 /// The catalog compiled into the library (parsed once, then shared; thread-safe).

@@ -33,7 +33,7 @@ struct file_identity {
 };
 
 /// The identity of the file `p` leads to (following symbolic links), if it exists.
-std::optional<file_identity> identify_file(const std::filesystem::path& p);
+[[nodiscard]] std::optional<file_identity> identify_file(const std::filesystem::path& p);
 
 /// A file name as messages and reports show it: valid UTF-8 is kept, every byte of an
 /// invalid sequence and every control character (C0, DEL, C1) is written `\xNN`, so a
@@ -44,11 +44,11 @@ std::string display_name(std::string_view name);
 /// (naming the file by `display_name`) when it is missing, not a regular file (a
 /// directory, device, FIFO or socket is refused without blocking) or larger. Never reads
 /// more than `limit` + 1 bytes. `id`, when given, receives the identity of the file read.
-std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags,
+[[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& p, std::vector<diagnostic>& diags,
                                      std::uint64_t limit = max_input_bytes, file_identity* id = nullptr);
 
 /// Reads standard input to its end, at most `limit` bytes (an error diagnostic beyond).
-std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags,
+[[nodiscard]] std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags,
                                                std::uint64_t limit = max_input_bytes);
 
 /// How output files are written.
@@ -66,7 +66,7 @@ struct output_options {
 /// file (a device, FIFO, socket, directory or symbolic link stays untouched) and any of
 /// `opts.inputs`. Returns an error message (naming the file by `display_name`), or an
 /// empty string on success.
-std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents,
+[[nodiscard]] std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents,
                               const output_options& opts = {});
 
 /// The same, written in pieces (a batch's joined report, as its records are audited): the
@@ -146,6 +146,6 @@ void load_document_texts(record& rec, const document_options& opts, const std::s
                          std::vector<diagnostic>& diags);
 
 /// Reads a rules directory holding the four catalog files.
-std::optional<catalog> load_catalog_dir(const std::filesystem::path& dir, std::vector<diagnostic>& diags);
+[[nodiscard]] std::optional<catalog> load_catalog_dir(const std::filesystem::path& dir, std::vector<diagnostic>& diags);
 
 } // namespace rco::io

@@ -128,7 +128,7 @@ class json_writer {
 /// its line, column and JSON Pointer, when a key is given twice in one object, or a
 /// string is not valid UTF-8 or holds a control character other than tab and line
 /// breaks (escaped ones too: "\u0000", "\u001b").
-std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
+[[nodiscard]] std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
                                              std::vector<diagnostic>& diags, std::string_view expected = {});
 
 /// Line and column (1-based, 0 when not even the document's root is found) of the value

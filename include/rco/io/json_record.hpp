@@ -1,6 +1,7 @@
 // Reading and writing `rco-record/1` JSON (Boost.JSON). Pure: text in, values out.
 #pragma once
 
+#include "rco/checked_optional.hpp"
 #include "rco/diagnostic.hpp"
 #include "rco/record.hpp"
 
@@ -11,8 +12,11 @@
 
 namespace rco::io {
 
-struct read_result {
-    std::optional<rco::record> record; ///< absent when the text is not a usable record
+/// What a reader returns. Test `ok()` first: when reading found an error, `record` is
+/// empty, and `*record` or `record->` throws std::bad_optional_access (never a half-read
+/// record). Discarding a read_result is a compiler warning.
+struct [[nodiscard]] read_result {
+    checked_optional<rco::record> record; ///< present exactly when there is no error
     std::vector<diagnostic> diagnostics;
     bool ok() const noexcept { return record.has_value() && !has_errors(diagnostics); }
 };

@@ -19,7 +19,7 @@ namespace rco::io {
 /// Errors name the file, line and column, the column's name and what was expected;
 /// unknown columns are warnings. Every cell is a board member's field: errors quote it
 /// only with `options.show_names`.
-std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
+[[nodiscard]] std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
                                                          std::vector<diagnostic>& diags, const read_options& options = {});
 
 /// Puts the roster into `rec` as board.members (replacing any there, with a warning).

@@ -26,7 +26,7 @@ struct tailoring_file {
 ///       "parameters": { "S2.3": { "min_board_meetings": 6 } },
 ///       "not_applicable": { "S4.4": "why it does not apply" },
 ///       "waivers": [ { "check": "S2.1", "justification": "…", "approved_by": "…", "expires": "2026-12-31" } ] }
-std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::string_view file_name,
+[[nodiscard]] std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::string_view file_name,
                                                   const catalog& cat, std::vector<diagnostic>& diags);
 
 } // namespace rco::io

@@ -41,7 +41,7 @@ struct report_diff {
 
 /// Compares two reports; nullopt with `error` set when a document is not an
 /// rco-audit-report/1 report (the message names which one and what is wrong).
-std::optional<report_diff> diff_reports(const boost::json::value& old_report, const boost::json::value& new_report,
+[[nodiscard]] std::optional<report_diff> diff_reports(const boost::json::value& old_report, const boost::json::value& new_report,
                                         std::string& error);
 
 std::string write_diff_text(const report_diff& d);

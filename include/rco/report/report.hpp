@@ -1,7 +1,9 @@
 // Report writers. They read only an audit_result plus provenance; no I/O.
 #pragma once
 
+#include "rco/catalog.hpp"
 #include "rco/diagnostic.hpp"
+#include "rco/record.hpp"
 #include "rco/result.hpp"
 
 #include <string>
@@ -24,6 +26,16 @@ struct report_info {
     bool show_names = false;
     std::vector<diagnostic> warnings; ///< reading warnings (unknown fields, …)
 };
+
+/// The provenance the command line prints, from what a program has at hand: the library's
+/// version, the catalog's version and SHA-256, the SHA-256 of the input's bytes as read
+/// (`input_bytes`, before any parsing), `input_file` as the label, the organization's name
+/// and EIN from `rec`, and the warnings among `diagnostics` (e.g. the reader's). The
+/// tailoring file and `show_names` are left for the caller. With the same inputs, a
+/// program's report equals `rco-audit check`'s byte for byte.
+[[nodiscard]] report_info make_report_info(const catalog& cat, const record& rec, std::string_view input_bytes,
+                                           std::string_view input_file,
+                                           const std::vector<diagnostic>& diagnostics = {});
 
 /// The machine-readable report, `rco-audit-report/1`: stable keys, byte-identical for identical inputs.
 std::string write_json(const audit_result& r, const report_info& info);

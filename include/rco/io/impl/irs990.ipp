@@ -938,7 +938,10 @@ inline std::optional<std::string> repoint(const std::string& ptr,
 } // namespace irs990_detail
 
 read_result import_990(std::string_view text, std::string_view file_name) {
-    return irs990_detail::importer(text, file_name).run();
+    auto out = irs990_detail::importer(text, file_name).run();
+    if (has_errors(out.diagnostics))
+        out.record.reset(); // a failed import yields no record
+    return out;
 }
 
 std::vector<std::string> merge_into(record& target, const record& imported) {

@@ -396,6 +396,8 @@ read_result read_record_json(std::string_view text, std::string_view file_name, 
         detail::check_consistency(*out.record, rr);
     rr.finish();
     out.diagnostics = std::move(rr.diags);
+    if (has_errors(out.diagnostics))
+        out.record.reset(); // a failed read yields no record
     return out;
 }
 

@@ -950,6 +950,8 @@ read_result read_record_xml(std::string_view text, std::string_view file_name, c
         rr.check_consistency(root, *out.record);
     rr.finish();
     out.diagnostics = std::move(rr.diags);
+    if (has_errors(out.diagnostics))
+        out.record.reset(); // a failed read yields no record
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rco/escape.hpp"
+#include "rco/io/digest.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/report/report.hpp"
 
@@ -36,6 +37,24 @@ std::string_view plain(overall_outcome s) noexcept {
     case overall_outcome::incomplete: return "INCOMPLETE";
     }
     return "";
+}
+
+report_info make_report_info(const catalog& cat, const record& rec, std::string_view input_bytes,
+                             std::string_view input_file, const std::vector<diagnostic>& diagnostics) {
+    report_info info;
+    info.tool_version = RCO_VERSION;
+    info.input_file = std::string(input_file);
+    info.input_sha256 = io::sha256_hex(input_bytes);
+    info.catalog_version = cat.version;
+    info.catalog_sha256 = cat.sha256;
+    if (rec.organization) {
+        info.organization_name = rec.organization->name.value_or("");
+        info.organization_ein = rec.organization->ein.value_or("");
+    }
+    for (const auto& d : diagnostics)
+        if (d.severity == severity::warning)
+            info.warnings.push_back(d);
+    return info;
 }
 
 std::vector<const check_result*> action_plan(const audit_result& r) {
