@@ -7,3 +7,4 @@
 #include "rco/impl/registry.ipp"
 #include "rco/impl/audit.ipp"
 #include "rco/impl/language.ipp"
+#include "rco/impl/vocabularies.ipp"

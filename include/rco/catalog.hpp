@@ -95,6 +95,7 @@ struct language_table {
 struct vocabulary {
     std::vector<std::string> mission_recovery_terms, mission_substance_terms;
     std::vector<std::string> peer_service_types, clinical_service_types;
+    std::vector<std::string> recovery_pathways; ///< the words pathways.supported is written in
     std::map<std::string, std::string, std::less<>> clinical_service_labels;
 
     /// The mission terms split into words as S3.1 compares them, built on first use.

@@ -3,6 +3,7 @@
 
 #include "rco/audit.hpp"
 #include "rco/catalog.hpp"
+#include "rco/checked_optional.hpp"
 #include "rco/date.hpp"
 #include "rco/diagnostic.hpp"
 #include "rco/enum.hpp"
@@ -23,3 +24,4 @@
 #include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 #include "rco/result.hpp"
+#include "rco/vocabularies.hpp"

@@ -791,6 +791,26 @@ def non_utf8_file_names_are_shown_safely_and_the_batch_goes_on():
         batch = json.loads(stdout.decode("utf-8"))
         expect(len(batch["reports"]) == 2 and len(batch["errors"]) == 1, batch["errors"])
         expect(batch["errors"][0]["file"] == src + "/broken\\xFF.json", batch["errors"])
+@test
+def readme_first_commands_work_as_typed():
+    # The commands under "Auditing your organization", run as typed in an empty directory
+    # with rco-audit found on the PATH (as the quick start's install leaves it).
+    import re
+    import shlex
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("## Auditing your organization", 1)[1]
+    commands = re.findall(r"^    (rco-audit [^\n]*)$", section.split("\n| command", 1)[0], re.M)
+    expect(len(commands) >= 4 and commands[0].startswith("rco-audit init"), commands)
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(BIN)) + os.pathsep + os.environ.get("PATH", ""))
+    with tempfile.TemporaryDirectory() as d:
+        for line in commands:
+            argv = shlex.split(line, comments=True)
+            p = subprocess.run(argv, cwd=d, env=env, capture_output=True, timeout=60)
+            expect(p.returncode in (0, 1), f"{line}: exit {p.returncode}: {p.stderr.decode()}")
+        expect(os.path.exists(os.path.join(d, "report.json")), os.listdir(d))
+        with open(os.path.join(d, "report.json"), encoding="utf-8") as f:
+            expect(json.load(f)["format"] == "rco-audit-report/1", "report.json")
 
 
 @test

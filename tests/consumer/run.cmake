@@ -1,5 +1,8 @@
 # Configures, builds and runs tests/consumer against rco-audit, either through
-# add_subdirectory or through an install tree and find_package.
+# add_subdirectory or through an install tree and find_package. In find_package mode,
+# SHARED=ON builds and installs a shared library (BUILD_SHARED_LIBS) with the command line,
+# and PKGCONFIG=ON also builds the consumer with the flags of the installed rco_audit.pc
+# (pkg-config --cflags --libs rco_audit).
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 function(run)
@@ -8,15 +11,67 @@ function(run)
     message(FATAL_ERROR "failed (${rc}): ${ARGN}")
   endif()
 endfunction()
+if(NOT DEFINED SHARED)
+  set(SHARED OFF)
+endif()
 set(extra)
+set(prefix ${WORK_DIR}/prefix)
 if(MODE STREQUAL "find_package")
   run(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/lib -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release
-      -DRCO_BUILD_TESTS=OFF -DRCO_BUILD_TOOLS=OFF -DRCO_INSTALL=ON -DCMAKE_INSTALL_PREFIX=${WORK_DIR}/prefix)
+      -DRCO_BUILD_TESTS=OFF -DRCO_BUILD_TOOLS=${SHARED} -DRCO_BUILD_BENCH=OFF -DRCO_INSTALL=ON
+      -DBUILD_SHARED_LIBS=${SHARED} -DCMAKE_INSTALL_PREFIX=${prefix} -DCMAKE_INSTALL_LIBDIR=lib)
   run(${CMAKE_COMMAND} --build ${WORK_DIR}/lib -j 2)
   run(${CMAKE_COMMAND} --install ${WORK_DIR}/lib)
-  set(extra -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+  set(extra -DCMAKE_PREFIX_PATH=${prefix})
+  # The installed library is the kind asked for.
+  if(SHARED)
+    file(GLOB libs ${prefix}/lib/librco_audit.so.0*)
+    file(GLOB static_libs ${prefix}/lib/librco_audit.a)
+  else()
+    file(GLOB libs ${prefix}/lib/librco_audit.a)
+    file(GLOB static_libs ${prefix}/lib/librco_audit.so*)
+  endif()
+  if(NOT libs OR static_libs)
+    message(FATAL_ERROR "SHARED=${SHARED}: unexpected libraries in ${prefix}/lib: ${libs} ${static_libs}")
+  endif()
+  foreach(schema rco-record-1.schema.json rco-audit-report-1.schema.json rco-audit-diff-1.schema.json
+                 rco-tailoring-1.schema.json)
+    if(NOT EXISTS ${prefix}/share/rco_audit/schema/${schema})
+      message(FATAL_ERROR "${schema} is not installed")
+    endif()
+  endforeach()
 endif()
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build -G ${GENERATOR}
     -DCMAKE_BUILD_TYPE=Release -DRCO_CONSUMER_MODE=${MODE} -DRCO_SOURCE_DIR=${SOURCE_DIR} ${extra})
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build -j 2)
 run(${WORK_DIR}/build/consumer)
+
+if(SHARED AND MODE STREQUAL "find_package")
+  # The installed command line finds the installed shared library (its RPATH), from any directory.
+  execute_process(COMMAND ${prefix}/bin/rco-audit check ${SOURCE_DIR}/examples/harbor-recovery-community.json
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err WORKING_DIRECTORY ${WORK_DIR})
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "MEETS THE STANDARDS")
+    message(FATAL_ERROR "the installed rco-audit failed (${rc}): ${out}${err}")
+  endif()
+endif()
+
+if(PKGCONFIG)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
+                          pkg-config --cflags --libs rco_audit
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE flags ERROR_VARIABLE err OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "pkg-config --cflags --libs rco_audit failed (${rc}): ${err}")
+  endif()
+  message(STATUS "pkg-config --cflags --libs rco_audit: ${flags}")
+  if(NOT flags MATCHES "-lrco_audit" OR NOT flags MATCHES "-I[^ ]*include")
+    message(FATAL_ERROR "unexpected pkg-config flags: ${flags}")
+  endif()
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  run(${CXX} -std=c++20 ${SOURCE_DIR}/tests/consumer/main.cpp ${flags} -o ${WORK_DIR}/consumer-pkgconfig)
+  run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${prefix}/lib ${WORK_DIR}/consumer-pkgconfig)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
+                          pkg-config --modversion rco_audit OUTPUT_VARIABLE version OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT version STREQUAL "${VERSION}")
+    message(FATAL_ERROR "pkg-config --modversion rco_audit: '${version}', expected '${VERSION}'")
+  endif()
+endif()

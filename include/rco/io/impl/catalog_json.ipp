@@ -373,6 +373,7 @@ void read_vocabulary(rules_reader& r, const json::object& root, catalog& cat) {
     v.mission_substance_terms = r.words(root, "mission_substance_terms", "");
     v.peer_service_types = r.words(root, "peer_service_types", "");
     v.clinical_service_types = r.words(root, "clinical_service_types", "");
+    v.recovery_pathways = r.words(root, "recovery_pathways", "", false);
     if (const auto* labels = r.object(r.member(root, "clinical_service_labels", "", false), "/clinical_service_labels"))
         for (const auto& kv : *labels)
             if (kv.value().is_string())

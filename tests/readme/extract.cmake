@@ -1,0 +1,23 @@
+# Writes OUTPUT: the ```cpp block of README that follows the line
+# "<!-- example: tests/readme ...-->", so the README's library example is the program the
+# readme_example test builds and runs (they cannot drift apart).
+file(READ "${README}" text)
+string(FIND "${text}" "<!-- example: tests/readme" marker)
+if(marker EQUAL -1)
+  message(FATAL_ERROR "${README}: no '<!-- example: tests/readme' marker before the library example")
+endif()
+string(SUBSTRING "${text}" ${marker} -1 text)
+string(FIND "${text}" "```cpp\n" open)
+if(open EQUAL -1)
+  message(FATAL_ERROR "${README}: no ```cpp block after the example marker")
+endif()
+math(EXPR open "${open} + 7")
+string(SUBSTRING "${text}" ${open} -1 text)
+string(FIND "${text}" "\n```" close)
+if(close EQUAL -1)
+  message(FATAL_ERROR "${README}: the example's ```cpp block is not closed")
+endif()
+math(EXPR close "${close} + 1")
+string(SUBSTRING "${text}" 0 ${close} code)
+file(WRITE "${OUTPUT}.tmp" "${code}")
+file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")
