@@ -791,6 +791,8 @@ def non_utf8_file_names_are_shown_safely_and_the_batch_goes_on():
         batch = json.loads(stdout.decode("utf-8"))
         expect(len(batch["reports"]) == 2 and len(batch["errors"]) == 1, batch["errors"])
         expect(batch["errors"][0]["file"] == src + "/broken\\xFF.json", batch["errors"])
+
+
 @test
 def readme_first_commands_work_as_typed():
     # The commands under "Auditing your organization", run as typed in an empty directory
