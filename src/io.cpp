@@ -11,3 +11,4 @@
 #include "rco/io/impl/irs990.ipp"
 #include "rco/io/impl/record_reader.ipp"
 #include "rco/io/impl/roster_csv.ipp"
+#include "rco/io/impl/starter.ipp"

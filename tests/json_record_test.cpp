@@ -1,6 +1,8 @@
 #include "rco/io/json_record.hpp"
 #include "rco/io/limits.hpp"
 
+#include "rco/io/starter.hpp"
+
 #include "support.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -302,6 +304,45 @@ BOOST_AUTO_TEST_CASE(a_failed_read_has_no_record_to_read) {
     BOOST_TEST(format_date(*good.record->as_of) == "2026-06-30");
     record taken = *std::move(good).record;
     BOOST_TEST(taken.format.value_or("") == "rco-record/1");
+}
+
+BOOST_AUTO_TEST_CASE(the_blank_record_has_every_section_and_passes_nothing) {
+    const auto text = io::blank_record(*parse_date("2026-06-30"));
+    const auto root = boost::json::parse(text).as_object();
+    BOOST_TEST(root.at("format").as_string() == "rco-record/1");
+    BOOST_TEST(root.at("organization").at("name").is_null());
+    BOOST_TEST(root.at("policies").at("grievance").at("response_days").is_null());
+    BOOST_TEST(root.at("board").at("members").is_null());
+    BOOST_TEST(!root.contains("provenance"));
+    auto r = read(text);
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.diagnostics.empty());
+    BOOST_TEST(r.record->organization.has_value());
+    BOOST_TEST(!r.record->organization->name.has_value());
+    const auto result = audit(io::builtin_catalog(), "national", *r.record, *r.record->as_of);
+    std::size_t passed = 0, missing = 0;
+    for (const auto& c : result.checks) {
+        passed += c.status == status::pass;
+        missing += c.status == status::insufficient_evidence;
+    }
+    BOOST_TEST(passed == 0u);
+    BOOST_TEST(missing >= 35u);
+    BOOST_TEST(io::template_warnings(*r.record, "blank.json").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_record_holding_the_example_values_is_warned_about) {
+    auto r = io::read_record(io::starter_record(), "mine.json");
+    BOOST_REQUIRE(r.ok());
+    BOOST_REQUIRE(r.diagnostics.size() == 1u);
+    const auto& w = r.diagnostics[0];
+    BOOST_TEST((w.severity == severity::warning));
+    BOOST_TEST(w.pointer == "/organization/name");
+    BOOST_TEST(w.message.rfind("the record still holds the example's values (/organization/name, "
+                               "/organization/ein, /organization/mission",
+                               0) == 0u);
+    // Once the name is the organization's own, the record is its own.
+    r.record->organization->name = "Lakeside Recovery Network";
+    BOOST_TEST(io::template_warnings(*r.record, "mine.json").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -221,14 +221,42 @@ def rules_and_explain():
 
 @test
 def init_writes_a_record_that_audits():
+    import re
     with tempfile.TemporaryDirectory() as d:
         target = os.path.join(d, "mine.json")
         code, out, _ = run("init", target)
         expect(code == 0 and os.path.exists(target), f"exit {code}")
         code, _, err = run("init", target)
         expect(code == 2 and "already exists" in err, err)
+        # A blank record: every section present, every value empty, dated; it passes nothing.
+        with open(target, encoding="utf-8") as f:
+            blank = json.load(f)
+        for section in ("organization", "board", "bylaws", "pathways", "volunteers", "participation", "policies",
+                        "demographics", "services", "filings", "peer_workers", "grievances", "documents"):
+            expect(section in blank, f"section {section} missing from the blank record")
+        expect(blank["organization"]["name"] is None and blank["services"] is None, blank["organization"])
+        expect(blank["policies"]["code_of_ethics"]["topics"] is None, blank["policies"])
+        expect(re.fullmatch(r"\d{4}-\d{2}-\d{2}", blank["as_of"]) is not None, blank["as_of"])
+        code, out, err = run("validate", target)
+        expect(code == 0 and out.strip() == f"{target}: valid rco-record/1", out + err)
         code, out, err = run("check", target, "--format", "json")
-        expect(code == 0, f"starter record audit exit {code}: {err}")
+        rep = json.loads(out)
+        expect(code == 1 and rep["counts"]["pass"] == 0 and rep["counts"]["insufficient_evidence"] >= 35,
+               f"blank record audit exit {code}: {rep['counts']}")
+        s21 = [c for c in rep["checks"] if c["id"] == "S2.1"][0]
+        expect(s21["status"] == "insufficient_evidence", s21)
+        # --example keeps the complete example, which is warned about until its values are replaced.
+        example = os.path.join(d, "example.json")
+        code, out, _ = run("init", example, "--example")
+        expect(code == 0 and "complete example record" in out, out)
+        code, out, err = run("check", example, "--format", "json")
+        expect(code == 0, f"example record audit exit {code}: {err}")
+        expect("still holds the example's values (/organization/name, /organization/ein" in err, err)
+        expect(any("/organization/name" == w["pointer"] for w in json.loads(out)["warnings"]), "warning in report")
+        code, _, err = run("validate", example)
+        expect(code == 0 and "still holds the example's values" in err, err)
+        code, _, err = run("check", HARBOR)
+        expect(code == 0 and "example's values" not in err, err)
 
 
 @test

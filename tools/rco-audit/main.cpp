@@ -895,18 +895,26 @@ int run_import_990(const options& opt, const std::string& file, const std::strin
     return emit(opt.output, rco::io::write_record_json(out), how);
 }
 
-int run_init(const std::string& file, bool force) {
+int run_init(const std::string& file, bool force, bool example) {
     std::error_code ec;
     if (!force && fs::exists(file, ec)) {
         std::cerr << "rco-audit: error: " << file << " already exists; choose another name or add --force\n";
         return exit_input_error;
     }
-    if (auto err = rco::io::write_file_atomic(file, rco::io::starter_record()); !err.empty()) {
+    // The blank record is dated today (its review date); audits themselves never read the clock.
+    const rco::date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const std::string text = example ? std::string(rco::io::starter_record()) : rco::io::blank_record(today);
+    if (auto err = rco::io::write_file_atomic(file, text); !err.empty()) {
         std::cerr << "rco-audit: error: " << err << "\n";
         return exit_input_error;
     }
-    std::cout << "Wrote " << file << ": a complete example record. Replace its values with your organization's,\n"
-              << "then run: rco-audit check " << file << "\n";
+    if (example)
+        std::cout << "Wrote " << file << ": a complete example record. Replace its values with your organization's,\n"
+                  << "then run: rco-audit check " << file << "\n";
+    else
+        std::cout << "Wrote " << file << ": a blank record (review date " << rco::format_date(today)
+                  << "). Fill in its values (null means not recorded),\nthen run: rco-audit check " << file
+                  << " (the report lists what is still to record)\n";
     return exit_met;
 }
 
@@ -1014,10 +1022,11 @@ int main(int argc, char** argv) {
     import990->add_option("-o,--output", opt.output, "Write to FILE (whole or not at all) instead of stdout");
 
     std::string init_file = "rco-record.json";
-    bool force = false;
-    auto* init = app.add_subcommand("init", "Write a complete example record to start from");
+    bool force = false, init_example = false;
+    auto* init = app.add_subcommand("init", "Write a blank record to fill in (--example: a complete example record)");
     init->add_option("file", init_file, "Where to write it")->capture_default_str();
     init->add_flag("--force", force, "Overwrite an existing file");
+    init->add_flag("--example", init_example, "Write the complete example record instead of a blank one");
 
     try {
         app.parse(argc, argv);
@@ -1037,7 +1046,7 @@ int main(int argc, char** argv) {
         if (*explain)
             return run_explain(opt, explain_id);
         if (*init)
-            return run_init(init_file, force);
+            return run_init(init_file, force, init_example);
         if (*diff)
             return run_diff(opt, diff_old, diff_new);
         if (*convert)

@@ -13,7 +13,8 @@ enum class input_kind { json, xml_record, irs990, unknown };
 /// IRS e-file return (root element `Return`), or something else.
 input_kind detect_input(std::string_view text) noexcept;
 
-/// Reads a record from JSON, XML or an IRS Form 990 e-file return, by content.
+/// Reads a record from JSON, XML or an IRS Form 990 e-file return, by content. A record
+/// still holding the example record's values gets a warning (template_warnings).
 read_result read_record(std::string_view text, std::string_view file_name, const read_options& options = {});
 
 } // namespace rco::io

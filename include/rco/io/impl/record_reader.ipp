@@ -2,6 +2,7 @@
 
 #include "rco/io/record_reader.hpp"
 #include "rco/io/irs990.hpp"
+#include "rco/io/starter.hpp"
 #include "rco/io/xml_record.hpp"
 
 namespace rco::io {
@@ -37,13 +38,19 @@ input_kind detect_input(std::string_view text) noexcept {
 }
 
 read_result read_record(std::string_view text, std::string_view file_name, const read_options& options) {
+    read_result out;
     switch (detect_input(text)) {
-    case input_kind::xml_record: return read_record_xml(text, file_name, options);
-    case input_kind::irs990: return import_990(text, file_name);
+    case input_kind::xml_record: out = read_record_xml(text, file_name, options); break;
+    case input_kind::irs990: out = import_990(text, file_name); break;
     case input_kind::json:
-    case input_kind::unknown: break;
+    case input_kind::unknown:
+        out = read_record_json(text, file_name, options); // its messages explain empty files and garbage
+        break;
     }
-    return read_record_json(text, file_name, options); // its messages explain empty files and garbage
+    if (out.record)
+        for (auto& d : template_warnings(*out.record, file_name))
+            out.diagnostics.push_back(std::move(d));
+    return out;
 }
 
 } // namespace rco::io

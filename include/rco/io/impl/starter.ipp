@@ -1,0 +1,78 @@
+#pragma once
+
+#include "rco/io/catalog_json.hpp"
+#include "rco/io/json_format.hpp"
+#include "rco/io/json_record.hpp"
+#include "rco/io/starter.hpp"
+
+#include <boost/json.hpp>
+
+#include <type_traits>
+
+namespace rco::io {
+
+namespace starter_detail {
+
+namespace json = boost::json;
+
+template <record_struct S>
+json::object blank_object();
+
+/// A blank value of a field of type T: an object of blank fields for a section, null (read
+/// as absent, so the checks ask for it) for a value or a list. An empty list or a list
+/// holding a blank entry would be judged: no board members, one service of no kind.
+template <class T>
+json::value blank_value() {
+    if constexpr (record_struct<T>)
+        return blank_object<T>();
+    else
+        return nullptr;
+}
+
+template <record_struct S>
+json::object blank_object() {
+    json::object o;
+    S s{};
+    S::fields(s, [&](const char* name, auto& field) {
+        using F = std::remove_cvref_t<decltype(field)>;
+        o[name] = blank_value<typename F::value_type>();
+    });
+    return o;
+}
+
+} // namespace starter_detail
+
+std::string blank_record(date as_of) {
+    auto root = starter_detail::blank_object<record>();
+    root["format"] = record_format_id;
+    root["as_of"] = format_date(as_of);
+    root.erase("provenance"); // written by import-990, not by people
+    return pretty_json(root);
+}
+
+std::vector<diagnostic> template_warnings(const record& rec, std::string_view file_name) {
+    if (!rec.organization || rec.organization->name != example_organization_name)
+        return {};
+    static const record example = [] {
+        auto r = read_record_json(starter_record(), "starter-record.json");
+        return r.ok() ? *r.record : record{};
+    }();
+    std::string kept = "/organization/name";
+    const auto& o = *rec.organization;
+    const auto& e = example.organization ? *example.organization : organization{};
+    auto same = [&](const auto& a, const auto& b, const char* pointer) {
+        if (a && a == b)
+            kept += std::string(", ") + pointer;
+    };
+    same(o.ein, e.ein, "/organization/ein");
+    same(o.mission, e.mission, "/organization/mission");
+    same(o.vision, e.vision, "/organization/vision");
+    same(o.service_area, e.service_area, "/organization/service_area");
+    if (o.website && e.website)
+        same(o.website->url, e.website->url, "/organization/website/url");
+    return {{severity::warning, std::string(file_name), 0, 0, "/organization/name",
+             "the record still holds the example's values (" + kept +
+                 "); replace them with your organization's before relying on the audit"}};
+}
+
+} // namespace rco::io
