@@ -13,14 +13,15 @@ Checks, each counted as one test:
     and numbers at the top of their ranges are accepted; a bad enum, a non-ISO date and
     numbers outside their ranges (README "Ranges") are rejected at the expected JSON Pointer.
   * the schemas of the other formats (schema/rco-audit-report-1, rco-audit-diff-1,
-    rco-tailoring-1) are valid and every property has a description;
+    rco-tailoring-1, rco-audit-rules) are valid and every property has a description;
   * every examples/tailoring-*.json validates against rco-tailoring/1, and bad ones are
     rejected at the expected pointer;
   * with RCO_AUDIT (the built command line): every JSON document the tool writes, made
     from every example record (JSON and XML) under every profile, with --show-names,
     with the example tailoring file, with the board roster, from the IRS 990 returns of
     tests/data, a record made by `init`, batches (with an unreadable file among them),
-    --output-dir, and diffs between reports, validates against its schema; self-tests
+    --output-dir, diffs between reports, and `rules --format json` under every profile,
+    validates against its schema; self-tests
     show a report with a misspelled status or a missing result is rejected.
 
 Prints `ok NAME` per passing test, `FAIL NAME` plus one line per error (JSON Pointer: message)
@@ -156,6 +157,7 @@ OTHER_SCHEMAS = {
     "report": Path("schema") / "rco-audit-report-1.schema.json",
     "diff": Path("schema") / "rco-audit-diff-1.schema.json",
     "tailoring": Path("schema") / "rco-tailoring-1.schema.json",
+    "rules": Path("schema") / "rco-audit-rules.schema.json",
 }
 PROFILES = ["national", "accreditation", "florida", "michigan", "indiana"]
 
@@ -228,7 +230,7 @@ def tool_outputs(root, cli, validators, tally):
                      if p.suffix in (".json", ".xml") and not p.name.startswith("tailoring-"))
     tailoring = examples / "tailoring-state-office.json"
     returns = sorted((root / "tests" / "data" / "irs990").glob("*.xml"))
-    counts = {"report": 0, "batch": 0, "diff": 0}
+    counts = {"report": 0, "batch": 0, "diff": 0, "rules": 0}
 
     def run(*args, expect=(0, 1)):
         proc = subprocess.run([str(cli), *map(str, args)], cwd=root, capture_output=True, text=True)
@@ -242,6 +244,11 @@ def tool_outputs(root, cli, validators, tally):
         except ValueError as exc:
             tally.fail(label, [f"not JSON: {exc}"])
             return None
+        if kind == "rules":  # no format field: `rco-audit rules --format json`
+            lines = error_lines(validators["rules"], doc)
+            tally.fail(label, lines) if lines else tally.ok(label)
+            counts[kind] += 1
+            return doc
         fmt = {"report": "rco-audit-report/1", "batch": "rco-audit-batch/1", "diff": "rco-audit-diff/1"}[kind]
         check_document(tally, label, validators["diff" if kind == "diff" else "report"], doc, fmt)
         counts[kind] += 1
@@ -264,6 +271,8 @@ def tool_outputs(root, cli, validators, tally):
             validate(f"report: {rel} --tailoring {tailoring.name}", out, "report")
             saved[rec.name + "+tailoring"] = tmp / f"{rec.name}.tailored.json"
             saved[rec.name + "+tailoring"].write_text(out, encoding="utf-8")
+        for profile in PROFILES:
+            validate(f"rules --profile {profile}", run("rules", "--profile", profile, "--format", "json"), "rules")
         harbor = examples / "harbor-recovery-community.json"
         validate("report: harbor with --roster", run("check", harbor, "--roster",
                                                      examples / "harbor-board-roster.csv", "--format", "json"),
@@ -304,7 +313,8 @@ def tool_outputs(root, cli, validators, tally):
     for kind, n in counts.items():
         if n == 0:
             tally.fail(f"{kind} documents were produced", ["none"])
-    print(f"validated {counts['report']} reports, {counts['batch']} batches, {counts['diff']} diffs")
+    print(f"validated {counts['report']} reports, {counts['batch']} batches, {counts['diff']} diffs, "
+          f"{counts['rules']} rule lists")
 
 
 def main(argv):
