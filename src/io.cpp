@@ -1,4 +1,5 @@
-// Compiles the readers and writers of records and catalogs once (Boost.JSON, OpenSSL).
+// Compiles the readers and writers of records and catalogs once (Boost.JSON, OpenSSL,
+// pugixml, libzip and libxlsxwriter).
 #include "rco/io/impl/utf8.ipp"
 #include "rco/io/impl/limits.ipp"
 #include "rco/io/impl/json_format.ipp"
@@ -12,3 +13,5 @@
 #include "rco/io/impl/record_reader.ipp"
 #include "rco/io/impl/roster_csv.ipp"
 #include "rco/io/impl/starter.ipp"
+#include "rco/io/impl/workbook_reader.ipp"
+#include "rco/io/impl/workbook_writer.ipp"

@@ -18,6 +18,7 @@
 #include "rco/io/roster_csv.hpp"
 #include "rco/io/starter.hpp"
 #include "rco/io/tailoring_json.hpp"
+#include "rco/io/workbook.hpp"
 #include "rco/io/xml_record.hpp"
 #include "rco/language.hpp"
 #include "rco/record.hpp"

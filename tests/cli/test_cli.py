@@ -1077,5 +1077,61 @@ def csv_cells_are_never_formulas_in_any_locale():
         expect({r[0] for r in rows[1:]} == {"Acme;=1+2", "' =HYPERLINK(\"http://x\")", "'\"@SUM(A1)", "'\\t-2+3",
                                             "a\\nb,c"}, {r[0] for r in rows[1:]})
 
+
+@test
+def workbooks_are_written_read_by_content_and_audited_like_json():
+    import re
+    import zipfile
+    with tempfile.TemporaryDirectory() as d:
+        blank = os.path.join(d, "my-rco.xlsx")
+        code, out, err = run("init", blank)
+        expect(code == 0 and "blank workbook" in out, err)
+        with open(blank, "rb") as f:
+            expect(f.read(4) == b"PK\x03\x04", "an .xlsx (zip) file")
+        code, out, err = run("check", blank, "--as-of", "2026-06-30")
+        expect(code == 1 and "needs evidence" in out.lower(), f"{code}: {out[:300]} {err}")
+        code, _, err = run("init", os.path.join(d, "as-json.rec"), "--format", "json")
+        expect(code == 0, err)
+        # Any record as a workbook, read back by content under any name, the same audit.
+        wb = os.path.join(d, "harbor.bin")
+        code, _, err = run("convert", HARBOR, "--to", "xlsx", "-o", wb)
+        expect(code == 0, err)
+        code_w, out_w, _ = run("check", wb, "--format", "json")
+        code_j, out_j, _ = run("check", HARBOR, "--format", "json")
+        rw, rj = json.loads(out_w), json.loads(out_j)
+        expect(code_w == code_j == 0 and rw["checks"] == rj["checks"], "identical audit from the workbook")
+        code, back, err = run("convert", wb)
+        _, canonical, _ = run("convert", HARBOR, "--to", "json")
+        expect(code == 0 and back == canonical, "workbook -> JSON is the JSON record")
+        # To standard output when it is not a terminal (here a pipe).
+        p = subprocess.run([BIN, "convert", HARBOR, "--to", "xlsx"], capture_output=True, timeout=60)
+        expect(p.returncode == 0 and p.stdout[:2] == b"PK", p.stderr)
+        # A directory batch picks up .xlsx files.
+        batch = os.path.join(d, "batch")
+        os.makedirs(batch)
+        with open(wb, "rb") as f:
+            write(batch, "harbor.xlsx", f.read())
+        write(batch, "notes.txt", "not a record")
+        code, out, err = run("check", batch, "--format", "text")
+        expect(code == 0 and "Harbor Recovery Community" in out, f"{code}: {err}")
+        # A date typed as "June 31st": exit 2, sheet and cell named.
+        broken = os.path.join(d, "broken.xlsx")
+        with zipfile.ZipFile(wb) as zin, zipfile.ZipFile(broken, "w") as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/worksheets/sheet2.xml":
+                    data, n = re.subn(rb'<c r="B3"([^>]*)><v>[^<]*</v></c>',
+                                      rb'<c r="B3"\1 t="inlineStr"><is><t>June 31st</t></is></c>', data)
+                    expect(n == 1, data[:500])
+                zout.writestr(item, data)
+        code, _, err = run("check", broken)
+        expect(code == 2 and f"{broken}: error: Record!B3: expected a date" in err and "(at /as_of)" in err, err)
+        # A truncated workbook: exit 2 with a clear message, the batch goes on.
+        with open(wb, "rb") as f:
+            cut = write(d, "cut.xlsx", f.read()[:5000])
+        code, out, err = run("check", cut, HARBOR, "--format", "json")
+        expect(code == 2 and "truncated or corrupt" in err and len(json.loads(out)["reports"]) == 1, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -189,6 +189,20 @@ int emit(const std::string& output, const std::string& text, const rco::io::outp
     return exit_met;
 }
 
+/// Writes a workbook (binary: never to a terminal).
+int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb) {
+    print_diagnostics(wb.diagnostics);
+    if (!wb.ok()) {
+        std::cerr << "rco-audit: error: the record cannot be written as a workbook exactly\n";
+        return exit_input_error;
+    }
+    if ((output.empty() || output == "-") && ::isatty(1)) {
+        std::cerr << "rco-audit: error: a workbook is a binary file; give -o FILE.xlsx\n";
+        return exit_input_error;
+    }
+    return emit(output, wb.bytes);
+}
+
 /// How a run over several records joins one format into one document (none: one file per
 /// organization only).
 enum class join_kind { none, rules, csv, json };
@@ -331,7 +345,7 @@ const report_format* find_format(std::string_view name) {
 }
 
 /// Files named on the command line, directories expanded to the records in them
-/// (*.json and *.xml, recursively), in a stable sorted order.
+/// (*.json, *.xml and *.xlsx, recursively), in a stable sorted order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
     std::vector<std::string> out;
     for (const auto& a : args) {
@@ -342,7 +356,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
             for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec)) {
                 const auto ext = it->path().extension();
-                if (!it->is_regular_file(ec) || (ext != ".json" && ext != ".xml"))
+                if (!it->is_regular_file(ec) || (ext != ".json" && ext != ".xml" && ext != ".xlsx"))
                     continue;
                 // A link in the directory may not bring in a file from outside it.
                 std::error_code link_ec;
@@ -850,7 +864,11 @@ int run_convert(const options& opt, const std::string& file, const std::string& 
     }
     std::string target = to;
     if (target.empty())
-        target = loaded.kind == rco::io::input_kind::xml_record ? "json" : "xml";
+        target = loaded.kind == rco::io::input_kind::xml_record || loaded.kind == rco::io::input_kind::workbook
+                     ? "json"
+                     : "xml";
+    if (target == "xlsx")
+        return emit_workbook(opt.output, rco::io::write_record_xlsx(*loaded.record));
     auto out = target == "xml" ? rco::io::write_record_xml(*loaded.record) : rco::io::write_record_json(*loaded.record);
     rco::io::output_options how;
     add_identity(how.inputs, file);
@@ -895,11 +913,21 @@ int run_import_990(const options& opt, const std::string& file, const std::strin
     return emit(opt.output, rco::io::write_record_json(out), how);
 }
 
-int run_init(const std::string& file, bool force, bool example) {
+int run_init(const std::string& file, bool force, bool example, std::string format) {
     std::error_code ec;
     if (!force && fs::exists(file, ec)) {
         std::cerr << "rco-audit: error: " << file << " already exists; choose another name or add --force\n";
         return exit_input_error;
+    }
+    if (format.empty())
+        format = fs::path(file).extension() == ".xlsx" ? "xlsx" : "json";
+    if (format == "xlsx") {
+        auto wb = rco::io::blank_workbook();
+        if (!wb.ok() || emit(file, wb.bytes) != exit_met)
+            return exit_input_error;
+        std::cout << "Wrote " << file << ": a blank workbook to fill in (start with its first sheet, \"Start here\"),\n"
+                  << "then run: rco-audit check " << file << "\n";
+        return exit_met;
     }
     // The blank record is dated today (its review date); audits themselves never read the clock.
     const rco::date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -937,8 +965,8 @@ int main(int argc, char** argv) {
 
     auto* check = app.add_subcommand("check", "Audit one or more records and print the report");
     check->add_option("files", opt.files,
-                      "Records (rco-record/1 JSON or XML, or IRS Form 990/990-EZ e-file returns, detected by "
-                      "content) or directories of them; - reads standard input")
+                      "Records (rco-record/1 JSON, XML or .xlsx workbook, or IRS Form 990/990-EZ e-file returns, "
+                      "detected by content) or directories of them; - reads standard input")
         ->required();
     check->add_option("--profile", opt.profile, "Profile: national, accreditation, florida, michigan, indiana")
         ->capture_default_str();
@@ -1006,11 +1034,11 @@ int main(int argc, char** argv) {
                  "2 usage or input error");
 
     std::string convert_file, convert_to;
-    auto* convert = app.add_subcommand("convert", "Convert a record between its JSON and XML forms (or an IRS "
-                                                  "return to a JSON record)");
-    convert->add_option("file", convert_file, "A record (JSON or XML, detected by content)")->required();
-    convert->add_option("--to", convert_to, "Target form (default: the other one)")
-        ->check(CLI::IsMember({"json", "xml"}));
+    auto* convert = app.add_subcommand("convert", "Convert a record between its JSON, XML and workbook (.xlsx) "
+                                                  "forms (or an IRS return to a JSON record)");
+    convert->add_option("file", convert_file, "A record (JSON, XML or .xlsx, detected by content)")->required();
+    convert->add_option("--to", convert_to, "Target form: json, xml or xlsx (default: XML for JSON, else JSON)")
+        ->check(CLI::IsMember({"json", "xml", "xlsx"}));
     convert->add_option("-o,--output", opt.output, "Write to FILE (whole or not at all) instead of stdout");
 
     std::string import_file, import_into;
@@ -1021,10 +1049,14 @@ int main(int argc, char** argv) {
                           "An existing record: fill only the fields it leaves empty, keep everything else");
     import990->add_option("-o,--output", opt.output, "Write to FILE (whole or not at all) instead of stdout");
 
-    std::string init_file = "rco-record.json";
+    std::string init_file = "rco-record.json", init_format;
     bool force = false, init_example = false;
-    auto* init = app.add_subcommand("init", "Write a blank record to fill in (--example: a complete example record)");
-    init->add_option("file", init_file, "Where to write it")->capture_default_str();
+    auto* init = app.add_subcommand("init", "Write a blank record (FILE.json) or workbook (FILE.xlsx) to fill in (--example: a complete example JSON record)");
+    init->add_option("file", init_file, "Where to write it; a name ending in .xlsx writes the workbook")
+        ->capture_default_str();
+    init->add_option("--format", init_format, "xlsx (a blank workbook) or json (a blank or, with --example, example record); default: "
+                                              "from the file name")
+        ->check(CLI::IsMember({"json", "xlsx"}));
     init->add_flag("--force", force, "Overwrite an existing file");
     init->add_flag("--example", init_example, "Write the complete example record instead of a blank one");
 
@@ -1046,7 +1078,7 @@ int main(int argc, char** argv) {
         if (*explain)
             return run_explain(opt, explain_id);
         if (*init)
-            return run_init(init_file, force, init_example);
+            return run_init(init_file, force, init_example, init_format);
         if (*diff)
             return run_diff(opt, diff_old, diff_new);
         if (*convert)

@@ -4,10 +4,13 @@
 #include "rco/io/irs990.hpp"
 #include "rco/io/starter.hpp"
 #include "rco/io/xml_record.hpp"
+#include "rco/io/workbook.hpp"
 
 namespace rco::io {
 
 input_kind detect_input(std::string_view text) noexcept {
+    if (looks_like_workbook(text))
+        return input_kind::workbook;
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
     const auto skip_ws = [&] {
@@ -42,6 +45,7 @@ read_result read_record(std::string_view text, std::string_view file_name, const
     switch (detect_input(text)) {
     case input_kind::xml_record: out = read_record_xml(text, file_name, options); break;
     case input_kind::irs990: out = import_990(text, file_name); break;
+    case input_kind::workbook: out = read_record_xlsx(text, file_name); break;
     case input_kind::json:
     case input_kind::unknown:
         out = read_record_json(text, file_name, options); // its messages explain empty files and garbage

@@ -1,0 +1,473 @@
+#pragma once
+
+// Writing the workbook with libxlsxwriter. The record goes through its JSON form
+// (the same field tables), and every cell is written from the layout.
+
+#include "rco/io/impl/json_record.ipp"
+#include "rco/io/impl/workbook_layout.ipp"
+
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace rco::io::detail::wb {
+
+/// The value at `path` under `v`, or nullptr.
+inline const json::value* find_path(const json::value* v, const std::vector<std::string>& path) {
+    for (const auto& key : path) {
+        if (!v || !v->is_object())
+            return nullptr;
+        v = v->get_object().if_contains(key);
+    }
+    return v;
+}
+
+/// libxlsxwriter 1.1.4 writes only to a named file: an anonymous memory file
+/// (memfd) when the system has one, else a private temporary file removed at once.
+class scratch_file {
+public:
+    scratch_file() {
+#ifdef MFD_CLOEXEC
+        fd_ = ::memfd_create("rco-audit-workbook", MFD_CLOEXEC);
+        if (fd_ >= 0) {
+            path_ = "/proc/self/fd/" + std::to_string(fd_);
+            if (::access(path_.c_str(), F_OK) == 0)
+                return;
+            ::close(fd_);
+            fd_ = -1;
+        }
+#endif
+        const char* dir = std::getenv("TMPDIR");
+        std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/rco-audit-workbook-XXXXXX";
+        fd_ = ::mkstemp(tmpl.data());
+        if (fd_ >= 0) {
+            path_ = tmpl;
+            unlink_ = true;
+        }
+    }
+    ~scratch_file() {
+        if (unlink_)
+            ::unlink(path_.c_str());
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    scratch_file(const scratch_file&) = delete;
+    scratch_file& operator=(const scratch_file&) = delete;
+
+    bool ok() const { return fd_ >= 0; }
+    const std::string& path() const { return path_; }
+
+    /// The file's whole contents (reopened by path: the writer replaced what fd_ saw).
+    std::string contents() const {
+        std::string out;
+        const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return out;
+        char buf[65536];
+        for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) != 0;) {
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                out.clear();
+                break;
+            }
+            out.append(buf, static_cast<std::size_t>(n));
+        }
+        ::close(fd);
+        return out;
+    }
+
+private:
+    int fd_ = -1;
+    std::string path_;
+    bool unlink_ = false;
+};
+
+constexpr lxw_row_t table_validation_rows = 1000;
+
+class xlsx_writer {
+public:
+    std::vector<diagnostic> diags;
+
+    std::string write(const json::value& root) {
+        scratch_file out;
+        if (!out.ok()) {
+            fail("", "cannot create the workbook in memory");
+            return {};
+        }
+        lxw_workbook_options options{};
+        wb_ = workbook_new_opt(out.path().c_str(), &options);
+        if (!wb_) {
+            fail("", "cannot create the workbook");
+            return {};
+        }
+        lxw_doc_properties props{};
+        props.title = const_cast<char*>("RCO record (rco-record/1)");
+        props.comments = const_cast<char*>("Written by rco-audit " RCO_VERSION);
+        workbook_set_properties(wb_, &props);
+        make_formats();
+        start_sheet();
+        for (const auto& s : layout()) {
+            const json::value* v = find_path(&root, s.path);
+            if (s.table)
+                table_sheet(s, v && v->is_array() ? &v->get_array() : nullptr);
+            else
+                form_sheet(s, v && v->is_object() ? v : nullptr);
+        }
+        const auto closed = workbook_close(wb_);
+        wb_ = nullptr;
+        if (closed != LXW_NO_ERROR) {
+            fail("", std::string("cannot write the workbook (") + lxw_strerror(closed) + ")");
+            return {};
+        }
+        if (has_errors(diags))
+            return {};
+        return out.contents();
+    }
+
+private:
+    void fail(const std::string& pointer, std::string message) {
+        diags.push_back({severity::error, "", 0, 0, pointer, std::move(message)});
+    }
+
+    void make_formats() {
+        header_ = workbook_add_format(wb_);
+        format_set_bold(header_);
+        format_set_bg_color(header_, 0xDDEBF7);
+        format_set_border(header_, LXW_BORDER_THIN);
+        format_set_text_wrap(header_);
+        format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+        label_ = workbook_add_format(wb_);
+        format_set_bold(label_);
+        format_set_align(label_, LXW_ALIGN_VERTICAL_TOP);
+        help_ = workbook_add_format(wb_);
+        format_set_text_wrap(help_);
+        format_set_font_color(help_, 0x595959);
+        format_set_align(help_, LXW_ALIGN_VERTICAL_TOP);
+        text_ = workbook_add_format(wb_);
+        format_set_num_format(text_, "@");
+        format_set_align(text_, LXW_ALIGN_VERTICAL_TOP);
+        date_ = workbook_add_format(wb_);
+        format_set_num_format(date_, "yyyy-mm-dd");
+        format_set_align(date_, LXW_ALIGN_LEFT);
+        format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
+        whole_ = workbook_add_format(wb_);
+        format_set_num_format(whole_, "0");
+        format_set_align(whole_, LXW_ALIGN_LEFT);
+        format_set_align(whole_, LXW_ALIGN_VERTICAL_TOP);
+        money_ = workbook_add_format(wb_);
+        format_set_num_format(money_, "#,##0.00");
+        format_set_align(money_, LXW_ALIGN_LEFT);
+        format_set_align(money_, LXW_ALIGN_VERTICAL_TOP);
+        title_ = workbook_add_format(wb_);
+        format_set_bold(title_);
+        format_set_font_size(title_, 16);
+        heading_ = workbook_add_format(wb_);
+        format_set_bold(heading_);
+        format_set_font_size(heading_, 12);
+        para_ = workbook_add_format(wb_);
+        format_set_text_wrap(para_);
+        format_set_align(para_, LXW_ALIGN_VERTICAL_TOP);
+    }
+
+    lxw_format* format_for(const column& c) const {
+        if (c.list)
+            return text_;
+        switch (c.kind) {
+        case cell_kind::date: return date_;
+        case cell_kind::whole: return whole_;
+        case cell_kind::money: return money_;
+        default: return text_;
+        }
+    }
+
+    /// Spreadsheet programs do not grow rows for wrapped text on opening: a height
+    /// for `text` in a column `width` characters wide.
+    static double row_height(std::string_view text, double width) {
+        const auto chars = static_cast<double>(text.size());
+        const double lines = std::max(1.0, std::ceil(chars / (width * 0.95)));
+        return 15.0 * lines;
+    }
+
+    void start_sheet() {
+        auto* ws = workbook_add_worksheet(wb_, std::string(start_sheet_name).c_str());
+        worksheet_set_column(ws, 0, 0, 80, para_);
+        worksheet_fit_to_pages(ws, 1, 0);
+        lxw_row_t r = 0;
+        auto line = [&](std::string_view text, lxw_format* f = nullptr) {
+            if (!f)
+                worksheet_set_row(ws, r, row_height(text, 80), nullptr);
+            worksheet_write_string(ws, r++, 0, std::string(text).c_str(), f ? f : para_);
+        };
+        line("RCO record workbook (rco-record/1)", title_);
+        r++;
+        line("What this workbook is for", heading_);
+        line("It holds the evidence a Recovery Community Organization keeps to show that it meets the ten national "
+             "RCO standards: its legal status, board, services, peer workers, community participation, policies "
+             "and documents. rco-audit reads it directly and reports, standard by standard, what is met, what is "
+             "not, and what evidence is missing.");
+        r++;
+        line("How to fill it in", heading_);
+        line("1. Go through the sheets in order. Each sheet is one part of the record.");
+        line("2. Sheets of one thing (Organization, Board, Bylaws, Policies, ...) have one row per field: type the "
+             "answer in the Value column. The Help column says what the field means.");
+        line("3. Sheets of a list (Board members, Services, Peer workers, Input events, Documents, ...) have one "
+             "row per item and one column per field. Rest the mouse on a column header to read its help. Columns "
+             "may be moved; keep the header words as they are. Empty rows are skipped.");
+        line("4. Yes/no cells and fixed choices have drop-down lists: pick one of the offered words. Dates are date "
+             "cells (or text as YYYY-MM-DD, e.g. 2026-06-30). Counts are whole numbers; amounts are dollars.");
+        line("5. A list of several values in one cell (a service's eligibility words, a peer worker's supervision "
+             "dates, ...) separates the values with a semicolon and a space: 2026-01-15; 2026-02-12. Write ;; for "
+             "a semicolon inside a value.");
+        line("6. Leave a cell empty when you do not know: a missing answer is reported as missing evidence. Write "
+             "(none) to say a list is empty on purpose: in a list cell, or alone in the first row of a list sheet "
+             "(for example, no grievances were received).");
+        r++;
+        line("How to run the audit", heading_);
+        line("Save the workbook as .xlsx, then run:   rco-audit check my-rco.xlsx");
+        line("To check the workbook for mistakes only:   rco-audit validate my-rco.xlsx");
+        line("Every problem names the sheet and the cell, e.g.  'Board members'!C7: expected yes or no.");
+        r++;
+        line("Privacy", heading_);
+        line("Board members and peer workers are identified by ids (b01, p01, ...), never by names. Do not type "
+             "anyone's name, diagnosis or recovery story into this workbook: a board member's recovery identity is "
+             "sensitive personal information. Reports print counts, not ids, unless --show-names is asked for.");
+        r++;
+        line("Do not rename or delete the sheets, and keep the Record sheet's format as rco-record/1. Other sheets "
+             "you add are ignored (with a warning).");
+        worksheet_activate(ws);
+    }
+
+    void validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col, const column& c) {
+        if (c.list)
+            return; // several values in one cell: no drop-down can offer them
+        lxw_data_validation v{};
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        std::vector<std::string> words;
+        std::vector<char*> list;
+        switch (c.kind) {
+        case cell_kind::text: return;
+        case cell_kind::yes_no:
+        case cell_kind::choice:
+            if (c.kind == cell_kind::yes_no)
+                words = {"yes", "no"};
+            else
+                for (auto w : c.words)
+                    words.emplace_back(w);
+            for (auto& w : words)
+                list.push_back(w.data());
+            list.push_back(nullptr);
+            v.validate = LXW_VALIDATION_TYPE_LIST;
+            v.value_list = list.data();
+            v.error_title = const_cast<char*>("Not one of the accepted words");
+            v.error_message = const_cast<char*>("Pick one of the words offered in the drop-down list.");
+            break;
+        case cell_kind::whole:
+            v.validate = LXW_VALIDATION_TYPE_INTEGER;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 0;
+            v.error_title = const_cast<char*>("Not a whole number");
+            v.error_message = const_cast<char*>("Type a whole number, 0 or more.");
+            break;
+        case cell_kind::money:
+            v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 0;
+            v.error_title = const_cast<char*>("Not an amount");
+            v.error_message = const_cast<char*>("Type an amount in dollars, 0 or more.");
+            break;
+        case cell_kind::date:
+            v.validate = LXW_VALIDATION_TYPE_DATE;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_datetime = {1900, 1, 1, 0, 0, 0};
+            // Text dates (YYYY-MM-DD, and dates before 1900) are accepted too: warn, do not stop.
+            v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+            v.error_title = const_cast<char*>("Not a date");
+            v.error_message = const_cast<char*>("Type a date, e.g. 2026-06-30.");
+            break;
+        }
+        worksheet_data_validation_range(ws, first, col, last, col, &v);
+    }
+
+    /// "a; b;; c" for [a, b; c]: the separated cell of a list of values.
+    std::string join_list(const json::array& a, const column& c, const std::string& pointer) {
+        if (a.empty())
+            return std::string(none_marker);
+        std::string out;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            std::string item;
+            if (a[i].is_string())
+                item = std::string(a[i].get_string());
+            if (c.kind == cell_kind::text &&
+                (item.empty() || item == none_marker || item.front() == ' ' || item.back() == ' ' ||
+                 item.find_first_of("\t\n\r") != std::string::npos))
+                fail(pointer + "/" + std::to_string(i),
+                     "a list item in a workbook cell cannot be empty, be \"(none)\", start or end with a space or "
+                     "hold a line break; it cannot be written exactly");
+            std::string escaped;
+            for (char ch : item)
+                escaped += ch == ';' ? std::string(";;") : std::string(1, ch);
+            out += (i ? "; " : "") + escaped;
+        }
+        return out;
+    }
+
+    void cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const column& c, const json::value& v,
+              const std::string& pointer) {
+        auto text = [&](const std::string& s) {
+            if (s.size() > excel_max_cell_chars) { // bytes >= characters: only then can it be too long
+                std::size_t chars = 0;
+                for (unsigned char ch : s)
+                    chars += (ch & 0xC0) != 0x80;
+                if (chars > excel_max_cell_chars) {
+                    fail(pointer, "text of " + std::to_string(chars) +
+                                      " characters does not fit in a spreadsheet cell (at most 32,767)");
+                    return;
+                }
+            }
+            if (s.empty()) {
+                // A blank cell would read as absent: an empty text is a formula giving "".
+                worksheet_write_formula_str(ws, row, col, "=\"\"", text_, "");
+                return;
+            }
+            worksheet_write_string(ws, row, col, s.c_str(), text_);
+        };
+        if (c.list) {
+            if (v.is_array())
+                text(join_list(v.get_array(), c, pointer));
+            return;
+        }
+        switch (c.kind) {
+        case cell_kind::text:
+        case cell_kind::choice:
+            if (v.is_string())
+                text(std::string(v.get_string()));
+            return;
+        case cell_kind::yes_no:
+            if (v.is_bool())
+                text(v.get_bool() ? "yes" : "no");
+            return;
+        case cell_kind::whole:
+            if (v.is_int64()) {
+                // Beyond 2^53 a number cell is not exact: write the digits as text.
+                if (v.get_int64() <= (std::int64_t{1} << 53))
+                    worksheet_write_number(ws, row, col, static_cast<double>(v.get_int64()), whole_);
+                else
+                    text(std::to_string(v.get_int64()));
+            }
+            return;
+        case cell_kind::money:
+            if (v.is_int64())
+                worksheet_write_number(ws, row, col, static_cast<double>(v.get_int64()), money_);
+            else if (v.is_double())
+                worksheet_write_number(ws, row, col, v.get_double(), money_);
+            return;
+        case cell_kind::date:
+            if (v.is_string())
+                if (auto d = parse_date(v.get_string())) {
+                    if (*d >= date{std::chrono::year{1900}, std::chrono::March, std::chrono::day{1}})
+                        worksheet_write_number(ws, row, col, static_cast<double>(serial_1900(*d)), date_);
+                    else // before the spreadsheet calendar: ISO text, which the reader accepts
+                        text(std::string(v.get_string()));
+                }
+            return;
+        }
+    }
+
+    void form_sheet(const sheet& s, const json::value* obj) {
+        auto* ws = workbook_add_worksheet(wb_, s.name.c_str());
+        worksheet_set_column(ws, 0, 0, 34, label_);
+        worksheet_set_column(ws, 1, 1, 42, nullptr);
+        worksheet_set_column(ws, 2, 2, 90, help_);
+        worksheet_write_string(ws, 0, 0, "Field", header_);
+        worksheet_write_string(ws, 0, 1, "Value", header_);
+        worksheet_write_string(ws, 0, 2, "Help", header_);
+        worksheet_freeze_panes(ws, 1, 0);
+        const auto base = pointer_of(s.path);
+        for (std::size_t i = 0; i < s.columns.size(); ++i) {
+            const auto& c = s.columns[i];
+            const auto row = static_cast<lxw_row_t>(i + 1);
+            worksheet_set_row(ws, row, row_height(c.help, 90), nullptr);
+            worksheet_write_string(ws, row, 0, c.label.c_str(), label_);
+            worksheet_write_string(ws, row, 2, c.help.c_str(), help_);
+            // An empty cell keeps its type's format, so what a volunteer types stays what it is.
+            worksheet_write_blank(ws, row, 1, format_for(c));
+            if (const auto* v = find_path(obj, c.path))
+                cell(ws, row, 1, c, *v, base + "/" + pointer_of(c.path).substr(1));
+            validation(ws, row, row, 1, c);
+        }
+    }
+
+    void table_sheet(const sheet& s, const json::array* items) {
+        auto* ws = workbook_add_worksheet(wb_, s.name.c_str());
+        worksheet_freeze_panes(ws, 1, 0);
+        const auto base = pointer_of(s.path);
+        for (std::size_t k = 0; k < s.columns.size(); ++k) {
+            const auto& c = s.columns[k];
+            const auto col = static_cast<lxw_col_t>(k);
+            const double width = c.kind == cell_kind::date && !c.list ? 13
+                                 : c.kind == cell_kind::whole || c.kind == cell_kind::yes_no ? 12
+                                 : c.list ? 30
+                                          : 22;
+            worksheet_set_column(ws, col, col, std::max(width, static_cast<double>(c.label.size()) + 2),
+                                 format_for(c));
+            worksheet_write_string(ws, 0, col, c.label.c_str(), header_);
+            lxw_comment_options co{};
+            co.width = 360;
+            co.height = 120;
+            worksheet_write_comment_opt(ws, 0, col, c.help.c_str(), &co);
+            const auto rows = std::max<lxw_row_t>(table_validation_rows,
+                                                  items ? static_cast<lxw_row_t>(items->size()) + 200 : 0);
+            validation(ws, 1, rows, col, c);
+        }
+        if (!items)
+            return;
+        if (items->empty()) {
+            worksheet_write_string(ws, 1, 0, std::string(none_marker).c_str(), text_);
+            return;
+        }
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const auto row = static_cast<lxw_row_t>(i + 1);
+            for (std::size_t k = 0; k < s.columns.size(); ++k) {
+                const auto& c = s.columns[k];
+                if (const auto* v = find_path(&(*items)[i], c.path))
+                    cell(ws, row, static_cast<lxw_col_t>(k), c, *v,
+                         base + "/" + std::to_string(i) + pointer_of(c.path));
+            }
+        }
+    }
+
+    lxw_workbook* wb_ = nullptr;
+    lxw_format *header_ = nullptr, *label_ = nullptr, *help_ = nullptr, *text_ = nullptr, *date_ = nullptr,
+               *whole_ = nullptr, *money_ = nullptr, *title_ = nullptr, *heading_ = nullptr, *para_ = nullptr;
+};
+
+} // namespace rco::io::detail::wb
+
+namespace rco::io {
+
+workbook_write_result write_record_xlsx(const record& rec) {
+    detail::wb::xlsx_writer w;
+    workbook_write_result out;
+    out.bytes = w.write(detail::to_json(rec));
+    out.diagnostics = std::move(w.diags);
+    if (has_errors(out.diagnostics))
+        out.bytes.clear();
+    return out;
+}
+
+workbook_write_result blank_workbook() {
+    record rec;
+    rec.format = std::string(record_format_id);
+    return write_record_xlsx(rec);
+}
+
+} // namespace rco::io

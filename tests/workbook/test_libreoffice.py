@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""A real spreadsheet program in the loop: LibreOffice Calc (headless) opens the blank
+workbook and the workbook of every bundled example, saves each again as .xlsx, and
+the tool must read LibreOffice's files into the same records and the same audits.
+
+Usage: test_libreoffice.py RCO_AUDIT_BINARY REPO_ROOT [--screenshot PNG]
+LibreOffice runs with a private profile in a temporary directory. --screenshot also
+renders the blank workbook's "Start here" and "Board members" sheets through PDF to
+a PNG (pdftoppm), for the README.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+BIN, ROOT = sys.argv[1], sys.argv[2]
+SCREENSHOT = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+EXAMPLES = ["harbor-recovery-community", "riverbend-emerging-rco", "northfield-wellness-collective",
+            "starter-record"]
+
+passed, failed = 0, 0
+
+
+def run(*args):
+    p = subprocess.run([BIN, *args], capture_output=True, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def check(name, cond, msg=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name}: {msg}")
+
+
+def soffice(work, outdir, target, files):
+    profile = "file://" + os.path.join(work, "lo-profile")
+    p = subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+                        "--convert-to", target, "--outdir", outdir, *files],
+                       capture_output=True, timeout=600, cwd=work)
+    if p.returncode != 0:
+        raise RuntimeError(f"soffice failed ({p.returncode}): {p.stderr.decode()[-2000:]}")
+
+
+def audit_view(report_text):
+    """The verdicts of a JSON report, without what names the input file."""
+    rep = json.loads(report_text)
+    return {k: rep[k] for k in ("result", "standards", "checks") if k in rep}
+
+
+def main():
+    if not SOFFICE:
+        print("FAIL libreoffice: soffice not found (tools/setup-debian.sh --tests installs libreoffice-calc-nogui)")
+        return 1
+    with tempfile.TemporaryDirectory() as work:
+        ours, lo = os.path.join(work, "ours"), os.path.join(work, "lo")
+        os.makedirs(ours)
+        os.makedirs(lo)
+        blank = os.path.join(ours, "blank.xlsx")
+        code, _, err = run("init", blank)
+        check("init writes the blank workbook", code == 0, err)
+        for ex in EXAMPLES:
+            code, _, err = run("convert", os.path.join(ROOT, "examples", ex + ".json"), "--to", "xlsx",
+                               "-o", os.path.join(ours, ex + ".xlsx"))
+            check(f"{ex}: converted to a workbook", code == 0, err)
+        soffice(work, lo, "xlsx", [os.path.join(ours, f) for f in sorted(os.listdir(ours))])
+
+        # The blank workbook survives LibreOffice as a record with only its format.
+        code, out, err = run("convert", os.path.join(lo, "blank.xlsx"), "--to", "json")
+        check("blank: LibreOffice's file reads back", code == 0 and json.loads(out) == {"format": "rco-record/1"},
+              f"{code} {out} {err}")
+        check("blank: no warnings", err == "", err)
+        with zipfile.ZipFile(os.path.join(lo, "blank.xlsx")) as z:
+            names = z.namelist()
+            sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
+            members = z.read("xl/worksheets/sheet6.xml").decode()
+        check("blank: LibreOffice kept every sheet", len(sheets) == 21, str(sheets))
+        check("blank: LibreOffice kept the drop-downs",
+              ('"yes,no"' in members or "&quot;yes,no&quot;" in members) and "dataValidation" in members,
+              members[:400])
+
+        for ex in EXAMPLES:
+            source = os.path.join(ROOT, "examples", ex + ".json")
+            resaved = os.path.join(lo, ex + ".xlsx")
+            _, canonical, _ = run("convert", source, "--to", "json")
+            code, back, err = run("convert", resaved, "--to", "json")
+            check(f"{ex}: LibreOffice's workbook gives the same record", code == 0 and back == canonical,
+                  f"exit {code}: {err}\n" + "".join(
+                      f"  - {a}\n  + {b}\n" for a, b in zip(canonical.splitlines(), back.splitlines()) if a != b)[:3000])
+            c1, r1, _ = run("check", source, "--format", "json")
+            c2, r2, e2 = run("check", resaved, "--format", "json")
+            check(f"{ex}: the same audit", c1 == c2 and audit_view(r1) == audit_view(r2), f"{c1} vs {c2}: {e2}")
+
+        # A date typed as "June 31st" in LibreOffice's file: exit 2, sheet and cell named.
+        harbor = os.path.join(lo, "harbor-recovery-community.xlsx")
+        broken = os.path.join(work, "broken.xlsx")
+        with zipfile.ZipFile(harbor) as zin, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/worksheets/sheet2.xml":  # Record: format, as_of
+                    data, n = re.subn(rb'<c r="B3"([^>]*?)(?: t="n")?>\s*<v>[^<]*</v>\s*</c>',
+                                      rb'<c r="B3"\1 t="inlineStr"><is><t>June 31st</t></is></c>', data)
+                    check("broken: the as_of cell was found", n == 1, data[:600])
+                zout.writestr(item, data)
+        code, _, err = run("check", broken)
+        check("broken: a text that is no date exits 2 naming the sheet and cell",
+              code == 2 and "Record!B3: expected a date" in err and "(at /as_of)" in err, f"{code}: {err}")
+
+        if SCREENSHOT:
+            pdf_dir = os.path.join(work, "pdf")
+            soffice(work, pdf_dir, "pdf", [os.path.join(ours, "blank.xlsx")])
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                            os.path.join(pdf_dir, "blank.pdf"), SCREENSHOT.removesuffix(".png")], check=True)
+            print(f"wrote {SCREENSHOT}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

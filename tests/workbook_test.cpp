@@ -1,0 +1,422 @@
+#include "rco/io/workbook.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.hpp"
+
+#include <zip.h>
+
+#include <map>
+
+using namespace rco;
+
+namespace {
+
+/// A zip archive built in memory with libzip (stored or deflated entries).
+std::string make_zip(const std::vector<std::pair<std::string, std::string>>& files) {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
+    zip_source_keep(src);
+    zip_t* z = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+    for (const auto& [name, data] : files) {
+        zip_source_t* fs = zip_source_buffer(z, data.data(), data.size(), 0);
+        zip_file_add(z, name.c_str(), fs, ZIP_FL_ENC_UTF_8);
+    }
+    zip_close(z);
+    std::string out;
+    zip_source_open(src);
+    zip_source_seek(src, 0, SEEK_END);
+    out.resize(static_cast<std::size_t>(zip_source_tell(src)));
+    zip_source_seek(src, 0, SEEK_SET);
+    zip_source_read(src, out.data(), out.size());
+    zip_source_close(src);
+    zip_source_free(src);
+    zip_error_fini(&err);
+    return out;
+}
+
+/// The parts of a zip archive, read back.
+std::map<std::string, std::string> unzip(const std::string& bytes) {
+    std::map<std::string, std::string> out;
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    BOOST_REQUIRE(z);
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
+        std::string data(st.size, '\0');
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        zip_fread(f, data.data(), data.size());
+        zip_fclose(f);
+        out[st.name] = data;
+    }
+    zip_discard(z);
+    return out;
+}
+
+const std::string ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                       R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
+
+/// A worksheet part from rows of raw <c> elements.
+std::string sheet_xml(const std::vector<std::string>& rows) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet " + ns + "><sheetData>";
+    for (const auto& r : rows)
+        out += r;
+    return out + "</sheetData></worksheet>";
+}
+
+std::string istr(const std::string& ref, const std::string& text) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+}
+std::string num(const std::string& ref, const std::string& v) { return "<c r=\"" + ref + "\"><v>" + v + "</v></c>"; }
+std::string row(int r, const std::string& cells) {
+    return "<row r=\"" + std::to_string(r) + "\">" + cells + "</row>";
+}
+
+/// A minimal workbook as a spreadsheet program writes it: the Record sheet with the
+/// format, then `sheets` (name, worksheet XML), shared strings and the date system.
+std::string make_workbook(const std::vector<std::pair<std::string, std::string>>& sheets,
+                     const std::vector<std::string>& shared = {}, bool date1904 = false,
+                     std::vector<std::pair<std::string, std::string>> extra = {}) {
+    std::vector<std::pair<std::string, std::string>> all = {
+        {"Record", sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
+                              row(2, istr("A2", "format") + istr("B2", "rco-record/1"))})}};
+    all.insert(all.end(), sheets.begin(), sheets.end());
+    std::string types = R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)";
+    std::string rels = R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)";
+    std::string book = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook " + ns + ">" +
+                       (date1904 ? "<workbookPr date1904=\"1\"/>" : "") + "<sheets>";
+    std::string brels = R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+    std::vector<std::pair<std::string, std::string>> files = {{"[Content_Types].xml", types}, {"_rels/.rels", rels}};
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto id = std::to_string(i + 1);
+        book += "<sheet name=\"" + all[i].first + "\" sheetId=\"" + id + "\" r:id=\"rId" + id + "\"/>";
+        brels += "<Relationship Id=\"rId" + id +
+                 "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                 "Target=\"worksheets/sheet" + id + ".xml\"/>";
+        files.push_back({"xl/worksheets/sheet" + id + ".xml", all[i].second});
+    }
+    book += "</sheets></workbook>";
+    if (!shared.empty()) {
+        brels += R"(<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)";
+        std::string sst = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst " + ns + ">";
+        for (const auto& s : shared)
+            sst += s;
+        files.push_back({"xl/sharedStrings.xml", sst + "</sst>"});
+    }
+    brels += "</Relationships>";
+    files.push_back({"xl/workbook.xml", book});
+    files.push_back({"xl/_rels/workbook.xml.rels", brels});
+    files.insert(files.end(), extra.begin(), extra.end());
+    return make_zip(files);
+}
+
+io::read_result read(const std::string& bytes) { return io::read_record_xlsx(bytes, "my-rco.xlsx"); }
+
+std::string all_messages(const io::read_result& r) {
+    std::string out;
+    for (const auto& d : r.diagnostics)
+        out += format_diagnostic(d) + "\n";
+    return out;
+}
+
+const char* const examples[] = {"harbor-recovery-community", "riverbend-emerging-rco",
+                                "northfield-wellness-collective", "starter-record"};
+
+record example(const std::string& base) {
+    auto r = io::read_record_json(test::slurp(test::source_dir() / "examples" / (base + ".json")), base + ".json");
+    BOOST_REQUIRE(r.ok());
+    return *r.record;
+}
+
+std::string audit_json(const record& rec) {
+    return report::write_json(audit(io::builtin_catalog(), "national", rec, *rec.as_of), test::report_info_for());
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(workbook)
+
+BOOST_AUTO_TEST_CASE(every_example_round_trips_to_the_same_record_and_audit) {
+    for (const auto* base : examples) {
+        BOOST_TEST_CONTEXT(base) {
+            const auto rec = example(base);
+            auto written = io::write_record_xlsx(rec);
+            BOOST_REQUIRE(written.ok());
+            BOOST_TEST(io::looks_like_workbook(written.bytes));
+            BOOST_TEST((io::detect_input(written.bytes) == io::input_kind::workbook));
+            auto back = read(written.bytes);
+            BOOST_TEST_REQUIRE(back.ok(), all_messages(back));
+            BOOST_TEST(io::write_record_json(*back.record) == io::write_record_json(rec));
+            BOOST_TEST(audit_json(*back.record) == audit_json(rec));
+            // read_record finds the workbook by its content.
+            BOOST_TEST(io::read_record(written.bytes, "x").ok());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(blank_workbook_reads_as_a_record_with_only_its_format) {
+    auto blank = io::blank_workbook();
+    BOOST_REQUIRE(blank.ok());
+    auto r = read(blank.bytes);
+    BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
+    BOOST_TEST(io::write_record_json(*r.record) == "{\n  \"format\": \"rco-record/1\"\n}\n");
+    BOOST_TEST(r.diagnostics.empty(), all_messages(r));
+}
+
+BOOST_AUTO_TEST_CASE(blank_workbook_has_sheets_drop_downs_dates_counts_and_help) {
+    const auto parts = unzip(io::blank_workbook().bytes);
+    const auto& book = parts.at("xl/workbook.xml");
+    for (const char* name : {"Start here", "Record", "Organization", "Board", "Board members", "Board meetings",
+                             "Services", "Peer workers", "Input events", "Decisions", "Policies", "Grievances",
+                             "Documents"})
+        BOOST_TEST(book.find("name=\"" + std::string(name) + "\"") != std::string::npos, name);
+    // Sheets in order: 1 Start here, 2 Record, 3 Organization, 4 Filings, 5 Board, 6 Board members.
+    const auto& members = parts.at("xl/worksheets/sheet6.xml");
+    BOOST_TEST(members.find("<pane ySplit=\"1\"") != std::string::npos); // frozen header
+    BOOST_TEST(members.find("<formula1>\"yes,no\"</formula1>") != std::string::npos);
+    BOOST_TEST(members.find("<formula1>\"chair,vice_chair,secretary,treasurer,none\"</formula1>") !=
+               std::string::npos);
+    BOOST_TEST(members.find("<formula1>\"personal,family,ally,none,undisclosed\"</formula1>") != std::string::npos);
+    BOOST_TEST(members.find("type=\"date\"") != std::string::npos);
+    const auto& board = parts.at("xl/worksheets/sheet5.xml");
+    BOOST_TEST(board.find("type=\"whole\"") != std::string::npos); // counts.voting
+    // Help: schema descriptions in the help column (shared strings) and header comments.
+    const auto& sst = parts.at("xl/sharedStrings.xml");
+    BOOST_TEST(sst.find("Stable identifier of the seat or member") == std::string::npos); // a comment, not a cell
+    BOOST_TEST(sst.find("Number of seated voting members. A whole number.") != std::string::npos);
+    bool comment_found = false;
+    for (const auto& [name, data] : parts)
+        if (name.find("comments") != std::string::npos &&
+            data.find("Stable identifier of the seat or member") != std::string::npos)
+            comment_found = true;
+    BOOST_TEST(comment_found);
+    BOOST_TEST(sst.find("identified by ids (b01, p01, ...), never by names") != std::string::npos); // the privacy rule on the Start sheet
+    // Date cells carry a date format.
+    BOOST_TEST(parts.at("xl/styles.xml").find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(cells_of_every_kind_as_spreadsheet_programs_write_them) {
+    // Columns in any order, an empty row in the middle, shared strings with rich text
+    // runs, inline strings, booleans, numbers, a formula's cached value, date serials
+    // and ISO text dates.
+    const std::vector<std::string> shared = {
+        "<si><t>attested</t></si>", "<si><t>id</t></si>", "<si><t>voting</t></si>",
+        "<si><r><t>b</t></r><r><rPr><b/></rPr><t>01</t></r><rPh><t>X</t></rPh></si>", "<si><t>seat</t></si>",
+        "<si><t>filled</t></si>"};
+    auto members = sheet_xml({
+        row(1, "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
+               "<c r=\"D1\" t=\"s\"><v>4</v></c>"),
+        row(2, num("A2", "46022") + "<c r=\"B2\" t=\"s\"><v>3</v></c><c r=\"C2\" t=\"b\"><v>1</v></c>"
+                   "<c r=\"D2\" t=\"s\"><v>5</v></c>"),
+        row(3, ""),
+        row(5, istr("A5", " 2025-07-01 ") + istr("B5", "b02") +
+                   "<c r=\"C5\" t=\"str\"><f>IF(1,\"no\",\"yes\")</f><v>no</v></c>" + istr("D5", "vacant")),
+        row(6, istr("A6", "2025-08-01") + num("B6", "103") + istr("C6", "Yes")),
+    });
+    auto r = read(make_workbook({{"Board members", members}}, shared));
+    BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
+    const auto& m = *r.record->board->members;
+    BOOST_TEST_REQUIRE(m.size() == 3u);
+    BOOST_TEST(*m[0].id == "b01");
+    BOOST_TEST(*m[0].voting == true);
+    BOOST_TEST(*m[0].seat == seat_state::filled);
+    BOOST_TEST(format_date(*m[0].attested) == "2025-12-31"); // serial 46022 in the 1900 system
+    BOOST_TEST(*m[1].id == "b02");
+    BOOST_TEST(*m[1].voting == false);
+    BOOST_TEST(*m[1].seat == seat_state::vacant);
+    BOOST_TEST(format_date(*m[1].attested) == "2025-07-01");
+    BOOST_TEST(*m[2].id == "103"); // a number typed in a text column is its digits
+    BOOST_TEST(*m[2].voting == true);
+}
+
+BOOST_AUTO_TEST_CASE(date_systems_1900_and_1904) {
+    auto rec = [](bool d1904, const std::string& serial) {
+        auto sheet = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
+                                row(2, istr("A2", "as_of") + num("B2", serial))});
+        auto r = read(make_workbook({{"Record ", sheet}}, {}, d1904));
+        return r;
+    };
+    // The Record sheet given twice would be confusing: use as_of on a sheet named with a
+    // trailing space, which matches "Record" too, so the format row comes from the first.
+    auto a = rec(false, "46203");
+    BOOST_TEST_REQUIRE(a.record.has_value(), all_messages(a));
+    BOOST_TEST(format_date(*a.record->as_of) == "2026-06-30");
+    auto b = rec(true, "44741");
+    BOOST_TEST_REQUIRE(b.record.has_value(), all_messages(b));
+    BOOST_TEST(format_date(*b.record->as_of) == "2026-06-30");
+    auto early = rec(false, "59"); // before the fictitious 1900-02-29
+    BOOST_TEST(format_date(*early.record->as_of) == "1900-02-28");
+    auto bug = rec(false, "60");
+    BOOST_TEST(!bug.ok());
+    BOOST_TEST(all_messages(bug).find("'Record '!B2: expected a real date") != std::string::npos, all_messages(bug));
+}
+
+BOOST_AUTO_TEST_CASE(errors_name_file_sheet_cell_and_pointer) {
+    std::vector<std::string> rows = {row(1, istr("A1", "id") + istr("B1", "voting") + istr("C1", "attested"))};
+    for (int i = 2; i <= 6; ++i)
+        rows.push_back(row(i, istr("A" + std::to_string(i), "b0" + std::to_string(i)) +
+                                  istr("B" + std::to_string(i), "yes")));
+    rows.push_back(row(7, istr("A7", "jane-doe") + istr("B7", "maybe") + istr("C7", "June 31st")));
+    auto r = read(make_workbook({{"Board members", sheet_xml(rows)}}));
+    BOOST_TEST(!r.ok());
+    BOOST_TEST((!r.record || has_errors(r.diagnostics)));
+    const auto text = all_messages(r);
+    BOOST_TEST(text.find("my-rco.xlsx: error: 'Board members'!B7: expected yes or no (at "
+                         "/board/members/5/voting)") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("'Board members'!C7: expected a date") != std::string::npos, text);
+    BOOST_TEST(text.find("(at /board/members/5/attested)") != std::string::npos, text);
+    // Board members' cells are private: their values are never quoted.
+    BOOST_TEST(text.find("maybe") == std::string::npos, text);
+    BOOST_TEST(text.find("June") == std::string::npos, text);
+    BOOST_TEST(text.find("jane") == std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(other_sheets_quote_what_they_got) {
+    auto org = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value") + istr("C1", "Help")),
+                          row(2, istr("A2", "legal_status") + istr("B2", "nonprofit")),
+                          row(3, istr("A3", "founded") + istr("B3", "June 31st")),
+                          row(4, istr("A4", "formation_year") + istr("B4", "twelve")),
+                          row(5, istr("A5", "fiscal_sponsor.name") + istr("B5", "Acme")),
+                          row(6, istr("A6", "website.get_involved") + "<c r=\"B6\" t=\"e\"><v>#REF!</v></c>")});
+    auto r = read(make_workbook({{"Organization", org}}));
+    const auto text = all_messages(r);
+    BOOST_TEST(text.find("Organization!B2: expected one of 501c3, 501c3_pending") != std::string::npos, text);
+    BOOST_TEST(text.find("got \"nonprofit\" (at /organization/legal_status)") != std::string::npos, text);
+    BOOST_TEST(text.find("Organization!B3: expected a date: a date cell, or text as YYYY-MM-DD (e.g. 2026-06-30), "
+                         "got \"June 31st\" (at /organization/founded)") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("Organization!B4: expected a whole number, got \"twelve\" (at "
+                         "/organization/formation_year)") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("Organization!B6: the cell shows the error \"#REF!\"") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_headers_labels_and_sheets_are_warnings_with_their_cell) {
+    auto services = sheet_xml({row(1, istr("A1", "name") + istr("B1", "eligibilty") + istr("C1", "Category")),
+                               row(2, istr("A2", "Peer coaching") + istr("B2", "open") + istr("C2", "sud_recovery"))});
+    auto bylaws = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
+                             row(2, istr("A2", "adoptd") + istr("B2", "2020-01-01"))});
+    auto r = read(make_workbook({{"Services", services}, {"Bylaws", bylaws}, {"My notes", sheet_xml({})}}));
+    BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
+    const auto text = all_messages(r);
+    BOOST_TEST(text.find("warning: Services!B1: unknown column \"eligibilty\" is ignored") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("warning: Bylaws!A2: unknown field \"adoptd\" is ignored") != std::string::npos, text);
+    BOOST_TEST(text.find("warning: sheet \"My notes\" is not part of an rco-record/1 workbook") != std::string::npos,
+               text);
+    const auto& s = (*r.record->services)[0];
+    BOOST_TEST(*s.name == "Peer coaching");
+    BOOST_TEST(*s.category == service_category::sud_recovery); // headers match without regard to case
+    BOOST_TEST(!s.eligibility.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(lists_in_a_cell_and_empty_lists) {
+    auto peers = sheet_xml({row(1, istr("A1", "id") + istr("B1", "supervision_sessions")),
+                            row(2, istr("A2", "p01") + istr("B2", "2026-01-05; 2026-02-02 ;2026-03-02")),
+                            row(3, istr("A3", "p02") + istr("B3", "(none)")),
+                            row(4, istr("A4", "p03") + num("B4", "46203"))});
+    auto pathways = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
+                               row(2, istr("A2", "supported") + istr("B2", "mutual aid;; 12-step; medication"))});
+    auto grievances = sheet_xml({row(1, istr("A1", "received") + istr("B1", "resolved")), row(2, istr("A2", "(none)"))});
+    auto r = read(make_workbook({{"Peer workers", peers}, {"Pathways", pathways}, {"Grievances", grievances}}));
+    BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
+    const auto& p = *r.record->peer_workers;
+    BOOST_TEST_REQUIRE(p.size() == 3u);
+    BOOST_TEST_REQUIRE(p[0].supervision_sessions->size() == 3u);
+    BOOST_TEST(format_date((*p[0].supervision_sessions)[2]) == "2026-03-02");
+    BOOST_TEST(p[1].supervision_sessions->empty());
+    BOOST_TEST_REQUIRE(p[2].supervision_sessions->size() == 1u);
+    BOOST_TEST(format_date((*p[2].supervision_sessions)[0]) == "2026-06-30");
+    const auto& supported = *r.record->pathways->supported;
+    BOOST_TEST_REQUIRE(supported.size() == 2u);
+    BOOST_TEST(supported[0] == "mutual aid; 12-step");
+    BOOST_TEST(supported[1] == "medication");
+    BOOST_TEST_REQUIRE(r.record->grievances.has_value());
+    BOOST_TEST(r.record->grievances->empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_date_in_a_peer_workers_list_is_located_and_not_quoted) {
+    auto peers = sheet_xml({row(1, istr("A1", "id") + istr("B1", "supervision_sessions")),
+                            row(2, istr("A2", "p-secret") + istr("B2", "2026-01-05; 2026-02-31"))});
+    auto r = read(make_workbook({{"Peer workers", peers}}));
+    const auto text = all_messages(r);
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(text.find("'Peer workers'!B2: expected a date") != std::string::npos, text);
+    BOOST_TEST(text.find("(at /peer_workers/0/supervision_sessions/1)") != std::string::npos, text);
+    BOOST_TEST(text.find("2026-02-31") == std::string::npos, text);
+    BOOST_TEST(text.find("p-secret") == std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(writer_refuses_what_a_cell_cannot_hold_exactly) {
+    auto rec = example("riverbend-emerging-rco");
+    rec.volunteers = volunteers{};
+    rec.volunteers->roles = std::vector<std::string>{"intake", " padded"};
+    auto w = io::write_record_xlsx(rec);
+    BOOST_TEST(!w.ok());
+    BOOST_TEST(w.bytes.empty());
+    BOOST_TEST_REQUIRE(!w.diagnostics.empty());
+    BOOST_TEST(w.diagnostics[0].pointer == "/volunteers/roles/1");
+    rec.volunteers->roles = std::vector<std::string>{"a;b", "c"};
+    rec.organization->mission = std::string(40000, 'x');
+    w = io::write_record_xlsx(rec);
+    BOOST_TEST(!w.ok());
+    BOOST_TEST(w.diagnostics[0].pointer == "/organization/mission");
+    rec.organization->mission = "";
+    w = io::write_record_xlsx(rec);
+    BOOST_TEST_REQUIRE(w.ok());
+    auto back = read(w.bytes);
+    BOOST_TEST_REQUIRE(back.ok(), all_messages(back));
+    BOOST_TEST(io::write_record_json(*back.record) == io::write_record_json(rec)); // "a;b" and "" survive
+}
+
+// Hostile and broken files: refused with one clear error, no record, no crash.
+BOOST_AUTO_TEST_CASE(hostile_workbooks_are_refused) {
+    auto refused = [](const std::string& bytes, const std::string& words) {
+        auto r = read(bytes);
+        BOOST_TEST(!r.record.has_value());
+        BOOST_TEST_REQUIRE(r.diagnostics.size() == 1u);
+        BOOST_TEST(r.diagnostics[0].message.find(words) != std::string::npos, r.diagnostics[0].message);
+    };
+    const auto good = make_workbook({});
+    BOOST_TEST(read(good).ok());
+    // Truncated and corrupt zips.
+    refused(good.substr(0, good.size() / 2), "truncated or corrupt");
+    refused(std::string("PK\x03\x04", 4) + std::string(100, 'x'), "truncated or corrupt");
+    // Encrypted workbooks and old .xls files are OLE compound files.
+    refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), "encrypted");
+    // Macros.
+    refused(make_workbook({}, {}, false, {{"xl/vbaProject.bin", "macro"}}), "macros");
+    // A zip bomb: 40 MiB of zeros compressed to a few KiB.
+    refused(make_workbook({{"Bylaws", std::string(40u << 20, ' ') + sheet_xml({})}}), "larger than");
+    auto bomb = make_workbook({{"Bylaws", std::string(3u << 20, ' ') + sheet_xml({})}});
+    refused(bomb, "zip bomb");
+    // DTDs and entities in sheet XML.
+    refused(make_workbook({{"Bylaws", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet " + ns +
+                                    "><sheetData/></worksheet>"}}),
+            "DTD");
+    // Absurd dimensions.
+    refused(make_workbook({{"Bylaws", sheet_xml({row(1, istr("A1048577", "x"))})}}), "beyond the grid");
+    refused(make_workbook({{"Bylaws", sheet_xml({"<row r=\"2000000\"/>"})}}), "row number beyond");
+    // Not UTF-8.
+    refused(make_workbook({{"Bylaws", sheet_xml({row(1, istr("A1", "Field\xC3"))})}}), "not valid UTF-8");
+    // Not a workbook at all.
+    refused(make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}}), "OpenDocument");
+    refused(make_zip({{"a.txt", "hello"}}), "no [Content_Types].xml");
+}
+
+BOOST_AUTO_TEST_CASE(a_workbook_without_record_sheets_is_an_error) {
+    auto r = read(make_workbook({}) /* has Record */);
+    BOOST_TEST(r.ok());
+    auto other = make_zip({{"[Content_Types].xml", "<Types/>"},
+                           {"xl/workbook.xml", "<workbook " + ns + "><sheets><sheet name=\"Sheet1\" r:id=\"rId1\"/></sheets></workbook>"}});
+    auto o = read(other);
+    BOOST_TEST(!o.record.has_value());
+    BOOST_TEST(all_messages(o).find("not an rco-record/1 workbook") != std::string::npos, all_messages(o));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
