@@ -190,7 +190,8 @@ int emit(const std::string& output, const std::string& text, const rco::io::outp
 }
 
 /// Writes a workbook (binary: never to a terminal).
-int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb) {
+int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb,
+                  const rco::io::output_options& how) {
     print_diagnostics(wb.diagnostics);
     if (!wb.ok()) {
         std::cerr << "rco-audit: error: the record cannot be written as a workbook exactly\n";
@@ -200,7 +201,7 @@ int emit_workbook(const std::string& output, const rco::io::workbook_write_resul
         std::cerr << "rco-audit: error: a workbook is a binary file; give -o FILE.xlsx\n";
         return exit_input_error;
     }
-    return emit(output, wb.bytes);
+    return emit(output, wb.bytes, how);
 }
 
 /// How a run over several records joins one format into one document (none: one file per
@@ -867,11 +868,11 @@ int run_convert(const options& opt, const std::string& file, const std::string& 
         target = loaded.kind == rco::io::input_kind::xml_record || loaded.kind == rco::io::input_kind::workbook
                      ? "json"
                      : "xml";
-    if (target == "xlsx")
-        return emit_workbook(opt.output, rco::io::write_record_xlsx(*loaded.record));
-    auto out = target == "xml" ? rco::io::write_record_xml(*loaded.record) : rco::io::write_record_json(*loaded.record);
     rco::io::output_options how;
     add_identity(how.inputs, file);
+    if (target == "xlsx")
+        return emit_workbook(opt.output, rco::io::write_record_xlsx(*loaded.record), how);
+    auto out = target == "xml" ? rco::io::write_record_xml(*loaded.record) : rco::io::write_record_json(*loaded.record);
     return emit(opt.output, out, how);
 }
 
