@@ -1092,7 +1092,10 @@ def workbooks_are_written_read_by_content_and_audited_like_json():
         expect(code == 1 and "needs evidence" in out.lower(), f"{code}: {out[:300]} {err}")
         code, _, err = run("init", os.path.join(d, "as-json.rec"), "--format", "json")
         expect(code == 0, err)
-        # Any record as a workbook, read back by content under any name, the same audit.
+        # Any record as a workbook, read back by content under any name, the same audit
+        # (with the example's document files beside it).
+        import shutil
+        shutil.copytree(os.path.join(EX, "texts"), os.path.join(d, "texts"))
         wb = os.path.join(d, "harbor.bin")
         code, _, err = run("convert", HARBOR, "--to", "xlsx", "-o", wb)
         expect(code == 0, err)
@@ -1108,7 +1111,7 @@ def workbooks_are_written_read_by_content_and_audited_like_json():
         expect(p.returncode == 0 and p.stdout[:2] == b"PK", p.stderr)
         # A directory batch picks up .xlsx files.
         batch = os.path.join(d, "batch")
-        os.makedirs(batch)
+        shutil.copytree(os.path.join(EX, "texts"), os.path.join(batch, "texts"))
         with open(wb, "rb") as f:
             write(batch, "harbor.xlsx", f.read())
         write(batch, "notes.txt", "not a record")

@@ -72,6 +72,8 @@ def main():
                                "-o", os.path.join(ours, ex + ".xlsx"))
             check(f"{ex}: converted to a workbook", code == 0, err)
         soffice(work, lo, "xlsx", [os.path.join(ours, f) for f in sorted(os.listdir(ours))])
+        # The examples' document files, beside LibreOffice's workbooks as beside the records.
+        shutil.copytree(os.path.join(ROOT, "examples", "texts"), os.path.join(lo, "texts"))
 
         # The blank workbook survives LibreOffice as a record with only its format.
         code, out, err = run("convert", os.path.join(lo, "blank.xlsx"), "--to", "json")
