@@ -81,9 +81,10 @@ std::string row(int r, const std::string& cells) {
 std::string make_workbook(const std::vector<std::pair<std::string, std::string>>& sheets,
                      const std::vector<std::string>& shared = {}, bool date1904 = false,
                      std::vector<std::pair<std::string, std::string>> extra = {}) {
-    std::vector<std::pair<std::string, std::string>> all = {
-        {"Record", sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
-                              row(2, istr("A2", "format") + istr("B2", "rco-record/1"))})}};
+    std::vector<std::pair<std::string, std::string>> all;
+    if (sheets.empty() || sheets.front().first != "Record")
+        all.push_back({"Record", sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
+                                            row(2, istr("A2", "format") + istr("B2", "rco-record/1"))})});
     all.insert(all.end(), sheets.begin(), sheets.end());
     std::string types = R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)";
     std::string rels = R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)";
@@ -236,12 +237,10 @@ BOOST_AUTO_TEST_CASE(cells_of_every_kind_as_spreadsheet_programs_write_them) {
 BOOST_AUTO_TEST_CASE(date_systems_1900_and_1904) {
     auto rec = [](bool d1904, const std::string& serial) {
         auto sheet = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
-                                row(2, istr("A2", "as_of") + num("B2", serial))});
-        auto r = read(make_workbook({{"Record ", sheet}}, {}, d1904));
-        return r;
+                                row(2, istr("A2", "format") + istr("B2", "rco-record/1")),
+                                row(3, istr("A3", "as_of") + num("B3", serial))});
+        return read(make_workbook({{"Record", sheet}}, {}, d1904));
     };
-    // The Record sheet given twice would be confusing: use as_of on a sheet named with a
-    // trailing space, which matches "Record" too, so the format row comes from the first.
     auto a = rec(false, "46203");
     BOOST_TEST_REQUIRE(a.record.has_value(), all_messages(a));
     BOOST_TEST(format_date(*a.record->as_of) == "2026-06-30");
@@ -252,7 +251,12 @@ BOOST_AUTO_TEST_CASE(date_systems_1900_and_1904) {
     BOOST_TEST(format_date(*early.record->as_of) == "1900-02-28");
     auto bug = rec(false, "60");
     BOOST_TEST(!bug.ok());
-    BOOST_TEST(all_messages(bug).find("'Record '!B2: expected a real date") != std::string::npos, all_messages(bug));
+    BOOST_TEST(all_messages(bug).find("Record!B3: expected a real date") != std::string::npos, all_messages(bug));
+    // A sheet given twice (names match without regard to case and spaces) is an error.
+    auto twice = read(make_workbook({{"record ", sheet_xml({})}}));
+    BOOST_TEST(!twice.ok());
+    BOOST_TEST(all_messages(twice).find("sheet \"record \" repeats the sheet Record") != std::string::npos,
+               all_messages(twice));
 }
 
 BOOST_AUTO_TEST_CASE(errors_name_file_sheet_cell_and_pointer) {
@@ -350,6 +354,24 @@ BOOST_AUTO_TEST_CASE(a_bad_date_in_a_peer_workers_list_is_located_and_not_quoted
     BOOST_TEST(text.find("(at /peer_workers/0/supervision_sessions/1)") != std::string::npos, text);
     BOOST_TEST(text.find("2026-02-31") == std::string::npos, text);
     BOOST_TEST(text.find("p-secret") == std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(text_survives_exactly_control_characters_escapes_and_formulas) {
+    auto rec = example("riverbend-emerging-rco");
+    rec.organization->mission = "ctl\x01" "bell\x07 cr\r lf\n tab\t lit _x0041_ _x005F_ end  ";
+    rec.organization->vision = "=1+2";
+    rec.organization->founded = date{std::chrono::year{1850}, std::chrono::May, std::chrono::day{1}};
+    auto w = io::write_record_xlsx(rec);
+    BOOST_REQUIRE(w.ok());
+    auto back = read(w.bytes);
+    BOOST_TEST_REQUIRE(back.ok(), all_messages(back));
+    BOOST_TEST(io::write_record_json(*back.record) == io::write_record_json(rec));
+    rec.organization->website = website{};
+    w = io::write_record_xlsx(rec);
+    BOOST_REQUIRE(w.ok());
+    BOOST_TEST_REQUIRE(w.diagnostics.size() == 1u);
+    BOOST_TEST(w.diagnostics[0].pointer == "/organization/website");
+    BOOST_TEST((w.diagnostics[0].severity == severity::warning));
 }
 
 BOOST_AUTO_TEST_CASE(writer_refuses_what_a_cell_cannot_hold_exactly) {

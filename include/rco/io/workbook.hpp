@@ -64,6 +64,7 @@ struct workbook_write_result {
 /// blank workbook to fill in. Reading the output gives back an equal record.
 /// Values a cell cannot hold exactly (text over 32,767 characters; list items that
 /// are empty, "(none)" or start or end with spaces) are errors, and nothing is written.
+/// Present but empty objects (`"website": {}`) have no cells: written as absent, with a warning.
 workbook_write_result write_record_xlsx(const record& rec);
 
 /// The blank workbook: every sheet, column and drop-down, no values but the format.

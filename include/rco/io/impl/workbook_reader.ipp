@@ -879,6 +879,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         wb::cell_reader cr(file_name, date1904);
         std::vector<diagnostic> notes;
         bool any = false;
+        std::vector<const wb::sheet*> done;
         for (const auto& fs : sheets) {
             const wb::sheet* layout_sheet = nullptr;
             for (const auto& s : wb::layout())
@@ -892,6 +893,13 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
                 continue;
             }
             any = true;
+            if (std::find(done.begin(), done.end(), layout_sheet) != done.end()) {
+                notes.push_back({severity::error, std::string(file_name), 0, 0, wb::pointer_of(layout_sheet->path),
+                                 "sheet " + json::serialize(json::string(fs.name)) + " repeats the sheet " +
+                                     layout_sheet->name + "; give each part of the record once"});
+                continue;
+            }
+            done.push_back(layout_sheet);
             auto part = fs.part.empty() ? std::nullopt : z.read(fs.part);
             if (!part) {
                 if (!z.has(fs.part)) // a chartsheet or a missing part: nothing to read

@@ -30,6 +30,39 @@ inline const json::value* find_path(const json::value* v, const std::vector<std:
     return v;
 }
 
+/// Text that already reads as an OOXML escape (_x0041_) keeps its underscore
+/// escaped (_x005F_), as spreadsheet programs do; libxlsxwriter escapes control
+/// characters itself.
+inline std::string escape_ooxml(const std::string& s) {
+    if (s.find("_x") == std::string::npos)
+        return s;
+    std::string out;
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
+            hex(s[i + 5]) && s[i + 6] == '_')
+            out += "_x005F_"; // the underscore itself, escaped
+        else
+            out += s[i];
+    }
+    return out;
+}
+
+/// Present but empty objects ("website": {}) have no cell of their own: they are
+/// written as absent, with a warning.
+inline void warn_empty_objects(const json::value& v, const std::string& pointer, std::vector<diagnostic>& diags) {
+    if (const auto* o = v.if_object()) {
+        if (o->empty() && !pointer.empty())
+            diags.push_back({severity::warning, "", 0, 0, pointer,
+                             "an empty object has no cells in a workbook; it is written as absent"});
+        for (const auto& kv : *o)
+            warn_empty_objects(kv.value(), pointer + "/" + std::string(kv.key()), diags);
+    } else if (const auto* a = v.if_array()) {
+        for (std::size_t i = 0; i < a->size(); ++i)
+            warn_empty_objects((*a)[i], pointer + "/" + std::to_string(i), diags);
+    }
+}
+
 /// libxlsxwriter 1.1.4 writes only to a named file: an anonymous memory file
 /// (memfd) when the system has one, else a private temporary file removed at once.
 class scratch_file {
@@ -338,7 +371,7 @@ private:
                 worksheet_write_formula_str(ws, row, col, "=\"\"", text_, "");
                 return;
             }
-            worksheet_write_string(ws, row, col, s.c_str(), text_);
+            worksheet_write_string(ws, row, col, escape_ooxml(s).c_str(), text_);
         };
         if (c.list) {
             if (v.is_array())
@@ -457,8 +490,10 @@ namespace rco::io {
 workbook_write_result write_record_xlsx(const record& rec) {
     detail::wb::xlsx_writer w;
     workbook_write_result out;
-    out.bytes = w.write(detail::to_json(rec));
+    const auto doc = detail::to_json(rec);
+    out.bytes = w.write(doc);
     out.diagnostics = std::move(w.diags);
+    detail::wb::warn_empty_objects(doc, "", out.diagnostics);
     if (has_errors(out.diagnostics))
         out.bytes.clear();
     return out;
