@@ -114,7 +114,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_field_named_with_escapes_is_reported_safely) {
     for (const auto& d : r.diagnostics) {
         const auto line = format_diagnostic(d);
         BOOST_TEST(terminal_clean(line), line);
-        named = named || line.find("\\x1b[2Jevil\\u202e") != std::string::npos;
+        // The reader refuses the key, naming the character (never writing it raw).
+        named = named || line.find("control character U+001B (ESC) in a key") != std::string::npos;
     }
     BOOST_TEST(named);
 }

@@ -922,16 +922,19 @@ int run_init(const std::string& file, bool force, bool example, std::string form
     }
     if (format.empty())
         format = fs::path(file).extension() == ".xlsx" ? "xlsx" : "json";
-    if (format == "xlsx") {
-        auto wb = rco::io::blank_workbook();
-        if (!wb.ok() || emit(file, wb.bytes) != exit_met)
-            return exit_input_error;
-        std::cout << "Wrote " << file << ": a blank workbook to fill in (start with its first sheet, \"Start here\"),\n"
-                  << "then run: rco-audit check " << file << "\n";
-        return exit_met;
-    }
     // The blank record is dated today (its review date); audits themselves never read the clock.
     const rco::date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    if (format == "xlsx") {
+        // The same blank record as the JSON one, so its audit lists what to record.
+        const auto blank = rco::io::read_record_json(rco::io::blank_record(today), file);
+        const auto wb = blank.ok() ? rco::io::write_record_xlsx(*blank.record) : rco::io::blank_workbook();
+        if (!wb.ok() || emit(file, wb.bytes) != exit_met)
+            return exit_input_error;
+        std::cout << "Wrote " << file << ": a blank workbook (review date " << rco::format_date(today)
+                  << ") to fill in (start with its first sheet, \"Start here\"),\n"
+                  << "then run: rco-audit check " << file << " (the report lists what is still to record)\n";
+        return exit_met;
+    }
     const std::string text = example ? std::string(rco::io::starter_record()) : rco::io::blank_record(today);
     if (auto err = rco::io::write_file_atomic(file, text); !err.empty()) {
         std::cerr << "rco-audit: error: " << err << "\n";
