@@ -7,6 +7,8 @@
 #include "rco/io/impl/json_record.ipp"
 #include "rco/io/impl/workbook_layout.ipp"
 
+#include "rco/io/utf8.hpp"
+
 #include <pugixml.hpp>
 #include <zip.h>
 
@@ -21,32 +23,6 @@ namespace rco::io::detail::wb {
 struct unreadable {
     std::string message;
 };
-
-inline bool valid_utf8(std::string_view t) noexcept {
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-        if (len == 0 || c > 0xF4 || c == 0xC0 || c == 0xC1 || i + len > t.size())
-            return false;
-        std::uint32_t cp = len == 4 ? (c & 0x07u) : len == 3 ? (c & 0x0Fu) : (c & 0x1Fu);
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(t[i + k]);
-            if ((cc & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
-    }
-    return true;
-}
 
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size())
@@ -236,7 +212,7 @@ private:
 
 /// Parses one XML part of the package, refusing what a workbook never needs.
 inline void parse_part(pugi::xml_document& doc, const std::string& bytes, std::string_view name) {
-    if (!valid_utf8(bytes))
+    if (first_invalid_utf8(bytes) != std::string_view::npos)
         throw unreadable{"not a readable workbook: " + std::string(name) + " is not valid UTF-8"};
     if (bytes.find("<!DOCTYPE") != std::string::npos || bytes.find("<!ENTITY") != std::string::npos)
         throw unreadable{"refused: " + std::string(name) +
