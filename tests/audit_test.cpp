@@ -162,3 +162,16 @@ BOOST_AUTO_TEST_CASE(pure_and_thread_safe) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+// A result refers to its catalog's entries: auditing against a temporary catalog must not
+// compile (the deleted rvalue overload), while a named catalog does.
+template <class C>
+concept auditable_with = requires(C&& cat, const rco::record& rec, rco::date d) {
+    rco::audit(std::forward<C>(cat), "national", rec, d);
+};
+static_assert(auditable_with<const rco::catalog&>);
+static_assert(auditable_with<rco::catalog&>);
+static_assert(!auditable_with<rco::catalog>);
+static_assert(!auditable_with<const rco::catalog>);
+} // namespace

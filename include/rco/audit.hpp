@@ -31,6 +31,10 @@ struct audit_error : std::invalid_argument {
 /// Pure: no I/O, no clock; safe to call from many threads on shared inputs.
 [[nodiscard]] audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
                    const tailoring& tailor = {});
+/// The result refers to the catalog's entries (titles, questions, remediations), so the
+/// catalog must outlive it: auditing against a temporary catalog does not compile.
+audit_result audit(const catalog&& cat, std::string_view profile_name, const record& rec, date as_of,
+                   const tailoring& tailor = {}) = delete;
 
 /// The review date a run uses: the override when given, else the record's `as_of`.
 [[nodiscard]] std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept;
