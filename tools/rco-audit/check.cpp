@@ -1,0 +1,419 @@
+// rco-audit check: audit records and write their reports. As kubectl shapes a command:
+// resolve() turns the options into a plan (or says why not), audit_all() runs the records
+// through the workers, and a report_writer writes what they yield, in input order.
+#include "batch.hpp"
+#include "command.hpp"
+#include "common.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+namespace fs = std::filesystem;
+
+namespace rco::cli {
+
+struct check_options {
+    std::vector<std::string> files;
+    std::string profile = "national";
+    bool profile_given = false;
+    std::string as_of;
+    std::vector<std::string> formats; ///< FMT or FMT:FILE, repeatable
+    std::string output_dir;
+    std::string summary; ///< scorecard across organizations, .csv or .html
+    std::string output;
+    std::string rules_dir;
+    std::string tailoring_path;
+    std::string roster;    ///< a CSV board roster merged in as board.members
+    std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
+    bool show_names = false;
+    unsigned jobs = 0; ///< workers (0: the cores available)
+};
+
+namespace {
+
+/// Where one format goes: "--format json:out.json", else --output, else --output-dir, else stdout.
+struct output_target {
+    const report_format* format;
+    std::string file;
+};
+
+/// What the options decide, checked before any record is read.
+struct check_plan {
+    const rco::catalog* cat = nullptr;
+    std::string profile;
+    std::optional<rco::io::tailoring_file> tailor;
+    std::string tailoring_sha256;
+    std::optional<rco::date> as_of_override;
+    std::vector<output_target> targets;
+    std::vector<std::string> files;   ///< the records, folders expanded
+    std::vector<std::string> names;   ///< each record's file name in --output-dir
+    std::vector<std::size_t> joined;  ///< the targets joining every record into one document
+    rco::io::output_options out_opts; ///< the files no output may replace (documents added as read)
+    bool batch = false;
+    std::size_t jobs = 1;
+};
+
+/// The tailoring file, read and checked against the catalog; false after printing why not.
+bool resolve_tailoring(const check_options& opt, check_plan& plan) {
+    if (opt.tailoring_path.empty())
+        return true;
+    std::vector<rco::diagnostic> diags;
+    auto text = rco::io::read_file(opt.tailoring_path, diags);
+    if (text) {
+        plan.tailor = rco::io::read_tailoring_json(*text, rco::io::display_name(opt.tailoring_path), *plan.cat, diags);
+        plan.tailoring_sha256 = rco::io::sha256_hex(*text);
+    }
+    print_diagnostics(diags);
+    if (!plan.tailor) {
+        std::cerr << "rco-audit: error: the tailoring file " << rco::io::display_name(opt.tailoring_path)
+                  << " cannot be used\n";
+        return false;
+    }
+    return true;
+}
+
+/// The profile (a tailoring file may name the one it extends; --profile wins) and the review date.
+bool resolve_profile_and_date(const check_options& opt, check_plan& plan) {
+    const auto& tailor = plan.tailor;
+    plan.profile = opt.profile;
+    if (tailor && tailor->profile && !opt.profile_given)
+        plan.profile = *tailor->profile;
+    else if (tailor && tailor->profile && *tailor->profile != opt.profile)
+        std::cerr << "rco-audit: warning: --profile " << opt.profile << " overrides the tailoring file's profile "
+                  << *tailor->profile << "\n";
+    if (!plan.cat->find_profile(plan.profile)) {
+        std::cerr << "rco-audit: error: unknown profile '" << plan.profile << "'; known profiles:";
+        for (const auto& p : plan.cat->profiles)
+            std::cerr << " " << p.name;
+        std::cerr << "\n";
+        return false;
+    }
+    if (!opt.as_of.empty()) {
+        plan.as_of_override = rco::parse_date(opt.as_of);
+        if (!plan.as_of_override) {
+            std::cerr << "rco-audit: error: --as-of expects a date as YYYY-MM-DD, got '" << opt.as_of << "'\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Where each format goes; no two outputs in one file.
+bool resolve_targets(const check_options& opt, check_plan& plan) {
+    auto& targets = plan.targets;
+    for (const auto& spec : opt.formats.empty() ? std::vector<std::string>{"text"} : opt.formats) {
+        const auto colon = spec.find(':');
+        const auto* f = find_format(spec.substr(0, colon));
+        if (!f) {
+            std::cerr << "rco-audit: error: unknown format '" << spec.substr(0, colon) << "'; formats:";
+            for (const auto& known : formats)
+                std::cerr << " " << known.name;
+            std::cerr << "\n";
+            return false;
+        }
+        targets.push_back({f, colon == std::string::npos ? std::string() : spec.substr(colon + 1)});
+    }
+    std::size_t to_stdout = 0;
+    for (auto& t : targets)
+        if (t.file.empty() && opt.output_dir.empty())
+            to_stdout += (t.file = opt.output).empty() ? 1 : 0;
+    if (to_stdout > 1 || (!opt.output.empty() && targets.size() > 1)) {
+        std::cerr << "rco-audit: error: several formats need a file each: --format html:report.html --format "
+                     "json:report.json, or --output-dir DIR\n";
+        return false;
+    }
+    std::error_code ec;
+    std::vector<fs::path> named;
+    for (const auto& t : targets)
+        if (!t.file.empty() && t.file != "-")
+            named.push_back(fs::absolute(t.file, ec).lexically_normal());
+    if (!opt.summary.empty())
+        named.push_back(fs::absolute(opt.summary, ec).lexically_normal());
+    std::sort(named.begin(), named.end());
+    if (auto same = std::adjacent_find(named.begin(), named.end()); same != named.end()) {
+        std::cerr << "rco-audit: error: two outputs of this run are the same file, "
+                  << rco::io::display_name(same->string()) << "\n";
+        return false;
+    }
+    return true;
+}
+
+/// The output folder, the records, and the files no output may replace.
+bool resolve_files(const check_options& opt, check_plan& plan) {
+    if (!opt.output_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.output_dir, ec);
+        if (ec) {
+            std::cerr << "rco-audit: error: cannot create the directory " << opt.output_dir << " (" << ec.message()
+                      << ")\n";
+            return false;
+        }
+    }
+    auto& files = plan.files = expand_inputs(opt.files);
+    if (!opt.roster.empty() && files.size() > 1) {
+        std::cerr << "rco-audit: error: --roster describes one board; give it with one record\n";
+        return false;
+    }
+    if (files.empty()) {
+        std::cerr << "rco-audit: error: no record files found in " << opt.files.front() << "\n";
+        return false;
+    }
+    plan.batch = files.size() > 1;
+    for (std::size_t k = 0; k < plan.targets.size(); ++k) {
+        const auto& t = plan.targets[k];
+        if (plan.batch && t.format->join == join_kind::none && opt.output_dir.empty()) {
+            std::cerr << "rco-audit: error: " << t.format->name << " reports are one file per organization; with "
+                      << "several records use --output-dir DIR\n";
+            return false;
+        }
+        if (plan.batch && !(!opt.output_dir.empty() && t.file.empty()))
+            plan.joined.push_back(k);
+    }
+    // No output replaces a file this run reads (a record, the roster, the tailoring file,
+    // a catalog file or a document), whatever name it is given. Documents are added as
+    // the records that name them are read.
+    auto& out_opts = plan.out_opts;
+    out_opts.private_file = opt.show_names; // names of people in recovery: health information
+    for (const auto& f : files)
+        add_identity(out_opts.inputs, f);
+    add_identity(out_opts.inputs, opt.roster);
+    add_identity(out_opts.inputs, opt.tailoring_path);
+    if (!opt.rules_dir.empty())
+        for (const auto name : rco::io::catalog_file_names)
+            add_identity(out_opts.inputs, (fs::path(opt.rules_dir) / name).string());
+    std::size_t longest_extension = 0;
+    for (const auto& f : formats)
+        longest_extension = std::max(longest_extension, f.extension.size());
+    plan.names = rco::io::output_names(files, longest_extension); // distinct, deterministic
+    plan.jobs = std::min<std::size_t>(files.size(), opt.jobs > 0 ? opt.jobs : available_cores());
+    return true;
+}
+
+std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat) {
+    check_plan plan;
+    plan.cat = &cat;
+    if (!resolve_tailoring(opt, plan) || !resolve_profile_and_date(opt, plan) || !resolve_targets(opt, plan) ||
+        !resolve_files(opt, plan))
+        return std::nullopt;
+    return plan;
+}
+
+/// What the workers share: the plan's list of files read (documents are added) and standard error.
+struct run_locks {
+    std::mutex inputs, cerr;
+};
+
+/// Reads and audits record i, and writes the files of its own (--output-dir); on a worker thread.
+audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& locks, std::size_t i) {
+    audited_record a;
+    a.file = plan.files[i] == "-" ? plan.files[i] : rco::io::display_name(plan.files[i]);
+    auto loaded = load_record(plan.files[i], {opt.roster, opt.documents, true, opt.show_names});
+    if (!loaded.documents_read.empty()) {
+        std::lock_guard lock(locks.inputs);
+        plan.out_opts.inputs.insert(plan.out_opts.inputs.end(), loaded.documents_read.begin(),
+                                    loaded.documents_read.end());
+    }
+    a.diagnostics = std::move(loaded.diagnostics);
+    if (!loaded.record) {
+        a.error = "input error";
+        for (const auto& d : a.diagnostics)
+            if (d.severity == rco::severity::error) {
+                a.error = rco::format_diagnostic(d);
+                break;
+            }
+        return a;
+    }
+    const auto as_of = review_date_for(a.file, loaded, plan.as_of_override, a.diagnostics);
+    if (!as_of) {
+        a.error = a.file + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
+        a.diagnostics.push_back({rco::severity::error, a.file, 0, 0, "/as_of",
+                                 "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
+        return a;
+    }
+    auto result = rco::audit(*plan.cat, plan.profile, *loaded.record, *as_of,
+                             plan.tailor ? plan.tailor->tailoring : rco::tailoring{});
+    auto& info = a.info;
+    info = rco::report::make_report_info(*plan.cat, *loaded.record, loaded.bytes, a.file, a.diagnostics);
+    info.show_names = opt.show_names;
+    info.tailoring_file = rco::io::display_name(opt.tailoring_path);
+    info.tailoring_sha256 = plan.tailoring_sha256;
+    a.organization = info.organization_name;
+    for (const auto& t : plan.targets)
+        if (!opt.output_dir.empty() && t.file.empty()) {
+            const auto path = fs::path(opt.output_dir) / (plan.names[i] + "." + std::string(t.format->extension));
+            const auto text = t.format->write(result, info);
+            rco::io::output_options now;
+            {
+                std::lock_guard lock(locks.inputs);
+                now = plan.out_opts;
+            }
+            if (auto err = rco::io::write_file_atomic(path, text, now); !err.empty()) {
+                std::lock_guard lock(locks.cerr);
+                std::cerr << "rco-audit: error: " << err << "\n";
+                a.failed_output = true;
+            }
+        }
+    for (const auto k : plan.joined)
+        a.pieces.push_back(joined_piece(*plan.targets[k].format, result, info));
+    if (plan.batch) {
+        // The summary needs only the standards' results and the score.
+        // (Moved-from, not cleared: clear() would keep the vectors' memory.)
+        result.checks = std::vector<rco::check_result>();
+        result.tailoring = std::vector<rco::tailoring_note>();
+        a.info = rco::report::report_info();
+    }
+    a.result = std::move(result);
+    return a;
+}
+
+/// Takes the audited records in input order: their diagnostics, the joined documents, the
+/// summary's rows; finish() writes what is left and says the exit code.
+class report_writer {
+  public:
+    report_writer(const check_options& opt, const check_plan& plan, run_locks& locks)
+        : opt_(opt), plan_(plan), locks_(locks) {
+        for (const auto k : plan.joined)
+            outputs_.push_back(
+                std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts));
+        if (!opt.summary.empty())
+            rows_.reserve(plan.files.size());
+    }
+
+    void add(audited_record&& a) {
+        {
+            std::lock_guard lock(locks_.cerr);
+            print_diagnostics(a.diagnostics);
+            if (!a.result)
+                std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
+        }
+        if (a.failed_output || !a.result)
+            worst_ = exit_input_error;
+        else if (a.result->result != rco::overall_outcome::meets_standards && worst_ == exit_met)
+            worst_ = exit_not_met;
+        for (std::size_t k = 0; k < outputs_.size(); ++k) {
+            if (a.result)
+                outputs_[k]->add(a.pieces[k]);
+            else
+                outputs_[k]->add_error(a.file, a.error);
+        }
+        if (!opt_.summary.empty()) {
+            // Standard titles come from the first audited row; the others keep none.
+            if (a.result && titled_)
+                for (auto& st : a.result->standards)
+                    st.slug = st.title = std::string();
+            titled_ = titled_ || a.result.has_value();
+            // Copied here rather than moved: the rows stay together in this thread's memory,
+            // not scattered among the blocks the workers free and reuse.
+            rows_.push_back({std::string(a.organization), std::string(a.file), a.result, std::string(a.error)});
+        }
+        if (!plan_.batch)
+            single_ = std::move(a);
+    }
+
+    /// Writes the summary, ends the joined documents and writes a single record's reports.
+    int finish() {
+        const auto& out_opts = plan_.out_opts;
+        if (!opt_.summary.empty()) {
+            const auto ext = fs::path(opt_.summary).extension();
+            const auto text = ext == ".html" ? rco::report::write_summary_html(rows_, RCO_VERSION)
+                                             : rco::report::write_summary_csv(rows_);
+            if (emit(opt_.summary, text, out_opts) != exit_met)
+                worst_ = exit_input_error;
+        }
+        // One output that cannot be written does not stop the others.
+        for (auto& o : outputs_)
+            if (o->finish(out_opts) != 0)
+                worst_ = exit_input_error;
+        if (single_ && single_->result)
+            for (const auto& t : plan_.targets)
+                if (opt_.output_dir.empty() || !t.file.empty())
+                    if (emit(t.file, t.format->write(*single_->result, single_->info), out_opts) != exit_met)
+                        worst_ = exit_input_error;
+        return worst_;
+    }
+
+  private:
+    const check_options& opt_;
+    const check_plan& plan_;
+    run_locks& locks_;
+    std::vector<std::unique_ptr<joined_output>> outputs_;
+    std::vector<rco::report::summary_row> rows_;
+    bool titled_ = false;                  ///< a row with the standards' titles is kept
+    std::optional<audited_record> single_; ///< the one record of a run over one file
+    int worst_ = exit_met;
+};
+
+} // namespace
+
+int run_check(const check_options& opt) {
+    std::optional<rco::catalog> storage;
+    const auto* cat = load_catalog(opt.rules_dir, storage);
+    if (!cat)
+        return exit_input_error;
+    auto plan = resolve(opt, *cat);
+    if (!plan)
+        return exit_input_error;
+    run_locks locks;
+    report_writer writer(opt, *plan, locks);
+    audit_all(
+        plan->files.size(), plan->jobs, [&](std::size_t i) { return audit_one(opt, *plan, locks, i); },
+        [&](audited_record&& a) { writer.add(std::move(a)); });
+    // What only the workers needed goes before the summary is written.
+    std::vector<std::string>().swap(plan->files);
+    return writer.finish();
+}
+
+command add_check(CLI::App& app) {
+    auto opt = std::make_shared<check_options>();
+    auto* sub = app.add_subcommand("check", "Audit one or more records and print the report");
+    sub->add_option("files", opt->files,
+                    "Records (rco-record/1 JSON, XML or .xlsx workbook, or IRS Form 990/990-EZ e-file returns, "
+                    "detected by content) or directories of them; - reads standard input")
+        ->required();
+    sub->add_option("--profile", opt->profile, "Profile: national, accreditation, florida, michigan, indiana")
+        ->capture_default_str();
+    sub->add_option("--as-of", opt->as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
+    sub->add_option("--format", opt->formats,
+                    "Report format: text, json, html, markdown, junit or csv; FMT:FILE writes that format to FILE, "
+                    "and the option may be "
+                    "repeated (--format text --format json:report.json)");
+    sub->add_option("--summary", opt->summary,
+                    "Also write a scorecard across all records: rows are organizations, columns the ten "
+                    "standards and the result, with counts per status (FILE.csv or FILE.html)")
+        ->check([](const std::string& f) {
+            const auto ext = fs::path(f).extension();
+            return ext == ".csv" || ext == ".html" ? std::string()
+                                                   : std::string("the summary file must end in .csv or .html");
+        });
+    sub->add_option("--output-dir", opt->output_dir,
+                    "Write one report per record and format into DIR (NAME.txt, NAME.json, …)");
+    sub->add_option("--tailoring", opt->tailoring_path,
+                    "Tailoring file (rco-tailoring/1): parameters, levels, checks not applicable with a reason, "
+                    "waivers; may name the profile it extends")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--roster", opt->roster,
+                    "CSV board roster (columns id,voting,seat,officer,recovery_identity,attested,affiliation) "
+                    "used as the record's board.members")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--documents", opt->documents,
+                    "Folder in which documents[].path is resolved (default: the record's own folder; a record "
+                    "from standard input has none). A path may not leave it")
+        ->check(CLI::ExistingDirectory);
+    sub->add_option("-o,--output", opt->output, "Write the report to FILE (whole or not at all) instead of stdout");
+    sub->add_option("-j,--jobs", opt->jobs, "Records audited at once (default: the cores available)")
+        ->check(CLI::Range(1u, 1024u));
+    sub->add_flag("--show-names", opt->show_names,
+                  "Also list the ids of the board members and peer workers behind each number. Off by "
+                  "default: such lists reveal who is in recovery");
+    add_rules_option(*sub, opt->rules_dir);
+    sub->footer(exit_codes_help);
+    return {sub, [opt, sub] {
+                opt->profile_given = sub->get_option("--profile")->count() > 0;
+                return run_check(*opt);
+            }};
+}
+
+} // namespace rco::cli

@@ -1,0 +1,190 @@
+// rco-audit: the helpers the commands share (see common.hpp).
+#include "common.hpp"
+#include "command.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace rco::cli {
+
+const char* const exit_codes_help = R"(Exit codes:
+  0  every standard is met (check), every file is valid (validate), or the command succeeded
+  1  a required check failed or evidence is missing (some standard is not met or incomplete);
+     for diff: a standard is no longer met or a check newly fails
+  2  usage or input error: a file is missing, malformed, too large or not an rco-record/1 record,
+     a document path is refused, or an output cannot be written (e.g. it would replace an input);
+     in a run over several files the other files are still audited and the worst code wins)";
+
+void add_rules_option(CLI::App& sub, std::string& rules_dir) {
+    sub.add_option("--rules", rules_dir, "Directory replacing the built-in catalog (standards.json, "
+                                         "profiles.json, language.json, vocabulary.json)")
+        ->check(CLI::ExistingDirectory);
+}
+
+void print_diagnostics(const std::vector<rco::diagnostic>& diags) {
+    for (const auto& d : diags)
+        std::cerr << rco::format_diagnostic(d) << "\n";
+}
+
+const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage) {
+    if (dir.empty())
+        return &rco::io::builtin_catalog();
+    std::vector<rco::diagnostic> diags;
+    storage = rco::io::load_catalog_dir(dir, diags);
+    print_diagnostics(diags);
+    if (!storage) {
+        std::cerr << "rco-audit: error: the rules directory " << dir << " is not a valid catalog\n";
+        return nullptr;
+    }
+    return &*storage;
+}
+
+std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags) {
+    if (file == "-")
+        return rco::io::read_standard_input(diags);
+    return rco::io::read_file(file, diags);
+}
+
+std::string shown_name(const std::string& file) {
+    return file == "-" ? std::string("<stdin>") : rco::io::display_name(file);
+}
+
+void add_identity(std::vector<rco::io::file_identity>& ids, const std::string& file) {
+    if (file.empty() || file == "-")
+        return;
+    if (auto id = rco::io::identify_file(file))
+        ids.push_back(*id);
+}
+
+load_options paths_as_written() {
+    load_options how;
+    how.read_documents = false;
+    return how;
+}
+
+loaded_record load_record(const std::string& file, const load_options& how) {
+    loaded_record out;
+    auto text = read_input(file, out.diagnostics);
+    if (!text)
+        return out;
+    out.bytes = std::move(*text);
+    out.kind = rco::io::detect_input(out.bytes);
+    const auto shown = shown_name(file);
+    const rco::io::read_options reading{how.show_names};
+    auto result = rco::io::read_record(out.bytes, shown, reading);
+    out.diagnostics = std::move(result.diagnostics);
+    if (rco::has_errors(out.diagnostics))
+        return out;
+    out.record = std::move(result.record);
+    if (how.read_documents) {
+        // A record from standard input has no folder: its paths are refused unless --documents gives one.
+        rco::io::document_options docs;
+        docs.folder = !how.documents.empty() ? fs::path(how.documents)
+                      : file == "-"          ? fs::path()
+                      : fs::path(file).has_parent_path() ? fs::path(file).parent_path()
+                                                         : fs::path(".");
+        docs.opened = &out.documents_read;
+        rco::io::load_document_texts(*out.record, docs, shown, out.diagnostics);
+        if (rco::has_errors(out.diagnostics)) {
+            out.record.reset(); // a refused document path: the record is not audited
+            return out;
+        }
+    }
+    if (!how.roster.empty()) {
+        const auto roster_shown = rco::io::display_name(how.roster);
+        auto roster_text = rco::io::read_file(how.roster, out.diagnostics);
+        auto members =
+            roster_text ? rco::io::read_roster_csv(*roster_text, roster_shown, out.diagnostics, reading) : std::nullopt;
+        if (!members) {
+            out.record.reset(); // the roster is part of this record's evidence: do not audit without it
+            return out;
+        }
+        rco::io::merge_roster(*out.record, std::move(*members), roster_shown, out.diagnostics);
+    }
+    return out;
+}
+
+std::optional<rco::date> review_date_for(const std::string& file, const loaded_record& loaded,
+                                         std::optional<rco::date> as_of_override,
+                                         std::vector<rco::diagnostic>& notes) {
+    if (auto d = rco::review_date(*loaded.record, as_of_override))
+        return d;
+    const auto& filings = loaded.record->filings;
+    if (loaded.kind != rco::io::input_kind::irs990 || !filings || filings->empty() || !filings->front().tax_year)
+        return std::nullopt;
+    const auto year = static_cast<int>(*filings->front().tax_year);
+    const rco::date end{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}};
+    notes.push_back({rco::severity::warning, file, 0, 0, "",
+                     "an IRS return has no review date; auditing as of " + rco::format_date(end) +
+                         ", the end of tax year " + std::to_string(year) + " (give --as-of to choose another)"});
+    return end;
+}
+
+int emit(const std::string& output, const std::string& text, const rco::io::output_options& how) {
+    if (output.empty() || output == "-") {
+        std::cout << text;
+        std::cout.flush();
+        return std::cout ? exit_met : exit_input_error;
+    }
+    if (auto err = rco::io::write_file_atomic(output, text, how); !err.empty()) {
+        std::cerr << "rco-audit: error: " << err << "\n";
+        return exit_input_error;
+    }
+    return exit_met;
+}
+
+int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb,
+                  const rco::io::output_options& how) {
+    print_diagnostics(wb.diagnostics);
+    if (!wb.ok()) {
+        std::cerr << "rco-audit: error: the record cannot be written as a workbook exactly\n";
+        return exit_input_error;
+    }
+    if ((output.empty() || output == "-") && ::isatty(1)) {
+        std::cerr << "rco-audit: error: a workbook is a binary file; give -o FILE.xlsx\n";
+        return exit_input_error;
+    }
+    return emit(output, wb.bytes, how);
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (a != "-" && fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            const auto root = fs::canonical(a, ec);
+            for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
+                 it.increment(ec)) {
+                const auto ext = it->path().extension();
+                if (!it->is_regular_file(ec) || (ext != ".json" && ext != ".xml" && ext != ".xlsx"))
+                    continue;
+                // A link in the directory may not bring in a file from outside it.
+                std::error_code link_ec;
+                if (it->is_symlink(link_ec)) {
+                    const auto target = fs::canonical(it->path(), link_ec);
+                    const auto rel = target.lexically_relative(root);
+                    if (link_ec || rel.empty() || *rel.begin() == "..") {
+                        std::cerr << "rco-audit: warning: " << rco::io::display_name(it->path().string())
+                                  << " is skipped: a symbolic link leading out of "
+                                  << rco::io::display_name(a) << "\n";
+                        continue;
+                    }
+                }
+                found.push_back(it->path().string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(a);
+        }
+    }
+    return out;
+}
+
+} // namespace rco::cli

@@ -1,0 +1,67 @@
+// rco-audit: the helpers the commands share: reading records and catalogs, writing outputs,
+// printing diagnostics, and expanding folders into the records they hold.
+#pragma once
+
+#include "rco/rco.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rco::cli {
+
+void print_diagnostics(const std::vector<rco::diagnostic>& diags);
+
+/// The catalog in force: --rules DIR, else the built-in one. nullptr after printing errors.
+const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage);
+
+/// A file's bytes; "-" reads standard input.
+std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags);
+
+/// How a file name appears in messages and reports (invalid UTF-8 and controls escaped).
+std::string shown_name(const std::string& file);
+
+/// The identities of files a run reads, so that no output replaces one of them.
+void add_identity(std::vector<rco::io::file_identity>& ids, const std::string& file);
+
+struct loaded_record {
+    std::optional<rco::record> record;
+    rco::io::input_kind kind = rco::io::input_kind::unknown;
+    std::string bytes;
+    std::vector<rco::diagnostic> diagnostics;
+    std::vector<rco::io::file_identity> documents_read; ///< the document files read
+};
+
+struct load_options {
+    std::string roster;         ///< a CSV board roster to merge in
+    std::string documents;      ///< --documents DIR; empty: the record's own folder
+    bool read_documents = true; ///< false: keep documents[].path as written (convert, import-990 --into)
+    bool show_names = false;    ///< messages may quote the values of people's fields (--show-names)
+};
+
+load_options paths_as_written();
+
+/// Reads, parses and completes one record (document texts from files inside the
+/// record's folder, and the board roster from a spreadsheet when one is given).
+loaded_record load_record(const std::string& file, const load_options& how = {});
+
+/// The review date: --as-of, else the record's as_of. An IRS return carries no review
+/// date; it is audited as of the end of its tax year (a note says so), which keeps the
+/// report reproducible.
+std::optional<rco::date> review_date_for(const std::string& file, const loaded_record& loaded,
+                                         std::optional<rco::date> as_of_override,
+                                         std::vector<rco::diagnostic>& notes);
+
+/// Writes text to a file (whole or not at all) or, for "" and "-", to standard output.
+/// 0, or exit_input_error after saying why.
+int emit(const std::string& output, const std::string& text, const rco::io::output_options& how = {});
+
+/// Writes a workbook (binary: never to a terminal).
+int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb,
+                  const rco::io::output_options& how);
+
+/// Files named on the command line, directories expanded to the records in them
+/// (*.json, *.xml and *.xlsx, recursively), in a stable sorted order.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+
+} // namespace rco::cli
