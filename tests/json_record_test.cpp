@@ -226,6 +226,30 @@ BOOST_AUTO_TEST_CASE(a_duplicate_key_is_an_error_at_the_second_copy) {
     BOOST_TEST(escaped.diagnostics[0].column == 53u);
 }
 
+BOOST_AUTO_TEST_CASE(long_texts_with_escapes_and_accents_read_whole_and_are_checked_whole) {
+    // A 30,000-character text with escapes and accented letters reaches the parser's
+    // string handling in parts: it reads intact, and a control character escaped near its
+    // end is still found, at its line and column.
+    std::string value, text = "{\"format\":\"rco-record/1\",\"organization\":{\"mission\":\"";
+    for (int i = 0; i < 3000; ++i) {
+        value += "caf\u00e9 \u00e0\n";
+        text += "caf\u00e9 \\u00e0\\n";
+    }
+    auto ok = read(text + "\"}}");
+    BOOST_TEST(ok.ok());
+    BOOST_TEST(ok.diagnostics.empty());
+    BOOST_REQUIRE(ok.record->organization->mission.has_value());
+    BOOST_TEST(*ok.record->organization->mission == value);
+    std::uint32_t column = 1; // the text is one line: its code points, then the escape's backslash
+    for (const char c : text)
+        column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    auto bad = read(text + "\\u0007\"}}");
+    BOOST_REQUIRE(bad.diagnostics.size() == 1u);
+    BOOST_TEST(bad.diagnostics[0].message.find("control character U+0007 (BEL) in a string") == 0u);
+    BOOST_TEST(bad.diagnostics[0].pointer == "/organization/mission");
+    BOOST_TEST(bad.diagnostics[0].column == column);
+}
+
 BOOST_AUTO_TEST_CASE(diagnostics_are_located_in_one_pass_and_capped) {
     // 20,000 unknown keys: the first 1,000 are listed, each at its own line, then one note.
     std::string text = "{\"format\":\"rco-record/1\"";

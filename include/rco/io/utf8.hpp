@@ -36,6 +36,11 @@ constexpr bool is_forbidden_control(std::uint32_t cp) noexcept {
 /// Byte offset of the first forbidden control character in well-formed UTF-8 text, or npos.
 std::size_t first_control_character(std::string_view text) noexcept;
 
+/// True when `text` is well-formed UTF-8 without a forbidden control character (what
+/// first_invalid_utf8 and first_control_character would both accept): one pass, sixteen
+/// bytes at a time through printable ASCII, tabs and line breaks.
+bool is_clean_text(std::string_view text) noexcept;
+
 /// "U+0007" (with the name of a few: "U+0000 (NUL)", "U+001B (ESC)").
 std::string describe_code_point(std::uint32_t cp);
 

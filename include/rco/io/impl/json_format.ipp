@@ -7,8 +7,10 @@
 #include "rco/io/limits.hpp"
 #include "rco/io/utf8.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/json/stream_parser.hpp>
+#include <boost/json/value_stack.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -349,10 +351,115 @@ private:
     std::string key_;     ///< the key just read, decoded
 };
 
+/// Builds the document as Boost.JSON's own parser does, and notices, at little cost, what
+/// the checking walk (json_walker) would report: an object whose keys' hashes repeat and,
+/// when `check_strings` is set, a decoded key or string that is not well-formed UTF-8 or
+/// holds a forbidden control character (parse_json sets it when the text has a \u
+/// escape: raw characters are checked in the whole text at once). It only raises a
+/// suspicion: the walk runs when there is one, and finds, places and words the problems
+/// exactly (a hash collision or a sequence split between two parts of a string is a
+/// false alarm).
+struct checking_handler {
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    boost::json::value_stack st;
+    bool check_strings = false;
+    bool suspect = false;
+
+    checking_handler(boost::json::storage_ptr temp, unsigned char* buffer, std::size_t size)
+        : st(std::move(temp), buffer, size) {}
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+    bool on_object_begin(boost::system::error_code&) {
+        marks_.push_back(keys_.size());
+        return true;
+    }
+    bool on_object_end(std::size_t n, boost::system::error_code&) {
+        st.push_object(n);
+        const auto first = keys_.begin() + static_cast<std::ptrdiff_t>(marks_.back());
+        if (n > 1) {
+            std::sort(first, keys_.end());
+            suspect = suspect || std::adjacent_find(first, keys_.end()) != keys_.end();
+        }
+        keys_.erase(first, keys_.end());
+        marks_.pop_back();
+        return true;
+    }
+    bool on_array_begin(boost::system::error_code&) { return true; }
+    bool on_array_end(std::size_t n, boost::system::error_code&) {
+        st.push_array(n);
+        return true;
+    }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_chars(s);
+        key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_key(s);
+        std::string_view whole(s.data(), s.size());
+        if (!key_.empty()) {
+            key_.append(whole);
+            whole = key_;
+        }
+        if (check_strings)
+            text(whole);
+        keys_.push_back(std::hash<std::string_view>{}(whole));
+        key_.clear();
+        return true;
+    }
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_chars(s);
+        text({s.data(), s.size()});
+        return true;
+    }
+    bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_string(s);
+        text({s.data(), s.size()});
+        return true;
+    }
+    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t i, boost::json::string_view, boost::system::error_code&) {
+        st.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, boost::json::string_view, boost::system::error_code&) {
+        st.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, boost::json::string_view, boost::system::error_code&) {
+        st.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, boost::system::error_code&) {
+        st.push_bool(b);
+        return true;
+    }
+    bool on_null(boost::system::error_code&) {
+        st.push_null();
+        return true;
+    }
+    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    void text(std::string_view s) { suspect = suspect || (check_strings && !is_clean_text(s)); }
+
+    std::vector<std::size_t> keys_;  ///< hashes of the keys of the open objects
+    std::vector<std::size_t> marks_; ///< where each open object's keys start in keys_
+    std::string key_;                ///< a key given in parts
+};
+
 } // namespace detail
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> locate_json_pointers(std::string_view text,
                                                                            const std::vector<std::string>& pointers) {
+    if (pointers.empty())
+        return {};
     detail::pointer_tree tree;
     std::vector<std::size_t> nodes;
     nodes.reserve(pointers.size());
@@ -386,14 +493,20 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
     boost::json::parse_options opts;
     opts.max_depth = 64;
     opts.allow_invalid_utf8 = true; // named and located by the walk below, not as a "syntax error"
-    boost::json::stream_parser parser({}, opts);
+    unsigned char temp[4096];       // the parser's working stack, while it fits
+    boost::json::basic_parser<detail::checking_handler> parser(opts, boost::json::storage_ptr(), temp, sizeof temp);
+    // The document lives in one arena, released at once (readers copy what they keep).
+    parser.handler().st.reset(boost::json::make_shared_resource<boost::json::monotonic_resource>(text.size() * 2));
+    parser.handler().check_strings = text.find("\\u") != std::string_view::npos;
+    parser.handler().suspect = !detail::is_clean_text(text);
     boost::system::error_code ec;
     const auto body = text.substr(start);
-    const std::size_t used = parser.write_some(body.data(), body.size(), ec);
+    // As boost::json::stream_parser: the text, then the end of input.
+    const std::size_t used = parser.write_some(true, body.data(), body.size(), ec);
     if (!ec && used < body.size())
         ec = boost::json::error::extra_data;
     if (!ec)
-        parser.finish(ec);
+        parser.write_some(false, nullptr, 0, ec);
     if (ec) {
         const auto bad = detail::first_invalid_utf8(body);
         if (text.find('\0') != std::string_view::npos && ec != boost::json::error::too_deep)
@@ -408,7 +521,9 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
                         ? "malformed JSON: it ends too early (a bracket, brace or quote is not closed)"
                         : "malformed JSON (" + ec.message() + ")");
     }
-    // Well-formed: now what the parser let through, each at its place.
+    if (!parser.handler().suspect)
+        return parser.handler().st.release();
+    // Well-formed, but the parser let something through: each problem at its place.
     const std::size_t first = diags.size();
     std::vector<std::size_t> offsets;
     detail::diagnostic_budget budget;
@@ -420,8 +535,8 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
         diags.push_back({severity::error, file, 0, 0, pointer.empty() ? "/" : pointer, std::move(message)});
     };
     detail::json_walker(text, nullptr, &report).run(start);
-    if (diags.size() == first)
-        return parser.release();
+    if (diags.size() == first) // a false alarm
+        return parser.handler().st.release();
     const auto where = line_columns(text, offsets);
     for (std::size_t i = 0; i < where.size(); ++i) {
         diags[first + i].line = where[i].first;

@@ -91,6 +91,25 @@ std::string describe_json(const json::value& v) {
     return "a value";
 }
 
+/// Where a value is in the document being read: a chain of members and elements up to
+/// the root, on the stack of the walk, so that a JSON Pointer is written out only when a
+/// diagnostic names one.
+struct json_path {
+    const json_path* parent = nullptr; ///< none at the root
+    std::string_view key;              ///< the member's name, unescaped (when not an element)
+    std::size_t index = std::string_view::npos; ///< the element's index (when one)
+
+    /// The RFC 6901 pointer ("" at the root).
+    std::string pointer() const {
+        if (!parent)
+            return {};
+        auto out = parent->pointer();
+        out += '/';
+        out += index != std::string_view::npos ? std::to_string(index) : escape_pointer_token(key);
+        return out;
+    }
+};
+
 /// Walks a parsed document into the typed model, collecting diagnostics.
 class record_reader {
 public:
@@ -114,19 +133,23 @@ public:
     void warning(const std::string& pointer, std::string message) {
         add(severity::warning, pointer, std::move(message));
     }
+    void error(const json_path& at, std::string message) { error(at.pointer(), std::move(message)); }
+    void warning(const json_path& at, std::string message) { warning(at.pointer(), std::move(message)); }
 
+    /// Reads `v` into `out` (left empty when `v` does not read); `at` is where `v` is,
+    /// the root by default.
     template <class T>
-    void read(const json::value& v, std::optional<T>& out, const std::string& ptr) {
+    void read(const json::value& v, std::optional<T>& out, const json_path& at = {}) {
         T value{};
-        if (read_into(v, value, ptr))
+        if (read_into(v, value, at))
             out = std::move(value);
     }
 
 private:
     /// The value `v` found at `ptr` as a message quotes it; not shown for a person's field.
-    std::string describe(const json::value& v, const std::string& ptr) const {
+    std::string describe(const json::value& v, const json_path& ptr) const {
         const bool literal = v.is_string() || v.is_number();
-        return literal ? quote_value(ptr, describe_json(v), show_names_) : describe_json(v);
+        return literal ? quote_value(ptr.pointer(), describe_json(v), show_names_) : describe_json(v);
     }
 
     void add(severity sev, const std::string& pointer, std::string message) {
@@ -142,7 +165,7 @@ private:
         diags.push_back(std::move(d));
     }
 
-    bool read_into(const json::value& v, std::string& out, const std::string& ptr) {
+    bool read_into(const json::value& v, std::string& out, const json_path& ptr) {
         if (!v.is_string()) {
             error(ptr, "expected text (a JSON string), got " + describe(v, ptr));
             return false;
@@ -150,7 +173,7 @@ private:
         out = std::string(v.get_string());
         return true;
     }
-    bool read_into(const json::value& v, bool& out, const std::string& ptr) {
+    bool read_into(const json::value& v, bool& out, const json_path& ptr) {
         if (!v.is_bool()) {
             error(ptr, "expected true or false, got " + describe(v, ptr));
             return false;
@@ -158,7 +181,7 @@ private:
         out = v.get_bool();
         return true;
     }
-    bool read_into(const json::value& v, std::int64_t& out, const std::string& ptr) {
+    bool read_into(const json::value& v, std::int64_t& out, const json_path& ptr) {
         if (v.is_int64() && v.get_int64() >= 0) {
             out = v.get_int64();
             return true;
@@ -176,7 +199,7 @@ private:
             error(ptr, "expected a whole number, got " + describe(v, ptr));
         return false;
     }
-    bool read_into(const json::value& v, money& out, const std::string& ptr) {
+    bool read_into(const json::value& v, money& out, const json_path& ptr) {
         double d = 0;
         if (v.is_int64())
             d = static_cast<double>(v.get_int64());
@@ -201,7 +224,7 @@ private:
         out.cents = std::llround(d * 100.0);
         return true;
     }
-    bool read_into(const json::value& v, date& out, const std::string& ptr) {
+    bool read_into(const json::value& v, date& out, const json_path& ptr) {
         if (v.is_string())
             if (auto d = parse_date(v.get_string())) {
                 out = *d;
@@ -211,7 +234,7 @@ private:
         return false;
     }
     template <record_enum E>
-    bool read_into(const json::value& v, E& out, const std::string& ptr) {
+    bool read_into(const json::value& v, E& out, const json_path& ptr) {
         if (v.is_string())
             if (auto e = parse_enum<E>(v.get_string())) {
                 out = *e;
@@ -221,7 +244,7 @@ private:
         return false;
     }
     template <class T>
-    bool read_into(const json::value& v, std::vector<T>& out, const std::string& ptr) {
+    bool read_into(const json::value& v, std::vector<T>& out, const json_path& ptr) {
         if (!v.is_array()) {
             error(ptr, "expected a list (a JSON array), got " + describe(v, ptr));
             return false;
@@ -231,7 +254,7 @@ private:
         out.reserve(a.size());
         for (std::size_t i = 0; i < a.size(); ++i) {
             T item{};
-            if (read_into(a[i], item, ptr + "/" + std::to_string(i)))
+            if (read_into(a[i], item, json_path{&ptr, {}, i}))
                 out.push_back(std::move(item));
             else
                 ok = false;
@@ -239,15 +262,15 @@ private:
         return ok;
     }
     template <record_struct T>
-    bool read_into(const json::value& v, T& out, const std::string& ptr) {
+    bool read_into(const json::value& v, T& out, const json_path& ptr) {
         if (!v.is_object()) {
             error(ptr, "expected an object with named fields, got " + describe(v, ptr));
             return false;
         }
         for (const auto& kv : v.get_object()) {
             bool known = false;
-            const std::string key(kv.key());
-            const std::string child = ptr + "/" + escape_pointer_token(key);
+            const std::string_view key(kv.key().data(), kv.key().size());
+            const json_path child{&ptr, key};
             T::fields(out, [&](const char* name, auto& field) {
                 if (known || key != name)
                     return;
@@ -261,7 +284,7 @@ private:
                 }
             });
             if (!known)
-                warning(child, "unknown field \"" + key + "\" is ignored (check its spelling against rco-record/1)");
+                warning(child, "unknown field \"" + std::string(key) + "\" is ignored (check its spelling against rco-record/1)");
         }
         return true;
     }
@@ -391,7 +414,7 @@ read_result read_record_json(std::string_view text, std::string_view file_name, 
     else if (fmt->value().get_string() != record_format_id)
         rr.error("/format", "expected \"rco-record/1\", got " + detail::describe_json(fmt->value()) +
                                 " (this tool reads format version 1)");
-    rr.read(root, out.record, "");
+    rr.read(root, out.record);
     if (out.record)
         detail::check_consistency(*out.record, rr);
     rr.finish();

@@ -175,6 +175,44 @@ std::size_t first_control_character(std::string_view text) noexcept {
     return std::string_view::npos;
 }
 
+bool is_clean_text(std::string_view text) noexcept {
+#if defined(__SSE2__)
+    const __m128i above = _mm_set1_epi8(0x1F), below = _mm_set1_epi8(0x7F), tab = _mm_set1_epi8('\t'),
+                  lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+#endif
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+#if defined(__SSE2__)
+        // Printable ASCII (0x20-0x7E), tabs and line breaks sixteen bytes at a time: as
+        // signed bytes, printable is above 0x1F and below 0x7F (bytes from 0x80 up are
+        // negative and take the byte-wise path).
+        if (i + 16 <= n) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(x, above), _mm_cmplt_epi8(x, below));
+            const __m128i space =
+                _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+            if (_mm_movemask_epi8(_mm_or_si128(printable, space)) == 0xFFFF) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (is_forbidden_control(c))
+                return false;
+            ++i;
+            continue;
+        }
+        const auto len = utf8_sequence_length(text, i);
+        if (len == 0 || (c == 0xC2 && is_forbidden_control(static_cast<unsigned char>(text[i + 1]))))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
 std::string describe_code_point(std::uint32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));

@@ -909,7 +909,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         else if (format->get_string() != record_format_id)
             rr.error("/format", "expected the format rco-record/1, got " + json::serialize(*format) +
                                     " (this tool reads format version 1)");
-        rr.read(root, out.record, "");
+        rr.read(root, out.record);
         if (out.record)
             detail::check_consistency(*out.record, rr);
         out.diagnostics = std::move(cr.diags);
