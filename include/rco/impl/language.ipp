@@ -108,12 +108,29 @@ struct token {
     bool adjacent = false;  ///< previous token is in the same sentence, separated by whitespace or a hyphen only
     bool quoted = false;    ///< inside quotation marks
     bool exempt = false;    ///< inside an exempt proper name
-    std::string exact;      ///< as written, apostrophes made ASCII
-    std::string folded;     ///< `exact` with ASCII letters lowercased
+    std::string_view exact; ///< as written, apostrophes made ASCII
+    std::string_view folded; ///< `exact` with ASCII letters lowercased
 };
 
-inline std::vector<token> tokenize(std::string_view s) {
-    std::vector<token> out;
+/// The tokens of a text. Their words are views: into the text itself, into a lower-cased
+/// copy of it (same offsets), and, for the few words with a typographic apostrophe, into
+/// a side buffer; so the list is built in place and neither copied nor moved.
+struct tokens {
+    explicit tokens(std::string_view s);
+    tokens(const tokens&) = delete;
+    tokens& operator=(const tokens&) = delete;
+
+    std::vector<token> list;
+
+  private:
+    std::string lower_; ///< the text with ASCII letters lower-cased
+    std::string side_;  ///< words rewritten with ASCII apostrophes (never reallocated: reserved once)
+};
+
+inline tokens::tokens(std::string_view s) : lower_(s) {
+    for (auto& ch : lower_)
+        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    auto& out = list;
     out.reserve(s.size() / 5 + 1); // about one word per 5-6 bytes of English
     std::uint32_t line = 1, column = 1, sentence = 0;
     bool quoted = false;
@@ -164,22 +181,30 @@ inline std::vector<token> tokenize(std::string_view s) {
             }
             t.end = j;
             if (!typographic) {
-                t.exact.assign(s.substr(i, j - i));
+                t.exact = s.substr(i, j - i);
+                t.folded = std::string_view(lower_).substr(i, j - i);
             } else {
+                // The rewritten words take at most as many bytes as the text, twice.
+                if (side_.capacity() == 0)
+                    side_.reserve(2 * s.size());
+                const std::size_t at = side_.size();
                 for (std::size_t k = i; k < j;) {
                     const auto [d, dl] = decode(s, k);
                     if (is_apostrophe(d) && !is_word(d)) // U+02BC is a letter too: kept as written
-                        t.exact += '\'';
+                        side_ += '\'';
                     else
-                        t.exact.append(s.substr(k, dl));
+                        side_.append(s.substr(k, dl));
                     k += dl;
                 }
+                const std::size_t len = side_.size() - at;
+                for (std::size_t k = 0; k < len; ++k) {
+                    const char ch = side_[at + k];
+                    side_ += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+                }
+                t.exact = std::string_view(side_).substr(at, len);
+                t.folded = std::string_view(side_).substr(at + len, len);
             }
-            t.folded = t.exact;
-            for (auto& ch : t.folded)
-                if (ch >= 'A' && ch <= 'Z')
-                    ch = static_cast<char>(ch - 'A' + 'a');
-            out.push_back(std::move(t));
+            out.push_back(t);
             i = j;
             sentence_break = false;
             gap_hyphens = 0;
@@ -220,7 +245,6 @@ inline std::vector<token> tokenize(std::string_view s) {
         }
         i += len;
     }
-    return out;
 }
 
 // ---- phrases ----------------------------------------------------------------
@@ -236,8 +260,9 @@ inline phrase make_phrase(std::string_view text, bool case_sensitive, std::size_
     phrase p;
     p.case_sensitive = case_sensitive;
     p.owner = owner;
-    for (auto& t : tokenize(text))
-        p.words.push_back(case_sensitive ? std::move(t.exact) : std::move(t.folded));
+    const tokens ts(text);
+    for (const auto& t : ts.list)
+        p.words.emplace_back(case_sensitive ? t.exact : t.folded);
     return p;
 }
 
@@ -250,11 +275,12 @@ inline bool inflected(std::string_view w, std::string_view base) {
     return false;
 }
 
-/// First words to the phrases that start with them: an open-addressing hash table on
-/// the words (looked up once per token and list, so it must be cheap).
-class word_index {
+/// Words to values (e.g. first words to the phrases that start with them): an
+/// open-addressing hash table on the words (looked up for every token, so it must be cheap).
+template <class V>
+class basic_word_index {
   public:
-    std::vector<std::size_t>& operator[](const std::string& word) {
+    V& operator[](const std::string& word) {
         if ((entries_.size() + 1) * 2 > slots_.size())
             grow();
         auto& slot = slots_[slot_of(word)];
@@ -265,8 +291,8 @@ class word_index {
         return entries_[slot].second;
     }
 
-    /// The phrases starting with `word`, or nullptr.
-    const std::vector<std::size_t>* find(std::string_view word) const {
+    /// The value of `word`, or nullptr.
+    const V* find(std::string_view word) const {
         if (entries_.empty())
             return nullptr;
         const auto slot = slots_[slot_of(word)];
@@ -293,9 +319,11 @@ class word_index {
             slots_[slot_of(entries_[e].first)] = static_cast<std::uint32_t>(e);
     }
 
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> entries_;
+    std::vector<std::pair<std::string, V>> entries_;
     std::vector<std::uint32_t> slots_;
 };
+
+using word_index = basic_word_index<std::vector<std::size_t>>;
 
 /// Phrases indexed by their first word.
 class phrase_set {
@@ -320,9 +348,9 @@ class phrase_set {
         visit(folded_, ts[i].folded, ts, i, inflect, seen, f);
         visit(exact_, ts[i].exact, ts, i, inflect, seen, f);
         if (inflect) {
-            for (auto* key : {&ts[i].folded, &ts[i].exact}) {
-                std::string_view k = *key;
-                auto& index = key == &ts[i].folded ? folded_ : exact_;
+            for (const bool folded : {true, false}) {
+                const std::string_view k = folded ? ts[i].folded : ts[i].exact;
+                auto& index = folded ? folded_ : exact_;
                 if (k.ends_with("'s"))
                     visit(index, k.substr(0, k.size() - 2), ts, i, inflect, seen, f);
                 else if (k.ends_with('s'))
@@ -338,7 +366,7 @@ class phrase_set {
             const auto t = i + k;
             if (t >= ts.size() || (k > 0 && !ts[t].adjacent))
                 return npos;
-            const std::string& w = p.case_sensitive ? ts[t].exact : ts[t].folded;
+            const std::string_view w = p.case_sensitive ? ts[t].exact : ts[t].folded;
             if (w == p.words[k])
                 continue;
             if (k == last && inflect && inflected(w, p.words[k]))
@@ -350,6 +378,13 @@ class phrase_set {
 
     const phrase& operator[](std::size_t k) const { return phrases_[k]; }
     bool empty() const { return phrases_.empty(); }
+
+    /// Calls `f(word)` with the first word of every phrase (as its index keys it).
+    template <class F>
+    void for_each_first_word(F&& f) const {
+        for (const auto& p : phrases_)
+            f(p.words.front());
+    }
 
   private:
     using index_type = word_index;
@@ -390,6 +425,9 @@ inline std::size_t longest(const phrase_set& set, const std::vector<token>& ts, 
 /// ("I'm a grateful recovering alcoholic": 2 before "recovering alcoholic").
 inline constexpr std::uint32_t first_person_window = 4;
 
+/// Which of the scanner's phrase sets have a phrase starting with a word (bits of starts_mask).
+enum : std::uint8_t { starts_name = 1, starts_context = 2, starts_first_person = 4, starts_form = 8 };
+
 /// Everything the scanner derives from a language_table, built once per table.
 struct compiled_table {
     phrase_set names;     ///< exempt proper names
@@ -398,6 +436,30 @@ struct compiled_table {
     std::vector<phrase_set> cancel; ///< by term index: words that cancel it when they follow
     std::vector<bool> has_cancel;   ///< by term index
     phrase_set forms;     ///< every term's forms
+    /// The first words of the phrases of names, ctx_words, fp and forms, each with the
+    /// sets it starts a phrase of: one look-up tells which sets can match at a token.
+    basic_word_index<std::uint8_t> starts;
+
+    /// The sets that may have a phrase at token `t` (as written, lower-cased, and without
+    /// an "s" or "'s" ending): a superset, phrase_set::matches decides.
+    std::uint8_t starts_mask(const token& t) const {
+        std::uint8_t m = 0;
+        const auto look = [&](std::string_view w) {
+            if (const auto* v = starts.find(w))
+                m |= *v;
+        };
+        const bool same = t.exact == t.folded;
+        look(t.folded);
+        if (!same)
+            look(t.exact);
+        const std::size_t strip = t.folded.ends_with("'s") ? 2 : t.folded.ends_with('s') ? 1 : 0;
+        if (strip != 0 && t.folded.size() > strip) {
+            look(t.folded.substr(0, t.folded.size() - strip));
+            if (!same)
+                look(t.exact.substr(0, t.exact.size() - strip));
+        }
+        return m;
+    }
 };
 
 inline compiled_table compile(const language_table& table) {
@@ -421,6 +483,10 @@ inline compiled_table compile(const language_table& table) {
     for (std::size_t k = 0; k < table.terms.size(); ++k)
         for (const auto& f : table.terms[k].forms)
             c.forms.add(make_phrase(f, table.terms[k].case_sensitive, k));
+    const std::pair<const phrase_set*, std::uint8_t> sets[] = {
+        {&c.names, starts_name}, {&c.ctx_words, starts_context}, {&c.fp, starts_first_person}, {&c.forms, starts_form}};
+    for (const auto& [set, bit] : sets)
+        set->for_each_first_word([&](const std::string& w) { c.starts[w] |= bit; });
     return c;
 }
 
@@ -437,17 +503,21 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
         *total = 0;
     if (table.terms.empty())
         return out;
-    auto ts = tokenize(text);
+    tokens words(text);
+    auto& ts = words.list;
     if (ts.empty())
         return out;
     const std::size_t n = ts.size();
     const compiled_table& ct = compiled(table);
     std::vector<std::size_t> seen; // scratch for phrase_set::matches
+    std::vector<std::uint8_t> starts(n); // the sets that may match at each token
+    for (std::size_t i = 0; i < n; ++i)
+        starts[i] = ct.starts_mask(ts[i]);
 
     // Exempt proper names: their words neither flag nor count as context.
     if (!ct.names.empty())
         for (std::size_t i = 0; i < n;) {
-            const auto end = longest(ct.names, ts, i, false, seen);
+            const auto end = (starts[i] & starts_name) ? longest(ct.names, ts, i, false, seen) : npos;
             if (end == npos) {
                 ++i;
                 continue;
@@ -460,7 +530,7 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
     // hyphenated word count ("drug-free", "alcohol-related").
     std::vector<bool> context(ts.back().sentence + 1, false);
     for (std::size_t i = 0; i < n; ++i) {
-        if (ts[i].exempt || context[ts[i].sentence])
+        if (ts[i].exempt || context[ts[i].sentence] || !(starts[i] & starts_context))
             continue;
         ct.ctx_words.matches(ts, i, true, seen, [&](const phrase&, std::size_t end) {
             for (auto t = i; t < end; ++t)
@@ -477,6 +547,8 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
         std::vector<bool> ends_fp(n, false);
         if (!ct.fp.empty())
             for (std::size_t i = 0; i < n; ++i) {
+                if (!(starts[i] & starts_first_person))
+                    continue;
                 const auto end = longest(ct.fp, ts, i, false, seen);
                 if (end != npos)
                     ends_fp[end - 1] = true;
@@ -503,7 +575,7 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
     };
     std::vector<candidate> cands;
     for (std::size_t i = 0; i < n;) {
-        if (ts[i].exempt) {
+        if (ts[i].exempt || !(starts[i] & starts_form)) {
             ++i;
             continue;
         }

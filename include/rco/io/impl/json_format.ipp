@@ -20,6 +20,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace rco::io {
 
 namespace {
@@ -547,51 +551,83 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
 }
 
 void append_json_string(std::string& out, std::string_view text) {
-    // JSON text is UTF-8: bytes that are not (a file name, a value no reader checked)
-    // become U+FFFD, so a document is always valid whatever its strings hold.
-    if (!is_valid_utf8(text)) {
-        append_json_string(out, to_valid_utf8(text));
-        return;
-    }
     static constexpr char hex[] = "0123456789abcdef";
+    const std::size_t n = text.size(), mark = out.size();
     out += '"';
-    std::size_t run = 0; // start of the bytes not yet copied
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        // Eight bytes at a time while none needs escaping (a control character, " or \).
-        while (i + 8 <= n) {
-            std::uint64_t x;
-            std::memcpy(&x, text.data() + i, 8);
-            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-            const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
-            const std::uint64_t control = (x - ones * 0x20) & ~x & highs; // a byte below 0x20
-            if (control | zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\')))
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(text.data() + run, i - run);
-        run = i + 1;
-        out += '\\';
-        switch (c) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '\b': out += 'b'; break;
-        case '\t': out += 't'; break;
-        case '\n': out += 'n'; break;
-        case '\f': out += 'f'; break;
-        case '\r': out += 'r'; break;
-        default:
-            out += "u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
+    std::size_t run = 0;      // start of the bytes not yet copied
+    bool checked = false;     // the whole text is known to be UTF-8 (checked at its first non-ASCII byte)
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+#endif
+#if defined(__SSE2__)
+    if (n < 16) {
+        // A short string (a key, a word): its bytes in one register, the rest zeros, masked off.
+        alignas(16) char buf[16] = {};
+        std::memcpy(buf, text.data(), n);
+        const __m128i x = _mm_load_si128(reinterpret_cast<const __m128i*>(buf));
+        const int special = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(x, below), _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash))));
+        if ((special & ((1 << n) - 1)) == 0) {
+            out.append(text.data(), n);
+            out += '"';
+            return;
         }
     }
-    out.append(text.data() + run, text.size() - run);
+#endif
+    for (std::size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time while none is special: a control character, " or \, or
+        // a byte from 0x80 up (signed, those are below 0x20 too).
+        if (i + 16 <= n) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            const int special = _mm_movemask_epi8(
+                _mm_or_si128(_mm_cmplt_epi8(x, below), _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash))));
+            if (special == 0) {
+                i += 16;
+                continue;
+            }
+            i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(special)));
+        }
+#endif
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            // JSON text is UTF-8: bytes that are not (a file name, a value no reader
+            // checked) become U+FFFD, so a document is always valid whatever its strings hold.
+            if (!checked && !is_valid_utf8(text)) {
+                out.resize(mark);
+                append_json_string(out, to_valid_utf8(text));
+                return;
+            }
+            checked = true;
+            ++i;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(text.data() + run, i - run);
+        run = ++i;
+        char esc[6] = {'\\', static_cast<char>(c), 0, 0, 0, 0};
+        std::size_t len = 2;
+        switch (c) {
+        case '"':
+        case '\\': break;
+        case '\b': esc[1] = 'b'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\r': esc[1] = 'r'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            len = 6;
+        }
+        out.append(esc, len);
+    }
+    out.append(text.data() + run, n - run);
     out += '"';
 }
 
