@@ -1136,5 +1136,61 @@ def workbooks_are_written_read_by_content_and_audited_like_json():
         expect(code == 2 and "truncated or corrupt" in err and len(json.loads(out)["reports"]) == 1, err)
 
 
+@test
+def unknown_command_suggests_the_nearest():
+    code, out, err = run("chek", HARBOR)
+    expect(code == 2 and out == "", f"exit {code}")
+    expect(err.startswith("rco-audit: error: unknown command 'chek'; did you mean 'check'?\n"), err)
+    code, _, err = run("Validate", HARBOR)
+    expect(code == 2 and "did you mean 'validate'?" in err, err)
+    code, _, err = run("frobnicate")
+    expect(code == 2 and "unknown command 'frobnicate'" in err and "did you mean" not in err, err)
+    code, _, err = run("help", "chek")
+    expect(code == 2 and "did you mean 'check'?" in err, err)
+
+
+@test
+def help_command_is_the_same_as_dash_dash_help():
+    for name in ("check", "validate", "diff", "init"):
+        code1, out1, _ = run("help", name)
+        code2, out2, _ = run(name, "--help")
+        expect(code1 == 0 and code2 == 0 and out1 == out2 and f"{name} [OPTIONS]" in out1, f"{name}: {out1[:200]}")
+    code, out, _ = run("help")
+    expect(code == 0 and "Subcommands:" in out and "help" in out and "Exit codes:" in out, out[-600:])
+
+
+@test
+def profile_names_and_check_ids_in_any_case():
+    code, out, err = run("check", HARBOR, "--profile", "Florida", "--format", "json")
+    expect(code == 0 and json.loads(out)["profile"] == "florida", err)
+    code, out, _ = run("rules", "--profile", "MICHIGAN")
+    expect(code == 0 and out.startswith("Catalog ") and "profile michigan:" in out.splitlines()[0], out[:100])
+    _, upper, _ = run("explain", "S2.1")
+    for spelling in ("s2.1", "Board-Recovery-Majority"):
+        code, out, err = run("explain", spelling)
+        expect(code == 0 and out == upper and out.startswith("S2.1 board-recovery-majority:"), f"{spelling}: {err}")
+    code, _, err = run("check", HARBOR, "--profile", "Floridaa")
+    expect(code == 2 and "unknown profile 'Floridaa'" in err, err)
+
+
+@test
+def each_command_help_lists_its_own_exit_codes():
+    def codes(name):
+        _, out, _ = run(name, "--help")
+        section = out[out.index("Exit codes:"):]
+        return section, [line.split()[0] for line in section.splitlines()[1:] if line[:3] == "  " + line[2:3] and line[2:3].isdigit()]
+    section, found = codes("check")
+    expect(found == ["0", "1", "2"] and "every standard is met" in section and "diff" not in section, section)
+    section, found = codes("validate")
+    expect(found == ["0", "2"] and "every file is valid" in section and "standard" not in section, section)
+    section, found = codes("diff")
+    expect(found == ["0", "1", "2"] and "no longer met" in section and "every standard is met" not in section, section)
+    for name in ("rules", "explain", "convert", "import-990", "init"):
+        section, found = codes(name)
+        expect(found == ["0", "2"] and "diff" not in section and "validate" not in section, f"{name}: {section}")
+    _, out, _ = run("--help")
+    expect("for diff:" in out and "(validate)" in out, "the program's help lists every command's codes")
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

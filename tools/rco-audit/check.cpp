@@ -78,19 +78,20 @@ bool resolve_tailoring(const check_options& opt, check_plan& plan) {
 /// The profile (a tailoring file may name the one it extends; --profile wins) and the review date.
 bool resolve_profile_and_date(const check_options& opt, check_plan& plan) {
     const auto& tailor = plan.tailor;
-    plan.profile = opt.profile;
-    if (tailor && tailor->profile && !opt.profile_given)
-        plan.profile = *tailor->profile;
-    else if (tailor && tailor->profile && *tailor->profile != opt.profile)
+    const bool from_tailoring = tailor && tailor->profile && !opt.profile_given;
+    const std::string& asked = from_tailoring ? *tailor->profile : opt.profile;
+    const auto* prof = profile_named(*plan.cat, asked); // in any case: --profile Florida
+    if (opt.profile_given && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
         std::cerr << "rco-audit: warning: --profile " << opt.profile << " overrides the tailoring file's profile "
                   << *tailor->profile << "\n";
-    if (!plan.cat->find_profile(plan.profile)) {
-        std::cerr << "rco-audit: error: unknown profile '" << plan.profile << "'; known profiles:";
+    if (!prof) {
+        std::cerr << "rco-audit: error: unknown profile '" << asked << "'; known profiles:";
         for (const auto& p : plan.cat->profiles)
             std::cerr << " " << p.name;
         std::cerr << "\n";
         return false;
     }
+    plan.profile = prof->name;
     if (!opt.as_of.empty()) {
         plan.as_of_override = rco::parse_date(opt.as_of);
         if (!plan.as_of_override) {
@@ -409,7 +410,12 @@ command add_check(CLI::App& app) {
                   "Also list the ids of the board members and peer workers behind each number. Off by "
                   "default: such lists reveal who is in recovery");
     add_rules_option(*sub, opt->rules_dir);
-    sub->footer(exit_codes_help);
+    sub->footer(exit_codes_footer(
+        "every standard is met",
+        "a required check failed or its evidence is missing (some standard is not met or incomplete)",
+        "usage or input error: a file is missing, malformed, too large or not a record, a document path is\n"
+        "     refused, or an output cannot be written (e.g. it would replace an input); in a run over several\n"
+        "     files the other files are still audited and the worst code wins"));
     return {sub, [opt, sub] {
                 opt->profile_given = sub->get_option("--profile")->count() > 0;
                 return run_check(*opt);

@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace rco::cli {
 
@@ -13,8 +15,15 @@ constexpr int exit_met = 0;
 constexpr int exit_not_met = 1;
 constexpr int exit_input_error = 2;
 
-/// The exit codes as check's and the program's help list them.
+/// Every command's exit codes, as `rco-audit --help` lists them.
 extern const char* const exit_codes_help;
+
+/// What exit code 2 means for a command that reads and writes files.
+inline constexpr std::string_view usage_or_input_error =
+    "usage or input error: a file is missing, unreadable or malformed, or an output cannot be written";
+
+/// A command's help footer listing only its own exit codes (`one` empty: it never exits with 1).
+std::string exit_codes_footer(std::string_view zero, std::string_view one, std::string_view two = usage_or_input_error);
 
 /// A registered subcommand and what runs it once the command line is parsed.
 struct command {
@@ -34,5 +43,12 @@ command add_diff(CLI::App& app);
 command add_convert(CLI::App& app);
 command add_import_990(CLI::App& app);
 command add_init(CLI::App& app);
+command add_help(CLI::App& app);
+
+/// The names of the program's commands.
+std::vector<std::string> command_names(const CLI::App& app);
+
+/// "rco-audit: error: unknown command 'chek'; did you mean 'check'?" and where the list is.
+std::string unknown_command_message(const CLI::App& app, std::string_view name);
 
 } // namespace rco::cli

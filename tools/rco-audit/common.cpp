@@ -2,6 +2,8 @@
 #include "common.hpp"
 #include "command.hpp"
 
+#include <boost/algorithm/string/predicate.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -19,6 +21,13 @@ const char* const exit_codes_help = R"(Exit codes:
   2  usage or input error: a file is missing, malformed, too large or not an rco-record/1 record,
      a document path is refused, or an output cannot be written (e.g. it would replace an input);
      in a run over several files the other files are still audited and the worst code wins)";
+
+std::string exit_codes_footer(std::string_view zero, std::string_view one, std::string_view two) {
+    std::string out = "Exit codes:\n  0  " + std::string(zero) + "\n";
+    if (!one.empty())
+        out += "  1  " + std::string(one) + "\n";
+    return out + "  2  " + std::string(two);
+}
 
 void add_rules_option(CLI::App& sub, std::string& rules_dir) {
     sub.add_option("--rules", rules_dir, "Directory replacing the built-in catalog (standards.json, "
@@ -42,6 +51,20 @@ const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::cata
         return nullptr;
     }
     return &*storage;
+}
+
+const rco::profile* profile_named(const rco::catalog& cat, std::string_view name) {
+    for (const auto& p : cat.profiles)
+        if (boost::algorithm::iequals(p.name, name))
+            return &p;
+    return nullptr;
+}
+
+const rco::check_info* check_named(const rco::catalog& cat, std::string_view id_or_slug) {
+    for (const auto& c : cat.checks)
+        if (boost::algorithm::iequals(c.id, id_or_slug) || boost::algorithm::iequals(c.slug, id_or_slug))
+            return &c;
+    return nullptr;
 }
 
 std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rco::cli {
@@ -14,6 +15,12 @@ void print_diagnostics(const std::vector<rco::diagnostic>& diags);
 
 /// The catalog in force: --rules DIR, else the built-in one. nullptr after printing errors.
 const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage);
+
+/// A profile named in any case ("Florida"): the catalog's own; nullptr when there is none.
+const rco::profile* profile_named(const rco::catalog& cat, std::string_view name);
+
+/// A check named by its id or slug in any case ("s2.1"): the catalog's own; nullptr when none.
+const rco::check_info* check_named(const rco::catalog& cat, std::string_view id_or_slug);
 
 /// A file's bytes; "-" reads standard input.
 std::optional<std::string> read_input(const std::string& file, std::vector<rco::diagnostic>& diags);

@@ -42,6 +42,7 @@ command add_convert(CLI::App& app) {
     sub->add_option("--to", opt->to, "Target form: json, xml or xlsx (default: XML for JSON, else JSON)")
         ->check(CLI::IsMember({"json", "xml", "xlsx"}));
     sub->add_option("-o,--output", opt->output, "Write to FILE (whole or not at all) instead of stdout");
+    sub->footer(exit_codes_footer("the record was converted", ""));
     return {sub, [opt] { return run_convert(*opt); }};
 }
 

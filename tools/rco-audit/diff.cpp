@@ -50,8 +50,7 @@ command add_diff(CLI::App& app) {
     sub->add_option("new", opt->new_file, "The later report")->required();
     sub->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     sub->add_option("-o,--output", opt->output, "Write to FILE instead of stdout");
-    sub->footer("Exit codes: 0 nothing got worse, 1 a standard is no longer met or a check newly fails, "
-                "2 usage or input error");
+    sub->footer(exit_codes_footer("nothing got worse", "a standard is no longer met or a check newly fails"));
     return {sub, [opt] { return run_diff(*opt); }};
 }
 

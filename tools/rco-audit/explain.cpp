@@ -17,7 +17,7 @@ int run_explain(const explain_options& opt) {
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return exit_input_error;
-    const auto* c = cat->find_check(opt.id);
+    const auto* c = check_named(*cat, opt.id);
     if (!c) {
         std::cerr << "rco-audit: error: no check '" << opt.id << "'; 'rco-audit rules' lists them (e.g. S2.1)\n";
         return exit_input_error;
@@ -59,6 +59,7 @@ command add_explain(CLI::App& app) {
     auto* sub = app.add_subcommand("explain", "Explain one check: question, rationale, remediation, parameters");
     sub->add_option("id", opt->id, "Check id or slug, e.g. S2.1 or board-recovery-majority")->required();
     add_rules_option(*sub, opt->rules_dir);
+    sub->footer(exit_codes_footer("the check was explained", "", "usage error, or no such check, or the --rules catalog is invalid"));
     return {sub, [opt] { return run_explain(*opt); }};
 }
 

@@ -62,6 +62,7 @@ command add_import_990(CLI::App& app) {
     sub->add_option("--into", opt->into,
                     "An existing record: fill only the fields it leaves empty, keep everything else");
     sub->add_option("-o,--output", opt->output, "Write to FILE (whole or not at all) instead of stdout");
+    sub->footer(exit_codes_footer("the record was written", ""));
     return {sub, [opt] { return run_import_990(*opt); }};
 }
 

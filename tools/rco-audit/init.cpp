@@ -66,6 +66,7 @@ command add_init(CLI::App& app) {
         ->check(CLI::IsMember({"json", "xlsx"}));
     sub->add_flag("--force", opt->force, "Overwrite an existing file");
     sub->add_flag("--example", opt->example, "Write the complete example record instead of a blank one");
+    sub->footer(exit_codes_footer("the file was written", "", "usage error, the file exists (without --force), or it cannot be written"));
     return {sub, [opt] { return run_init(*opt); }};
 }
 

@@ -5,6 +5,7 @@
 
 #include "rco/rco.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
@@ -19,10 +20,18 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("rco-audit ") + RCO_VERSION);
 
     const std::vector<command> commands = {
-        add_check(app),   add_validate(app),   add_rules(app),      add_explain(app),
-        add_diff(app),    add_convert(app),    add_import_990(app), add_init(app),
+        add_check(app),      add_validate(app), add_rules(app), add_explain(app), add_diff(app),
+        add_convert(app),    add_import_990(app), add_init(app), add_help(app),
     };
 
+    // The first word that is not an option names the command: a misspelled one gets a suggestion.
+    if (argc > 1 && argv[1][0] != '-') {
+        const auto names = command_names(app);
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::cerr << unknown_command_message(app, argv[1]);
+            return exit_input_error;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -20,7 +20,7 @@ int run_rules(const rules_options& opt) {
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return exit_input_error;
-    const auto* prof = cat->find_profile(opt.profile);
+    const auto* prof = profile_named(*cat, opt.profile);
     if (!prof) {
         std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'\n";
         return exit_input_error;
@@ -67,6 +67,7 @@ command add_rules(CLI::App& app) {
     sub->add_option("--profile", opt->profile, "Show levels as this profile sets them")->capture_default_str();
     sub->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_rules_option(*sub, opt->rules_dir);
+    sub->footer(exit_codes_footer("the checks were listed", "", "usage error, or the --rules catalog or the profile is unknown or invalid"));
     return {sub, [opt] { return run_rules(*opt); }};
 }
 

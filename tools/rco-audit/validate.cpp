@@ -42,6 +42,7 @@ command add_validate(CLI::App& app) {
     sub->add_option("--documents", opt->documents,
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
         ->check(CLI::ExistingDirectory);
+    sub->footer(exit_codes_footer("every file is valid", "", "a file is missing or invalid (the other files are still read), or a usage error"));
     return {sub, [opt] { return run_validate(*opt); }};
 }
 
