@@ -2,7 +2,8 @@
 // file whose format it names ("rco-profiles/1", "rco-language/1", "rco-vocabulary/1";
 // otherwise standards.json); the other three are the built-in ones, so rules/*.json are
 // seeds as they are. A catalog it accepts must audit the starter record under each of
-// its profiles.
+// its profiles. An "rco-language/1" input is also read on its own as a term table
+// (rco::io::read_language_table) and must be accepted exactly when the catalog accepts it.
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -19,6 +20,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     *replaced = std::string(text);
     std::vector<rco::diagnostic> diags;
     const auto cat = rco::io::read_catalog(texts, "fuzz-rules", diags);
+    if (replaced == &texts.language) {
+        // A term table read on its own (rco::io::read_language_table, as for
+        // rules/language-es.json) is accepted exactly when the catalog accepts it as its
+        // language.json, and it can scan a text.
+        std::vector<rco::diagnostic> own;
+        const auto table = rco::io::read_language_table(text, "fuzz-language", rco::io::builtin_catalog(), own);
+        RCO_FUZZ_CHECK(table.has_value() == (cat.has_value() && !rco::has_errors(diags)));
+        if (table)
+            (void)rco::scan_language("Los adictos y el abuso de drogas: «limpio», Alcohólicos Anónimos.", *table);
+    }
     if (!cat || rco::has_errors(diags))
         return 0;
     static const auto starter = rco::io::read_record_json(rco::io::starter_record(), "starter-record.json");

@@ -25,6 +25,12 @@ inline constexpr std::string_view catalog_file_names[] = {"standards.json", "pro
 [[nodiscard]] std::optional<catalog> read_catalog(const catalog_texts& texts, std::string_view origin,
                                     std::vector<diagnostic>& diags);
 
+/// Parses and validates one term table in the `rco-language/1` format on its own (such as
+/// rules/language-es.json), with the same rules as the catalog's language.json; its source
+/// keys must be among `cat.sources`. nullopt with errors (file, line, column, pointer) when invalid.
+[[nodiscard]] std::optional<language_table> read_language_table(std::string_view text, std::string_view file,
+                                                                const catalog& cat, std::vector<diagnostic>& diags);
+
 /// The catalog compiled into the library (parsed once, then shared; thread-safe).
 const catalog& builtin_catalog();
 

@@ -428,6 +428,24 @@ std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::str
     return cat;
 }
 
+std::optional<language_table> read_language_table(std::string_view text, std::string_view file, const catalog& cat,
+                                                  std::vector<diagnostic>& diags) {
+    auto doc = parse_json(text, std::string(file), diags);
+    if (!doc)
+        return std::nullopt;
+    catalog into; // read_language fills its `language`, checking source keys against its `sources`
+    into.sources = cat.sources;
+    detail::rules_reader r(text, std::string(file), diags);
+    if (!doc->is_object())
+        r.error("", "expected a JSON object");
+    else
+        detail::read_language(r, doc->get_object(), into);
+    r.finish();
+    if (!r.ok)
+        return std::nullopt;
+    return std::move(into.language);
+}
+
 namespace {
 std::string_view embedded(std::string_view name) {
     for (const auto& [n, bytes] : rco::detail::embedded_files())
