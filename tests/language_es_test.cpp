@@ -132,6 +132,19 @@ BOOST_AUTO_TEST_CASE(texts_that_must_not_fire) {
     BOOST_TEST(where(fixture("sin-estigma.txt")).empty(), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(text_typed_without_accents) {
+    // Flagged and exempt alike without accents: "Alcoholicos Anonimos", "bebidas alcoholicas",
+    // "no alcoholica" stay exempt; "limpia" without substance context stays unflagged.
+    BOOST_TEST(where(fixture("sin-acentos.txt")) == (strings{
+                                                      "adicto adictos@1:10",
+                                                      "ex-adicto alcoholicos en recuperacion@1:24",
+                                                      "abuso-de-sustancias abuso de sustancias@2:14",
+                                                      "abuso-de-sustancias abuso de narcoticos@2:40",
+                                                      "recaida recaida@5:10",
+                                                  }),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(context_terms_need_a_substance_word_in_the_sentence) {
     BOOST_TEST(where("La sala quedó limpia.").empty());
     BOOST_TEST(where("La sala quedó limpia. Hablamos de drogas.").empty()); // another sentence
