@@ -591,7 +591,10 @@ BOOST_AUTO_TEST_CASE(summary_csv_lists_organizations_then_counts) {
 BOOST_AUTO_TEST_CASE(summary_html_is_an_accessible_table_with_counts) {
     auto rows = batch();
     rows[0].organization = injected;
-    const auto html = report::write_summary_html(rows, "9.9.9");
+    const auto titles = report::summary_titles(example_audit("harbor-recovery-community"));
+    const auto html = report::write_summary_html(rows, "9.9.9", titles);
+    BOOST_TEST(html.find("<li>Nonprofit organization</li>") != std::string::npos);
+    BOOST_TEST(html.find("<abbr title=\"Standard 1: Nonprofit organization\">S1</abbr>") != std::string::npos);
     BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0u);
     BOOST_TEST(html.find("<title>RCO standards audit: summary of 4 organizations</title>") != std::string::npos);
     BOOST_TEST(lower(html).find("<script") == std::string::npos);
@@ -615,7 +618,11 @@ BOOST_AUTO_TEST_CASE(summary_html_is_an_accessible_table_with_counts) {
                          " all ten standards, 2 do not meet them, " + n("incomplete") +
                          " cannot be judged yet (incomplete) and 1 could not be audited.</p>") != std::string::npos);
     BOOST_TEST(lower(html).find("http") == std::string::npos);
-    BOOST_TEST(html == report::write_summary_html(rows, "9.9.9"));
+    BOOST_TEST(html == report::write_summary_html(rows, "9.9.9", titles));
+    // Without titles the columns are S1 … S10 and no list of standards is given.
+    const auto bare = report::write_summary_html(rows, "9.9.9");
+    BOOST_TEST(bare.find("The ten standards") == std::string::npos);
+    BOOST_TEST(bare.find("<th scope=\"col\">S1</th>") != std::string::npos);
 }
 
 // ---- Determinism ------------------------------------------------------------------------------------

@@ -896,7 +896,8 @@ def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
         for jobs in ("1", "2", "5"):
             o = os.path.join(d, "out" + jobs)
             code, _, err = run("check", recs, "--jobs", jobs, "--output-dir", o, "--format", "json",
-                               "--format", "text", "--format", "csv", "--format", "json:" + os.path.join(o, "all.json"),
+                               "--format", "text", "--format", "csv", "--format", "html",
+                               "--format", "json:" + os.path.join(o, "all.json"),
                                "--format", "text:" + os.path.join(o, "all.txt"),
                                "--format", "csv:" + os.path.join(o, "all.csv"),
                                "--format", "markdown:" + os.path.join(o, "all.md"),
@@ -920,6 +921,15 @@ def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
         expect(out["all.csv"] == header + b"".join(out[a + ".csv"][len(header):] for a in audited), "CSV batch")
         alone = [run("check", os.path.join(recs, a + ".json"), "--format", "markdown")[1] for a in audited]
         expect(out["all.md"].decode() == "\n---\n\n".join(alone), "Markdown batch = each record alone")
+        # Each record's own files are those it gets audited alone, in every format.
+        for a in audited:
+            o = os.path.join(d, "alone-" + a)
+            code, _, err = run("check", os.path.join(recs, a + ".json"), "--output-dir", o, "--format", "json",
+                               "--format", "text", "--format", "csv", "--format", "html")
+            expect(code in (0, 1), f"exit {code}: {err}")
+            for ext in ("json", "txt", "csv", "html"):
+                with open(os.path.join(o, a + "." + ext), "rb") as fh:
+                    expect(out[a + "." + ext] == fh.read(), f"{a}.{ext}: batch = alone")
         summary = out["summary.csv"].decode().split("\r\n")
         expect(len(summary) == 1 + len(files) + 4 + 1, summary)
         expect(summary[6].split(",")[1].endswith("r5.json") and ",error," in summary[6], summary[6])

@@ -301,14 +301,14 @@ class report_writer {
                 outputs_[k]->add_error(a.file, a.error);
         }
         if (!opt_.summary.empty()) {
-            // Standard titles come from the first audited row; the others keep none.
-            if (a.result && titled_)
-                for (auto& st : a.result->standards)
-                    st.slug = st.title = std::string();
-            titled_ = titled_ || a.result.has_value();
+            // Standard titles come from the first audited record; a row keeps only its cells.
+            if (a.result && titles_.empty())
+                titles_ = rco::report::summary_titles(*a.result);
             // Copied here rather than moved: the rows stay together in this thread's memory,
             // not scattered among the blocks the workers free and reuse.
-            rows_.push_back({std::string(a.organization), std::string(a.file), a.result, std::string(a.error)});
+            rows_.push_back({std::string(a.organization), std::string(a.file),
+                             a.result ? std::optional<rco::report::summary_result>(*a.result) : std::nullopt,
+                             std::string(a.error)});
         }
         if (!plan_.batch)
             single_ = std::move(a);
@@ -319,7 +319,7 @@ class report_writer {
         const auto& out_opts = plan_.out_opts;
         if (!opt_.summary.empty()) {
             const auto ext = fs::path(opt_.summary).extension();
-            const auto text = ext == ".html" ? rco::report::write_summary_html(rows_, RCO_VERSION)
+            const auto text = ext == ".html" ? rco::report::write_summary_html(rows_, RCO_VERSION, titles_)
                                              : rco::report::write_summary_csv(rows_);
             if (emit(opt_.summary, text, out_opts) != exit_met)
                 worst_ = exit_input_error;
@@ -342,7 +342,7 @@ class report_writer {
     run_locks& locks_;
     std::vector<std::unique_ptr<joined_output>> outputs_;
     std::vector<rco::report::summary_row> rows_;
-    bool titled_ = false;                  ///< a row with the standards' titles is kept
+    std::vector<std::string> titles_;      ///< the standards' titles, from the first audited record
     std::optional<audited_record> single_; ///< the one record of a run over one file
     int worst_ = exit_met;
 };

@@ -70,11 +70,29 @@ std::string write_csv(const audit_result& r, const report_info& info);
 
 // ---- Batch summary -----------------------------------------------------------------
 
-/// One organization of a batch run: its audit result, or why it could not be audited.
+/// What the summary shows of one audit: each standard's result, the overall result and
+/// the score (a batch keeps this much of each record, not the whole audit_result).
+struct summary_result {
+    struct standard_cell {
+        int number = 0;
+        standard_outcome result = standard_outcome::met;
+    };
+    std::vector<standard_cell> standards; ///< in the audit's order
+    overall_outcome result = overall_outcome::incomplete;
+    int score = 0;
+
+    summary_result() = default;
+    summary_result(const audit_result& r); // implicit: a row is made from an audit
+};
+
+/// The titles of `r`'s standards by number (standard 1 first), for write_summary_html.
+std::vector<std::string> summary_titles(const audit_result& r);
+
+/// One organization of a batch run: its summary cells, or why it could not be audited.
 struct summary_row {
     std::string organization, input_file;
-    std::optional<audit_result> result; ///< empty when the record could not be audited
-    std::string error;                  ///< why not (used when `result` is empty)
+    std::optional<summary_result> result; ///< empty when the record could not be audited
+    std::string error;                    ///< why not (used when `result` is empty)
 };
 
 /// CSV, one row per organization in the given order: organization, file, standard_1 …
@@ -86,7 +104,10 @@ struct summary_row {
 std::string write_summary_csv(const std::vector<summary_row>& rows);
 
 /// The same summary as one self-contained, accessible HTML page: a table with the
-/// counts in its <tfoot>.
-std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version);
+/// counts in its <tfoot>. `standard_titles` (standard 1 first; those of the first audited
+/// record's standards) are listed and name the columns; without them the columns are S1 …
+/// S10 only.
+std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version,
+                               const std::vector<std::string>& standard_titles = {});
 
 } // namespace rco::report

@@ -882,6 +882,20 @@ std::string_view summary_tone(std::string_view word) {
 } // namespace
 } // namespace formats_detail
 
+summary_result::summary_result(const audit_result& r) : result(r.result), score(r.score) {
+    standards.reserve(r.standards.size());
+    for (const auto& s : r.standards)
+        standards.push_back({s.number, s.result});
+}
+
+std::vector<std::string> summary_titles(const audit_result& r) {
+    std::vector<std::string> titles(formats_detail::standard_count);
+    for (const auto& s : r.standards)
+        if (s.number >= 1 && s.number <= formats_detail::standard_count)
+            titles[static_cast<std::size_t>(s.number - 1)] = s.title;
+    return titles;
+}
+
 std::string write_summary_csv(const std::vector<summary_row>& rows) {
     using namespace formats_detail;
     std::string out = "organization,file";
@@ -905,7 +919,8 @@ std::string write_summary_csv(const std::vector<summary_row>& rows) {
     return out;
 }
 
-std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version) {
+std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version,
+                               const std::vector<std::string>& standard_titles) {
     using namespace formats_detail;
     std::string out;
     const auto total = rows.size();
@@ -913,15 +928,9 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
     html_head(out, "RCO standards audit: summary of " + std::to_string(total) + " organization" + (total == 1 ? "" : "s"),
               tool_version, "@media print { @page { size: landscape; } }\n", "wide");
 
-    // Standard titles come from the first audited row (every audit covers the same ten).
     std::array<std::string, standard_count> titles;
-    for (const auto& row : rows)
-        if (row.result) {
-            for (const auto& s : row.result->standards)
-                if (s.number >= 1 && s.number <= standard_count)
-                    titles[static_cast<std::size_t>(s.number - 1)] = s.title;
-            break;
-        }
+    for (std::size_t i = 0; i < titles.size() && i < standard_titles.size(); ++i)
+        titles[i] = standard_titles[i];
 
     const auto counts = summary_counts(rows);
     auto overall = [&](std::size_t w) { return counts[w][standard_count]; };
