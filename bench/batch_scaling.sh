@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Speed-up of a CLI batch on two cores over one: 2,000 generated records audited into one
+# joined JSON report, and into one HTML report per record (--output-dir), each run with
+# --jobs 2 and pinned to one core (taskset -c 0, where --jobs defaults to the one core
+# available); the median of ROUNDS runs counts.
+#
+#   bench/batch_scaling.sh [BUILD_DIR] [RECORDS] [ROUNDS]     (default: build, 2000, 3)
+#
+# The corpus is the one bench/audit_bench.cpp times (written with --write-corpus) in a
+# temporary directory that is removed afterwards. Meaningful on an otherwise idle machine
+# with at least two cores. Needs taskset (util-linux).
+set -euo pipefail
+build=${1:-build}
+records=${2:-2000}
+rounds=${3:-3}
+tool="$build/tools/rco-audit"
+bench="$build/bench/audit_bench"
+for f in "$tool" "$bench"; do
+  [ -x "$f" ] || { echo "batch_scaling.sh: $f is missing (build the project first)" >&2; exit 2; }
+done
+command -v taskset >/dev/null || { echo "batch_scaling.sh: taskset is missing (util-linux)" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bench" --write-corpus "$tmp/corpus" "$records" >/dev/null
+
+# Median wall-clock seconds of `rounds` runs of the command given.
+median_seconds() {
+  local times=() status
+  for ((r = 0; r < rounds; r++)); do
+    rm -rf "$tmp/out" && mkdir "$tmp/out"
+    local t0 t1
+    t0=$(date +%s.%N)
+    status=0
+    "$@" >/dev/null 2>&1 || status=$?
+    t1=$(date +%s.%N)
+    [ "$status" -le 1 ] || { echo "batch_scaling.sh: rco-audit exited with $status: $*" >&2; exit 1; }
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'
+}
+
+printf '%d records, median of %d runs (%d cores available)\n' "$records" "$rounds" "$(nproc)"
+for format in json html; do
+  if [ "$format" = json ]; then
+    args=(check "$tmp/corpus" --format "json:$tmp/out/batch.json")
+  else
+    args=(check "$tmp/corpus" --format html --output-dir "$tmp/out")
+  fi
+  one=$(median_seconds taskset -c 0 "$tool" "${args[@]}")
+  two=$(median_seconds "$tool" "${args[@]}" --jobs 2)
+  printf '%-5s one core %7.2f s, --jobs 2 %7.2f s: speed-up %.2fx (goal >= 1.7x)\n' "$format" "$one" "$two" \
+    "$(awk -v a="$one" -v b="$two" 'BEGIN{print a/b}')"
+done
