@@ -15,3 +15,4 @@
 #include "rco/io/impl/starter.ipp"
 #include "rco/io/impl/workbook_reader.ipp"
 #include "rco/io/impl/workbook_writer.ipp"
+#include "rco/io/impl/form_words.ipp"

@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_d
     const auto html = report::write_html(r, test::report_info_for());
     const auto verdict = html.find("<p id=\"verdict\"");
     const auto scorecard = html.find("<table id=\"scorecard\">");
-    const auto plan = html.find("<ol id=\"action-plan\">");
+    const auto plan = html.find("<div id=\"action-plan\">");
     const auto standard1 = html.find("<section id=\"standard-1\"");
     const auto standard10 = html.find("<section id=\"standard-10\"");
     const auto details = html.find("<section id=\"details\"");
@@ -210,12 +210,15 @@ BOOST_AUTO_TEST_CASE(html_puts_the_verdict_first_then_scorecard_plan_standards_d
                          "</a></th><td><span class=\"s ok\"><span aria-hidden=\"true\">\u2714</span> Met</span></td><td class=\"num\">100%</td></tr>") !=
                std::string::npos);
 
-    // The action plan starts with the failed required check and gives evidence to gather.
+    // The action plan's work to do starts with the failed required check: the next step, and
+    // what to keep on record in the form's words (the workbook's sheet and field labels).
+    BOOST_TEST(html.find("<h3 id=\"work-to-do\">Work to do (2)</h3>", plan) < standard1);
     const auto first = html.find("<li id=\"fix-", plan);
     BOOST_TEST(html.compare(first, 19, "<li id=\"fix-S6.3\">\n") == 0);
     const auto* s63 = r.find_check("S6.3");
     BOOST_REQUIRE(!s63->evidence().empty());
-    BOOST_TEST(html.find("<li>" + report::html_escape(s63->evidence()[0]) + "</li>", first) < standard1);
+    BOOST_TEST(html.find("<li>active, trained and certification on the Peer workers sheet</li>", first) < standard1);
+    BOOST_TEST(html.find("peer_workers[]", plan) > standard1);
     BOOST_TEST(html.find("<span class=\"label\">Next step:</span> " + report::html_escape(s63->remediation()), first) <
                standard1);
 
@@ -350,7 +353,9 @@ BOOST_AUTO_TEST_CASE(markdown_has_verdict_scorecard_plan_standards_provenance) {
     const auto md = report::write_markdown(test::audit_with_untrained_peer(), test::report_info_for("Harbor | Recovery"));
     BOOST_TEST(md.rfind("# \u2718 Does not meet the standards \u2014 Harbor \\| Recovery\n\n", 0) == 0u);
     const auto table = md.find("| No. | Standard | Result | Score |\n| ---: | --- | --- | ---: |\n");
-    const auto plan = md.find("\n## What to fix first\n\n1. **S6.3 Peer workers trained** (\u2718 Fail, required): ");
+    const auto plan = md.find("\n## What to do next\n\n### Work to do (2)\n\nThese checks fail: the record shows the "
+                              "requirement is not met. Required checks come first.\n\n1. **S6.3 Peer workers trained** "
+                              "(\u2718 Fail, required): ");
     const auto standards = md.find("\n## Standard 1: Nonprofit organization \u2014 \u2714 Met (100%)\n");
     const auto provenance = md.find("\n## About this report\n");
     BOOST_TEST(table != std::string::npos);
@@ -363,6 +368,8 @@ BOOST_AUTO_TEST_CASE(markdown_has_verdict_scorecard_plan_standards_provenance) {
     BOOST_TEST(count(md, "\n| ") == 12u); // header, delimiter, ten standards
     BOOST_TEST(md.find("- \u2718 Fail \u2014 **S6.3** Peer workers trained (required): ") != std::string::npos);
     BOOST_TEST(md.find("   - Next step: ") != std::string::npos);
+    BOOST_TEST(md.find("   - Keep on record: active, trained and certification on the Peer workers sheet\n") !=
+               std::string::npos);
     BOOST_TEST(md.find("- Catalog: version " + report::markdown_escape(io::builtin_catalog().version) + " (SHA-256 " +
                        io::builtin_catalog().sha256 + ")\n") != std::string::npos);
     BOOST_TEST(md.back() == '\n');
@@ -395,7 +402,12 @@ BOOST_AUTO_TEST_CASE(junit_counts_and_parses) {
             if (auto fail = tc.child("failure")) {
                 ++f;
                 evidence += std::string(fail.attribute("type").value()) == "insufficient_evidence";
-                BOOST_TEST(std::string(fail.child_value()).find("Next step: ") != std::string::npos);
+                // Missing evidence says what to record and where; a failure, what to do.
+                const std::string body = fail.child_value();
+                if (std::string(fail.attribute("type").value()) == "insufficient_evidence")
+                    BOOST_TEST((body.find("Record: ") != std::string::npos && body.find("Next step: ") == std::string::npos));
+                else
+                    BOOST_TEST(body.find("Next step: ") != std::string::npos);
             }
             if (auto skip = tc.child("skipped")) {
                 ++s;

@@ -11,6 +11,7 @@
 #include "rco/io/catalog_json.hpp"
 #include "rco/io/digest.hpp"
 #include "rco/io/files.hpp"
+#include "rco/io/form_words.hpp"
 #include "rco/io/irs990.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"

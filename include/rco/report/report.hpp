@@ -52,6 +52,25 @@ std::string_view plain(status s) noexcept;
 std::string_view plain(standard_outcome s) noexcept;
 std::string_view plain(overall_outcome s) noexcept;
 
+/// What to do next, in three parts, each with the step that fits it: work to do (what
+/// fails), evidence to record (what is missing), questions for a reviewer. Within each
+/// part required checks come before recommended ones, then catalog order.
+struct plan_parts {
+    /// insufficient_evidence: the record lacks what the check needs; the step is to record
+    /// it (evidence_in_form_words), not the advice for a failure.
+    std::vector<const check_result*> evidence_to_record;
+    std::vector<const check_result*> work_to_do; ///< fail: the catalog's remediation
+    std::vector<const check_result*> for_a_reviewer; ///< manual_review: the reviewer's question
+};
+/// The action plan split into its parts. Points into `r`, like action_plan.
+plan_parts action_plan_parts(const audit_result& r);
+plan_parts action_plan_parts(const audit_result&& r) = delete;
+
+/// A check's evidence list (the catalog's, which names record paths) in the form's words:
+/// workbook sheets and field labels ("legal_status on the Organization sheet"); items that
+/// are single fields of one sheet are joined into one line. The JSON report keeps the paths.
+std::vector<std::string> evidence_in_form_words(const check_result& c);
+
 /// The order in which failed items should be fixed: required before recommended,
 /// fail before missing evidence before manual review, then catalog order.
 /// The plan points into `r`, so `r` must outlive it: passing a temporary does not compile.

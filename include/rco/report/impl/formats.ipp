@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rco/escape.hpp"
+#include "rco/io/form_words.hpp"
 #include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 
@@ -255,7 +256,8 @@ tbody th { font-weight: normal; }
 .s.open { color: #663c00; background: #fff4e5; }
 .s.none { color: #3d3d3d; background: #f2f2f2; }
 .id { font-variant-numeric: tabular-nums; }
-#action-plan > li { margin-bottom: 1rem; }
+#action-plan li[id] { margin-bottom: 1rem; }
+#action-plan h4 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .check { border-top: 1px solid #8c8c8c; padding-top: 0.25rem; }
 .label { font-weight: 600; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; overflow-wrap: break-word; }
@@ -270,7 +272,7 @@ dl.details dd { margin: 0; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
-  table, .check, #action-plan > li, dl.details { break-inside: avoid; page-break-inside: avoid; }
+  table, .check, #action-plan li[id], dl.details { break-inside: avoid; page-break-inside: avoid; }
   #what-to-fix { break-before: page; page-break-before: always; }
   .s, .verdict, thead th, tfoot th, tfoot td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
@@ -495,7 +497,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
            html_symbol(symbol(r.result)) + " The organization" + h(verdict_tail(r)) + "</strong></p>\n";
     out += "<p>" + h(counts_sentence(r)) + "</p>\n</header>\n";
     out += "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#scorecard\">Scorecard</a></li>\n"
-           "<li><a href=\"#what-to-fix\">What to fix first</a></li>\n";
+           "<li><a href=\"#what-to-fix\">What to do next</a></li>\n";
     for (const auto& s : r.standards)
         out += "<li><a href=\"#standard-" + std::to_string(s.number) + "\">Standard " + std::to_string(s.number) +
                "</a></li>\n";
@@ -515,35 +517,63 @@ std::string write_html(const audit_result& r, const report_info& info) {
     }
     out += "</tbody>\n</table>\n</section>\n";
 
-    // (3) What to fix first.
-    const auto plan = action_plan(r);
+    // (3) What to do next: evidence to record, work to do, questions for a reviewer.
+    const auto parts = action_plan_parts(r);
     out += "<section id=\"what-to-fix\" aria-labelledby=\"what-to-fix-heading\">\n"
-           "<h2 id=\"what-to-fix-heading\">What to fix first</h2>\n";
-    if (plan.empty()) {
+           "<h2 id=\"what-to-fix-heading\">What to do next</h2>\n";
+    if (parts.evidence_to_record.empty() && parts.work_to_do.empty() && parts.for_a_reviewer.empty()) {
         out += "<p>Nothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
                "review.</p>\n";
     } else {
-        out += "<p>Required checks come before recommended ones; within each, failures before missing evidence "
-               "before questions for a reviewer.</p>\n<ol id=\"action-plan\">\n";
-        for (const auto* c : plan) {
-            out += "<li id=\"fix-" + h(c->id) + "\">\n<h3><span class=\"id\">" + h(c->id) + "</span> " + h(c->title()) +
-                   "</h3>\n";
-            out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
-                   std::to_string(c->standard) + "</p>\n";
-            out += "<p>" + h(c->explanation) + "</p>\n";
-            out += findings_html(*c);
-            out += question_html(*c);
-            out += "<p><span class=\"label\">Next step:</span> " + h(c->remediation()) + "</p>\n";
-            if (!c->evidence().empty()) {
-                out += "<p class=\"label\">Evidence to gather:</p>\n<ul>\n";
-                for (const auto& e : c->evidence())
-                    out += "<li>" + h(e) + "</li>\n";
-                out += "</ul>\n";
+        out += "<div id=\"action-plan\">\n";
+        int n = 0;
+        auto part = [&](const std::vector<const check_result*>& items, std::string_view id, std::string_view title,
+                        std::string_view intro, auto&& body) {
+            if (items.empty())
+                return;
+            out += "<h3 id=\"" + std::string(id) + "\">" + std::string(title) + " (" + std::to_string(items.size()) +
+                   ")</h3>\n<p>" + std::string(intro) + "</p>\n<ol start=\"" + std::to_string(n + 1) + "\">\n";
+            for (const auto* c : items) {
+                ++n;
+                out += "<li id=\"fix-" + h(c->id) + "\">\n<h4><span class=\"id\">" + h(c->id) + "</span> " +
+                       h(c->title()) + "</h4>\n";
+                out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
+                       std::to_string(c->standard) + "</p>\n";
+                out += "<p>" + h(io::in_form_words(c->explanation)) + "</p>\n";
+                body(*c);
+                out += people_html(*c, info);
+                out += "</li>\n";
             }
-            out += people_html(*c, info);
-            out += "</li>\n";
-        }
-        out += "</ol>\n";
+            out += "</ol>\n";
+        };
+        auto evidence_list = [&](const check_result& c, std::string_view label) {
+            const auto items = evidence_in_form_words(c);
+            if (items.empty())
+                return;
+            out += "<p class=\"label\">" + std::string(label) + "</p>\n<ul>\n";
+            for (const auto& e : items)
+                out += "<li>" + h(e) + "</li>\n";
+            out += "</ul>\n";
+        };
+        part(parts.work_to_do, "work-to-do", "Work to do",
+             "These checks fail: the record shows the requirement is not met. Required checks come first.",
+             [&](const check_result& c) {
+                 out += findings_html(c);
+                 out += "<p><span class=\"label\">Next step:</span> " + h(c.remediation()) + "</p>\n";
+                 evidence_list(c, "Keep on record:");
+             });
+        part(parts.evidence_to_record, "evidence-to-record", "Evidence to record",
+             "The record lacks what these checks need. Record what the organization has, in the workbook "
+             "(<code>rco-audit init my-rco.xlsx</code>) or the same fields of the record; the next audit then "
+             "judges it.",
+             [&](const check_result& c) { evidence_list(c, "Record:"); });
+        part(parts.for_a_reviewer, "for-a-reviewer", "For a reviewer", "A person must judge these checks.",
+             [&](const check_result& c) {
+                 out += findings_html(c);
+                 out += question_html(c);
+                 out += "<p><span class=\"label\">Next step:</span> " + h(c.remediation()) + "</p>\n";
+             });
+        out += "</div>\n";
     }
     out += "</section>\n";
 
@@ -559,7 +589,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status) +
                    " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title()) + "</h3>\n";
             out += "<p class=\"muted\">" + std::string(to_string(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
-            out += "<p>" + h(c.explanation) + "</p>\n";
+            out += "<p>" + h(io::in_form_words(c.explanation)) + "</p>\n";
             out += findings_html(c);
             out += question_html(c);
             if (c.waiver)
@@ -633,32 +663,56 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
         out += "| " + std::to_string(s.number) + " | " + md(s.title) + " | " + label(s.result) + " | " +
                std::to_string(s.score) + "% |\n";
 
-    out += "\n## What to fix first\n\n";
-    const auto plan = action_plan(r);
-    if (plan.empty())
-        out += "Nothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
+    out += "\n## What to do next\n";
+    const auto parts = action_plan_parts(r);
+    if (parts.evidence_to_record.empty() && parts.work_to_do.empty() && parts.for_a_reviewer.empty())
+        out += "\nNothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
                "review.\n";
     int n = 0;
-    for (const auto* c : plan) {
-        const auto number = std::to_string(++n) + ". ";
-        // Continuation lines are indented to the item's text so they stay in the item.
-        const std::string pad(number.size(), ' ');
-        out += number + "**" + md(c->id) + " " + md(c->title()) + "** (" + label(c->status) + ", " +
-               std::string(to_string(c->level)) + "): " + md(c->explanation) + "\n";
-        for (const auto& f : c->findings)
-            out += pad + "- Finding: " + md(finding_text(f)) + "\n";
-        if (shows_question(*c))
-            out += pad + "- Question for the reviewer: " + md(c->question()) + "\n";
-        out += pad + "- Next step: " + md(c->remediation()) + "\n";
-        if (!c->evidence().empty()) {
-            std::vector<std::string> evidence;
-            for (const auto& e : c->evidence())
-                evidence.push_back(md(e));
-            out += pad + "- Evidence to gather: " + join(evidence, "; ") + "\n";
+    auto part = [&](const std::vector<const check_result*>& items, std::string_view title, std::string_view intro,
+                    auto&& body) {
+        if (items.empty())
+            return;
+        out += "\n### " + std::string(title) + " (" + std::to_string(items.size()) + ")\n\n" + std::string(intro) +
+               "\n\n";
+        for (const auto* c : items) {
+            const auto number = std::to_string(++n) + ". ";
+            // Continuation lines are indented to the item's text so they stay in the item.
+            const std::string pad(number.size(), ' ');
+            out += number + "**" + md(c->id) + " " + md(c->title()) + "** (" + label(c->status) + ", " +
+                   std::string(to_string(c->level)) + "): " + md(io::in_form_words(c->explanation)) + "\n";
+            body(*c, pad);
+            if (info.show_names && !c->subjects.empty())
+                out += pad + "- People concerned: " + md(join(c->subjects, ", ")) + "\n";
         }
-        if (info.show_names && !c->subjects.empty())
-            out += pad + "- People concerned: " + md(join(c->subjects, ", ")) + "\n";
-    }
+    };
+    auto evidence_line = [&](const check_result& c, const std::string& pad, std::string_view label_text) {
+        std::vector<std::string> evidence;
+        for (const auto& e : evidence_in_form_words(c))
+            evidence.push_back(md(e));
+        if (!evidence.empty())
+            out += pad + "- " + std::string(label_text) + " " + join(evidence, "; ") + "\n";
+    };
+    part(parts.work_to_do, "Work to do",
+         "These checks fail: the record shows the requirement is not met. Required checks come first.",
+         [&](const check_result& c, const std::string& pad) {
+             for (const auto& f : c.findings)
+                 out += pad + "- Finding: " + md(finding_text(f)) + "\n";
+             out += pad + "- Next step: " + md(c.remediation()) + "\n";
+             evidence_line(c, pad, "Keep on record:");
+         });
+    part(parts.evidence_to_record, "Evidence to record",
+         "The record lacks what these checks need. Record what the organization has, in the workbook "
+         "(`rco-audit init my-rco.xlsx`) or the same fields of the record; the next audit then judges it.",
+         [&](const check_result& c, const std::string& pad) { evidence_line(c, pad, "Record:"); });
+    part(parts.for_a_reviewer, "For a reviewer", "A person must judge these checks.",
+         [&](const check_result& c, const std::string& pad) {
+             for (const auto& f : c.findings)
+                 out += pad + "- Finding: " + md(finding_text(f)) + "\n";
+             if (shows_question(c))
+                 out += pad + "- Question for the reviewer: " + md(c.question()) + "\n";
+             out += pad + "- Next step: " + md(c.remediation()) + "\n";
+         });
 
     for (const auto& s : r.standards) {
         out += "\n## Standard " + std::to_string(s.number) + ": " + md(s.title) + " \u2014 " + label(s.result) +
@@ -667,7 +721,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
             if (c.standard != s.number)
                 continue;
             out += "- " + label(c.status) + " \u2014 **" + md(c.id) + "** " + md(c.title()) + " (" +
-                   std::string(to_string(c.level)) + "): " + md(c.explanation) + "\n";
+                   std::string(to_string(c.level)) + "): " + md(io::in_form_words(c.explanation)) + "\n";
             for (const auto& f : c.findings)
                 out += "  - Finding: " + md(finding_text(f)) + "\n";
             if (shows_question(c))
@@ -769,9 +823,14 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 std::string body = c.explanation + "\n";
                 for (const auto& f : c.findings)
                     body += "- " + finding_text(f) + "\n";
-                body += "Next step: " + c.remediation() + "\n";
-                if (!c.evidence().empty())
-                    body += "Evidence to gather: " + join(c.evidence(), "; ") + "\n";
+                const auto evidence = join(evidence_in_form_words(c), "; ");
+                if (c.status == status::insufficient_evidence) {
+                    body += "Record: " + evidence + "\n";
+                } else {
+                    body += "Next step: " + c.remediation() + "\n";
+                    if (!evidence.empty())
+                        body += "Keep on record: " + evidence + "\n";
+                }
                 if (info.show_names && !c.subjects.empty())
                     body += "People concerned: " + join(c.subjects, ", ") + "\n";
                 out += ">\n      <failure message=\"" + a(c.explanation) + "\" type=\"" +

@@ -2,6 +2,7 @@
 
 #include "rco/escape.hpp"
 #include "rco/io/digest.hpp"
+#include "rco/io/form_words.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/report/report.hpp"
 
@@ -76,6 +77,45 @@ std::vector<const check_result*> action_plan(const audit_result& r) {
         return rank(a->status) < rank(b->status);
     });
     return items;
+}
+
+plan_parts action_plan_parts(const audit_result& r) {
+    plan_parts parts;
+    for (const auto* c : action_plan(r)) {
+        if (c->status == status::insufficient_evidence)
+            parts.evidence_to_record.push_back(c);
+        else if (c->status == status::fail)
+            parts.work_to_do.push_back(c);
+        else
+            parts.for_a_reviewer.push_back(c);
+    }
+    return parts;
+}
+
+std::vector<std::string> evidence_in_form_words(const check_result& c) {
+    // Items that are one field each, on one sheet, become one line: "adopted, posted and
+    // appeal on the Policies sheet" rather than three.
+    std::vector<std::string> out;
+    const auto& items = c.evidence();
+    for (std::size_t i = 0; i < items.size();) {
+        auto place = io::form_place_of(items[i]);
+        const bool single = place && !place->field.empty() &&
+                            items[i].find_first_of(" ,") == std::string::npos;
+        std::size_t j = i + 1;
+        if (single)
+            while (j < items.size() && items[j].find_first_of(" ,") == std::string::npos) {
+                auto next = io::form_place_of(items[j]);
+                if (!next || next->field.empty() || next->sheet != place->sheet)
+                    break;
+                ++j;
+            }
+        std::string joined;
+        for (std::size_t k = i; k < j; ++k)
+            joined += (k == i ? "" : k + 1 == j ? " and " : ", ") + items[k];
+        out.push_back(io::in_form_words(joined));
+        i = j;
+    }
+    return out;
 }
 
 namespace {
@@ -316,6 +356,14 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width = 
     return out;
 }
 
+/// A list item: "- " then `text` wrapped, continuation lines under the text.
+std::string bullet(std::string_view text, std::size_t indent) {
+    auto out = wrap(text, indent + 2);
+    if (out.size() >= indent + 2)
+        out.replace(indent, 2, "- ");
+    return out;
+}
+
 std::string pad_right(std::string_view s, std::size_t n) {
     std::string out(s);
     if (out.size() < n)
@@ -360,27 +408,54 @@ std::string write_text(const audit_result& r, const report_info& info) {
             << "  " << (s.number < 10 ? " " : "") << s.number << ". " << s.title << "\n";
     }
 
-    const auto plan = action_plan(r);
+    const auto parts = action_plan_parts(r);
     out << "\nWHAT TO DO NEXT\n";
-    if (plan.empty())
+    if (parts.evidence_to_record.empty() && parts.work_to_do.empty() && parts.for_a_reviewer.empty())
         out << "  Nothing: every check passes or does not apply. Keep the evidence current for the next review.\n";
+    auto people = [&](const check_result& c) {
+        if (info.show_names && !c.subjects.empty()) {
+            std::string s;
+            for (const auto& id : c.subjects)
+                s += (s.empty() ? "" : ", ") + id;
+            out << wrap("People concerned: " + s, 6);
+        }
+    };
+    auto heading = [&](const std::vector<const check_result*>& items, std::string_view title, std::string_view intro) {
+        if (items.empty())
+            return false;
+        out << "  " << title << " (" << items.size() << ")\n" << wrap(intro, 4);
+        return true;
+    };
     int n = 0;
-    for (const auto* c : plan) {
-        ++n;
-        out << "  " << n << ". [" << c->id << "] " << c->title() << " (" << to_string(c->level) << ", "
-            << plain(c->status) << ")\n";
-        out << wrap(c->explanation, 6);
-        if (c->status == status::manual_review && c->explanation.find(c->question()) == std::string::npos)
-            out << wrap("Question for the reviewer: " + c->question(), 6);
-        out << wrap("Next step: " + c->remediation(), 6);
-        if (info.show_names && !c->subjects.empty())
-            out << wrap("People concerned: " + [&] {
-                std::string s;
-                for (const auto& id : c->subjects)
-                    s += (s.empty() ? "" : ", ") + id;
-                return s;
-            }(), 6);
-    }
+    auto item = [&](const check_result& c) {
+        out << "  " << ++n << ". [" << c.id << "] " << c.title() << " (" << to_string(c.level) << ", "
+            << plain(c.status) << ")\n";
+        out << wrap(io::in_form_words(c.explanation), 6);
+    };
+    if (heading(parts.work_to_do, "WORK TO DO", "These checks fail: the record shows the requirement is not met."))
+        for (const auto* c : parts.work_to_do) {
+            item(*c);
+            out << wrap("Next step: " + c->remediation(), 6);
+            people(*c);
+        }
+    if (heading(parts.evidence_to_record, "EVIDENCE TO RECORD",
+                "The record lacks what these checks need. Record what the organization has, in the workbook "
+                "(rco-audit init my-rco.xlsx) or the same fields of the record; the next audit then judges it."))
+        for (const auto* c : parts.evidence_to_record) {
+            item(*c);
+            out << "      Record:\n";
+            for (const auto& e : evidence_in_form_words(*c))
+                out << bullet(e, 8);
+            people(*c);
+        }
+    if (heading(parts.for_a_reviewer, "FOR A REVIEWER", "A person must judge these checks."))
+        for (const auto* c : parts.for_a_reviewer) {
+            item(*c);
+            if (c->explanation.find(c->question()) == std::string::npos)
+                out << wrap("Question for the reviewer: " + c->question(), 6);
+            out << wrap("Next step: " + c->remediation(), 6);
+            people(*c);
+        }
 
     out << "\nEVERY CHECK\n";
     for (const auto& s : r.standards) {
@@ -390,7 +465,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
                 continue;
             out << "    " << pad_right(std::string(plain(c.status)), 15) << pad_right(c.id, 6) << c.title()
                 << (c.level == level::recommended ? " (recommended)" : "") << "\n";
-            out << wrap(c.explanation + " [" + c.id + "]", 8);
+            out << wrap(io::in_form_words(c.explanation) + " [" + c.id + "]", 8);
             if (c.waiver)
                 out << wrap("Waived until " + format_date(c.waiver->expires) + " (approved by " +
                                 c.waiver->approved_by + "): " + c.waiver->justification,

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "rco/io/form_words.hpp"
+#include "rco/io/impl/workbook_layout.ipp"
+
+#include <vector>
+
+namespace rco::io {
+
+namespace detail::form {
+
+/// The keys of a dotted path (`board.members[].voting`) or JSON Pointer
+/// (`/board/members/3/voting`), without list markers and item indexes.
+inline std::vector<std::string> keys_of(std::string_view path) {
+    std::vector<std::string> keys;
+    const bool pointer = !path.empty() && path[0] == '/';
+    if (pointer)
+        path.remove_prefix(1);
+    const char sep = pointer ? '/' : '.';
+    while (true) {
+        const auto end = path.find(sep);
+        std::string key(path.substr(0, end));
+        if (!pointer && key.size() >= 2 && key.ends_with("[]"))
+            key.resize(key.size() - 2);
+        const bool index = pointer && !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
+        if (!key.empty() && !index)
+            keys.push_back(std::move(key));
+        if (end == std::string_view::npos)
+            break;
+        path.remove_prefix(end + 1);
+    }
+    return keys;
+}
+
+inline bool path_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '[' || c == ']';
+}
+
+} // namespace detail::form
+
+std::optional<form_place> form_place_of(std::string_view path) {
+    const auto keys = detail::form::keys_of(path);
+    if (keys.empty())
+        return std::nullopt;
+    const detail::wb::sheet* best = nullptr;
+    for (const auto& s : detail::wb::layout())
+        if (s.path.size() <= keys.size() && std::equal(s.path.begin(), s.path.end(), keys.begin()) &&
+            (!best || s.path.size() > best->path.size()))
+            best = &s;
+    if (!best)
+        return std::nullopt;
+    form_place place{best->name, {}, best->table};
+    for (auto k = keys.begin() + static_cast<std::ptrdiff_t>(best->path.size()); k != keys.end(); ++k)
+        place.field += (place.field.empty() ? "" : ".") + *k;
+    if (place.field.empty())
+        return best->path.empty() ? std::nullopt : std::optional<form_place>(place); // the record itself is no place
+    for (const auto& c : best->columns)
+        if (c.label == place.field || (c.label.size() > place.field.size() && c.label.starts_with(place.field) &&
+                                       c.label[place.field.size()] == '.'))
+            return place;
+    return std::nullopt;
+}
+
+std::string in_form_words(std::string_view text) {
+    using detail::form::path_char;
+    // The text as pieces: prose, or a path with its place.
+    struct piece {
+        std::string text;
+        std::optional<form_place> place;
+    };
+    std::vector<piece> pieces;
+    auto prose = [&](std::string_view s) {
+        if (pieces.empty() || pieces.back().place)
+            pieces.push_back({});
+        pieces.back().text += s;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const bool starts = text[i] >= 'a' && text[i] <= 'z' && (i == 0 || !path_char(text[i - 1])) &&
+                            (i == 0 || !(text[i - 1] >= 'A' && text[i - 1] <= 'Z'));
+        if (!starts) {
+            prose(text.substr(i, 1));
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && path_char(text[j]))
+            ++j;
+        auto token = text.substr(i, j - i);
+        while (!token.empty() && token.back() == '.') // a sentence's full stop
+            token.remove_suffix(1);
+        const bool pathlike = token.find('.') != std::string_view::npos || token.ends_with("[]");
+        if (auto place = pathlike ? form_place_of(token) : std::nullopt) {
+            pieces.push_back({std::string(token), std::move(place)});
+            i += token.size();
+        } else {
+            prose(token.empty() ? text.substr(i, j - i) : token);
+            i += token.empty() ? j - i : token.size();
+        }
+    }
+
+    auto joins = [](const std::string& s) {
+        return s == ", " || s == " and " || s == " or " || s == ", and " || s == ", or ";
+    };
+    std::string out;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const auto& p = pieces[k];
+        if (!p.place) {
+            out += p.text;
+            continue;
+        }
+        if (p.place->field.empty()) {
+            out += "the " + p.place->sheet + " sheet";
+            continue;
+        }
+        out += p.place->field;
+        // The run of fields on the same sheet joined by "," / "and" / "or" names the sheet once.
+        while (k + 2 < pieces.size() && !pieces[k + 1].place && joins(pieces[k + 1].text) && pieces[k + 2].place &&
+               !pieces[k + 2].place->field.empty() && pieces[k + 2].place->sheet == p.place->sheet) {
+            out += pieces[k + 1].text + pieces[k + 2].place->field;
+            k += 2;
+        }
+        out += " on the " + p.place->sheet + " sheet";
+    }
+    return out;
+}
+
+} // namespace rco::io
