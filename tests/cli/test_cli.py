@@ -6,6 +6,7 @@ Prints one line per test and closes with 'N passed, M failed'.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -1200,6 +1201,111 @@ def each_command_help_lists_its_own_exit_codes():
         expect(found == ["0", "2"] and "diff" not in section and "validate" not in section, f"{name}: {section}")
     _, out, _ = run("--help")
     expect("for diff:" in out and "(validate)" in out, "the program's help lists every command's codes")
+
+
+def run_pty(*args, cols=60, env=None, cwd=None):
+    """Runs the tool with standard output and error on a pseudo-terminal `cols` wide: its
+    exit code and what the terminal received (line ends as written, \r\n)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    environment["TERM"] = "xterm"
+    environment.update(env or {})
+    p = subprocess.Popen([BIN, *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=environment,
+                         cwd=cwd)
+    os.close(slave)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed: the program ended
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    return p.wait(timeout=60), received.decode("utf-8").replace("\r\n", "\n")
+
+
+def strip_ansi(text):
+    import re
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def widest(text):
+    return max(len(line) for line in text.splitlines())
+
+
+@test
+def colour_on_a_terminal_unless_no_color_and_never_in_files():
+    code, out = run_pty("check", NORTHFIELD)
+    expect(code == 1 and "RESULT: \x1b[1;31mDOES NOT MEET THE STANDARDS\x1b[0m" in out, out[:400])
+    expect("  \x1b[1;31mNOT MET\x1b[0m" in out and "\x1b[1;32mpass\x1b[0m" in out, "status words coloured")
+    for env, extra in (({"NO_COLOR": "1"}, ()), ({}, ("--color", "never")), ({"TERM": "dumb"}, ())):
+        code, plain = run_pty("check", NORTHFIELD, *extra, env=env)
+        expect(code == 1 and "\x1b" not in plain and "RESULT: DOES NOT MEET" in plain, f"{env} {extra}")
+    code, out = run_pty("check", NORTHFIELD, "--color", "always", env={"NO_COLOR": "1"})
+    expect("\x1b[1;31m" in out, "--color always wins over NO_COLOR")
+    # Piped: no colour unless asked; a file: never.
+    code, out, _ = run("check", NORTHFIELD)
+    expect(code == 1 and "\x1b" not in out, "no colour in a pipe")
+    code, out, _ = run("check", NORTHFIELD, "--color", "always")
+    expect("\x1b[1;31mNOT MET\x1b[0m" in out, "--color always colours a pipe")
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "report.txt")
+        code, out = run_pty("check", NORTHFIELD, "--color", "always", "-o", target)
+        with open(target, encoding="utf-8") as f:
+            expect(code == 1 and "\x1b" not in f.read(), "a file is never coloured")
+    # Diagnostics on a terminal: the severity is coloured.
+    code, out = run_pty("check", os.path.join(EX, "does-not-exist.json"))
+    expect(code == 2 and ": \x1b[1;31merror\x1b[0m: cannot open" in out, out)
+
+
+@test
+def text_report_fits_the_terminal_and_files_have_the_fixed_width():
+    # (Relative names: a path longer than the line is one word, never broken.)
+    name = os.path.basename(NORTHFIELD)
+    code, out = run_pty("check", name, cols=60, cwd=EX)
+    plain = strip_ansi(out)
+    expect(code == 1 and widest(plain) <= 60 and "RESULT: DOES NOT MEET THE STANDARDS" in plain, widest(plain))
+    code, wide = run_pty("check", name, cols=140, cwd=EX)
+    expect(widest(strip_ansi(wide)) > 88, "a wide terminal gets longer lines")
+    code, piped, _ = run("check", name, cwd=EX)
+    expect(widest(piped) <= 88 and widest(piped) > 60, f"pipes and files: 88 columns, got {widest(piped)}")
+    expect(piped.split() == plain.split(), "the same words at any width")
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "report.txt")
+        run_pty("check", name, "-o", target, cols=50, cwd=EX)
+        with open(target, encoding="utf-8") as f:
+            expect(f.read() == piped, "a file written from a terminal equals the piped report")
+
+
+@test
+def quiet_prints_errors_only():
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    rec["organization"]["misson"] = "typo"
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copytree(os.path.join(EX, "texts"), os.path.join(d, "texts"))
+        path = write(d, "rec.json", json.dumps(rec, indent=2))
+        code, out, err = run("check", path)
+        expect(code == 0 and "warning: unknown field" in err, err)
+        code, quiet_out, err = run("check", path, "--quiet")
+        expect(code == 0 and err == "" and quiet_out == out, err)
+        code, out, err = run("validate", "-q", path)
+        expect(code == 0 and out == "" and err == "", out + err)
+        missing = os.path.join(d, "missing.json")
+        code, out, err = run("validate", "--quiet", path, missing)
+        expect(code == 2 and "missing.json" in err and "error" in err and "warning" not in err, err)
+        # On a terminal a batch shows a progress bar, unless --quiet.
+        code, out = run_pty("check", HARBOR, RIVERBEND, "--format", "json:" + os.path.join(d, "all.json"))
+        expect("Auditing 2/2" in out, out)
+        code, out = run_pty("check", HARBOR, RIVERBEND, "--quiet", "--format", "json:" + os.path.join(d, "all.json"))
+        expect("Auditing" not in out and "warning" not in out, out)
 
 
 print(f"{passed} passed, {failed} failed")

@@ -1,6 +1,7 @@
 // rco-audit: running over many records (see batch.hpp).
 #include "batch.hpp"
 #include "command.hpp"
+#include "terminal.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -122,7 +123,7 @@ std::size_t available_cores() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-progress_bar::progress_bar(std::size_t total) : total_(total), on_(total > 1 && ::isatty(2)) {}
+progress_bar::progress_bar(std::size_t total) : total_(total), on_(total > 1 && !terminal_settings().quiet && ::isatty(2)) {}
 
 void progress_bar::step() {
     if (!on_)

@@ -4,6 +4,7 @@
 #include "batch.hpp"
 #include "command.hpp"
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -81,7 +82,7 @@ bool resolve_profile_and_date(const check_options& opt, check_plan& plan) {
     const bool from_tailoring = tailor && tailor->profile && !opt.profile_given;
     const std::string& asked = from_tailoring ? *tailor->profile : opt.profile;
     const auto* prof = profile_named(*plan.cat, asked); // in any case: --profile Florida
-    if (opt.profile_given && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
+    if (opt.profile_given && !terminal_settings().quiet && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
         std::cerr << "rco-audit: warning: --profile " << opt.profile << " overrides the tailoring file's profile "
                   << *tailor->profile << "\n";
     if (!prof) {
@@ -202,6 +203,18 @@ std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& 
     return plan;
 }
 
+/// A target's report: the text report to standard output as wide as the terminal it goes to,
+/// and coloured there (--color); files keep the fixed width and no colour.
+std::string render(const output_target& t, const rco::audit_result& r, const rco::report::report_info& info,
+                   bool joined) {
+    if (t.format->name != "text" || !(t.file.empty() || t.file == "-"))
+        return joined ? joined_piece(*t.format, r, info) : t.format->write(r, info);
+    auto sized = info;
+    sized.text_width = text_width(t.file);
+    auto text = t.format->write(r, sized);
+    return colour_on(1) ? colour_report(text) : text;
+}
+
 /// What the workers share: the plan's list of files read (documents are added) and standard error.
 struct run_locks {
     std::mutex inputs, cerr;
@@ -258,7 +271,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
             }
         }
     for (const auto k : plan.joined)
-        a.pieces.push_back(joined_piece(*plan.targets[k].format, result, info));
+        a.pieces.push_back(render(plan.targets[k], result, info, true));
     if (plan.batch) {
         // The summary needs only the standards' results and the score.
         // (Moved-from, not cleared: clear() would keep the vectors' memory.)
@@ -331,7 +344,7 @@ class report_writer {
         if (single_ && single_->result)
             for (const auto& t : plan_.targets)
                 if (opt_.output_dir.empty() || !t.file.empty())
-                    if (emit(t.file, t.format->write(*single_->result, single_->info), out_opts) != exit_met)
+                    if (emit(t.file, render(t, *single_->result, single_->info, false), out_opts) != exit_met)
                         worst_ = exit_input_error;
         return worst_;
     }
@@ -410,6 +423,7 @@ command add_check(CLI::App& app) {
                   "Also list the ids of the board members and peer workers behind each number. Off by "
                   "default: such lists reveal who is in recovery");
     add_rules_option(*sub, opt->rules_dir);
+    add_terminal_options(*sub);
     sub->footer(exit_codes_footer(
         "every standard is met",
         "a required check failed or its evidence is missing (some standard is not met or incomplete)",

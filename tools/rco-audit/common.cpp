@@ -1,6 +1,7 @@
 // rco-audit: the helpers the commands share (see common.hpp).
 #include "common.hpp"
 #include "command.hpp"
+#include "terminal.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
 
@@ -36,8 +37,10 @@ void add_rules_option(CLI::App& sub, std::string& rules_dir) {
 }
 
 void print_diagnostics(const std::vector<rco::diagnostic>& diags) {
+    const bool quiet = terminal_settings().quiet, colour = colour_on(2);
     for (const auto& d : diags)
-        std::cerr << rco::format_diagnostic(d) << "\n";
+        if (!quiet || d.severity == rco::severity::error)
+            std::cerr << (colour ? colour_diagnostic(rco::format_diagnostic(d)) : rco::format_diagnostic(d)) << "\n";
 }
 
 const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage) {
@@ -193,7 +196,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
                     const auto target = fs::canonical(it->path(), link_ec);
                     const auto rel = target.lexically_relative(root);
                     if (link_ec || rel.empty() || *rel.begin() == "..") {
-                        std::cerr << "rco-audit: warning: " << rco::io::display_name(it->path().string())
+                        if (!terminal_settings().quiet)
+                            std::cerr << "rco-audit: warning: " << rco::io::display_name(it->path().string())
                                   << " is skipped: a symbolic link leading out of "
                                   << rco::io::display_name(a) << "\n";
                         continue;

@@ -1,6 +1,7 @@
 // rco-audit diff: compare two JSON reports of one organization.
 #include "command.hpp"
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include <boost/json.hpp>
 
@@ -32,7 +33,8 @@ int run_diff(const diff_options& opt) {
         return exit_input_error;
     }
     for (const auto& w : d->warnings)
-        std::cerr << "rco-audit: warning: " << rco::terminal_safe(w) << "\n";
+        if (!terminal_settings().quiet)
+            std::cerr << "rco-audit: warning: " << rco::terminal_safe(w) << "\n";
     auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d);
     rco::io::output_options how;
     add_identity(how.inputs, opt.old_file);
@@ -50,6 +52,7 @@ command add_diff(CLI::App& app) {
     sub->add_option("new", opt->new_file, "The later report")->required();
     sub->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     sub->add_option("-o,--output", opt->output, "Write to FILE instead of stdout");
+    add_terminal_options(*sub);
     sub->footer(exit_codes_footer("nothing got worse", "a standard is no longer met or a check newly fails"));
     return {sub, [opt] { return run_diff(*opt); }};
 }

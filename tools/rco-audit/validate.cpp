@@ -1,6 +1,7 @@
 // rco-audit validate: read records and report their errors and warnings, without auditing.
 #include "command.hpp"
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include <iostream>
 #include <memory>
@@ -24,7 +25,7 @@ int run_validate(const validate_options& opt) {
         if (!loaded.record) {
             std::cout << shown_name(file) << ": invalid\n";
             worst = exit_input_error;
-        } else {
+        } else if (!terminal_settings().quiet) {
             std::cout << shown_name(file) << ": valid rco-record/1";
             if (warnings)
                 std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
@@ -42,6 +43,7 @@ command add_validate(CLI::App& app) {
     sub->add_option("--documents", opt->documents,
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
         ->check(CLI::ExistingDirectory);
+    add_terminal_options(*sub);
     sub->footer(exit_codes_footer("every file is valid", "", "a file is missing or invalid (the other files are still read), or a usage error"));
     return {sub, [opt] { return run_validate(*opt); }};
 }

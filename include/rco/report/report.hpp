@@ -25,6 +25,7 @@ struct report_info {
     /// who lacks training). Off by default: such a list reveals health information.
     bool show_names = false;
     std::vector<diagnostic> warnings; ///< reading warnings (unknown fields, …)
+    std::size_t text_width = 88;      ///< the text report's line width (the command line: a terminal's own)
 };
 
 /// The provenance the command line prints, from what a program has at hand: the library's

@@ -356,6 +356,39 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width = 
     return out;
 }
 
+/// Breaks every line longer than `width` characters (UTF-8 code points) at its last space
+/// that fits; the rest continues on lines indented four columns more than the line's own.
+/// A line with no such space (one long word) stays whole.
+std::string fit_lines(std::string_view text, std::size_t width) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    while (!text.empty()) {
+        const auto eol = text.find('\n');
+        std::string line(text.substr(0, eol));
+        text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+        const auto indent = line.find_first_not_of(' ');
+        for (;;) {
+            const auto lead = line.find_first_not_of(' ');
+            std::size_t chars = 0, cut = std::string::npos;
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+                if (chars > width)
+                    break;
+                if (line[i] == ' ' && lead != std::string::npos && i > lead)
+                    cut = i;
+            }
+            if (chars <= width || cut == std::string::npos)
+                break;
+            out.append(line, 0, line.find_last_not_of(' ', cut) + 1).push_back('\n');
+            const auto rest = line.find_first_not_of(' ', cut);
+            line = std::string(indent + 4, ' ') + (rest == std::string::npos ? "" : line.substr(rest));
+        }
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
+
 /// A list item: "- " then `text` wrapped, continuation lines under the text.
 std::string bullet(std::string_view text, std::size_t indent) {
     auto out = wrap(text, indent + 2);
@@ -374,6 +407,10 @@ std::string pad_right(std::string_view s, std::size_t n) {
 } // namespace
 
 std::string write_text(const audit_result& r, const report_info& info) {
+    // Every paragraph below is wrapped at the report's width.
+    const auto wrap = [&](std::string_view text, std::size_t indent) {
+        return report::wrap(text, indent, std::max<std::size_t>(info.text_width, 40));
+    };
     std::ostringstream out;
     const auto counts = count_statuses(r);
     int met = 0;
@@ -490,7 +527,8 @@ std::string write_text(const audit_result& r, const report_info& info) {
         out << "Names and ids of board members and peer workers are left out; counts only.\n";
     // Whatever else came from the record (explanations quoting it, waivers, findings) is
     // wrapped into the report's own lines; no control character of it reaches the terminal.
-    return terminal_safe(out.str(), true);
+    // Lines the paragraphs above do not wrap (titles, provenance) are broken to fit as well.
+    return fit_lines(terminal_safe(out.str(), true), std::max<std::size_t>(info.text_width, 40));
 }
 
 } // namespace rco::report
