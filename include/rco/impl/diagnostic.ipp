@@ -16,7 +16,70 @@ std::string format_diagnostic(const diagnostic& d) {
     out += terminal_safe(d.message);
     if (!d.pointer.empty())
         out += " (at " + terminal_safe(d.pointer) + ")";
+    if (!d.source_line.empty()) {
+        // The caret stands under the column's character as escaped: the line's first
+        // source_column - 1 code points are escaped alone and measured.
+        std::size_t cut = 0, seen = 0;
+        for_each_utf8(
+            d.source_line,
+            [&](char32_t, std::string_view bytes) {
+                if (seen + 1 < d.source_column) {
+                    ++seen;
+                    cut += bytes.size();
+                }
+            },
+            [&](unsigned char) {
+                if (seen + 1 < d.source_column) {
+                    ++seen;
+                    ++cut;
+                }
+            });
+        std::size_t width = 0;
+        for_each_utf8(terminal_safe(d.source_line.substr(0, cut)), [&](char32_t, std::string_view) { ++width; },
+                      [&](unsigned char) { ++width; });
+        out += "\n    " + terminal_safe(d.source_line) + "\n    " + std::string(width, ' ') + '^';
+    }
     return out;
+}
+
+bool looks_like_a_name(std::string_view id) noexcept {
+    const auto at = id.find('@');
+    if (at != std::string_view::npos && at > 0 && id.find('.', at) != std::string_view::npos)
+        return true; // an email address
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto lower = [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+    std::size_t words = 0, long_words = 0;
+    std::size_t i = 0;
+    while (i < id.size()) {
+        while (i < id.size() && (id[i] == ' ' || id[i] == ','))
+            ++i;
+        if (i == id.size())
+            break;
+        const std::size_t start = i;
+        while (i < id.size() && id[i] != ' ' && id[i] != ',')
+            ++i;
+        const auto word = id.substr(start, i - start);
+        // A capitalised word: a capital, then small letters, with ' - . inside a name.
+        if (!upper(word[0]) && static_cast<unsigned char>(word[0]) < 0xC0)
+            return false;
+        std::size_t small = 0;
+        for (std::size_t k = 1; k < word.size(); ++k) {
+            const char c = word[k];
+            if (lower(c))
+                ++small;
+            else if (!(upper(c) || c == '\'' || c == '-' || c == '.'))
+                return false;
+        }
+        ++words;
+        long_words += small >= 2;
+    }
+    return words >= 2 && long_words >= 1;
+}
+
+std::string name_like_id_message(std::string_view id, bool show_names) {
+    return std::string(show_names ? "the id \"" + std::string(id) + "\"" : std::string("this id")) +
+           " looks like a person's name; use ids only, for privacy (a code such as b01 or p01, with the list of who "
+           "is who kept outside the record)";
 }
 
 bool has_errors(const std::vector<diagnostic>& diags) noexcept {

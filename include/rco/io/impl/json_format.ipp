@@ -2,6 +2,7 @@
 
 #include "rco/io/json_format.hpp"
 
+#include "rco/date.hpp"
 #include "rco/escape.hpp"
 #include "rco/io/json_record.hpp"
 #include "rco/io/limits.hpp"
@@ -458,6 +459,223 @@ private:
     std::string key_;                ///< a key given in parts
 };
 
+
+/// What a JSON parser stopped at, in the words of someone who writes JSON by hand: the
+/// common mistakes (a trailing comma, a missing comma, single quotes, a comment, an
+/// unquoted word, a string or bracket left open) named, with how to fix each.
+struct syntax_problem {
+    std::size_t offset; ///< where to put the caret
+    std::string message;
+};
+
+syntax_problem explain_syntax_error(std::string_view t, std::size_t start, std::size_t at) {
+    constexpr auto npos = std::string_view::npos;
+    at = std::min(at, t.size());
+    enum class token { none, open, comma, colon, key, value };
+    struct open_bracket {
+        char c;
+        std::size_t offset;
+    };
+    std::vector<open_bracket> stack;
+    token last = token::none;
+    std::size_t last_at = npos;      // where the last token starts
+    std::size_t open_string = npos;  // the string the problem is in
+    std::size_t open_literal = npos; // the number or word the problem is in
+    const auto delimiter = [](char c) {
+        return c == ',' || c == ':' || c == '{' || c == '}' || c == '[' || c == ']' || c == '"' || c == ' ' ||
+               c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '\'';
+    };
+    // The text before `at` is what the parser accepted: a walk over it knows where the
+    // problem stands (in a key's place, after a value, in an open string).
+    for (std::size_t i = start; i < at;) {
+        const char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            stack.push_back({c, i});
+            last = token::open;
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+            last = token::value;
+        } else if (c == ',') {
+            last = token::comma;
+        } else if (c == ':') {
+            last = token::colon;
+        } else if (c == '"') {
+            std::size_t j = i + 1;
+            while (j < t.size() && t[j] != '"' && t[j] != '\n')
+                j += t[j] == '\\' ? 2 : 1;
+            if (j >= at) {
+                open_string = i;
+                break;
+            }
+            const bool in_object = !stack.empty() && stack.back().c == '{';
+            last_at = i;
+            last = in_object && (last == token::open || last == token::comma) ? token::key : token::value;
+            i = j + 1;
+            continue;
+        } else {
+            std::size_t j = i;
+            while (j < t.size() && !delimiter(t[j]))
+                ++j;
+            if (j > at) {
+                open_literal = i;
+                break;
+            }
+            last_at = i;
+            last = token::value;
+            i = j;
+            continue;
+        }
+        last_at = i;
+        ++i;
+    }
+    const auto where = [&](std::size_t offset) {
+        const auto [l, c] = line_column(t, offset);
+        return "line " + std::to_string(l) + ", column " + std::to_string(c);
+    };
+    const bool in_object = !stack.empty() && stack.back().c == '{';
+    const bool key_expected = in_object && (last == token::open || last == token::comma);
+
+    if (open_string != npos) {
+        std::size_t end = open_string + 1;
+        while (end < t.size() && t[end] != '"' && t[end] != '\n' && t[end] != '\r')
+            end += t[end] == '\\' ? 2 : 1;
+        if (end >= t.size())
+            return {open_string, "a string is not closed: this quote has no closing \" before the file ends; "
+                                 "add the closing \""};
+        if (t[end] == '\n' || t[end] == '\r')
+            return {open_string, "a string is not closed on its line: add the closing \" (a line break inside "
+                                 "text is written \\n)"};
+        if (at < t.size() && t[at] == '\\')
+            return {at, "an escape JSON does not know: after a backslash JSON allows only \" \\ / b f n r t and "
+                        "uXXXX; write \\\\ for a backslash (e.g. in a Windows path)"};
+        if (at > 0 && t[at - 1] == '\\')
+            return {at - 1, "an escape JSON does not know: after a backslash JSON allows only \" \\ / b f n r t "
+                            "and uXXXX; write \\\\ for a backslash (e.g. in a Windows path)"};
+        if (at < t.size() && static_cast<unsigned char>(t[at]) < 0x20)
+            return {at, t[at] == '\t' ? "a tab inside a string: write it as \\t"
+                                      : "a control character inside a string: remove it"};
+        return {at, "malformed JSON in a string"};
+    }
+    // The word (or number) the problem is in or starts at.
+    const std::size_t word_at = open_literal != npos ? open_literal : at;
+    std::size_t word_end = word_at;
+    while (word_end < t.size() && !delimiter(t[word_end]) && word_end - word_at < 40)
+        ++word_end;
+    const std::string word(t.substr(word_at, word_end - word_at));
+    const char c = at < t.size() ? t[at] : '\0';
+    const bool starts_value = c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') ||
+                              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
+
+    if (at >= t.size() && open_literal == npos) {
+        if (last == token::colon)
+            return {at, "it ends too early: a value is missing after the last ':'"};
+        if (!stack.empty()) {
+            const auto& o = stack.back();
+            return {at, std::string("it ends too early: the '") + o.c + "' opened at " + where(o.offset) +
+                            " is not closed; add '" + (o.c == '{' ? '}' : ']') + "' at its end"};
+        }
+        return {at, "it ends too early"};
+    }
+    if ((c == '}' || c == ']') && last == token::comma && last_at != npos)
+        return {last_at, std::string("a trailing comma: JSON allows no comma after the last ") +
+                             (c == '}' ? "member of an object" : "element of a list") + "; remove this comma"};
+    if (c == '}' || c == ']') {
+        if (!stack.empty() && stack.back().c != (c == '}' ? '{' : '['))
+            return {at, std::string("this '") + c + "' does not close the '" + stack.back().c + "' opened at " +
+                            where(stack.back().offset) + "; close that with '" + (c == '}' ? ']' : '}') +
+                            "' first"};
+        if (last == token::colon)
+            return {at, "a value is missing after ':'"};
+        if (last == token::key)
+            return {at, "a key without a value: write ': value' after it, or remove it"};
+    }
+    if (c == '/' && at + 1 < t.size() && (t[at + 1] == '/' || t[at + 1] == '*'))
+        return {at, std::string("a comment: JSON has no comments; remove the ") +
+                        (t[at + 1] == '/' ? "// comment" : "/* */ comment") + " (or move the note into a text field)"};
+    if (c == '#')
+        return {at, "a comment: JSON has no comments; remove the # comment"};
+    if (c == '\'')
+        return {at, key_expected ? "single quotes: JSON keys take double quotes; write \"key\", not 'key'"
+                                 : "single quotes: JSON text takes double quotes; write \"text\", not 'text'"};
+    if (c == '=' && last == token::key)
+        return {at, "write ':' between a key and its value, not '='"};
+    if (last == token::key && c != ':')
+        return {at, "a ':' is missing after the key"};
+    if (c == ',' && (last == token::comma || last == token::open || last == token::colon))
+        return {at, last == token::colon ? "a value is missing before this comma"
+                                         : "an extra comma: a value is missing before it; remove it"};
+    if (open_literal == npos && starts_value && last == token::value && last_at != npos)
+        return {at, std::string("a comma is missing before this: add ',' after the ") +
+                        (in_object ? "member" : "element") + " before it (on line " +
+                        std::to_string(line_column(t, last_at).first) + ")"};
+    if (key_expected && !word.empty())
+        return {word_at, "an unquoted key: JSON keys take double quotes; write \"" + word + "\""};
+    if (!word.empty() && ((word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z'))) {
+        static constexpr std::string_view yes[] = {"yes", "Yes", "YES", "y", "Y", "on", "On", "True", "TRUE"};
+        static constexpr std::string_view no[] = {"no", "No", "NO", "n", "N", "off", "Off", "False", "FALSE"};
+        static constexpr std::string_view nothing[] = {"None", "NULL", "Null", "nil", "undefined"};
+        if (std::find(std::begin(yes), std::end(yes), word) != std::end(yes))
+            return {word_at, "an unquoted " + word + ": JSON's yes is true (lower case, no quotes); write true, "
+                             "or \"" + word + "\" in double quotes for text"};
+        if (std::find(std::begin(no), std::end(no), word) != std::end(no))
+            return {word_at, "an unquoted " + word + ": JSON's no is false (lower case, no quotes); write false, "
+                             "or \"" + word + "\" in double quotes for text"};
+        if (std::find(std::begin(nothing), std::end(nothing), word) != std::end(nothing))
+            return {word_at, "an unquoted " + word + ": JSON writes nothing as null (lower case); write null, or "
+                             "leave the field out"};
+        if (word == "NaN" || word == "Infinity")
+            return {word_at, "JSON has no " + word + "; leave the field out"};
+        return {word_at, "unquoted text: JSON text takes double quotes; write \"" + word + "\""};
+    }
+    if (!word.empty() && (word[0] == '-' || word[0] == '+' || word[0] == '.' || (word[0] >= '0' && word[0] <= '9'))) {
+        if (parse_date(word))
+            return {word_at, "an unquoted date: dates are text in JSON; write \"" + word + "\""};
+        return {word_at, "a number JSON cannot read (\"" + word +
+                             "\"): write digits without leading zeros or '+', with a digit on both sides of a "
+                             "decimal point (e.g. 0.5, 12, 1200.50), or quote it as text"};
+    }
+    return {at, "malformed JSON: unexpected character here"};
+}
+
+/// The line of `text` that `offset` is on, as a diagnostic shows it (a long line cut to
+/// the part around the offset, marked with "..."), and the offset's column in it.
+std::pair<std::string, std::uint32_t> source_excerpt(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    begin = begin == std::string_view::npos || (offset == 0 && text[0] != '\n') ? 0 : begin + 1;
+    if (offset < begin) // the offset is a line feed's own position
+        begin = offset;
+    std::size_t end = text.find('\n', offset);
+    end = end == std::string_view::npos ? text.size() : end;
+    if (end > begin && text[end - 1] == '\r')
+        --end;
+    const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    std::string prefix, suffix;
+    if (offset - begin > 60) {
+        begin = offset - 50;
+        while (begin < offset && continuation(begin))
+            ++begin;
+        prefix = "...";
+    }
+    if (end > offset && end - offset > 60) {
+        end = offset + 50;
+        while (end > offset && continuation(end))
+            --end;
+        suffix = "...";
+    }
+    const auto line = text.substr(begin, end - begin);
+    std::uint32_t column = 1 + static_cast<std::uint32_t>(prefix.size());
+    for (std::size_t i = begin; i < offset && i < end; ++i)
+        if (!continuation(i))
+            ++column;
+    return {prefix + std::string(line) + suffix, column};
+}
+
 } // namespace detail
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> locate_json_pointers(std::string_view text,
@@ -518,12 +736,19 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
         if (bad != std::string_view::npos && bad <= used) // the first problem is the encoding
             return fail(start + bad, "invalid UTF-8: " + detail::describe_invalid_utf8(body, bad) +
                                          "; save the file as UTF-8");
-        return fail(start + used,
-                    ec == boost::json::error::extra_data ? "unexpected text after the end of the JSON value"
-                    : ec == boost::json::error::too_deep ? "the JSON nests deeper than 64 levels"
-                    : ec == boost::json::error::incomplete
-                        ? "malformed JSON: it ends too early (a bracket, brace or quote is not closed)"
-                        : "malformed JSON (" + ec.message() + ")");
+        if (ec == boost::json::error::too_deep)
+            return fail(start + used, "the JSON nests deeper than 64 levels");
+        // A syntax error: named, with its line shown and a caret under the column.
+        auto [offset, why] = detail::explain_syntax_error(text, start, start + used);
+        if (ec == boost::json::error::extra_data && why.rfind("a comment", 0) != 0)
+            why = "unexpected text after the end of the JSON value: remove it, or check that no '}' or ']' "
+                  "before it closes the document too early";
+        else
+            why = "malformed JSON: " + why;
+        auto [l, c] = line_column(text, offset);
+        auto [line, column] = detail::source_excerpt(text, offset);
+        diags.push_back({severity::error, file, l, c, "", std::move(why), false, std::move(line), column});
+        return std::nullopt;
     }
     if (!parser.handler().suspect)
         return parser.handler().st.release();
