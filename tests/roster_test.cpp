@@ -64,8 +64,8 @@ BOOST_AUTO_TEST_CASE(errors_name_line_column_and_column_name) {
         "3:4 /board/members/1/voting column voting: expected yes or no (or true/false), got \"maybe\"",
         "3:10 /board/members/1/recovery_identity column recovery_identity: expected one of personal, family, ally, "
         "none or undisclosed, got \"in recovery\"",
-        "3:22 /board/members/1/attested column attested: expected a date as YYYY-MM-DD (e.g. 2026-01-15), got "
-        "\"15/01/2026\"",
+        "3:22 /board/members/1/attested column attested: there is no month 15: a date with slashes is read as "
+        "month/day/year (US), so this looks like day/month/year; write 1/15/2026 or YYYY-MM-DD, got \"15/01/2026\"",
         "4:29 /board/members/2 this row has 6 cells but the header names 5 columns",
     };
     BOOST_TEST(got == want, boost::test_tools::per_element());
@@ -75,6 +75,91 @@ BOOST_AUTO_TEST_CASE(errors_name_line_column_and_column_name) {
     diags.clear();
     BOOST_TEST(!io::read_roster_csv("", "r.csv", diags));
     BOOST_TEST(diags.back().message.find("the roster is empty") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(us_dates_as_excel_saves_them_are_read) {
+    std::vector<diagnostic> diags;
+    auto members = io::read_roster_csv("id,recovery_identity,attested\n"
+                                       "b1,personal,1/15/2026\n"
+                                       "b2,family,01/05/2026\n"
+                                       "b3,ally,2/29/2024\n"
+                                       "b4,none,2026-01-15\n",
+                                       "r.csv", diags);
+    BOOST_REQUIRE(members.has_value());
+    BOOST_TEST(diags.empty());
+    BOOST_TEST(format_date(*members->at(0).attested) == "2026-01-15");
+    BOOST_TEST(format_date(*members->at(1).attested) == "2026-01-05");
+    BOOST_TEST(format_date(*members->at(2).attested) == "2024-02-29");
+    BOOST_TEST(format_date(*members->at(3).attested) == "2026-01-15");
+}
+
+BOOST_AUTO_TEST_CASE(impossible_dates_are_errors_that_say_why) {
+    struct bad_case {
+        std::string cell, message;
+    };
+    const bad_case cases[] = {
+        {"2/30/2026", "column attested: there is no February 30 in 2026"},
+        {"2/29/2025", "column attested: there is no February 29 in 2025"},
+        {"13/13/2026", "column attested: there is no month 13; expected a date as YYYY-MM-DD or month/day/year "
+                       "(e.g. 2026-01-15 or 1/15/2026)"},
+        {"31/12/2026", "column attested: there is no month 31: a date with slashes is read as month/day/year (US), "
+                       "so this looks like day/month/year; write 12/31/2026 or YYYY-MM-DD"},
+        {"2026-04-31", "column attested: there is no April 31 in 2026"},
+        {"1/15/26", "column attested: expected a date as YYYY-MM-DD or month/day/year (e.g. 2026-01-15 or "
+                    "1/15/2026)"},
+        {"Jan 15 2026", "column attested: expected a date as YYYY-MM-DD or month/day/year (e.g. 2026-01-15 or "
+                        "1/15/2026)"},
+        {"0/10/2026", "column attested: there is no month 0; expected a date as YYYY-MM-DD or month/day/year "
+                      "(e.g. 2026-01-15 or 1/15/2026)"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.cell) {
+            std::vector<diagnostic> diags;
+            BOOST_TEST(!io::read_roster_csv("id,recovery_identity,attested\nb1,personal," + c.cell + "\n", "r.csv",
+                                            diags));
+            BOOST_REQUIRE(diags.size() == 1u);
+            BOOST_TEST(diags[0].message == c.message); // the cell itself only with --show-names
+            BOOST_TEST(diags[0].pointer == "/board/members/0/attested");
+            BOOST_TEST(diags[0].line == 2u);
+            BOOST_TEST(diags[0].column == 13u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_id_that_looks_like_a_name_is_warned_about_without_quoting_it) {
+    std::vector<diagnostic> diags;
+    auto members = io::read_roster_csv("id,recovery_identity\n"
+                                       "Jane Doe,personal\n"
+                                       "b02,family\n"
+                                       "\"Doe, John\",ally\n"
+                                       "seat 3,none\n"
+                                       "jane@example.org,none\n",
+                                       "r.csv", diags);
+    BOOST_REQUIRE(members.has_value()); // a warning: the roster is still read
+    BOOST_REQUIRE(diags.size() == 3u);
+    const std::string why = "column id: this id looks like a person's name; use ids only, for privacy (a code such "
+                            "as b01 or p01, with the list of who is who kept outside the record)";
+    BOOST_TEST(diags[0].message == why);
+    BOOST_TEST((diags[0].severity == severity::warning));
+    BOOST_TEST(diags[0].line == 2u);
+    BOOST_TEST(diags[0].pointer == "/board/members/0/id");
+    BOOST_TEST(diags[1].line == 4u);
+    BOOST_TEST(diags[2].line == 6u);
+    for (const auto& d : diags)
+        BOOST_TEST(d.message.find("Doe") == std::string::npos);
+    diags.clear();
+    BOOST_REQUIRE(io::read_roster_csv("id,recovery_identity\nJane Doe,personal\n", "r.csv", diags,
+                                      io::read_options{true}));
+    BOOST_REQUIRE(diags.size() == 1u);
+    BOOST_TEST(diags[0].message.find("column id: the id \"Jane Doe\" looks like a person's name") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(name_like_ids) {
+    for (const char* id : {"Jane Doe", "J. Smith", "Doe, Jane", "Mary-Ann O'Brien", "Ana María López",
+                           "jane.doe@example.org", "JOHN Smith"})
+        BOOST_TEST(looks_like_a_name(id), id);
+    for (const char* id : {"b01", "Seat 3", "Jane", "chair", "vacant seat", "p-07", "BOARD CHAIR", "CPRS 2", ""})
+        BOOST_TEST(!looks_like_a_name(id), id);
 }
 
 BOOST_AUTO_TEST_CASE(text_after_a_closing_quote_is_an_error) {

@@ -15,6 +15,12 @@ using date = std::chrono::year_month_day;
 /// Parses strict `YYYY-MM-DD` (a real calendar date); nullopt otherwise.
 [[nodiscard]] std::optional<date> parse_date(std::string_view text) noexcept;
 
+/// Reads a date as spreadsheets write it: ISO `YYYY-MM-DD`, or the US month/day/year
+/// that Excel saves in the US, `1/15/2026` or `01/15/2026` (a four-digit year). A date
+/// that does not exist (2/30/2026, 13/1/2026) is nullopt, and `why`, when given, says
+/// what is wrong in words ("there is no February 30 in 2026").
+[[nodiscard]] std::optional<date> parse_spreadsheet_date(std::string_view text, std::string* why = nullptr);
+
 /// Formats as `YYYY-MM-DD`.
 std::string format_date(date d);
 

@@ -15,7 +15,10 @@ namespace rco::io {
 
 /// Reads a roster. Spreadsheet habits are accepted: a UTF-8 byte order mark, CRLF line
 /// ends, `;` as the separator, quoted cells, any letter case in enum words, `yes`/`no`
-/// for true/false, blank lines and blank cells (a blank cell leaves the field absent).
+/// for true/false, dates as YYYY-MM-DD or US month/day/year (`1/15/2026`, as Excel
+/// saves them in the US; parse_spreadsheet_date), blank lines and blank cells (a blank
+/// cell leaves the field absent). An id that looks like a person's name
+/// (looks_like_a_name) is a warning: ids only, for privacy.
 /// Errors name the file, line and column, the column's name and what was expected;
 /// unknown columns are warnings. Every cell is a board member's field: errors quote it
 /// only with `options.show_names`.

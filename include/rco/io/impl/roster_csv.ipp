@@ -220,8 +220,12 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 else
                     bad("yes or no (or true/false)");
             };
-            if (col == "id")
+            if (col == "id") {
                 m.id = raw;
+                if (looks_like_a_name(raw))
+                    diags.push_back({severity::warning, file, cell.line, cell.column, ptr,
+                                     "column id: " + name_like_id_message(raw, options.show_names)});
+            }
             else if (col == "name")
                 m.name = raw;
             else if (col == "affiliation")
@@ -231,10 +235,14 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
             else if (col == "employed_by_org")
                 boolean(m.employed_by_org);
             else if (col == "attested") {
-                if (auto d = parse_date(raw))
+                std::string why;
+                if (auto d = parse_spreadsheet_date(raw, &why))
                     m.attested = *d;
-                else
-                    bad("a date as YYYY-MM-DD (e.g. 2026-01-15)");
+                else {
+                    error(cell.line, cell.column, ptr,
+                          "column attested: " + why + (options.show_names ? ", got \"" + raw + "\"" : std::string()));
+                    ok = false;
+                }
             } else if (col == "seat") {
                 if (auto e = parse_enum<seat_state>(word))
                     m.seat = *e;
