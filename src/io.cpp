@@ -3,6 +3,7 @@
 #include "rco/io/impl/utf8.ipp"
 #include "rco/io/impl/limits.ipp"
 #include "rco/io/impl/json_format.ipp"
+#include "rco/io/impl/record_checks.ipp"
 #include "rco/io/impl/json_record.ipp"
 #include "rco/io/impl/xml_record.ipp"
 #include "rco/io/impl/digest.ipp"

@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(every_vocabulary_is_listed_once_with_its_fields_and_words) 
     BOOST_TEST(names == (std::vector<std::string>{"legal_status", "parent_type", "autonomy_areas", "filing_forms",
                                                   "seat_states", "officer_roles", "recovery_identities",
                                                   "service_categories", "delivered_by", "eligibility",
-                                                  "event_types", "ethics_scopes", "audiences", "service_types",
+                                                  "event_types", "ethics_scopes", "audiences", "us_states", "service_types",
                                                   "peer_service_types", "clinical_service_types",
                                                   "recovery_pathways", "ethics_topics", "protected_classes"}),
                boost::test_tools::per_element());
@@ -60,7 +60,9 @@ BOOST_AUTO_TEST_CASE(catalog_word_lists_offer_the_words_the_checks_count) {
     BOOST_TEST(has(services->words, "recovery_community_center"));
     BOOST_TEST(has(services->words, "detox"));
     BOOST_TEST(services->words.size() ==
-               cat.vocabulary.peer_service_types.size() + cat.vocabulary.clinical_service_types.size());
+               cat.vocabulary.peer_service_types.size() + cat.vocabulary.clinical_service_types.size() +
+                   cat.vocabulary.other_service_types.size());
+    BOOST_TEST(has(services->words, "naloxone_distribution")); // known, though neither peer nor clinical
 
     const auto pathways = find_vocabulary(cat, "recovery_pathways");
     BOOST_REQUIRE(pathways);

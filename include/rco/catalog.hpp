@@ -95,8 +95,16 @@ struct language_table {
 struct vocabulary {
     std::vector<std::string> mission_recovery_terms, mission_substance_terms;
     std::vector<std::string> peer_service_types, clinical_service_types;
+    /// Service types that are neither peer recovery support nor clinical (naloxone
+    /// distribution, referrals, ...): known words, which no check counts.
+    std::vector<std::string> other_service_types;
+    /// Classes a nondiscrimination policy may cover beyond those check S8 looks for.
+    std::vector<std::string> other_protected_classes;
     std::vector<std::string> recovery_pathways; ///< the words pathways.supported is written in
     std::map<std::string, std::string, std::less<>> clinical_service_labels;
+    /// Mutual-aid groups, programs and medications written where a pathway belongs
+    /// ("aa", "smart", "moud"), each with its pathway ("twelve_step"); keys lower snake_case.
+    std::map<std::string, std::string, std::less<>> recovery_groups;
 
     /// The mission terms split into words as S3.1 compares them, built on first use.
     detail::lazy<detail::vocabulary_words> words;

@@ -1307,6 +1307,46 @@ def quiet_prints_errors_only():
         code, out = run_pty("check", HARBOR, RIVERBEND, "--quiet", "--format", "json:" + os.path.join(d, "all.json"))
         expect("Auditing" not in out and "warning" not in out, out)
 
+@test
+def json_mistakes_are_named_with_the_line_and_a_caret():
+    with tempfile.TemporaryDirectory() as d:
+        cases = [
+            ('{\n  "format": "rco-record/1",\n  "as_of": "2026-06-30",\n}\n', ":3:24: error: malformed JSON: a trailing comma",
+             '      "as_of": "2026-06-30",\n' + " " * (4 + 23) + "^\n"),
+            ('{\n  "format": "rco-record/1",\n  "website": {"get_involved": yes}\n}\n', ":3:31: error: malformed JSON: an unquoted yes",
+             "write true"),
+            ("{\n  'format': 'rco-record/1'\n}\n", ":2:3: error: malformed JSON: single quotes", "\n      'format'"),
+            ('{\n  // my record\n  "format": "rco-record/1"\n}\n', ":2:3: error: malformed JSON: a comment: JSON has no comments",
+             "\n      // my record\n      ^\n"),
+            # Record text is escaped on the terminal, the caret still under the mistake.
+            ('{"name": "\x1b[2J", x}', ":1:11: error: malformed JSON: a control character inside a string",
+             '\n    {"name": "\\x1b[2J", x}\n' + " " * (4 + 10) + "^\n"),
+        ]
+        for i, (text, where, shown) in enumerate(cases):
+            path = write(d, f"m{i}.json", text)
+            code, _, err = run("validate", path)
+            expect(code == 2 and f"{path}{where}" in err and shown in err, f"{text!r}: {err!r}")
+            expect("\x1b" not in err, "raw escape on the terminal")
+        # The tailoring file is JSON too: the same explanations.
+        tail = write(d, "t.json", '{"format": "rco-tailoring/1",}')
+        code, _, err = run("check", HARBOR, "--tailoring", tail)
+        expect(code == 2 and "t.json:1:29: error: malformed JSON: a trailing comma" in err and "^" in err, err)
+
+
+@test
+def roster_dates_as_excel_writes_them_and_name_like_ids():
+    with tempfile.TemporaryDirectory() as d:
+        roster = write(d, "board.csv", "id,voting,seat,recovery_identity,attested\n"
+                                        "b01,yes,filled,personal,1/15/2026\n"
+                                        "Jane Doe,yes,filled,personal,01/15/2026\n")
+        code, out, err = run("validate", HARBOR, "--roster", roster)
+        expect(code == 0 and "valid rco-record/1" in out, f"{code}: {out} {err}")
+        expect("board.csv:3:1: warning: column id: this id looks like a person's name" in err, err)
+        expect("Jane" not in err, "the name is not echoed without --show-names")
+        bad = write(d, "bad.csv", "id,recovery_identity,attested\nb01,personal,2/30/2026\n")
+        code, _, err = run("validate", HARBOR, "--roster", bad)
+        expect(code == 2 and "bad.csv:2:14: error: column attested: there is no February 30 in 2026" in err, err)
+
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

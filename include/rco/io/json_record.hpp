@@ -10,6 +10,10 @@
 #include <string_view>
 #include <vector>
 
+namespace rco {
+struct catalog;
+}
+
 namespace rco::io {
 
 /// What a reader returns. Test `ok()` first: when reading found an error, `record` is
@@ -27,6 +31,9 @@ struct read_options {
     /// quote the value found there only when set: a value there may be a person's id or
     /// name, or say something about their recovery (the command line's --show-names).
     bool show_names = false;
+    /// The catalog whose word lists (service types, pathways, ...) the readers check words
+    /// against (for_each_value_problem); null: the built-in catalog.
+    const catalog* vocabulary = nullptr;
 };
 
 /// Parses a record. Malformed JSON: one error with line and column. Wrong types,

@@ -374,10 +374,16 @@ void read_vocabulary(rules_reader& r, const json::object& root, catalog& cat) {
     v.peer_service_types = r.words(root, "peer_service_types", "");
     v.clinical_service_types = r.words(root, "clinical_service_types", "");
     v.recovery_pathways = r.words(root, "recovery_pathways", "", false);
+    v.other_service_types = r.words(root, "other_service_types", "", false);
+    v.other_protected_classes = r.words(root, "other_protected_classes", "", false);
     if (const auto* labels = r.object(r.member(root, "clinical_service_labels", "", false), "/clinical_service_labels"))
         for (const auto& kv : *labels)
             if (kv.value().is_string())
                 v.clinical_service_labels[std::string(kv.key())] = std::string(kv.value().get_string());
+    if (const auto* groups = r.object(r.member(root, "recovery_groups", "", false), "/recovery_groups"))
+        for (const auto& kv : *groups)
+            if (kv.value().is_string())
+                v.recovery_groups[std::string(kv.key())] = std::string(kv.value().get_string());
 }
 
 } // namespace detail

@@ -4,6 +4,8 @@
 #include "rco/io/json_record.hpp"
 #include "rco/io/ranges.hpp"
 #include "rco/io/limits.hpp"
+#include "rco/io/record_checks.hpp"
+#include "rco/vocabularies.hpp"
 
 #include <boost/json.hpp>
 
@@ -114,7 +116,7 @@ struct json_path {
 class record_reader {
 public:
     record_reader(std::string_view text, std::string_view file, const read_options& options = {})
-        : text_(text), file_(file), show_names_(options.show_names) {}
+        : text_(text), file_(file), show_names_(options.show_names), options_(options) {}
 
     std::vector<diagnostic> diags;
 
@@ -130,11 +132,14 @@ public:
     }
 
     void error(const std::string& pointer, std::string message) { add(severity::error, pointer, std::move(message)); }
-    void warning(const std::string& pointer, std::string message) {
-        add(severity::warning, pointer, std::move(message));
+    void warning(const std::string& pointer, std::string message, bool unknown = false) {
+        add(severity::warning, pointer, std::move(message), unknown);
     }
     void error(const json_path& at, std::string message) { error(at.pointer(), std::move(message)); }
-    void warning(const json_path& at, std::string message) { warning(at.pointer(), std::move(message)); }
+    void warning(const json_path& at, std::string message, bool unknown = false) {
+        warning(at.pointer(), std::move(message), unknown);
+    }
+    const read_options& options() const noexcept { return options_; }
 
     /// Reads `v` into `out` (left empty when `v` does not read); `at` is where `v` is,
     /// the root by default.
@@ -152,7 +157,7 @@ private:
         return literal ? quote_value(ptr.pointer(), describe_json(v), show_names_) : describe_json(v);
     }
 
-    void add(severity sev, const std::string& pointer, std::string message) {
+    void add(severity sev, const std::string& pointer, std::string message, bool unknown = false) {
         if (!budget_.admit(sev))
             return;
         diagnostic d;
@@ -160,6 +165,7 @@ private:
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
         d.message = std::move(message);
+        d.unknown = unknown;
         // Located by finish(); a missing field is placed at its nearest enclosing value.
         pointers_.push_back(pointer);
         diags.push_back(std::move(d));
@@ -240,7 +246,10 @@ private:
                 out = *e;
                 return true;
             }
-        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe(v, ptr));
+        // No guess at a person's value (a recovery identity) without --show-names.
+        const bool guess = v.is_string() && (show_names_ || !is_person_pointer(ptr.pointer()));
+        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe(v, ptr) +
+                       (guess ? did_you_mean(v.get_string(), enum_words<E>()) : std::string()));
         return false;
     }
     template <class T>
@@ -284,9 +293,23 @@ private:
                 }
             });
             if (!known)
-                warning(child, "unknown field \"" + std::string(key) + "\" is ignored (check its spelling against rco-record/1)");
+                unknown_field<T>(key, kv.value(), child);
         }
         return true;
+    }
+
+    /// An unknown field: ignored, with the known field it most likely meant.
+    template <record_struct T>
+    void unknown_field(std::string_view key, const json::value& v, const json_path& ptr) {
+        std::vector<std::string> names;
+        T model{};
+        T::fields(model, [&](const char* name, auto&) { names.emplace_back(name); });
+        const auto best = closest_word(key, names);
+        const char* what = v.is_object() ? "unknown section \"" : "unknown field \"";
+        warning(ptr,
+                what + std::string(key) + (v.is_object() ? "\" is ignored, with everything in it" : "\" is ignored") +
+                    (best ? "; did you mean " + *best + "?" : " (check its spelling against rco-record/1)"),
+                true);
     }
 
     std::string_view text_;
@@ -294,17 +317,20 @@ private:
     std::vector<std::string> pointers_; ///< of diags, in order, as written when they were added
     diagnostic_budget budget_;
     bool show_names_ = false;
+    read_options options_;
 };
 
 /// The cross-field checks every record format runs after reading; `emit(severity,
 /// pointer, message)` receives each problem with its JSON Pointer, and the reader
 /// of each format adds the file and the position.
 template <class Emit>
-void for_each_consistency_problem(const record& r, Emit&& emit) {
+void for_each_consistency_problem(const record& r, const read_options& options, Emit&& emit) {
+    for_each_value_problem(r, options, [&](severity sev, const std::string& pointer, std::string message,
+                                           bool unknown) { emit(sev, pointer, std::move(message), unknown); });
     if (r.board && r.board->members && r.board->counts)
         emit(severity::warning, "/board/counts",
              "both board.members and board.counts are given; the individual seats in "
-             "board.members are used and board.counts is ignored");
+             "board.members are used and board.counts is ignored", false);
     // Evidence ids should name a document in the ledger.
     if (!r.documents)
         return;
@@ -316,17 +342,17 @@ void for_each_consistency_problem(const record& r, Emit&& emit) {
         const auto& d = (*r.documents)[i];
         const auto p = "/documents/" + std::to_string(i);
         if (!d.id)
-            emit(severity::warning, p, "document has no \"id\"; other fields cannot refer to it");
+            emit(severity::warning, p, "document has no \"id\"; other fields cannot refer to it", false);
         if (d.text && d.path)
-            emit(severity::warning, p, "document gives both \"text\" and \"path\"; the inline text is used");
+            emit(severity::warning, p, "document gives both \"text\" and \"path\"; the inline text is used", false);
         if (d.sha256 && (d.sha256->size() != 64 ||
                          d.sha256->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
-            emit(severity::error, p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)");
+            emit(severity::error, p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)", false);
     }
     auto check_ref = [&](const std::optional<std::string>& ref, const std::string& pointer) {
         if (ref && !ref->empty() && std::find(ids.begin(), ids.end(), *ref) == ids.end())
             emit(severity::warning, pointer,
-                 "evidence id \"" + *ref + "\" does not name any document in \"documents\"");
+                 "evidence id \"" + *ref + "\" does not name any document in \"documents\"", false);
     };
     if (r.organization) {
         check_ref(r.organization->determination_letter, "/organization/determination_letter");
@@ -348,12 +374,13 @@ void for_each_consistency_problem(const record& r, Emit&& emit) {
 }
 
 void check_consistency(const record& r, record_reader& rr) {
-    for_each_consistency_problem(r, [&](severity sev, const std::string& pointer, std::string message) {
-        if (sev == severity::error)
-            rr.error(pointer, std::move(message));
-        else
-            rr.warning(pointer, std::move(message));
-    });
+    for_each_consistency_problem(r, rr.options(),
+                                 [&](severity sev, const std::string& pointer, std::string message, bool unknown) {
+                                     if (sev == severity::error)
+                                         rr.error(pointer, std::move(message));
+                                     else
+                                         rr.warning(pointer, std::move(message), unknown);
+                                 });
 }
 
 // Writing: the same field tables, in order.

@@ -4,6 +4,7 @@
 // the parts with pugixml, cells converted by the layout into the record's JSON
 // form, which the JSON reader's typed walk then reads (one place for value rules).
 
+#include "rco/vocabularies.hpp"
 #include "rco/io/impl/json_record.ipp"
 #include "rco/io/impl/workbook_layout.ipp"
 
@@ -382,8 +383,9 @@ public:
             if (!c) {
                 if (!label.empty())
                     add(severity::warning, cell_ref(name, row, *field_col), base,
-                        "unknown field " + quote(label) + " is ignored (the Field column names the fields; check "
-                        "its spelling)");
+                        "unknown field " + quote(label) + " is ignored" +
+                            closest_label(s, label, " (the Field column names the fields; check its spelling)"),
+                        true);
                 continue;
             }
             const auto ref = cell_ref(name, row, *value_col);
@@ -420,8 +422,10 @@ public:
             const auto ref = cell_ref(name, 0, it->first.second);
             if (!c) {
                 add(severity::warning, ref, base,
-                    "unknown column " + quote(h) + " is ignored (check the header's spelling against a new "
-                    "workbook from rco-audit init)");
+                    "unknown column " + quote(h) + " is ignored" +
+                        closest_label(s, h, " (check the header's spelling against a new workbook from rco-audit "
+                                            "init)"),
+                    true);
                 continue;
             }
             bool twice = false;
@@ -482,8 +486,18 @@ public:
     }
 
 private:
-    void add(severity sev, const std::string& ref, const std::string& pointer, std::string message) {
-        diags.push_back({sev, std::string(file_), 0, 0, pointer.empty() ? "/" : pointer, ref + ": " + message});
+    void add(severity sev, const std::string& ref, const std::string& pointer, std::string message,
+             bool unknown = false) {
+        diags.push_back(
+            {sev, std::string(file_), 0, 0, pointer.empty() ? "/" : pointer, ref + ": " + message, unknown});
+    }
+    /// " (did you mean X?)"-style hint: the label of `s` closest to `label`, or `otherwise`.
+    static std::string closest_label(const sheet& s, std::string_view label, std::string otherwise) {
+        std::vector<std::string> labels;
+        for (const auto& col : s.columns)
+            labels.emplace_back(col.label);
+        const auto best = closest_word(label, labels);
+        return best ? "; did you mean " + quote(*best) + "?" : std::move(otherwise);
     }
 
     static std::string quote(std::string_view s) {

@@ -7,6 +7,7 @@
 #include "rco/io/limits.hpp"
 #include "rco/io/utf8.hpp"
 #include "rco/io/xml_record.hpp"
+#include "rco/vocabularies.hpp"
 
 #include <pugixml.hpp>
 
@@ -301,7 +302,7 @@ std::optional<std::string_view> namespace_of_prefix(pugi::xml_node el, std::stri
 class xml_record_reader {
 public:
     xml_record_reader(std::string_view text, std::string_view file, const read_options& options = {})
-        : text_(text), file_(file), show_names_(options.show_names) {}
+        : text_(text), file_(file), show_names_(options.show_names), options_(options) {}
 
     std::vector<diagnostic> diags;
     /// Whether a field's text was refused as invalid UTF-8 or for a control character.
@@ -348,19 +349,21 @@ public:
 
     /// The cross-field checks of every format, placed at the element each names.
     void check_consistency(pugi::xml_node root, const record& rec) {
-        for_each_consistency_problem(rec, [&](severity sev, const std::string& pointer, std::string message) {
-            auto [el, path] = locate(root, pointer);
-            add(sev, el, pointer, path, std::move(message));
-        });
+        for_each_consistency_problem(
+            rec, options_, [&](severity sev, const std::string& pointer, std::string message, bool unknown) {
+                auto [el, path] = locate(root, pointer);
+                add(sev, el, pointer, path, std::move(message), unknown);
+            });
     }
 
 private:
     void add(severity sev, pugi::xml_node at, const std::string& pointer, const std::string& path,
-             std::string message) {
+             std::string message, bool unknown = false) {
         if (!budget_.admit(sev))
             return;
         diagnostic d;
         d.severity = sev;
+        d.unknown = unknown;
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
         d.message = std::move(message) + " (element " + path + ")";
@@ -373,8 +376,9 @@ private:
     void error(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
         add(severity::error, at, ptr, path, std::move(message));
     }
-    void warning(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
-        add(severity::warning, at, ptr, path, std::move(message));
+    void warning(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message,
+                 bool unknown = false) {
+        add(severity::warning, at, ptr, path, std::move(message), unknown);
     }
 
     static std::string quote(std::string_view s) { return json::serialize(json::string(s)); }
@@ -570,7 +574,11 @@ private:
             out = *e;
             return true;
         }
-        error(el, ptr, path, "expected one of " + enum_choices<E>() + ", got " + describe_text(v, ptr));
+        // No guess at a person's value (a recovery identity) without --show-names.
+        const bool guess = show_names_ || !is_person_pointer(ptr);
+        error(el, ptr, path,
+              "expected one of " + enum_choices<E>() + ", got " + describe_text(v, ptr) +
+                  (guess ? did_you_mean(v, enum_words<E>()) : std::string()));
         return false;
     }
 
@@ -611,7 +619,8 @@ private:
             if (name != item) {
                 warning(c, ptr, path + "/" + std::string(name),
                         "unknown element <" + std::string(name) + "> in <" + std::string(list) +
-                            "> is ignored (expected <" + std::string(item) + "> elements)");
+                            "> is ignored (expected <" + std::string(item) + "> elements)",
+                        true);
                 continue;
             }
             T value{};
@@ -662,10 +671,16 @@ private:
                     field.reset();
                 }
             });
-            if (!known)
+            if (!known) {
+                std::vector<std::string> names;
+                T::fields(out, [&](const char* field_name, auto&) { names.emplace_back(field_name); });
+                const auto best = closest_word(name, names);
                 warning(c, child_ptr, child_path,
-                        "unknown element <" + std::string(name) +
-                            "> is ignored (check its spelling against rco-record/1)");
+                        "unknown element <" + std::string(name) + "> is ignored" +
+                            (first_element(c) ? ", with everything in it" : "") +
+                            (best ? "; did you mean <" + *best + ">?" : " (check its spelling against rco-record/1)"),
+                        true);
+            }
         }
         return true;
     }
@@ -718,6 +733,7 @@ private:
     std::vector<std::size_t> offsets_; ///< of diags, in order
     diagnostic_budget budget_;
     bool show_names_ = false;
+    read_options options_;
 };
 
 // Writing: the same field tables, in order.
