@@ -159,6 +159,7 @@ BOOST_AUTO_TEST_CASE(what_the_schema_refuses_beyond_types_is_warned_about) {
         "https://example.org)",
         "/services/0/eligibility/1 \"open\" is given twice in this list; give each once",
         "/volunteers/roles/0 empty text: write the value, or null (or leave the field out) when it is not known",
+        "/documents/0/id an evidence id has no spaces (the id of a document, e.g. doc-bylaws), got \"doc irs\"",
     };
     BOOST_TEST(got == want, boost::test_tools::per_element());
 }

@@ -239,7 +239,7 @@ def init_writes_a_record_that_audits():
         expect(blank["policies"]["code_of_ethics"]["topics"] is None, blank["policies"])
         expect(re.fullmatch(r"\d{4}-\d{2}-\d{2}", blank["as_of"]) is not None, blank["as_of"])
         code, out, err = run("validate", target)
-        expect(code == 0 and out.strip() == f"{target}: valid rco-record/1", out + err)
+        expect(code == 0 and out.strip() == f"{target}: valid rco-record/1; no unknown field or word ignored", out + err)
         code, out, err = run("check", target, "--format", "json")
         rep = json.loads(out)
         expect(code == 1 and rep["counts"]["pass"] == 0 and rep["counts"]["insufficient_evidence"] >= 35,
@@ -1346,6 +1346,31 @@ def roster_dates_as_excel_writes_them_and_name_like_ids():
         bad = write(d, "bad.csv", "id,recovery_identity,attested\nb01,personal,2/30/2026\n")
         code, _, err = run("validate", HARBOR, "--roster", bad)
         expect(code == 2 and "bad.csv:2:14: error: column attested: there is no February 30 in 2026" in err, err)
+
+
+@test
+def unknown_words_and_sections_are_warned_and_counted_by_validate():
+    with tempfile.TemporaryDirectory() as d:
+        rec = write(d, "rec.json", json.dumps({
+            "format": "rco-record/1", "as_of": "2026-06-30",
+            "Organization": {"name": "Typo Recovery"},
+            "services": [{"name": "Coaching", "type": "recovery_coaching"}],
+            "pathways": {"supported": ["twelve_step", "AA"]},
+            "board": {"members": [{"id": "b01", "recovery_identity": "personal"}]},
+        }, indent=2))
+        code, out, err = run("validate", rec)
+        expect(code == 0, f"exit {code}: {err}")
+        expect('warning: unknown section "Organization" is ignored, with everything in it; did you mean organization? '
+               "(at /Organization)" in err, err)
+        expect('unknown service type "recovery_coaching" (the checks do not count it); did you mean '
+               "peer_recovery_coaching?" in err and "(at /services/0/type)" in err, err)
+        expect('"AA" is a group, not a recovery pathway; write the pathway it belongs to: twelve_step' in err, err)
+        expect(out.splitlines()[-1] == f"{rec}: valid rco-record/1 (3 warnings); 3 unknown fields or words ignored",
+               out)
+        state = write(d, "state.json", '{"format": "rco-record/1", "organization": {"state": "Nebraska"}}')
+        code, out, err = run("validate", state)
+        expect("did you mean NE (Nebraska)? (at /organization/state)" in err, err)
+        expect(out.strip().endswith("; 1 unknown field or word ignored"), out)
 
 
 print(f"{passed} passed, {failed} failed")

@@ -224,7 +224,7 @@ struct run_locks {
 audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& locks, std::size_t i) {
     audited_record a;
     a.file = plan.files[i] == "-" ? plan.files[i] : rco::io::display_name(plan.files[i]);
-    auto loaded = load_record(plan.files[i], {opt.roster, opt.documents, true, opt.show_names});
+    auto loaded = load_record(plan.files[i], {opt.roster, opt.documents, true, opt.show_names, plan.cat});
     if (!loaded.documents_read.empty()) {
         std::lock_guard lock(locks.inputs);
         plan.out_opts.inputs.insert(plan.out_opts.inputs.end(), loaded.documents_read.begin(),

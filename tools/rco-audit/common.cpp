@@ -101,7 +101,7 @@ loaded_record load_record(const std::string& file, const load_options& how) {
     out.bytes = std::move(*text);
     out.kind = rco::io::detect_input(out.bytes);
     const auto shown = shown_name(file);
-    const rco::io::read_options reading{how.show_names};
+    const rco::io::read_options reading{how.show_names, how.vocabulary};
     auto result = rco::io::read_record(out.bytes, shown, reading);
     out.diagnostics = std::move(result.diagnostics);
     if (rco::has_errors(out.diagnostics))

@@ -44,6 +44,7 @@ struct load_options {
     std::string documents;      ///< --documents DIR; empty: the record's own folder
     bool read_documents = true; ///< false: keep documents[].path as written (convert, import-990 --into)
     bool show_names = false;    ///< messages may quote the values of people's fields (--show-names)
+    const rco::catalog* vocabulary = nullptr; ///< the words the reader checks (--rules); null: built in
 };
 
 load_options paths_as_written();

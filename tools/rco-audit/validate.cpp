@@ -19,9 +19,11 @@ int run_validate(const validate_options& opt) {
     for (const auto& file : opt.files) {
         auto loaded = load_record(file, {opt.roster, opt.documents});
         print_diagnostics(loaded.diagnostics);
-        std::size_t warnings = 0;
-        for (const auto& d : loaded.diagnostics)
+        std::size_t warnings = 0, ignored = 0;
+        for (const auto& d : loaded.diagnostics) {
             warnings += d.severity == rco::severity::warning;
+            ignored += d.unknown;
+        }
         if (!loaded.record) {
             std::cout << shown_name(file) << ": invalid\n";
             worst = exit_input_error;
@@ -29,7 +31,12 @@ int run_validate(const validate_options& opt) {
             std::cout << shown_name(file) << ": valid rco-record/1";
             if (warnings)
                 std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
-            std::cout << "\n";
+            // Unknown fields and words: read past, so they count for nothing in an audit.
+            if (ignored == 0)
+                std::cout << "; no unknown field or word ignored\n";
+            else
+                std::cout << "; " << ignored << (ignored == 1 ? " unknown field or word" : " unknown fields or words")
+                          << " ignored\n";
         }
     }
     return worst;

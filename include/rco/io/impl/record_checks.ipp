@@ -7,10 +7,31 @@
 #include "rco/vocabularies.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <variant>
 
 namespace rco::io {
 
 namespace {
+
+/// A JSON Pointer, built only when a warning needs it: `base`, then `/index` when there
+/// is one, then `leaf` ("" or starting with '/'), then `/item` when there is one.
+struct where {
+    std::string_view base;
+    std::size_t index = std::string_view::npos;
+    std::string_view leaf{};
+    std::size_t item = std::string_view::npos;
+    std::string str() const {
+        std::string out(base);
+        if (index != std::string_view::npos)
+            out += "/" + std::to_string(index);
+        out += leaf;
+        if (item != std::string_view::npos)
+            out += "/" + std::to_string(item);
+        return out;
+    }
+    where at(std::size_t i) const { return {base, index, leaf, i}; } ///< an element of the list here
+};
 
 class value_checker {
 public:
@@ -19,149 +40,156 @@ public:
 
     void run(const record& r) {
         if (const auto& o = r.organization) {
-            not_empty(o->name, "/organization/name");
-            ein(o->ein, "/organization/ein");
-            evidence(o->determination_letter, "/organization/determination_letter");
+            not_empty(o->name, {"/organization/name"});
+            ein(o->ein, {"/organization/ein"});
+            evidence(o->determination_letter, {"/organization/determination_letter"});
             if (const auto& f = o->fiscal_sponsor) {
-                not_empty(f->name, "/organization/fiscal_sponsor/name");
-                ein(f->ein, "/organization/fiscal_sponsor/ein");
-                evidence(f->agreement, "/organization/fiscal_sponsor/agreement");
-                evidence(f->determination_letter, "/organization/fiscal_sponsor/determination_letter");
+                not_empty(f->name, {"/organization/fiscal_sponsor/name"});
+                ein(f->ein, {"/organization/fiscal_sponsor/ein"});
+                evidence(f->agreement, {"/organization/fiscal_sponsor/agreement"});
+                evidence(f->determination_letter, {"/organization/fiscal_sponsor/determination_letter"});
             }
             if (o->parent)
-                not_empty(o->parent->name, "/organization/parent/name");
-            once_each(o->autonomy, "/organization/autonomy");
+                not_empty(o->parent->name, {"/organization/parent/name"});
+            once_each(o->autonomy, {"/organization/autonomy"});
             if (o->state)
                 state(*o->state);
             if (o->website && o->website->url) {
                 const auto& url = *o->website->url;
                 if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-                    warn("/organization/website/url",
+                    warn({"/organization/website/url"},
                          "expected a web address starting with http:// or https:// (e.g. https://example.org)");
             }
         }
         if (r.board && r.board->members)
             for (std::size_t i = 0; i < r.board->members->size(); ++i) {
                 const auto& m = (*r.board->members)[i];
-                const auto p = "/board/members/" + std::to_string(i);
-                person_id(m.id, p + "/id");
-                not_empty(m.affiliation, p + "/affiliation");
+                person_id(m.id, {"/board/members", i, "/id"});
+                not_empty(m.affiliation, {"/board/members", i, "/affiliation"});
             }
         if (r.bylaws)
-            evidence(r.bylaws->document, "/bylaws/document");
+            evidence(r.bylaws->document, {"/bylaws/document"});
         if (r.services)
             for (std::size_t i = 0; i < r.services->size(); ++i) {
                 const auto& s = (*r.services)[i];
-                const auto p = "/services/" + std::to_string(i);
-                not_empty(s.name, p + "/name");
+                not_empty(s.name, {"/services", i, "/name"});
                 if (s.type)
-                    word(*s.type, p + "/type", "service_types", "service type");
-                once_each(s.eligibility, p + "/eligibility");
+                    word(*s.type, {"/services", i, "/type"}, vocabulary::service_types);
+                once_each(s.eligibility, {"/services", i, "/eligibility"});
             }
         if (r.pathways) {
-            evidence(r.pathways->policy, "/pathways/policy");
-            words(r.pathways->supported, "/pathways/supported", "recovery_pathways", "recovery pathway");
+            evidence(r.pathways->policy, {"/pathways/policy"});
+            words(r.pathways->supported, {"/pathways/supported"}, vocabulary::recovery_pathways);
         }
         if (r.peer_workers)
             for (std::size_t i = 0; i < r.peer_workers->size(); ++i) {
                 const auto& w = (*r.peer_workers)[i];
-                const auto p = "/peer_workers/" + std::to_string(i);
-                person_id(w.id, p + "/id");
-                not_empty(w.certification, p + "/certification");
+                person_id(w.id, {"/peer_workers", i, "/id"});
+                not_empty(w.certification, {"/peer_workers", i, "/certification"});
             }
         if (r.volunteers && r.volunteers->roles)
             for (std::size_t i = 0; i < r.volunteers->roles->size(); ++i)
-                not_empty((*r.volunteers->roles)[i], "/volunteers/roles/" + std::to_string(i));
+                not_empty((*r.volunteers->roles)[i], {"/volunteers/roles", i});
         if (const auto& part = r.participation) {
             if (part->events)
                 for (std::size_t i = 0; i < part->events->size(); ++i)
-                    not_empty((*part->events)[i].id, "/participation/events/" + std::to_string(i) + "/id");
+                    not_empty((*part->events)[i].id, {"/participation/events", i, "/id"});
             if (part->decisions)
                 for (std::size_t i = 0; i < part->decisions->size(); ++i)
                     if (const auto& ids = (*part->decisions)[i].input_events)
                         for (std::size_t k = 0; k < ids->size(); ++k)
-                            not_empty((*ids)[k], "/participation/decisions/" + std::to_string(i) + "/input_events/" +
-                                                     std::to_string(k));
+                            not_empty((*ids)[k], {"/participation/decisions", i, "/input_events", k});
         }
         if (const auto& pol = r.policies) {
             rco::policies::fields(*pol, [&](const char* name, const auto& p) {
-                if (p)
-                    evidence(p->document, std::string("/policies/") + name + "/document");
+                if (p && p->document && (p->document->empty() || has_space(*p->document))) {
+                    const auto at = std::string("/policies/") + name + "/document";
+                    evidence(p->document, {at});
+                }
             });
             if (pol->code_of_ethics) {
-                once_each(pol->code_of_ethics->applies_to, "/policies/code_of_ethics/applies_to");
-                words(pol->code_of_ethics->topics, "/policies/code_of_ethics/topics", "ethics_topics",
-                      "ethics topic");
+                once_each(pol->code_of_ethics->applies_to, {"/policies/code_of_ethics/applies_to"});
+                words(pol->code_of_ethics->topics, {"/policies/code_of_ethics/topics"}, vocabulary::ethics_topics);
             }
             if (pol->grievance)
-                not_empty(pol->grievance->appeal, "/policies/grievance/appeal");
+                not_empty(pol->grievance->appeal, {"/policies/grievance/appeal"});
             if (pol->nondiscrimination)
-                words(pol->nondiscrimination->covers, "/policies/nondiscrimination/covers", "protected_classes",
-                      "protected class");
+                words(pol->nondiscrimination->covers, {"/policies/nondiscrimination/covers"},
+                      vocabulary::protected_classes);
         }
         if (r.documents)
             for (std::size_t i = 0; i < r.documents->size(); ++i) {
-                evidence((*r.documents)[i].id, "/documents/" + std::to_string(i) + "/id");
-                not_empty((*r.documents)[i].path, "/documents/" + std::to_string(i) + "/path");
+                evidence((*r.documents)[i].id, {"/documents", i, "/id"});
+                not_empty((*r.documents)[i].path, {"/documents", i, "/path"});
             }
     }
 
 private:
-    void warn(const std::string& pointer, std::string message, bool unknown = false) {
-        emit_(severity::warning, pointer, std::move(message), unknown);
+    /// The catalog word lists a field is checked against.
+    enum class vocabulary { service_types, recovery_pathways, ethics_topics, protected_classes };
+
+    void warn(const where& at, std::string message, bool unknown = false) {
+        emit_(severity::warning, at.str(), std::move(message), unknown);
     }
 
-    const word_list& list(std::string_view name) {
-        if (lists_.empty())
-            lists_ = vocabularies(cat_);
-        for (const auto& l : lists_)
-            if (l.name == name)
-                return l;
-        throw std::logic_error("no vocabulary " + std::string(name));
+    /// The default of a check's list parameter, in place (no copy).
+    const std::vector<std::string>* parameter_words(std::string_view parameter) const {
+        for (const auto& c : cat_.checks)
+            if (const auto* p = c.find_parameter(parameter))
+                return std::get_if<std::vector<std::string>>(&p->default_value);
+        return nullptr;
+    }
+
+    /// The lists a vocabulary's words are in, in the order vocabularies() offers them.
+    std::vector<const std::vector<std::string>*> lists(vocabulary v) const {
+        const auto& words = cat_.vocabulary;
+        switch (v) {
+        case vocabulary::service_types:
+            return {&words.peer_service_types, &words.clinical_service_types, &words.other_service_types};
+        case vocabulary::recovery_pathways: return {&words.recovery_pathways};
+        case vocabulary::ethics_topics: return {parameter_words("ethics_topics")};
+        case vocabulary::protected_classes:
+            return {parameter_words("protected_classes"), &words.other_protected_classes};
+        }
+        return {};
     }
 
     static std::string quoted(std::string_view w) { return "\"" + std::string(w) + "\""; }
+    static bool has_space(const std::string& s) { return s.find_first_of(" \t\n\r\f\v") != std::string::npos; }
 
-    static std::string joined(const std::vector<std::string>& words) {
-        std::string out;
-        for (const auto& w : words)
-            out += (out.empty() ? "" : ", ") + w;
-        return out;
-    }
-
-    void not_empty(const opt<std::string>& value, const std::string& pointer) {
+    void not_empty(const opt<std::string>& value, const where& at) {
         if (value && value->empty())
-            warn(pointer, "empty text: write the value, or null (or leave the field out) when it is not known");
+            warn(at, "empty text: write the value, or null (or leave the field out) when it is not known");
     }
 
-    void person_id(const opt<std::string>& id, const std::string& pointer) {
-        not_empty(id, pointer);
+    void person_id(const opt<std::string>& id, const where& at) {
+        not_empty(id, at);
         if (id && looks_like_a_name(*id))
-            warn(pointer, name_like_id_message(*id, options_.show_names));
+            warn(at, name_like_id_message(*id, options_.show_names));
     }
 
-    void ein(const opt<std::string>& value, const std::string& pointer) {
+    void ein(const opt<std::string>& value, const where& at) {
         if (!value || value->empty())
-            return not_empty(value, pointer);
+            return not_empty(value, at);
         const auto& e = *value;
         const bool digits = std::all_of(e.begin(), e.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
         const bool shape = e.size() == 9 ? std::count(e.begin(), e.end(), '-') == 0
                                          : e.size() == 10 && e[2] == '-' && std::count(e.begin(), e.end(), '-') == 1;
         if (!digits || !shape)
-            warn(pointer, "expected an EIN as NN-NNNNNNN (two digits, a hyphen, seven digits), got " + quoted(e));
+            warn(at, "expected an EIN as NN-NNNNNNN (two digits, a hyphen, seven digits), got " + quoted(e));
     }
 
-    void evidence(const opt<std::string>& id, const std::string& pointer) {
+    void evidence(const opt<std::string>& id, const where& at) {
         if (!id)
             return;
         if (id->empty())
-            return not_empty(id, pointer);
-        if (id->find_first_of(" \t\n\r\f\v") != std::string::npos)
-            warn(pointer, "an evidence id has no spaces (the id of a document, e.g. doc-bylaws), got " + quoted(*id));
+            return not_empty(id, at);
+        if (has_space(*id))
+            warn(at, "an evidence id has no spaces (the id of a document, e.g. doc-bylaws), got " + quoted(*id));
     }
 
     template <class T>
-    void once_each(const opt_list<T>& items, const std::string& pointer) {
+    void once_each(const opt_list<T>& items, const where& at) {
         if (!items)
             return;
         for (std::size_t i = 1; i < items->size(); ++i)
@@ -172,27 +200,41 @@ private:
                     w = (*items)[i];
                 else
                     w = std::string(to_string((*items)[i]));
-                warn(pointer + "/" + std::to_string(i), quoted(w) + " is given twice in this list; give each once");
+                warn(at.at(i), quoted(w) + " is given twice in this list; give each once");
             }
     }
 
-    void words(const opt_list<std::string>& items, const std::string& pointer, std::string_view vocabulary,
-               std::string_view what) {
+    void words(const opt_list<std::string>& items, const where& at, vocabulary v) {
         if (!items)
             return;
-        once_each(items, pointer);
+        once_each(items, at);
         for (std::size_t i = 0; i < items->size(); ++i)
-            word((*items)[i], pointer + "/" + std::to_string(i), vocabulary, what);
+            word((*items)[i], at.at(i), v);
     }
 
-    void word(const std::string& w, const std::string& pointer, std::string_view vocabulary, std::string_view what) {
-        const auto& l = list(vocabulary);
-        if (std::find(l.words.begin(), l.words.end(), w) != l.words.end())
-            return;
+    void word(const std::string& w, const where& at, vocabulary v) {
+        const auto in = lists(v);
+        for (const auto* l : in)
+            if (l && std::find(l->begin(), l->end(), w) != l->end())
+                return;
         if (w.empty())
-            return not_empty(w, pointer);
-        std::string message;
-        if (vocabulary == "recovery_pathways") {
+            return not_empty(w, at);
+        // A warning: now the whole list, for the message.
+        std::vector<std::string> accepted;
+        for (const auto* l : in)
+            if (l)
+                for (const auto& x : *l)
+                    if (std::find(accepted.begin(), accepted.end(), x) == accepted.end())
+                        accepted.push_back(x);
+        std::string joined;
+        for (const auto& x : accepted)
+            joined += (joined.empty() ? "" : ", ") + x;
+        static constexpr std::string_view singular[] = {"service type", "recovery pathway", "ethics topic",
+                                                        "protected class"};
+        static constexpr std::string_view plural[] = {"service types", "recovery pathways", "ethics topics",
+                                                      "protected classes"};
+        const auto what = singular[static_cast<int>(v)], whats = plural[static_cast<int>(v)];
+        if (v == vocabulary::recovery_pathways) {
             std::string key;
             for (char c : w)
                 key += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -201,18 +243,18 @@ private:
                 const char* kind = g->second == "medication"       ? "a medication"
                                    : g->second == "harm_reduction" ? "a harm-reduction service"
                                                                    : "a group";
-                warn(pointer,
+                warn(at,
                      quoted(w) + " is " + kind + ", not a recovery pathway; write the pathway it belongs to: " +
-                         g->second + ". The recovery pathways are: " + joined(l.words) + ".",
+                         g->second + ". The recovery pathways are: " + joined + ".",
                      true);
                 return;
             }
         }
-        const auto hint = did_you_mean(w, l.words);
-        message = "unknown " + std::string(what) + " " + quoted(w) + " (the checks do not count it)" +
-                  (hint.empty() ? "." : hint) + " The " + std::string(what) + (what.back() == 's' ? "es" : "s") +
-                  " are: " + joined(l.words) + ".";
-        warn(pointer, std::move(message), true);
+        const auto hint = did_you_mean(w, accepted);
+        warn(at,
+             "unknown " + std::string(what) + " " + quoted(w) + " (the checks do not count it)" +
+                 (hint.empty() ? "." : hint) + " The " + std::string(whats) + " are: " + joined + ".",
+             true);
     }
 
     void state(const std::string& s) {
@@ -229,7 +271,7 @@ private:
             if (a == b || a == c)
                 hint = "; did you mean " + code + " (" + name + ")?";
         }
-        warn("/organization/state",
+        warn({"/organization/state"},
              "unknown state " + quoted(s) + ": expected a two-letter U.S. state or territory postal code in capitals, "
              "e.g. MN" + hint,
              true);
@@ -238,7 +280,6 @@ private:
     const read_options& options_;
     const value_problem_fn& emit_;
     const catalog& cat_;
-    std::vector<word_list> lists_;
 };
 
 } // namespace
