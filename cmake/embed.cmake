@@ -16,7 +16,7 @@ endforeach()
 # The built-in catalog's digest, computed here once instead of at every start: the same
 # bytes read_catalog hashes (for each rules file in catalog order: name, size, contents).
 set(digest_input "")
-foreach(name standards.json profiles.json language.json vocabulary.json)
+foreach(name standards.json profiles.json language.json vocabulary.json accreditation.json)
   foreach(input IN LISTS INPUTS)
     get_filename_component(input_name "${input}" NAME)
     if(input_name STREQUAL name)

@@ -1,8 +1,9 @@
 // Fuzz target: the catalog reader (rco::io::read_catalog). The input replaces the rules
-// file whose format it names ("rco-profiles/1", "rco-language/1", "rco-vocabulary/1";
-// otherwise standards.json); the other three are the built-in ones, so rules/*.json are
-// seeds as they are. A catalog it accepts must audit the starter record under each of
-// its profiles. An "rco-language/1" input is also read on its own as a term table
+// file whose format it names ("rco-profiles/1", "rco-language/1", "rco-vocabulary/1",
+// "rco-accreditation/1"; otherwise standards.json); the others are the built-in ones, so
+// rules/*.json are seeds as they are. A catalog it accepts must audit the starter record
+// under each of its profiles, and with a review scoring every standard. An
+// "rco-language/1" input is also read on its own as a term table
 // (rco::io::read_language_table) and must be accepted exactly when the catalog accepts it.
 #include "fuzz.hpp"
 
@@ -17,6 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         replaced = &texts.language;
     else if (text.find("rco-vocabulary/1") != std::string_view::npos)
         replaced = &texts.vocabulary;
+    else if (text.find("rco-accreditation/1") != std::string_view::npos)
+        replaced = &texts.accreditation;
     *replaced = std::string(text);
     std::vector<rco::diagnostic> diags;
     const auto cat = rco::io::read_catalog(texts, "fuzz-rules", diags);
@@ -36,5 +39,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     RCO_FUZZ_CHECK(starter.ok());
     for (const auto& p : cat->profiles)
         (void)rco::audit(*cat, p.name, *starter.record, rco::fuzz::review_date_or_default(*starter.record));
+    rco::review rv;
+    rv.organization_ein = starter.record->organization->ein.value_or("");
+    rv.reviewer.id = "fuzz";
+    rv.date = rco::fuzz::review_date_or_default(*starter.record);
+    for (const auto& s : cat->standards)
+        rv.scores.push_back({s.number, 2, 1, {}, "", "", {}});
+    const auto r = rco::audit(*cat, "national", *starter.record, rv.date, {}, {rv});
+    RCO_FUZZ_CHECK(r.accreditation && !r.accreditation->band.empty());
     return 0;
 }

@@ -6,5 +6,6 @@
 #include "rco/impl/catalog.ipp"
 #include "rco/impl/registry.ipp"
 #include "rco/impl/audit.ipp"
+#include "rco/impl/review.ipp"
 #include "rco/impl/language.ipp"
 #include "rco/impl/vocabularies.ipp"

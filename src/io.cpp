@@ -17,3 +17,4 @@
 #include "rco/io/impl/workbook_reader.ipp"
 #include "rco/io/impl/workbook_writer.ipp"
 #include "rco/io/impl/form_words.ipp"
+#include "rco/io/impl/review_json.ipp"

@@ -2,3 +2,4 @@
 #include "rco/report/impl/report.ipp"
 #include "rco/report/impl/diff.ipp"
 #include "rco/report/impl/formats.ipp"
+#include "rco/report/impl/accreditation.ipp"

@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(errors_are_located_and_specific) {
     for (const auto& d : diags)
         got.push_back(d.pointer + " " + std::to_string(d.line) + ": " + d.message);
     const std::vector<std::string> want = {
-        "/profiel 7: unknown field \"profiel\" (expected profile, levels, parameters, not_applicable or waivers)",
+        "/profiel 7: unknown field \"profiel\" (expected profile, levels, parameters, not_applicable, waivers or accreditation)",
         "/levels/S99.1 2: unknown check \"S99.1\" ('rco-audit rules' lists them)",
         "/levels/S2.4 2: expected \"required\" or \"recommended\"",
         "/parameters/S2.3/min_meetings 3: S2.3 has no parameter \"min_meetings\" (it has: min_board_meetings)",

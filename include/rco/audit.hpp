@@ -4,6 +4,7 @@
 #include "rco/catalog.hpp"
 #include "rco/record.hpp"
 #include "rco/result.hpp"
+#include "rco/review.hpp"
 
 #include <map>
 #include <stdexcept>
@@ -18,6 +19,8 @@ struct tailoring {
     std::map<std::string, std::map<std::string, parameter_value>, std::less<>> parameters;
     std::map<std::string, std::string, std::less<>> not_applicable; ///< check id -> reason (required)
     std::vector<rco::waiver> waivers;
+    /// Accreditation parameters (rules/accreditation.json) set to other values, e.g. pip_due_days.
+    std::map<std::string, parameter_value, std::less<>> accreditation;
 };
 
 /// Thrown for programming or configuration errors: unknown profile, unknown check
@@ -35,6 +38,32 @@ struct audit_error : std::invalid_argument {
 /// catalog must outlive it: auditing against a temporary catalog does not compile.
 audit_result audit(const catalog&& cat, std::string_view profile_name, const record& rec, date as_of,
                    const tailoring& tailor = {}) = delete;
+
+/// audit() with reviewers' judgments and scores folded in (apply_reviews). Throws
+/// audit_error for what check_reviews reports; call that first to get located errors.
+[[nodiscard]] audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
+                                 const tailoring& tailor, const std::vector<review>& reviews);
+
+/// The problems with `reviews` that only the automatic result and the record reveal, as
+/// located errors (file, line, column, pointer): a review about another organization
+/// (EIN, else name, differs from the record's) and a judgment without a note on a check
+/// the machine decided (an override must say why). Empty when the reviews can be applied.
+[[nodiscard]] std::vector<diagnostic> check_reviews(const audit_result& automatic, const record& rec,
+                                                    const std::vector<review>& reviews);
+
+/// True when `rv` is about the organization `rec` records (same EIN; without an EIN on
+/// either side, the same name): a batch applies each review to its organization's record.
+[[nodiscard]] bool review_matches(const review& rv, const record& rec);
+
+/// Folds reviews into an automatic result. A judgment on a manual_review check resolves
+/// it (satisfied -> pass, not_satisfied -> fail, not_applicable -> not_applicable); one on
+/// a decided check overrides it; reviewers who disagree leave the check manual_review,
+/// marked. Each changed check keeps its `automatic_status`. Standards are summarized
+/// again, then scored: means, spreads and a finding per scored standard, counts and an
+/// indicative band under rules/accreditation.json and the tailoring's `accreditation`
+/// values. No reviews: the result unchanged. Pure.
+[[nodiscard]] audit_result apply_reviews(audit_result automatic, const catalog& cat, const tailoring& tailor,
+                                         const std::vector<review>& reviews);
 
 /// The review date a run uses: the override when given, else the record's `as_of`.
 [[nodiscard]] std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept;

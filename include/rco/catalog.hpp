@@ -91,6 +91,30 @@ struct language_table {
     detail::lazy<detail::lang::compiled_table> compiled;
 };
 
+/// What reviewers' scores and the automatic results say about a standard.
+enum class finding { exceeds, meets, requires_improvement };
+std::string_view to_string(finding f) noexcept;
+std::optional<finding> parse_finding(std::string_view s) noexcept;
+
+/// One indicative outcome band: reached when at least the value of integer parameter
+/// `at_least` of the standards have one of the `counted` findings. The last band has no
+/// `at_least`: it is what remains.
+struct outcome_band {
+    std::string name, title;
+    std::vector<finding> counted;
+    std::string at_least;
+};
+
+/// rules/accreditation.json: the finding rule's thresholds, the outcome bands and the
+/// PIP's due days, as parameters a tailoring file may change.
+struct accreditation_rules {
+    std::string description;
+    std::vector<std::string> sources;
+    std::vector<parameter_spec> parameters;
+    std::vector<outcome_band> bands; ///< in order: the first band reached applies
+    const parameter_spec* find_parameter(std::string_view name) const noexcept;
+};
+
 /// Word lists other checks use.
 struct vocabulary {
     std::vector<std::string> mission_recovery_terms, mission_substance_terms;
@@ -120,6 +144,7 @@ struct catalog {
     std::vector<rco::profile> profiles;
     language_table language;
     rco::vocabulary vocabulary;
+    accreditation_rules accreditation;
 
     const check_info* find_check(std::string_view id) const noexcept;
     const rco::profile* find_profile(std::string_view name) const noexcept;

@@ -3,6 +3,7 @@
 
 #include "rco/catalog.hpp"
 #include "rco/date.hpp"
+#include "rco/review.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -41,6 +42,26 @@ struct waiver {
     date expires;
 };
 
+/// One reviewer's verdict on a check, as the reports show it.
+struct reviewer_verdict {
+    std::string reviewer; ///< the reviewer's name, or id when no name is given
+    std::string role;
+    rco::verdict verdict = verdict::satisfied;
+    rco::date date;
+    std::vector<evidence_code> evidence;
+    std::string note;
+};
+
+/// What reviewers decided about a check (rco-review/1 judgments folded into the audit).
+struct check_review {
+    std::vector<reviewer_verdict> verdicts; ///< in the order the reviews were given
+    /// The verdict all reviewers agree on; empty when they disagree (the check then stays
+    /// manual_review for the committee to settle).
+    std::optional<rco::verdict> agreed;
+    bool overridden = false; ///< the machine had decided the check; a reviewer changed or confirmed it
+    bool disagreement() const noexcept { return !agreed; }
+};
+
 /// One check's outcome. The catalog's text for it (title, question, remediation,
 /// evidence) is not copied: `info` refers to the catalog entry, so the catalog must
 /// outlive the result (the built-in catalog lives as long as the program).
@@ -62,12 +83,43 @@ struct check_result {
     /// explanation, "... and 39,872 more"), not listed.
     std::size_t findings_omitted = 0;
     std::optional<rco::waiver> waiver;
+    /// The status the automatic check gave, when reviewers' judgments changed or settled it.
+    std::optional<rco::status> automatic_status;
+    std::optional<check_review> review;
 
     /// The catalog entry's text (empty when `info` is not set).
     const std::string& title() const noexcept;
     const std::string& question() const noexcept;
     const std::string& remediation() const noexcept;
     const std::vector<std::string>& evidence() const noexcept;
+};
+
+/// One reviewer's scores of one standard.
+struct reviewer_score {
+    std::string reviewer, role;
+    rco::date date;
+    int has_it = 0, uses_it = 0;
+    std::vector<evidence_code> evidence;
+    std::string finding, recommended_action;
+};
+
+/// A mean of 0-2 scores kept exact: sum over count (count >= 1).
+struct score_mean {
+    int sum = 0, count = 0;
+    /// Two decimals, rounded half up: "1.50", "1.33", "2.00".
+    std::string text() const;
+    /// mean >= hundredths/100, exactly.
+    bool at_least(std::int64_t hundredths) const noexcept;
+};
+
+/// The reviewers' scores of one standard and the finding they lead to.
+struct standard_review {
+    std::vector<reviewer_score> scores; ///< in the order the reviews were given
+    score_mean has_it, uses_it;
+    int has_it_spread = 0, uses_it_spread = 0; ///< highest minus lowest score
+    /// Two reviewers differ by 2 on a dimension (one said none, one excellent): the
+    /// committee should look at it.
+    bool wide_spread() const noexcept { return has_it_spread >= 2 || uses_it_spread >= 2; }
 };
 
 struct standard_result {
@@ -77,6 +129,21 @@ struct standard_result {
     /// 0–100: weight of satisfied (pass, waived) checks over the weight of the checks that
     /// apply and are decided (not_applicable and manual_review are left out), rounded half up.
     int score = 0;
+    /// Reviewers' scores, when any reviewer scored this standard.
+    std::optional<standard_review> review;
+    /// exceeds / meets / requires_improvement (rules/accreditation.json), when scored.
+    std::optional<rco::finding> finding;
+};
+
+/// The accreditation view of a run with reviews: findings counted, an indicative band.
+/// Indicative only: the accreditation committee decides.
+struct accreditation_result {
+    int exceeds = 0, meets = 0, requires_improvement = 0, not_scored = 0;
+    std::string band, band_title; ///< from rules/accreditation.json, e.g. "standard"
+    std::vector<std::string> reviewers; ///< every reviewer, in the order the reviews were given
+    rco::date review_date; ///< the latest date of the reviews
+    rco::date pip_due;     ///< review_date + the pip_due_days parameter
+    int pip_due_days = 0;
 };
 
 /// One tailoring choice, echoed in every report.
@@ -92,6 +159,8 @@ struct audit_result {
     std::vector<standard_result> standards;
     std::vector<check_result> checks;
     std::vector<tailoring_note> tailoring;
+    /// Present when reviews were folded in (rco::audit with reviews).
+    std::optional<accreditation_result> accreditation;
 
     const check_result* find_check(std::string_view id) const noexcept;
 };

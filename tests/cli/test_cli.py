@@ -277,7 +277,7 @@ def usage_errors_exit_2_and_help_documents_exit_codes():
 @test
 def rules_dir_replaces_the_catalog():
     with tempfile.TemporaryDirectory() as d:
-        for name in ("standards.json", "profiles.json", "language.json", "vocabulary.json"):
+        for name in ("standards.json", "profiles.json", "language.json", "vocabulary.json", "accreditation.json"):
             with open(os.path.join(ROOT, "rules", name)) as f:
                 text = f.read()
             if name == "standards.json":

@@ -158,6 +158,7 @@ OTHER_SCHEMAS = {
     "diff": Path("schema") / "rco-audit-diff-1.schema.json",
     "tailoring": Path("schema") / "rco-tailoring-1.schema.json",
     "rules": Path("schema") / "rco-audit-rules.schema.json",
+    "review": Path("schema") / "rco-review-1.schema.json",
 }
 PROFILES = ["national", "accreditation", "florida", "michigan", "indiana"]
 
@@ -218,6 +219,25 @@ def tailoring_files(root, validators, tally):
                         {"check": "S5.1", "justification": "floods", "expires": "2026-12-31"}]}, "/waivers/0")
     expect_rejected(tally, "tailoring with an unknown section is rejected", v,
                     {"format": "rco-tailoring/1", "waiver": []}, "/")
+
+
+def review_files(root, validators, tally):
+    files = sorted((root / EXAMPLES_RELDIR / "reviews").glob("*.json"))
+    if not files:
+        tally.fail("examples/reviews/*.json", ["no example review file found"])
+    for path in files:
+        check_document(tally, path.relative_to(root).as_posix(), validators["review"],
+                       json.loads(path.read_text(encoding="utf-8")), "rco-review/1")
+    v = validators["review"]
+    base = {"format": "rco-review/1", "organization": {"ein": "41-2873561"}, "reviewer": {"id": "r"},
+            "date": "2026-07-15"}
+    expect_rejected(tally, "review with a verdict that is not a verdict is rejected", v,
+                    {**base, "judgments": [{"check": "S8.5", "verdict": "yes"}]}, "/judgments/0/verdict")
+    expect_rejected(tally, "review with a score of 3 is rejected", v,
+                    {**base, "scores": [{"standard": 2, "has_it": 3, "uses_it": 1}]}, "/scores/0/has_it")
+    expect_rejected(tally, "review with an unknown evidence code is rejected", v,
+                    {**base, "scores": [{"standard": 2, "has_it": 1, "uses_it": 1, "evidence": ["X"]}]},
+                    "/scores/0/evidence/0")
 
 
 def tool_outputs(root, cli, validators, tally):
@@ -371,6 +391,7 @@ def main(argv):
     validators = load_other_schemas(root, tally)
     if validators:
         tailoring_files(root, validators, tally)
+        review_files(root, validators, tally)
         if len(argv) == 3:
             try:
                 tool_outputs(root, Path(argv[2]).resolve(), validators, tally)

@@ -98,6 +98,49 @@ std::optional<date> review_date(const record& rec, std::optional<date> override_
     return override_date ? override_date : rec.as_of;
 }
 
+namespace detail {
+
+/// Each standard's result and score, and the overall ones, from the checks' statuses.
+void summarize(const catalog& cat, audit_result& result) {
+    result.standards.clear();
+    wide_int all_num = 0, all_den = 0; // weights summed in 128 bits: no catalog can wrap them
+    bool any_not_met = false, all_met = true;
+    for (const auto& s : cat.standards) {
+        standard_result sr;
+        sr.number = s.number;
+        sr.slug = s.slug;
+        sr.title = s.title;
+        bool failed = false, open = false;
+        wide_int num = 0, den = 0;
+        for (const auto& c : result.checks) {
+            if (c.standard != s.number)
+                continue;
+            if (c.level == level::required) {
+                failed = failed || c.status == status::fail;
+                open = open || c.status == status::insufficient_evidence || c.status == status::manual_review;
+            }
+            // A check awaiting a person's judgment is neither credit nor deficit.
+            if (c.status != status::not_applicable && c.status != status::manual_review) {
+                den += c.weight;
+                num += satisfied(c.status) ? c.weight : 0;
+            }
+        }
+        sr.result = failed ? standard_outcome::not_met : open ? standard_outcome::incomplete : standard_outcome::met;
+        sr.score = percent_rounded(num, den);
+        all_num += num;
+        all_den += den;
+        any_not_met = any_not_met || failed;
+        all_met = all_met && sr.result == standard_outcome::met;
+        result.standards.push_back(std::move(sr));
+    }
+    result.result = any_not_met ? overall_outcome::does_not_meet
+                    : all_met   ? overall_outcome::meets_standards
+                                : overall_outcome::incomplete;
+    result.score = percent_rounded(all_num, all_den);
+}
+
+} // namespace detail
+
 audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
                    const tailoring& tailor) {
     const profile* prof = cat.find_profile(profile_name);
@@ -190,40 +233,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         result.checks.push_back(std::move(cr));
     }
 
-    wide_int all_num = 0, all_den = 0; // weights summed in 128 bits: no catalog can wrap them
-    bool any_not_met = false, all_met = true;
-    for (const auto& s : cat.standards) {
-        standard_result sr;
-        sr.number = s.number;
-        sr.slug = s.slug;
-        sr.title = s.title;
-        bool failed = false, open = false;
-        wide_int num = 0, den = 0;
-        for (const auto& c : result.checks) {
-            if (c.standard != s.number)
-                continue;
-            if (c.level == level::required) {
-                failed = failed || c.status == status::fail;
-                open = open || c.status == status::insufficient_evidence || c.status == status::manual_review;
-            }
-            // A check awaiting a person's judgment is neither credit nor deficit.
-            if (c.status != status::not_applicable && c.status != status::manual_review) {
-                den += c.weight;
-                num += satisfied(c.status) ? c.weight : 0;
-            }
-        }
-        sr.result = failed ? standard_outcome::not_met : open ? standard_outcome::incomplete : standard_outcome::met;
-        sr.score = percent_rounded(num, den);
-        all_num += num;
-        all_den += den;
-        any_not_met = any_not_met || failed;
-        all_met = all_met && sr.result == standard_outcome::met;
-        result.standards.push_back(std::move(sr));
-    }
-    result.result = any_not_met ? overall_outcome::does_not_meet
-                    : all_met   ? overall_outcome::meets_standards
-                                : overall_outcome::incomplete;
-    result.score = percent_rounded(all_num, all_den);
+    detail::summarize(cat, result);
     return result;
 }
 

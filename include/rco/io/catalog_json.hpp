@@ -11,14 +11,14 @@
 
 namespace rco::io {
 
-/// The four rules files' contents.
+/// The five rules files' contents.
 struct catalog_texts {
-    std::string standards, profiles, language, vocabulary;
+    std::string standards, profiles, language, vocabulary, accreditation;
 };
 
 /// The file names a rules directory holds, in digest order.
 inline constexpr std::string_view catalog_file_names[] = {"standards.json", "profiles.json", "language.json",
-                                                          "vocabulary.json"};
+                                                          "vocabulary.json", "accreditation.json"};
 
 /// Parses and validates a catalog; nullopt with errors (file, line, column, pointer) when invalid.
 /// `origin` prefixes the file names in diagnostics (e.g. a directory).

@@ -65,6 +65,12 @@ class json_writer {
     void value(int n) { value(static_cast<std::int64_t>(n)); }
     void value(std::uint32_t n) { value(static_cast<std::int64_t>(n)); }
 
+    /// A number given as JSON number text, e.g. an exact mean written "1.50".
+    void number(std::string_view text) {
+        element();
+        out_ += text;
+    }
+
     /// A list of words, as pretty_json lays out a list of scalars.
     void strings(const std::vector<std::string>& items);
 

@@ -13,12 +13,18 @@ namespace rco::report {
 
 inline constexpr std::string_view json_report_format = "rco-audit-report/1";
 
+/// A review file applied to the audit (rco-review/1), named with its digest like the input.
+struct review_input {
+    std::string file, sha256, reviewer;
+};
+
 /// Provenance and labels a report prints beside the result.
 struct report_info {
     std::string tool_version;
     std::string input_file, input_sha256;
     std::string catalog_version, catalog_sha256;
     std::string tailoring_file, tailoring_sha256; ///< the tailoring file applied, if any
+    std::vector<review_input> reviews;             ///< the review files applied, in order
     std::string organization_name; ///< the organization's name (not a person)
     std::string organization_ein;
     /// Print the ids of the people behind the numbers (who was counted as in recovery,

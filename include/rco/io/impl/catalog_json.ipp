@@ -184,6 +184,34 @@ std::optional<parameter_type> parse_parameter_type(std::string_view s) {
     return std::nullopt;
 }
 
+/// One PARAM (a check's or the accreditation rules'): type, default, source, range.
+std::optional<parameter_spec> read_parameter(rules_reader& r, const json::object& po, std::string name,
+                                             const std::string& pp) {
+    parameter_spec spec;
+    spec.name = name;
+    auto type = parse_parameter_type(r.text(po, "type", pp));
+    if (!type) {
+        r.error(pp + "/type", "expected integer, boolean, enum or string_list");
+        return std::nullopt;
+    }
+    spec.type = *type;
+    spec.description = r.text(po, "description", pp);
+    auto src = r.text(po, "source", pp);
+    if (src != "S" && src != "P")
+        r.error(pp + "/source", "expected \"S\" (sourced) or \"P\" (proposal)");
+    spec.source = src.empty() ? 'P' : src[0];
+    if (spec.type == parameter_type::enumeration)
+        spec.values = r.words(po, "values", pp);
+    if (const auto* mn = r.member(po, "min", pp, false); mn && mn->is_int64())
+        spec.min = mn->get_int64();
+    if (const auto* mx = r.member(po, "max", pp, false); mx && mx->is_int64())
+        spec.max = mx->get_int64();
+    if (const auto* d = r.member(po, "default", pp, true))
+        if (auto v = r.value_of(*d, spec.type, pp + "/default"))
+            spec.default_value = *v;
+    return spec;
+}
+
 void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
     r.check_format(root, "rco-rules/1");
     cat.version = r.text(root, "version", "");
@@ -243,29 +271,8 @@ void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
                     const auto* po = r.object(&kv.value(), pp);
                     if (!po)
                         continue;
-                    parameter_spec spec;
-                    spec.name = std::string(kv.key());
-                    auto type = parse_parameter_type(r.text(*po, "type", pp));
-                    if (!type) {
-                        r.error(pp + "/type", "expected integer, boolean, enum or string_list");
-                        continue;
-                    }
-                    spec.type = *type;
-                    spec.description = r.text(*po, "description", pp);
-                    auto src = r.text(*po, "source", pp);
-                    if (src != "S" && src != "P")
-                        r.error(pp + "/source", "expected \"S\" (sourced) or \"P\" (proposal)");
-                    spec.source = src.empty() ? 'P' : src[0];
-                    if (spec.type == parameter_type::enumeration)
-                        spec.values = r.words(*po, "values", pp);
-                    if (const auto* mn = r.member(*po, "min", pp, false); mn && mn->is_int64())
-                        spec.min = mn->get_int64();
-                    if (const auto* mx = r.member(*po, "max", pp, false); mx && mx->is_int64())
-                        spec.max = mx->get_int64();
-                    if (const auto* d = r.member(*po, "default", pp, true))
-                        if (auto v = r.value_of(*d, spec.type, pp + "/default"))
-                            spec.default_value = *v;
-                    c.parameters.push_back(std::move(spec));
+                    if (auto spec = read_parameter(r, *po, std::string(kv.key()), pp))
+                        c.parameters.push_back(std::move(*spec));
                 }
             }
             cat.checks.push_back(std::move(c));
@@ -386,6 +393,55 @@ void read_vocabulary(rules_reader& r, const json::object& root, catalog& cat) {
                 v.recovery_groups[std::string(kv.key())] = std::string(kv.value().get_string());
 }
 
+void read_accreditation(rules_reader& r, const json::object& root, catalog& cat) {
+    r.check_format(root, "rco-accreditation/1");
+    auto& acc = cat.accreditation;
+    acc.description = r.text(root, "description", "");
+    acc.sources = r.words(root, "sources", "", false);
+    for (const auto& key : acc.sources)
+        if (!cat.sources.count(key))
+            r.error("/sources", "unknown source \"" + key + "\" (not in standards.json sources)");
+    r.text(root, "finding_rule", "", false);
+    if (const auto* params = r.object(r.member(root, "parameters", "", true), "/parameters"))
+        for (const auto& kv : *params) {
+            const std::string pp = "/parameters/" + escape_pointer_token(kv.key());
+            if (const auto* po = r.object(&kv.value(), pp))
+                if (auto spec = read_parameter(r, *po, std::string(kv.key()), pp)) {
+                    if (spec->type != parameter_type::integer)
+                        r.error(pp + "/type", "accreditation parameters are whole numbers (\"integer\")");
+                    acc.parameters.push_back(std::move(*spec));
+                }
+        }
+    for (const auto* name : {"improvement_mean_below_hundredths", "exceeds_mean_at_least_hundredths", "pip_due_days"})
+        if (!acc.find_parameter(name))
+            r.error("/parameters", std::string("missing parameter \"") + name + "\"");
+    const auto* bands = r.array(r.member(root, "bands", "", true), "/bands");
+    for (std::size_t i = 0; bands && i < bands->size(); ++i) {
+        const std::string bp = "/bands/" + std::to_string(i);
+        const auto* bo = r.object(&(*bands)[i], bp);
+        if (!bo)
+            continue;
+        outcome_band b;
+        b.name = r.text(*bo, "name", bp);
+        b.title = r.text(*bo, "title", bp);
+        const bool last = i + 1 == bands->size();
+        b.at_least = r.text(*bo, "at_least", bp, !last);
+        for (const auto& w : r.words(*bo, "counts", bp, !last)) {
+            if (auto f = parse_finding(w))
+                b.counted.push_back(*f);
+            else
+                r.error(bp + "/counts", "expected exceeds, meets or requires_improvement, got \"" + w + "\"");
+        }
+        if (!b.at_least.empty() && !acc.find_parameter(b.at_least))
+            r.error(bp + "/at_least", "no parameter \"" + b.at_least + "\" in /parameters");
+        if (last && bo->contains("at_least"))
+            r.error(bp + "/at_least", "the last band is what remains: it has no \"at_least\"");
+        acc.bands.push_back(std::move(b));
+    }
+    if (bands && bands->empty())
+        r.error("/bands", "expected at least one band");
+}
+
 } // namespace detail
 
 namespace detail {
@@ -403,13 +459,14 @@ std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::str
                                             std::vector<diagnostic>& diags, std::string_view known_sha256) {
     catalog cat;
     const std::string prefix = origin.empty() ? std::string() : std::string(origin) + "/";
-    const std::string* contents[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary};
+    const std::string* contents[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary,
+                                     &texts.accreditation};
     using reader_fn = void (*)(detail::rules_reader&, const json::object&, catalog&);
     const reader_fn readers[] = {detail::read_standards, detail::read_profiles, detail::read_language,
-                                 detail::read_vocabulary};
+                                 detail::read_vocabulary, detail::read_accreditation};
     bool ok = true;
     std::string digest_input;
-    for (std::size_t i = 0; i < 4; ++i) {
+    for (std::size_t i = 0; i < std::size(catalog_file_names); ++i) {
         const std::string file = prefix + std::string(catalog_file_names[i]);
         if (known_sha256.empty())
             digest_input += std::string(catalog_file_names[i]) + "\n" + std::to_string(contents[i]->size()) + "\n" +
@@ -463,7 +520,8 @@ std::string_view embedded(std::string_view name) {
 
 catalog_texts builtin_catalog_texts() {
     return {std::string(embedded("standards.json")), std::string(embedded("profiles.json")),
-            std::string(embedded("language.json")), std::string(embedded("vocabulary.json"))};
+            std::string(embedded("language.json")), std::string(embedded("vocabulary.json")),
+            std::string(embedded("accreditation.json"))};
 }
 
 const catalog& builtin_catalog() {

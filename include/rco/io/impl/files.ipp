@@ -665,9 +665,10 @@ void load_document_texts(record& rec, const document_options& opts, const std::s
 
 std::optional<catalog> load_catalog_dir(const std::filesystem::path& dir, std::vector<diagnostic>& diags) {
     catalog_texts texts;
-    std::string* slots[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary};
+    std::string* slots[] = {&texts.standards, &texts.profiles, &texts.language, &texts.vocabulary,
+                            &texts.accreditation};
     bool ok = true;
-    for (std::size_t i = 0; i < 4; ++i) {
+    for (std::size_t i = 0; i < std::size(catalog_file_names); ++i) {
         auto t = read_file(dir / catalog_file_names[i], diags);
         if (!t)
             ok = false;

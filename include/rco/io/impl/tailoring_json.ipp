@@ -2,6 +2,7 @@
 
 #include "rco/io/json_format.hpp"
 #include "rco/io/json_record.hpp"
+#include "rco/io/ranges.hpp"
 #include "rco/io/tailoring_json.hpp"
 
 #include <boost/json.hpp>
@@ -28,10 +29,10 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
     r.check_format(root, "rco-tailoring/1");
     for (const auto& kv : root) {
         static constexpr std::string_view known[] = {"format", "profile", "levels", "parameters", "not_applicable",
-                                                     "waivers", "description"};
+                                                     "waivers", "description", "accreditation"};
         if (std::find(std::begin(known), std::end(known), kv.key()) == std::end(known))
             r.error("/" + detail::escape_pointer_token(kv.key()), "unknown field \"" + std::string(kv.key()) +
-                                                     "\" (expected profile, levels, parameters, not_applicable or waivers)");
+                                                     "\" (expected profile, levels, parameters, not_applicable, waivers or accreditation)");
     }
     if (root.contains("profile")) {
         auto name = r.text(root, "profile", "");
@@ -122,6 +123,26 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
                 wv.expires = *d;
                 t.waivers.push_back(std::move(wv));
             }
+        }
+    if (const auto* acc = r.object(r.member(root, "accreditation", "", false), "/accreditation"))
+        for (const auto& kv : *acc) {
+            const std::string ptr = "/accreditation/" + detail::escape_pointer_token(kv.key());
+            const auto* spec = cat.accreditation.find_parameter(kv.key());
+            if (!spec) {
+                std::string names;
+                for (const auto& p : cat.accreditation.parameters)
+                    names += (names.empty() ? "" : ", ") + p.name;
+                r.error(ptr, "unknown accreditation parameter \"" + std::string(kv.key()) + "\" (known: " + names + ")");
+                continue;
+            }
+            auto v = r.value_of(kv.value(), spec->type, ptr);
+            if (v && spec->type == parameter_type::integer &&
+                ((spec->min && std::get<std::int64_t>(*v) < *spec->min) ||
+                 (spec->max && std::get<std::int64_t>(*v) > *spec->max)))
+                r.error(ptr, range_message({spec->min.value_or(INT64_MIN), spec->max.value_or(INT64_MAX)},
+                                           std::get<std::int64_t>(*v)));
+            else if (v)
+                t.accreditation[spec->name] = *v;
         }
     if (!r.ok)
         return std::nullopt;

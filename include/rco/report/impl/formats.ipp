@@ -2,6 +2,7 @@
 
 #include "rco/escape.hpp"
 #include "rco/io/form_words.hpp"
+#include "rco/report/accreditation.hpp"
 #include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 
@@ -603,6 +604,8 @@ std::string write_html(const audit_result& r, const report_info& info) {
         out += "</section>\n";
     }
 
+    out += accreditation_html(r, info); // with reviews only
+
     // (5) Provenance.
     out += "<section id=\"details\" aria-labelledby=\"details-heading\">\n"
            "<h2 id=\"details-heading\">About this report</h2>\n<dl class=\"details\">\n";
@@ -733,6 +736,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
         }
     }
 
+    out += accreditation_markdown(r, info); // with reviews only
     out += "\n## About this report\n\n";
     out += "- Organization: " + md(org) + "\n";
     if (!info.organization_ein.empty())

@@ -4,6 +4,7 @@
 #include "rco/io/digest.hpp"
 #include "rco/io/form_words.hpp"
 #include "rco/io/json_format.hpp"
+#include "rco/report/accreditation.hpp"
 #include "rco/report/report.hpp"
 
 #include <algorithm>
@@ -160,6 +161,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("tailoring_file");
         file_and_digest("file", info.tailoring_file, "sha256", info.tailoring_sha256);
     }
+    detail::write_review_inputs_json(w, info);
     w.key("organization");
     w.begin_object();
     w.key("name");
@@ -208,6 +210,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.value(s.score);
         w.key("checks");
         w.strings(ids);
+        detail::write_standard_review_json(w, s);
         w.end_object();
     }
     w.end_array();
@@ -232,6 +235,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
             w.key("underlying_status");
             w.value(to_string(*c.underlying));
         }
+        detail::write_check_review_json(w, c);
         w.key("explanation");
         w.value(c.explanation);
         w.key("pointers");
@@ -293,6 +297,8 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.end_object();
     }
     w.end_array();
+
+    detail::write_accreditation_json(w, r);
 
     w.key("tailoring");
     w.begin_array();
@@ -510,6 +516,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
         }
     }
 
+    out << accreditation_text(r, info);
     if (!r.tailoring.empty()) {
         out << "\nTAILORING" << (info.tailoring_file.empty() ? "" : " (" + terminal_safe(info.tailoring_file) + ")")
             << "\n";

@@ -1,0 +1,354 @@
+#pragma once
+
+#include "rco/arithmetic.hpp"
+#include "rco/audit.hpp"
+#include "rco/review.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rco {
+
+std::string_view to_code(evidence_code e) noexcept {
+    switch (e) {
+    case evidence_code::documents: return "D";
+    case evidence_code::observations: return "O";
+    case evidence_code::interviews: return "I";
+    case evidence_code::surveys: return "S";
+    case evidence_code::tracers: return "T";
+    }
+    return "D";
+}
+
+std::string_view to_string(evidence_code e) noexcept {
+    switch (e) {
+    case evidence_code::documents: return "documents";
+    case evidence_code::observations: return "observations";
+    case evidence_code::interviews: return "interviews";
+    case evidence_code::surveys: return "surveys";
+    case evidence_code::tracers: return "tracers";
+    }
+    return "documents";
+}
+
+std::optional<evidence_code> parse_evidence_code(std::string_view code) noexcept {
+    for (auto e : {evidence_code::documents, evidence_code::observations, evidence_code::interviews,
+                   evidence_code::surveys, evidence_code::tracers})
+        if (code == to_code(e))
+            return e;
+    return std::nullopt;
+}
+
+std::string_view to_string(verdict v) noexcept {
+    switch (v) {
+    case verdict::satisfied: return "satisfied";
+    case verdict::not_satisfied: return "not_satisfied";
+    case verdict::not_applicable: return "not_applicable";
+    }
+    return "satisfied";
+}
+
+std::optional<verdict> parse_verdict(std::string_view s) noexcept {
+    for (auto v : {verdict::satisfied, verdict::not_satisfied, verdict::not_applicable})
+        if (s == to_string(v))
+            return v;
+    return std::nullopt;
+}
+
+std::string_view to_string(finding f) noexcept {
+    switch (f) {
+    case finding::exceeds: return "exceeds";
+    case finding::meets: return "meets";
+    case finding::requires_improvement: return "requires_improvement";
+    }
+    return "meets";
+}
+
+std::optional<finding> parse_finding(std::string_view s) noexcept {
+    for (auto f : {finding::exceeds, finding::meets, finding::requires_improvement})
+        if (s == to_string(f))
+            return f;
+    return std::nullopt;
+}
+
+const parameter_spec* accreditation_rules::find_parameter(std::string_view name) const noexcept {
+    for (const auto& p : parameters)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+std::string score_mean::text() const {
+    if (count <= 0)
+        return "0.00";
+    // hundredths = round_half_up(100 * sum / count); sums of 0-2 scores are small.
+    const long long h = (200LL * sum + count) / (2LL * count);
+    std::string frac = std::to_string(h % 100);
+    return std::to_string(h / 100) + "." + (frac.size() < 2 ? "0" : "") + frac;
+}
+
+bool score_mean::at_least(std::int64_t hundredths) const noexcept {
+    return count > 0 && share_at_least(sum, count, hundredths, 100);
+}
+
+namespace {
+
+status resolved_status(verdict v) noexcept {
+    switch (v) {
+    case verdict::satisfied: return status::pass;
+    case verdict::not_satisfied: return status::fail;
+    case verdict::not_applicable: return status::not_applicable;
+    }
+    return status::manual_review;
+}
+
+std::string located(const source_location& w) {
+    std::string s = w.file;
+    if (w.line)
+        s += ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
+    if (!w.pointer.empty())
+        s += " (at " + w.pointer + ")";
+    return s;
+}
+
+std::string evidence_words(const std::vector<evidence_code>& ev) {
+    std::string s;
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        s += std::string(i == 0 ? "" : i + 1 == ev.size() ? " and " : ", ") + std::string(to_string(ev[i]));
+    return s;
+}
+
+std::string digits_of(std::string_view ein) {
+    std::string d;
+    for (char c : ein)
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            d += c;
+    return d;
+}
+
+std::string folded(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// "Ana Ruiz (peer reviewer) on 2026-07-15, on documents and interviews: why."
+std::string describe_verdict(const reviewer_verdict& v) {
+    std::string s = v.reviewer + (v.role.empty() ? "" : " (" + v.role + ")") + " on " + format_date(v.date);
+    if (!v.evidence.empty())
+        s += ", on " + evidence_words(v.evidence);
+    return s + (v.note.empty() ? "." : ": " + v.note + (v.note.back() == '.' ? "" : "."));
+}
+
+std::int64_t accreditation_parameter(const catalog& cat, const tailoring& tailor, std::string_view name) {
+    if (auto it = tailor.accreditation.find(name); it != tailor.accreditation.end())
+        if (const auto* i = std::get_if<std::int64_t>(&it->second))
+            return *i;
+    if (const auto* spec = cat.accreditation.find_parameter(name))
+        if (const auto* i = std::get_if<std::int64_t>(&spec->default_value))
+            return *i;
+    throw audit_error("rules/accreditation.json has no whole-number parameter '" + std::string(name) + "'");
+}
+
+} // namespace
+
+namespace detail {
+
+/// Why `rv` is not about the organization `rec` records, or nullopt when it is: the EINs
+/// differ (compared by their digits), or, when either gives no EIN, the names differ
+/// (compared without case and spaces).
+std::optional<std::string> organization_mismatch(const review& rv, const record& rec) {
+    const std::string rec_ein = rec.organization ? rec.organization->ein.value_or("") : "";
+    const std::string rec_name = rec.organization ? rec.organization->name.value_or("") : "";
+    if (!rec_ein.empty() && !rv.organization_ein.empty()) {
+        if (digits_of(rec_ein) != digits_of(rv.organization_ein))
+            return "the review is about EIN " + rv.organization_ein + ", but the record's EIN is " + rec_ein +
+                   ": a review must match the organization it is applied to";
+        return std::nullopt;
+    }
+    if (rv.organization_ein.empty() && rv.organization_name.empty())
+        return "the review names no organization (give its \"ein\")";
+    if (rec_ein.empty() && rec_name.empty())
+        return "the record names no organization to match the review against";
+    if (folded(rv.organization_name) != folded(rec_name))
+        return "the review is about \"" + rv.organization_name + "\", but the record is about \"" + rec_name +
+               "\" (and one of them gives no EIN to compare)";
+    return std::nullopt;
+}
+
+} // namespace detail
+
+bool review_matches(const review& rv, const record& rec) { return !detail::organization_mismatch(rv, rec); }
+
+std::vector<diagnostic> check_reviews(const audit_result& automatic, const record& rec,
+                                      const std::vector<review>& reviews) {
+    std::vector<diagnostic> out;
+    auto error = [&](const source_location& w, std::string message) {
+        out.push_back({severity::error, w.file, w.line, w.column, w.pointer, std::move(message)});
+    };
+    for (const auto& rv : reviews) {
+        if (auto why = detail::organization_mismatch(rv, rec))
+            error(rv.where, *why);
+        for (const auto& j : rv.judgments) {
+            const auto* c = automatic.find_check(j.check_id);
+            if (!c) {
+                error(j.where, "unknown check \"" + j.check_id + "\"");
+                continue;
+            }
+            if (c->status != status::manual_review && j.note.empty())
+                error(j.where, "a judgment on " + c->id + ", which the automatic check decided (" +
+                                   std::string(to_string(c->status)) +
+                                   "), overrides it and needs a \"note\" saying why [" + c->id + "]");
+        }
+    }
+    return out;
+}
+
+namespace detail {
+void summarize(const catalog& cat, audit_result& result); // impl/audit.ipp
+}
+
+audit_result apply_reviews(audit_result result, const catalog& cat, const tailoring& tailor,
+                           const std::vector<review>& reviews) {
+    if (reviews.empty())
+        return result;
+    for (const auto& [name, value] : tailor.accreditation) {
+        const auto* spec = cat.accreditation.find_parameter(name);
+        if (!spec)
+            throw audit_error("tailoring sets unknown accreditation parameter '" + name + "'");
+        const auto* i = std::get_if<std::int64_t>(&value);
+        if (spec->type != parameter_type::integer || !i)
+            throw audit_error("tailoring sets accreditation parameter '" + name + "' to a value that is not " +
+                              std::string(to_string(spec->type)));
+        if ((spec->min && *i < *spec->min) || (spec->max && *i > *spec->max))
+            throw audit_error("tailoring sets accreditation parameter '" + name + "' to " + std::to_string(*i) +
+                              ", outside its range");
+    }
+
+    // Judgments, check by check, in the order the reviews were given.
+    for (auto& c : result.checks) {
+        check_review cr;
+        for (const auto& rv : reviews)
+            for (const auto& j : rv.judgments) {
+                if (j.check_id != c.id && j.check_id != c.slug)
+                    continue;
+                if (c.status != status::manual_review && j.note.empty())
+                    throw audit_error(located(j.where) + ": a judgment overriding the automatic result of " + c.id +
+                                      " needs a note (rco::check_reviews reports it)");
+                cr.verdicts.push_back({rv.reviewer.label(), rv.reviewer.role, j.verdict, rv.date, j.evidence, j.note});
+            }
+        if (cr.verdicts.empty())
+            continue;
+        const auto first = cr.verdicts.front().verdict;
+        const bool agree = std::all_of(cr.verdicts.begin(), cr.verdicts.end(),
+                                       [&](const reviewer_verdict& v) { return v.verdict == first; });
+        if (agree)
+            cr.agreed = first;
+        cr.overridden = c.status != status::manual_review;
+        const std::string automatic = "The automatic check said (" + std::string(to_string(c.status)) +
+                                      "): " + c.explanation;
+        std::string who;
+        for (const auto& v : cr.verdicts)
+            who += (who.empty() ? "" : " ") +
+                   (agree ? describe_verdict(v)
+                          : std::string(to_string(v.verdict)) + " according to " + describe_verdict(v));
+        std::string head;
+        if (!agree)
+            head = "Reviewers disagree; the accreditation committee must settle it: ";
+        else if (cr.overridden)
+            head = "Overridden by " + std::string(cr.verdicts.size() == 1 ? "a reviewer" : "reviewers") + ": " +
+                   std::string(to_string(first)) + ", decided by ";
+        else
+            head = "Decided by " + std::string(cr.verdicts.size() == 1 ? "a reviewer" : "reviewers") + ": " +
+                   std::string(to_string(first)) + ", by ";
+        c.automatic_status = c.status;
+        c.status = agree ? resolved_status(first) : status::manual_review;
+        if (c.status != status::waived)
+            c.underlying.reset(); // the waiver covered the automatic result, which reviewers replaced
+        c.explanation = head + who + " " + automatic;
+        c.review = std::move(cr);
+    }
+    detail::summarize(cat, result);
+
+    // Scores, standard by standard.
+    const auto below = accreditation_parameter(cat, tailor, "improvement_mean_below_hundredths");
+    const auto exceeds = accreditation_parameter(cat, tailor, "exceeds_mean_at_least_hundredths");
+    accreditation_result acc;
+    for (const auto& rv : reviews) {
+        if (std::find(acc.reviewers.begin(), acc.reviewers.end(), rv.reviewer.label()) == acc.reviewers.end())
+            acc.reviewers.push_back(rv.reviewer.label());
+        if (&rv == &reviews.front() || rv.date > acc.review_date)
+            acc.review_date = rv.date;
+    }
+    for (auto& s : result.standards) {
+        standard_review sr;
+        int h_lo = 2, h_hi = 0, u_lo = 2, u_hi = 0;
+        for (const auto& rv : reviews)
+            for (const auto& sc : rv.scores) {
+                if (sc.standard != s.number)
+                    continue;
+                sr.scores.push_back({rv.reviewer.label(), rv.reviewer.role, rv.date, sc.has_it, sc.uses_it,
+                                     sc.evidence, sc.finding, sc.recommended_action});
+                sr.has_it.sum += sc.has_it;
+                sr.uses_it.sum += sc.uses_it;
+                h_lo = std::min(h_lo, sc.has_it);
+                h_hi = std::max(h_hi, sc.has_it);
+                u_lo = std::min(u_lo, sc.uses_it);
+                u_hi = std::max(u_hi, sc.uses_it);
+            }
+        if (sr.scores.empty()) {
+            ++acc.not_scored;
+            continue;
+        }
+        sr.has_it.count = sr.uses_it.count = static_cast<int>(sr.scores.size());
+        sr.has_it_spread = h_hi - h_lo;
+        sr.uses_it_spread = u_hi - u_lo;
+        bool required_open = false;
+        for (const auto& c : result.checks)
+            if (c.standard == s.number && c.level == level::required &&
+                (c.status == status::fail || c.status == status::insufficient_evidence ||
+                 c.status == status::manual_review))
+                required_open = true;
+        if (s.result == standard_outcome::not_met || !sr.has_it.at_least(below) || !sr.uses_it.at_least(below))
+            s.finding = finding::requires_improvement;
+        else if (s.result == standard_outcome::met && !required_open && sr.has_it.at_least(exceeds) &&
+                 sr.uses_it.at_least(exceeds))
+            s.finding = finding::exceeds;
+        else
+            s.finding = finding::meets;
+        switch (*s.finding) {
+        case finding::exceeds: ++acc.exceeds; break;
+        case finding::meets: ++acc.meets; break;
+        case finding::requires_improvement: ++acc.requires_improvement; break;
+        }
+        s.review = std::move(sr);
+    }
+    for (const auto& band : cat.accreditation.bands) {
+        bool reached = band.at_least.empty();
+        if (!reached) {
+            int n = 0;
+            for (const auto& s : result.standards)
+                if (s.finding && std::find(band.counted.begin(), band.counted.end(), *s.finding) != band.counted.end())
+                    ++n;
+            reached = n >= accreditation_parameter(cat, tailor, band.at_least);
+        }
+        if (reached) {
+            acc.band = band.name;
+            acc.band_title = band.title;
+            break;
+        }
+    }
+    acc.pip_due_days = static_cast<int>(accreditation_parameter(cat, tailor, "pip_due_days"));
+    acc.pip_due = add_days(acc.review_date, acc.pip_due_days);
+    result.accreditation = std::move(acc);
+    return result;
+}
+
+audit_result audit(const catalog& cat, std::string_view profile_name, const record& rec, date as_of,
+                   const tailoring& tailor, const std::vector<review>& reviews) {
+    return apply_reviews(audit(cat, profile_name, rec, as_of, tailor), cat, tailor, reviews);
+}
+
+} // namespace rco
