@@ -1146,6 +1146,131 @@ def workbooks_are_written_read_by_content_and_audited_like_json():
         code, out, err = run("check", cut, HARBOR, "--format", "json")
         expect(code == 2 and "truncated or corrupt" in err and len(json.loads(out)["reports"]) == 1, err)
 
+REV1 = os.path.join(EX, "reviews", "harbor-rev-01.json")
+REV2 = os.path.join(EX, "reviews", "harbor-rev-02.json")
+
+
+@test
+def two_reviewers_fold_into_the_audit():
+    code, out, err = run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "json")
+    expect(code == 0, f"exit {code}, stderr {err}")
+    rep = json.loads(out)
+    by_id = {c["id"]: c for c in rep["checks"]}
+    expect(by_id["S8.5"]["status"] == "pass" and by_id["S8.5"]["automatic_status"] == "manual_review", by_id["S8.5"])
+    expect(by_id["S8.5"]["review"]["reviewers"] == ["Dana Whitfield", "Luis Ortega"], by_id["S8.5"]["review"])
+    expect(by_id["S10.6"]["status"] == "fail" and by_id["S10.6"]["review"]["overridden"], by_id["S10.6"])
+    expect([r["file"] for r in rep["reviews"]] == [REV1, REV2] and all(len(r["sha256"]) == 64 for r in rep["reviews"]),
+           rep["reviews"])
+    acc = rep["accreditation"]
+    expect(acc["finding_counts"] == {"exceeds": 6, "meets": 3, "requires_improvement": 1, "not_scored": 0}, acc)
+    expect(acc["indicative_outcome"]["band"] == "standard", acc)
+    expect(rep["standards"][7]["review"]["finding"] == "requires_improvement", rep["standards"][7])
+    expect(rep["standards"][7]["review"]["uses_it"] == 0.5, rep["standards"][7])
+    # Deterministic: the same inputs give the same bytes.
+    expect(run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "json")[1] == out, "not deterministic")
+
+
+@test
+def review_sections_in_every_format():
+    code, out, _ = run("check", HARBOR, "--review", REV1, "--review", REV2)
+    expect(code == 0, f"exit {code}")
+    expect("ACCREDITATION REVIEW (indicative; the accreditation committee decides)" in out, out[-3000:])
+    expect("S10.6: not_satisfied -> fail, OVERRIDDEN BY A REVIEWER (automatic: pass)" in out, out[-3000:])
+    _, html, _ = run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "html")
+    expect('<section id="accreditation"' in html and '<section id="pip"' in html, "html sections")
+    _, md, _ = run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "markdown")
+    expect("## Accreditation review (indicative; the accreditation committee decides)" in md, "markdown section")
+    code, pip, _ = run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "pip")
+    expect(code == 0 and pip.startswith("PERFORMANCE IMPROVEMENT PLAN: Harbor Recovery Community\n"), pip[:300])
+    expect("1. Standard 8: " in pip and "due 2026-10-13" in pip and "2. Standard" not in pip, pip)
+    # No reviews: no section, and the plan says why it is empty.
+    _, out, _ = run("check", HARBOR)
+    expect("ACCREDITATION" not in out, "section without reviews")
+
+
+@test
+def review_errors_are_located_and_refused():
+    with tempfile.TemporaryDirectory() as d:
+        other = write(d, "other.json", open(REV1, encoding="utf-8").read().replace("41-2873561", "41-9999999"))
+        code, out, err = run("check", HARBOR, "--review", other)
+        expect(code == 2 and "other.json:3:3: error: the review is about EIN 41-9999999" in err, err)
+        nonote = write(d, "nonote.json", json.dumps({
+            "format": "rco-review/1", "organization": {"ein": "41-2873561"}, "reviewer": {"id": "r"},
+            "date": "2026-07-15", "judgments": [{"check": "S2.1", "verdict": "not_satisfied"}]}))
+        code, out, err = run("check", HARBOR, "--review", nonote)
+        expect(code == 2 and "needs a \"note\" saying why [S2.1]" in err and "(at /judgments/0)" in err, err)
+        bad = write(d, "bad.json", '{"format": "rco-review/1", "organization": {"ein": "41-2873561"},\n'
+                                   ' "reviewer": {"id": "r"}, "date": "2026-07-15",\n'
+                                   ' "scores": [{"standard": 2, "has_it": 3, "uses_it": 1}]}')
+        code, out, err = run("check", HARBOR, "--review", bad)
+        expect(code == 2 and "bad.json:3:29: error: expected a whole number from 0 to 2, got 3" in err, err)
+        expect("the review file" in err and "cannot be used" in err, err)
+
+
+@test
+def reviews_disagreeing_leave_the_check_open():
+    with tempfile.TemporaryDirectory() as d:
+        base = {"format": "rco-review/1", "organization": {"ein": "41-2873561"}, "date": "2026-07-15"}
+        a = write(d, "a.json", json.dumps({**base, "reviewer": {"id": "a"},
+                                           "judgments": [{"check": "S8.5", "verdict": "satisfied"}]}))
+        b = write(d, "b.json", json.dumps({**base, "reviewer": {"id": "b"},
+                                           "judgments": [{"check": "S8.5", "verdict": "not_satisfied"}]}))
+        code, out, err = run("check", HARBOR, "--review", a, "--review", b, "--format", "json")
+        c = {c["id"]: c for c in json.loads(out)["checks"]}["S8.5"]
+        expect(c["status"] == "manual_review" and c["review"]["verdict"] == "disagreement", c)
+        expect([v["verdict"] for v in c["review"]["verdicts"]] == ["satisfied", "not_satisfied"], c)
+
+
+@test
+def reviews_in_a_batch_apply_to_their_organization():
+    with tempfile.TemporaryDirectory() as d:
+        summary = os.path.join(d, "summary.csv")
+        code, out, err = run("check", HARBOR, RIVERBEND, "--review", REV1, "--format", "json", "--summary", summary)
+        reports = json.loads(out)["reports"]
+        expect("accreditation" in reports[0] and "accreditation" not in reports[1], "review on the wrong record")
+        with open(summary, encoding="utf-8", newline="") as f:
+            lines = f.read().split("\r\n")
+        expect(lines[0].endswith(",result,score,error," + ",".join(f"finding_{i}" for i in range(1, 11)) +
+                                 ",indicative_outcome"), lines[0])
+        harbor_row = [l for l in lines if l.startswith("Harbor Recovery Community,")][0].split(",")
+        expect(harbor_row[-11:] == ["exceeds", "exceeds", "exceeds", "exceeds", "meets", "exceeds", "exceeds",
+                                    "requires_improvement", "exceeds", "exceeds", "standard"], harbor_row)
+        html_summary = os.path.join(d, "summary.html")
+        run("check", HARBOR, RIVERBEND, "--review", REV1, "--format", "json", "--summary", html_summary)
+        html = open(html_summary, encoding="utf-8").read()
+        expect('<section id="accreditation-summary"' in html and "Standard accreditation" in html, html[-2000:])
+        lonely = write(d, "lonely.json", open(REV1, encoding="utf-8").read().replace("41-2873561", "41-9999999"))
+        code, out, err = run("check", HARBOR, RIVERBEND, "--review", lonely, "--format", "json")
+        expect(code == 2 and "is about no organization of this run (EIN 41-9999999)" in err, err)
+
+
+@test
+def review_sheet_round_trip():
+    with tempfile.TemporaryDirectory() as d:
+        sheet_path = os.path.join(d, "sheet.json")
+        code, out, err = run("review-sheet", HARBOR, "--output", sheet_path)
+        expect(code == 0 and out == "", f"exit {code}, {err}")
+        sheet = json.load(open(sheet_path, encoding="utf-8"))
+        expect(sheet["format"] == "rco-review/1" and sheet["organization"]["ein"] == "41-2873561", sheet)
+        expect([j["check"] for j in sheet["judgments"]] == ["S8.5"], sheet["judgments"])
+        expect(sheet["judgments"][0]["question"].startswith("Does leadership reflect"), sheet["judgments"][0])
+        expect(len(sheet["scores"]) == 10 and sheet["scores"][0]["has_it"] is None, sheet["scores"][0])
+        expect(sheet["scores"][1]["automatic_result"].startswith("met (score 100%): S2.1 pass"), sheet["scores"][1])
+        # Blank: refused until the reviewer and date are filled in.
+        code, _, err = run("check", HARBOR, "--review", sheet_path)
+        expect(code == 2 and "the reviewer needs an id" in err and "expected the review date as YYYY-MM-DD" in err, err)
+        sheet["reviewer"] = {"id": "rev-03", "name": "Kim Park", "role": "peer reviewer"}
+        sheet["date"] = "2026-07-16"
+        sheet["judgments"][0]["verdict"] = "not_satisfied"
+        sheet["judgments"][0]["note"] = "Board is all from one town."
+        sheet["scores"][7]["has_it"], sheet["scores"][7]["uses_it"] = 1, 1
+        filled = write(d, "filled.json", json.dumps(sheet))
+        code, out, err = run("check", HARBOR, "--review", filled, "--format", "json")
+        rep = json.loads(out)
+        expect({c["id"]: c for c in rep["checks"]}["S8.5"]["status"] == "fail", err)
+        expect(rep["accreditation"]["finding_counts"]["meets"] == 1 and
+               rep["accreditation"]["finding_counts"]["not_scored"] == 9, rep["accreditation"])
+
 
 @test
 def unknown_command_suggests_the_nearest():

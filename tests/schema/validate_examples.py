@@ -297,6 +297,9 @@ def tool_outputs(root, cli, validators, tally):
         validate("report: harbor with --roster", run("check", harbor, "--roster",
                                                      examples / "harbor-board-roster.csv", "--format", "json"),
                  "report")
+        reviews = [a for r in sorted((examples / "reviews").glob("harbor-*.json")) for a in ("--review", r)]
+        validate("report: harbor with two reviewers (examples/reviews)",
+                 run("check", harbor, *reviews, "--format", "json"), "report")
         run("init", tmp / "init.json")
         validate("report: a record written by init", run("check", tmp / "init.json", "--format", "json"), "report")
         for ret in returns:  # a few are refused on purpose (Form 990-PF): exit 2, no report

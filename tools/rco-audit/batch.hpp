@@ -33,6 +33,7 @@ inline constexpr report_format formats[] = {
     {"markdown", "md", &rco::report::write_markdown, join_kind::rules},
     {"junit", "junit.xml", &rco::report::write_junit, join_kind::none},
     {"csv", "csv", &rco::report::write_csv, join_kind::csv},
+    {"pip", "pip.txt", &rco::report::write_pip, join_kind::rules},
 };
 
 const report_format* find_format(std::string_view name);

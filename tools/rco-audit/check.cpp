@@ -27,6 +27,7 @@ struct check_options {
     std::string output;
     std::string rules_dir;
     std::string tailoring_path;
+    std::vector<std::string> reviews; ///< review files (rco-review/1), repeatable
     std::string roster;    ///< a CSV board roster merged in as board.members
     std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
     bool show_names = false;
@@ -48,6 +49,9 @@ struct check_plan {
     std::optional<rco::io::tailoring_file> tailor;
     std::string tailoring_sha256;
     std::optional<rco::date> as_of_override;
+    std::vector<rco::review> reviews;                     ///< --review files, in order
+    std::vector<rco::report::review_input> review_inputs; ///< their names and digests, for the reports
+    std::vector<char> review_used;                        ///< per review: a record of the run matched it
     std::vector<output_target> targets;
     std::vector<std::string> files;   ///< the records, folders expanded
     std::vector<std::string> names;   ///< each record's file name in --output-dir
@@ -74,6 +78,29 @@ bool resolve_tailoring(const check_options& opt, check_plan& plan) {
         return false;
     }
     return true;
+}
+
+/// The review files, read and checked against the catalog; false after printing why not.
+bool resolve_reviews(const check_options& opt, check_plan& plan) {
+    bool ok = true;
+    for (const auto& path : opt.reviews) {
+        std::vector<rco::diagnostic> diags;
+        const auto name = rco::io::display_name(path);
+        auto text = rco::io::read_file(path, diags);
+        std::optional<rco::review> rv;
+        if (text)
+            rv = rco::io::read_review_json(*text, name, *plan.cat, diags);
+        print_diagnostics(diags);
+        if (!rv) {
+            std::cerr << "rco-audit: error: the review file " << name << " cannot be used\n";
+            ok = false;
+            continue;
+        }
+        plan.review_inputs.push_back({name, rco::io::sha256_hex(*text), rv->reviewer.label()});
+        plan.reviews.push_back(std::move(*rv));
+    }
+    plan.review_used.assign(plan.reviews.size(), 0);
+    return ok;
 }
 
 /// The profile (a tailoring file may name the one it extends; --profile wins) and the review date.
@@ -183,6 +210,8 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
         add_identity(out_opts.inputs, f);
     add_identity(out_opts.inputs, opt.roster);
     add_identity(out_opts.inputs, opt.tailoring_path);
+    for (const auto& r : opt.reviews)
+        add_identity(out_opts.inputs, r);
     if (!opt.rules_dir.empty())
         for (const auto name : rco::io::catalog_file_names)
             add_identity(out_opts.inputs, (fs::path(opt.rules_dir) / name).string());
@@ -197,8 +226,8 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
 std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat) {
     check_plan plan;
     plan.cat = &cat;
-    if (!resolve_tailoring(opt, plan) || !resolve_profile_and_date(opt, plan) || !resolve_targets(opt, plan) ||
-        !resolve_files(opt, plan))
+    if (!resolve_tailoring(opt, plan) || !resolve_reviews(opt, plan) || !resolve_profile_and_date(opt, plan) ||
+        !resolve_targets(opt, plan) || !resolve_files(opt, plan))
         return std::nullopt;
     return plan;
 }
@@ -247,10 +276,31 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
                                  "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
         return a;
     }
-    auto result = rco::audit(*plan.cat, plan.profile, *loaded.record, *as_of,
-                             plan.tailor ? plan.tailor->tailoring : rco::tailoring{});
+    const auto& tailoring = plan.tailor ? plan.tailor->tailoring : rco::tailoring{};
+    auto result = rco::audit(*plan.cat, plan.profile, *loaded.record, *as_of, tailoring);
+    // Reviews: all of them for one record (a mismatch is an error at the review); in a
+    // batch, each applies to the record of its organization.
+    std::vector<rco::review> reviews;
+    std::vector<rco::report::review_input> review_inputs;
+    for (std::size_t k = 0; k < plan.reviews.size(); ++k)
+        if (!plan.batch || rco::review_matches(plan.reviews[k], *loaded.record)) {
+            reviews.push_back(plan.reviews[k]);
+            review_inputs.push_back(plan.review_inputs[k]);
+            std::lock_guard lock(locks.inputs);
+            plan.review_used[k] = 1;
+        }
+    if (!reviews.empty()) {
+        auto problems = rco::check_reviews(result, *loaded.record, reviews);
+        if (rco::has_errors(problems)) {
+            a.error = rco::format_diagnostic(problems.front());
+            a.diagnostics.insert(a.diagnostics.end(), problems.begin(), problems.end());
+            return a;
+        }
+        result = rco::apply_reviews(std::move(result), *plan.cat, tailoring, reviews);
+    }
     auto& info = a.info;
     info = rco::report::make_report_info(*plan.cat, *loaded.record, loaded.bytes, a.file, a.diagnostics);
+    info.reviews = std::move(review_inputs);
     info.show_names = opt.show_names;
     info.tailoring_file = rco::io::display_name(opt.tailoring_path);
     info.tailoring_sha256 = plan.tailoring_sha256;
@@ -377,7 +427,15 @@ int run_check(const check_options& opt) {
         [&](audited_record&& a) { writer.add(std::move(a)); });
     // What only the workers needed goes before the summary is written.
     std::vector<std::string>().swap(plan->files);
-    return writer.finish();
+    int code = writer.finish();
+    for (std::size_t k = 0; k < plan->reviews.size(); ++k)
+        if (!plan->review_used[k]) {
+            std::cerr << "rco-audit: error: the review file " << plan->review_inputs[k].file
+                      << " is about no organization of this run (EIN "
+                      << rco::terminal_safe(plan->reviews[k].organization_ein) << ")\n";
+            code = exit_input_error;
+        }
+    return code;
 }
 
 command add_check(CLI::App& app) {
@@ -391,7 +449,8 @@ command add_check(CLI::App& app) {
         ->capture_default_str();
     sub->add_option("--as-of", opt->as_of, "Review date YYYY-MM-DD (default: the record's as_of)");
     sub->add_option("--format", opt->formats,
-                    "Report format: text, json, html, markdown, junit or csv; FMT:FILE writes that format to FILE, "
+                    "Report format: text, json, html, markdown, junit, csv or pip (the Performance Improvement "
+                    "Plan, with --review); FMT:FILE writes that format to FILE, "
                     "and the option may be "
                     "repeated (--format text --format json:report.json)");
     sub->add_option("--summary", opt->summary,
@@ -407,6 +466,11 @@ command add_check(CLI::App& app) {
     sub->add_option("--tailoring", opt->tailoring_path,
                     "Tailoring file (rco-tailoring/1): parameters, levels, checks not applicable with a reason, "
                     "waivers; may name the profile it extends")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--review", opt->reviews,
+                    "Review file (rco-review/1) of one reviewer: judgments on checks and scores of standards, "
+                    "folded into the audit; repeat for each reviewer. Reports gain an accreditation section "
+                    "(indicative; the accreditation committee decides)")
         ->check(CLI::ExistingFile);
     sub->add_option("--roster", opt->roster,
                     "CSV board roster (columns id,voting,seat,officer,recovery_identity,attested,affiliation) "

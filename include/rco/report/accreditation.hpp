@@ -4,6 +4,7 @@
 // committee decides. Pure functions of an audit_result plus report_info, like every writer.
 #pragma once
 
+#include "rco/report/formats.hpp"
 #include "rco/report/report.hpp"
 
 #include <string>
@@ -45,6 +46,16 @@ std::string write_pip(const audit_result& r, const report_info& info);
 /// The plan as an HTML section (#pip) and a Markdown section, for those reports.
 std::string pip_html(const audit_result& r, const report_info& info);
 std::string pip_markdown(const audit_result& r, const report_info& info);
+
+/// The batch summary of a run with reviews (write_summary_csv / write_summary_html):
+/// per organization the finding of each standard and the indicative outcome. Each
+/// returns "" when no row has reviews, so a run without them is unchanged.
+/// CSV: the header's extra columns (",finding_1,…,finding_10,indicative_outcome") and a
+/// row's cells (empty for a row without reviews, and for `row` nullptr: a count row).
+std::string accreditation_summary_csv_header(const std::vector<summary_row>& rows);
+std::string accreditation_summary_csv_cells(const std::vector<summary_row>& rows, const summary_row* row);
+/// HTML: a section (#accreditation-summary) with a table of findings and outcomes.
+std::string accreditation_summary_html(const std::vector<summary_row>& rows);
 
 /// The review sheet a reviewer fills in (`rco-audit review-sheet`): an rco-review/1
 /// document pre-filled from an automatic audit: the organization; blank reviewer and

@@ -308,6 +308,76 @@ void write_review_inputs_json(io::json_writer& w, const report_info& info) {
 
 } // namespace detail
 
+// ---- Batch summary ------------------------------------------------------------------------
+
+namespace accreditation_detail {
+bool any_reviews(const std::vector<summary_row>& rows) {
+    for (const auto& row : rows)
+        if (row.result && row.result->accreditation)
+            return true;
+    return false;
+}
+constexpr int summary_standards = 10;
+} // namespace accreditation_detail
+
+std::string accreditation_summary_csv_header(const std::vector<summary_row>& rows) {
+    if (!accreditation_detail::any_reviews(rows))
+        return {};
+    std::string out;
+    for (int i = 1; i <= accreditation_detail::summary_standards; ++i)
+        out += ",finding_" + std::to_string(i);
+    return out + ",indicative_outcome";
+}
+
+std::string accreditation_summary_csv_cells(const std::vector<summary_row>& rows, const summary_row* row) {
+    if (!accreditation_detail::any_reviews(rows))
+        return {};
+    std::string out;
+    const bool reviewed = row && row->result && row->result->accreditation;
+    for (int i = 1; i <= accreditation_detail::summary_standards; ++i) {
+        out += ',';
+        if (reviewed)
+            for (const auto& s : row->result->standards)
+                if (s.number == i && s.finding)
+                    out += to_string(*s.finding);
+    }
+    out += ',';
+    if (reviewed)
+        out += row->result->accreditation->band;
+    return out;
+}
+
+std::string accreditation_summary_html(const std::vector<summary_row>& rows) {
+    if (!accreditation_detail::any_reviews(rows))
+        return {};
+    std::string out = "<section id=\"accreditation-summary\" aria-labelledby=\"accreditation-summary-heading\">\n<h2 "
+                      "id=\"accreditation-summary-heading\">Accreditation review (" +
+                      std::string(indicative_wording) +
+                      ")</h2>\n<div class=\"scroll\">\n<table>\n<caption>Each reviewed organization's finding per "
+                      "standard (E exceeds, M meets, RI requires performance improvement, \u2013 not scored) and its "
+                      "indicative outcome</caption>\n<thead><tr><th scope=\"col\">Organization</th>";
+    for (int i = 1; i <= accreditation_detail::summary_standards; ++i)
+        out += "<th scope=\"col\">S" + std::to_string(i) + "</th>";
+    out += "<th scope=\"col\">E / M / RI</th><th scope=\"col\">Indicative outcome</th></tr></thead>\n<tbody>\n";
+    for (const auto& row : rows) {
+        if (!row.result || !row.result->accreditation)
+            continue;
+        const auto& a = *row.result->accreditation;
+        out += "<tr><th scope=\"row\">" + html_escape(row.organization.empty() ? "(name not recorded)" : row.organization) +
+               "</th>";
+        for (int i = 1; i <= accreditation_detail::summary_standards; ++i) {
+            std::string cell = "\u2013";
+            for (const auto& s : row.result->standards)
+                if (s.number == i && s.finding)
+                    cell = *s.finding == finding::exceeds ? "E" : *s.finding == finding::meets ? "M" : "RI";
+            out += "<td>" + cell + "</td>";
+        }
+        out += "<td>" + std::to_string(a.exceeds) + " / " + std::to_string(a.meets) + " / " +
+               std::to_string(a.requires_improvement) + "</td><td>" + html_escape(a.band_title) + "</td></tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</div>\n</section>\n";
+}
+
 // ---- Review sheet -------------------------------------------------------------------------
 
 std::string write_review_sheet_json(const audit_result& r, const report_info& info) {

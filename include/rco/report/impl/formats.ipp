@@ -964,20 +964,21 @@ std::string write_summary_csv(const std::vector<summary_row>& rows) {
     std::string out = "organization,file";
     for (int i = 1; i <= standard_count; ++i)
         out += ",standard_" + std::to_string(i);
-    out += ",result,score,error\r\n";
+    out += ",result,score,error" + accreditation_summary_csv_header(rows) + "\r\n";
     for (const auto& row : rows) {
         out += csv_field(row.organization) + ',' + csv_field(row.input_file);
         for (auto cell : summary_cells(row))
             out += ',' + csv_field(cell);
         out += ',' + (row.result ? std::to_string(row.result->score) : std::string{}) + ',' +
-               csv_field(row.result ? row.error : (row.error.empty() ? "not audited" : row.error)) + "\r\n";
+               csv_field(row.result ? row.error : (row.error.empty() ? "not audited" : row.error)) +
+               accreditation_summary_csv_cells(rows, &row) + "\r\n";
     }
     const auto counts = summary_counts(rows);
     for (std::size_t w = 0; w < summary_words.size(); ++w) {
         out += "count: " + std::string(summary_words[w]) + ',';
         for (int c : counts[w])
             out += ',' + std::to_string(c);
-        out += ",,\r\n";
+        out += ",," + accreditation_summary_csv_cells(rows, nullptr) + "\r\n";
     }
     return out;
 }
@@ -1048,7 +1049,7 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
             out += "<td class=\"num\">" + std::to_string(c) + "</td>";
         out += "<td></td><td></td></tr>\n";
     }
-    out += "</tfoot>\n</table>\n</div>\n</section>\n</main>\n<footer>\n<p class=\"muted\">Made by rco-audit " +
+    out += "</tfoot>\n</table>\n</div>\n</section>\n" + accreditation_summary_html(rows) + "</main>\n<footer>\n<p class=\"muted\">Made by rco-audit " +
            h(tool_version) +
            ". Each organization's own report gives the reasons and what to fix first; names and ids of people are "
            "never part of this summary.</p>\n</footer>\n</body>\n</html>\n";
