@@ -76,10 +76,12 @@ struct summary_result {
     struct standard_cell {
         int number = 0;
         standard_outcome result = standard_outcome::met;
+        std::optional<rco::finding> finding; ///< with reviews: the standard's finding
     };
     std::vector<standard_cell> standards; ///< in the audit's order
     overall_outcome result = overall_outcome::incomplete;
     int score = 0;
+    std::optional<accreditation_result> accreditation; ///< with reviews: counts and the indicative band
 
     summary_result() = default;
     summary_result(const audit_result& r); // implicit: a row is made from an audit

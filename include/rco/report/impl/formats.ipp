@@ -945,10 +945,11 @@ std::string_view summary_tone(std::string_view word) {
 } // namespace
 } // namespace formats_detail
 
-summary_result::summary_result(const audit_result& r) : result(r.result), score(r.score) {
+summary_result::summary_result(const audit_result& r)
+    : result(r.result), score(r.score), accreditation(r.accreditation) {
     standards.reserve(r.standards.size());
     for (const auto& s : r.standards)
-        standards.push_back({s.number, s.result});
+        standards.push_back({s.number, s.result, s.finding});
 }
 
 std::vector<std::string> summary_titles(const audit_result& r) {
