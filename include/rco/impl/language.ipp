@@ -485,8 +485,10 @@ inline compiled_table compile(const language_table& table) {
             c.forms.add(make_phrase(f, table.terms[k].case_sensitive, k));
     const std::pair<const phrase_set*, std::uint8_t> sets[] = {
         {&c.names, starts_name}, {&c.ctx_words, starts_context}, {&c.fp, starts_first_person}, {&c.forms, starts_form}};
-    for (const auto& [set, bit] : sets)
-        set->for_each_first_word([&](const std::string& w) { c.starts[w] |= bit; });
+    for (const auto& entry : sets) { // (not a structured binding: Clang 14 cannot capture one)
+        const std::uint8_t bit = entry.second;
+        entry.first->for_each_first_word([&](const std::string& w) { c.starts[w] |= bit; });
+    }
     return c;
 }
 
