@@ -1498,5 +1498,105 @@ def unknown_words_and_sections_are_warned_and_counted_by_validate():
         expect(out.strip().endswith("; 1 unknown field or word ignored"), out)
 
 
+def batch_folder(d):
+    """A folder of four records: Harbor (meets, with its document text), Northfield and
+    Riverbend (do not meet), one broken record; and a sub-folder with a copy of Riverbend
+    whose organization.misson is misspelled, like the top-level one's."""
+    recs = os.path.join(d, "recs")
+    os.makedirs(os.path.join(recs, "texts"))
+    os.makedirs(os.path.join(recs, "sub"))
+    shutil.copy(os.path.join(EX, "texts", "harbor-welcome.txt"), os.path.join(recs, "texts"))
+    shutil.copy(HARBOR, os.path.join(recs, "a-harbor.json"))
+    shutil.copy(NORTHFIELD, os.path.join(recs, "b-northfield.json"))
+    with open(RIVERBEND) as f:
+        rec = json.load(f)
+    rec["organization"]["misson"] = "typo"
+    write(recs, "c-riverbend.json", json.dumps(rec, indent=2))
+    write(recs, "d-broken.json", "{ broken")
+    write(os.path.join(recs, "sub"), "e-riverbend.json", json.dumps(rec, indent=2))
+    write(recs, "notes.txt", "not a record: ignored")
+    return recs
+
+
+@test
+def validate_takes_folders_like_check_and_ends_with_a_tally():
+    with tempfile.TemporaryDirectory() as d:
+        recs = batch_folder(d)
+        code, out, err = run("validate", recs)
+        expect(code == 2, f"exit {code}: {err}")
+        lines = out.splitlines()
+        expect([l.split(": ")[0] for l in lines] == [os.path.join(recs, n) for n in (
+            "a-harbor.json", "b-northfield.json", "c-riverbend.json", "d-broken.json", "sub/e-riverbend.json")], out)
+        expect(lines[3] == os.path.join(recs, "d-broken.json") + ": invalid", out)
+        expect(lines[2].endswith(": valid rco-record/1 (1 warning); 1 unknown field or word ignored"), out)
+        expect(err.splitlines()[-1] == "rco-audit: 5 records read: 4 valid (2 with warnings), 1 invalid", err)
+        # The same folder, file by file: the same lines on standard output.
+        files = [os.path.join(recs, n) for n in ("a-harbor.json", "b-northfield.json", "c-riverbend.json",
+                                                 "d-broken.json", "sub/e-riverbend.json")]
+        code2, out2, _ = run("validate", *files)
+        expect(code2 == 2 and out2 == out, out2)
+        code, out, err = run("validate", "-q", recs)
+        expect(code == 2 and "records read" not in err and out == os.path.join(recs, "d-broken.json") + ": invalid\n",
+               out + err)
+        # One record: no tally; an empty folder: an error.
+        code, _, err = run("validate", HARBOR)
+        expect(code == 0 and "records read" not in err, err)
+        os.makedirs(os.path.join(d, "empty"))
+        code, out, err = run("validate", os.path.join(d, "empty"))
+        expect(code == 2 and out == "" and "no record files (*.json, *.xml, *.xlsx) found in" in err, err)
+
+
+@test
+def batch_check_ends_with_a_one_line_tally():
+    with tempfile.TemporaryDirectory() as d:
+        recs = batch_folder(d)
+        out_dir = os.path.join(d, "out")
+        code, out, err = run("check", recs, "--format", "json", "--output-dir", out_dir,
+                             "--format", "text:" + os.path.join(d, "all.txt"))
+        expect(code == 2 and out == "", f"exit {code}: {err}")
+        expect(err.splitlines()[-1] == "rco-audit: 5 records audited: 1 meets, 3 do not meet, 0 incomplete, "
+               f"1 unreadable; reports in {out_dir}/, {d}/all.txt", err)
+        expect(err.count("rco-audit: ") - err.count("rco-audit: error") == 2, err)  # not audited + tally
+        code, out, err = run("check", recs, "--summary", os.path.join(d, "s.csv"))
+        expect(err.splitlines()[-1].endswith("1 unreadable; reports on standard output; summary in "
+                                             + os.path.join(d, "s.csv")), err)
+        code, _, err = run("check", recs, "--quiet", "--format", "json", "--output-dir", out_dir)
+        expect("records audited" not in err and "misson" not in err, err)
+        # A folder of one record is a batch too; one file is not.
+        one = os.path.join(d, "one")
+        os.makedirs(one)
+        shutil.copy(NORTHFIELD, one)
+        code, _, err = run("check", one, "-o", os.path.join(d, "one.txt"))
+        expect(code == 1 and err == "rco-audit: 1 record audited: 0 meet, 1 does not meet, 0 incomplete, "
+               f"0 unreadable; reports in {d}/one.txt\n", err)
+        code, _, err = run("check", NORTHFIELD, "-o", os.path.join(d, "one.txt"))
+        expect(code == 1 and err == "", err)
+
+
+@test
+def a_warning_many_records_share_is_printed_once_with_a_count():
+    with tempfile.TemporaryDirectory() as d:
+        recs = batch_folder(d)
+        write(recs, "f-broken.json", "[1,")
+        for cmd in (["check", recs, "--format", "json", "--output-dir", os.path.join(d, "out")], ["validate", recs]):
+            code, _, err = run(*cmd)
+            lines = err.splitlines()
+            typo = [l for l in lines if 'unknown field "misson"' in l]
+            expect(typo == [os.path.join(recs, "c-riverbend.json") + ':31:5: warning: unknown field "misson" is '
+                            "ignored; did you mean mission? (at /organization/misson) (and in 1 other record)"],
+                   f"{cmd[0]}: {lines}")
+            # Errors stay one per file, before the warnings gathered at the end.
+            errors = [i for i, l in enumerate(lines) if ": error: " in l]
+            expect(len(errors) == 2 and "d-broken.json" in lines[errors[0]] and "f-broken.json" in lines[errors[1]],
+                   f"{cmd[0]}: {lines}")
+            expect(errors[1] < lines.index(typo[0]), f"{cmd[0]}: {lines}")
+        # Three records sharing it: "(and in 2 other records)"; the same run twice, the same bytes.
+        with open(os.path.join(recs, "c-riverbend.json")) as f:
+            write(recs, "g-riverbend.json", f.read())
+        err1 = run("validate", recs)[2]
+        expect(err1 == run("validate", recs)[2] and err1.count('"misson"') == 1
+               and "(and in 2 other records)" in err1, err1)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

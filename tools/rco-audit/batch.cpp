@@ -1,6 +1,7 @@
 // rco-audit: running over many records (see batch.hpp).
 #include "batch.hpp"
 #include "command.hpp"
+#include "common.hpp"
 #include "terminal.hpp"
 
 #include <algorithm>
@@ -114,6 +115,76 @@ void joined_output::put(std::string_view text) {
 void joined_output::flush() {
     put(buffer_);
     buffer_.clear();
+}
+
+void run_messages::add(const std::vector<rco::diagnostic>& diagnostics) {
+    ++records_;
+    // A record that cannot be read keeps its warnings beside its errors.
+    const bool at_once = !batch_ || rco::has_errors(diagnostics);
+    for (const auto& d : diagnostics) {
+        if (at_once) {
+            print_diagnostic(d);
+            continue;
+        }
+        auto key = d.message;
+        key += '\0';
+        key += d.pointer;
+        const auto [it, fresh] = index_.try_emplace(std::move(key), warnings_.size());
+        if (fresh)
+            warnings_.push_back({d, 0, records_});
+        else if (auto& w = warnings_[it->second]; w.last_record != records_) {
+            ++w.other_records;
+            w.last_record = records_;
+        }
+    }
+}
+
+void run_messages::finish() {
+    for (const auto& w : warnings_)
+        print_diagnostic(w.first, w.other_records == 0 ? std::string()
+                                  : " (and in " + std::to_string(w.other_records) +
+                                        (w.other_records == 1 ? " other record)" : " other records)"));
+    warnings_.clear();
+    index_.clear();
+}
+
+void run_tally::count(const std::optional<rco::audit_result>& result) {
+    if (!result)
+        ++unreadable;
+    else if (result->result == rco::overall_outcome::meets_standards)
+        ++meet;
+    else if (result->result == rco::overall_outcome::does_not_meet)
+        ++not_met;
+    else
+        ++incomplete;
+}
+
+std::string run_tally::line(std::string_view where) const {
+    const auto total = meet + not_met + incomplete + unreadable;
+    auto out = "rco-audit: " + std::to_string(total) + (total == 1 ? " record" : " records") + " audited: " +
+               std::to_string(meet) + (meet == 1 ? " meets" : " meet") + ", " + std::to_string(not_met) +
+               (not_met == 1 ? " does not meet" : " do not meet") + ", " + std::to_string(incomplete) +
+               " incomplete, " + std::to_string(unreadable) + " unreadable";
+    if (!where.empty())
+        out += "; " + std::string(where);
+    return out;
+}
+
+std::string reports_went(const std::vector<std::string>& outputs) {
+    std::vector<std::string> files;
+    bool to_stdout = false;
+    for (const auto& o : outputs) {
+        if (o.empty() || o == "-")
+            to_stdout = true;
+        else if (std::find(files.begin(), files.end(), o) == files.end())
+            files.push_back(o);
+    }
+    std::string out = "reports";
+    for (std::size_t i = 0; i < files.size(); ++i)
+        out += (i == 0 ? " in " : ", ") + rco::io::display_name(files[i]);
+    if (to_stdout)
+        out += files.empty() ? " on standard output" : " and on standard output";
+    return files.empty() && !to_stdout ? std::string() : out;
 }
 
 std::size_t available_cores() {

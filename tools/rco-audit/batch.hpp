@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,42 @@ class joined_output {
     std::string buffer_;
     rco::io::json_writer w_{buffer_};
 };
+
+/// The messages of a run, one record's diagnostics after another in input order. Errors
+/// are printed at once, each with its file (and the warnings of a record that has errors
+/// beside them). In a batch, any other warning is printed at the end
+/// (finish()), once: the same message at the same place (JSON Pointer) in several records,
+/// whatever the file, line and column, is shown as the first record has it, followed by
+/// "(and in N other records)"; warnings in the order they were first seen.
+class run_messages {
+  public:
+    explicit run_messages(bool batch) : batch_(batch) {}
+    void add(const std::vector<rco::diagnostic>& diagnostics);
+    void finish();
+
+  private:
+    struct repeated {
+        rco::diagnostic first;
+        std::size_t other_records = 0, last_record = 0;
+    };
+    bool batch_;
+    std::size_t records_ = 0;
+    std::vector<repeated> warnings_;
+    std::unordered_map<std::string, std::size_t> index_; ///< message and place -> warnings_
+};
+
+/// A batch's closing line on standard error, counted as the records are taken:
+/// "rco-audit: 12 records audited: 7 meet, 3 do not meet, 1 incomplete, 1 unreadable".
+struct run_tally {
+    std::size_t meet = 0, not_met = 0, incomplete = 0, unreadable = 0;
+    void count(const std::optional<rco::audit_result>& result);
+    /// The line, `where` ("reports in out/") added after a semicolon when not empty.
+    std::string line(std::string_view where) const;
+};
+
+/// "reports in out/, all.json and on standard output" for the outputs of a run
+/// (a path, or "" or "-" for standard output; folders end with '/').
+std::string reports_went(const std::vector<std::string>& outputs);
 
 /// The cores this process may run on (its CPU affinity), at least 1.
 std::size_t available_cores();

@@ -58,6 +58,7 @@ struct check_plan {
     std::vector<std::size_t> joined;  ///< the targets joining every record into one document
     rco::io::output_options out_opts; ///< the files no output may replace (documents added as read)
     bool batch = false;
+    bool tally = false; ///< a batch or a folder: the run ends with a tally
     std::size_t jobs = 1;
 };
 
@@ -181,16 +182,16 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
             return false;
         }
     }
-    auto& files = plan.files = expand_inputs(opt.files);
+    auto found = find_records(opt.files);
+    if (!found)
+        return false;
+    auto& files = plan.files = std::move(*found);
     if (!opt.roster.empty() && files.size() > 1) {
         std::cerr << "rco-audit: error: --roster describes one board; give it with one record\n";
         return false;
     }
-    if (files.empty()) {
-        std::cerr << "rco-audit: error: no record files found in " << opt.files.front() << "\n";
-        return false;
-    }
     plan.batch = files.size() > 1;
+    plan.tally = is_batch(opt.files, files);
     for (std::size_t k = 0; k < plan.targets.size(); ++k) {
         const auto& t = plan.targets[k];
         if (plan.batch && t.format->join == join_kind::none && opt.output_dir.empty()) {
@@ -338,7 +339,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
 class report_writer {
   public:
     report_writer(const check_options& opt, const check_plan& plan, run_locks& locks)
-        : opt_(opt), plan_(plan), locks_(locks) {
+        : opt_(opt), plan_(plan), locks_(locks), messages_(plan.tally) {
         for (const auto k : plan.joined)
             outputs_.push_back(
                 std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts));
@@ -349,10 +350,11 @@ class report_writer {
     void add(audited_record&& a) {
         {
             std::lock_guard lock(locks_.cerr);
-            print_diagnostics(a.diagnostics);
+            messages_.add(a.diagnostics);
             if (!a.result)
                 std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
         }
+        tally_.count(a.result);
         if (a.failed_output || !a.result)
             worst_ = exit_input_error;
         else if (a.result->result != rco::overall_outcome::meets_standards && worst_ == exit_met)
@@ -396,7 +398,22 @@ class report_writer {
                 if (opt_.output_dir.empty() || !t.file.empty())
                     if (emit(t.file, render(t, *single_->result, single_->info, false), out_opts) != exit_met)
                         worst_ = exit_input_error;
+        std::lock_guard lock(locks_.cerr);
+        messages_.finish();
         return worst_;
+    }
+
+    /// The closing tally: how the records came out and where their reports went.
+    std::string tally() const {
+        std::vector<std::string> outputs;
+        for (const auto& t : plan_.targets)
+            outputs.push_back(!t.file.empty() || opt_.output_dir.empty() ? t.file
+                              : opt_.output_dir.back() == '/'             ? opt_.output_dir
+                                                                          : opt_.output_dir + "/");
+        auto where = reports_went(outputs);
+        if (!opt_.summary.empty())
+            where += "; summary in " + rco::io::display_name(opt_.summary);
+        return tally_.line(where);
     }
 
   private:
@@ -407,6 +424,8 @@ class report_writer {
     std::vector<rco::report::summary_row> rows_;
     std::vector<std::string> titles_;      ///< the standards' titles, from the first audited record
     std::optional<audited_record> single_; ///< the one record of a run over one file
+    run_messages messages_;
+    run_tally tally_;
     int worst_ = exit_met;
 };
 
@@ -435,6 +454,8 @@ int run_check(const check_options& opt) {
                       << rco::terminal_safe(plan->reviews[k].organization_ein) << ")\n";
             code = exit_input_error;
         }
+    if (plan->tally && !terminal_settings().quiet)
+        std::cerr << writer.tally() << "\n";
     return code;
 }
 

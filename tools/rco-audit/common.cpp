@@ -36,11 +36,17 @@ void add_rules_option(CLI::App& sub, std::string& rules_dir) {
         ->check(CLI::ExistingDirectory);
 }
 
+void print_diagnostic(const rco::diagnostic& d, std::string_view note) {
+    if (terminal_settings().quiet && d.severity != rco::severity::error)
+        return;
+    auto line = rco::format_diagnostic(d);
+    line.insert(std::min(line.find('\n'), line.size()), note); // before a syntax error's quoted line
+    std::cerr << (colour_on(2) ? colour_diagnostic(line) : line) << "\n";
+}
+
 void print_diagnostics(const std::vector<rco::diagnostic>& diags) {
-    const bool quiet = terminal_settings().quiet, colour = colour_on(2);
     for (const auto& d : diags)
-        if (!quiet || d.severity == rco::severity::error)
-            std::cerr << (colour ? colour_diagnostic(rco::format_diagnostic(d)) : rco::format_diagnostic(d)) << "\n";
+        print_diagnostic(d);
 }
 
 const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage) {
@@ -212,6 +218,22 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
         }
     }
     return out;
+}
+
+std::optional<std::vector<std::string>> find_records(const std::vector<std::string>& args) {
+    auto files = expand_inputs(args);
+    if (files.empty()) {
+        std::cerr << "rco-audit: error: no record files (*.json, *.xml, *.xlsx) found in "
+                  << (args.empty() ? std::string("the arguments") : rco::io::display_name(args.front())) << "\n";
+        return std::nullopt;
+    }
+    return files;
+}
+
+bool is_batch(const std::vector<std::string>& args, const std::vector<std::string>& files) {
+    std::error_code ec;
+    return files.size() > 1 ||
+           std::any_of(args.begin(), args.end(), [&](const std::string& a) { return a != "-" && fs::is_directory(a, ec); });
 }
 
 } // namespace rco::cli

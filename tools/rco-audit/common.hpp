@@ -13,6 +13,10 @@ namespace rco::cli {
 
 void print_diagnostics(const std::vector<rco::diagnostic>& diags);
 
+/// One diagnostic on standard error (coloured there when --color allows), `note` added
+/// to its first line; warnings only when not --quiet.
+void print_diagnostic(const rco::diagnostic& d, std::string_view note = {});
+
 /// The catalog in force: --rules DIR, else the built-in one. nullptr after printing errors.
 const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage);
 
@@ -71,5 +75,12 @@ int emit_workbook(const std::string& output, const rco::io::workbook_write_resul
 /// Files named on the command line, directories expanded to the records in them
 /// (*.json, *.xml and *.xlsx, recursively), in a stable sorted order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+
+/// expand_inputs(args) for a command reading records (check, validate); nullopt after an
+/// error when they hold none (an empty folder).
+std::optional<std::vector<std::string>> find_records(const std::vector<std::string>& args);
+
+/// Whether a run is a batch: several records, or a folder (even of one record).
+bool is_batch(const std::vector<std::string>& args, const std::vector<std::string>& files);
 
 } // namespace rco::cli

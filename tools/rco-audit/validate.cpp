@@ -1,4 +1,5 @@
 // rco-audit validate: read records and report their errors and warnings, without auditing.
+#include "batch.hpp"
 #include "command.hpp"
 #include "common.hpp"
 #include "terminal.hpp"
@@ -15,10 +16,16 @@ struct validate_options {
 };
 
 int run_validate(const validate_options& opt) {
+    const auto files = find_records(opt.files); // folders as check expands them
+    if (!files)
+        return exit_input_error;
+    const bool batch = is_batch(opt.files, *files), quiet = terminal_settings().quiet;
+    run_messages messages(batch);
+    std::size_t valid = 0, with_warnings = 0;
     int worst = exit_met;
-    for (const auto& file : opt.files) {
+    for (const auto& file : *files) {
         auto loaded = load_record(file, {opt.roster, opt.documents});
-        print_diagnostics(loaded.diagnostics);
+        messages.add(loaded.diagnostics);
         std::size_t warnings = 0, ignored = 0;
         for (const auto& d : loaded.diagnostics) {
             warnings += d.severity == rco::severity::warning;
@@ -27,17 +34,28 @@ int run_validate(const validate_options& opt) {
         if (!loaded.record) {
             std::cout << shown_name(file) << ": invalid\n";
             worst = exit_input_error;
-        } else if (!terminal_settings().quiet) {
-            std::cout << shown_name(file) << ": valid rco-record/1";
-            if (warnings)
-                std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
-            // Unknown fields and words: read past, so they count for nothing in an audit.
-            if (ignored == 0)
-                std::cout << "; no unknown field or word ignored\n";
-            else
-                std::cout << "; " << ignored << (ignored == 1 ? " unknown field or word" : " unknown fields or words")
-                          << " ignored\n";
+            continue;
         }
+        ++valid;
+        with_warnings += warnings > 0;
+        if (quiet)
+            continue;
+        std::cout << shown_name(file) << ": valid rco-record/1";
+        if (warnings)
+            std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
+        // Unknown fields and words: read past, so they count for nothing in an audit.
+        if (ignored == 0)
+            std::cout << "; no unknown field or word ignored\n";
+        else
+            std::cout << "; " << ignored << (ignored == 1 ? " unknown field or word" : " unknown fields or words")
+                      << " ignored\n";
+    }
+    std::cout.flush();
+    messages.finish();
+    if (batch && !quiet) {
+        const auto total = files->size(), invalid = total - valid;
+        std::cerr << "rco-audit: " << total << (total == 1 ? " record" : " records") << " read: " << valid
+                  << " valid (" << with_warnings << " with warnings), " << invalid << " invalid\n";
     }
     return worst;
 }
@@ -45,7 +63,10 @@ int run_validate(const validate_options& opt) {
 command add_validate(CLI::App& app) {
     auto opt = std::make_shared<validate_options>();
     auto* sub = app.add_subcommand("validate", "Read records and report errors and warnings, without auditing");
-    sub->add_option("files", opt->files, "Record files")->required();
+    sub->add_option("files", opt->files,
+                    "Records (JSON, XML, .xlsx workbook or IRS 990 return) or directories of them (every *.json, "
+                    "*.xml and *.xlsx in them); - reads standard input")
+        ->required();
     sub->add_option("--roster", opt->roster, "CSV board roster to check with the record")->check(CLI::ExistingFile);
     sub->add_option("--documents", opt->documents,
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
