@@ -1596,6 +1596,9 @@ def a_warning_many_records_share_is_printed_once_with_a_count():
         err1 = run("validate", recs)[2]
         expect(err1 == run("validate", recs)[2] and err1.count('"misson"') == 1
                and "(and in 2 other records)" in err1, err1)
+        for cmd in ("validate", "check"):
+            err = run(cmd, recs, "--every-warning")[2]
+            expect(err.count('"misson"') == 3 and "other record" not in err, err)
 
 
 print(f"{passed} passed, {failed} failed")

@@ -112,8 +112,9 @@ def variants(doc):
 
 
 def read_diagnostics(cli, files):
-    """{file: [(severity, pointer, message)]} and {file: ok?} from one `validate` run."""
-    proc = subprocess.run([cli, "validate", *map(str, files)], capture_output=True, text=True)
+    """{file: [(severity, pointer, message)]} and {file: ok?} from one `validate` run
+    (--every-warning: each file's own warnings, not one line for a warning files share)."""
+    proc = subprocess.run([cli, "validate", "--every-warning", *map(str, files)], capture_output=True, text=True)
     diags = {str(f): [] for f in files}
     valid = {}
     line_re = re.compile(r"^(?P<file>.+?):(?:\d+:)?(?:\d+:)? (?P<sev>error|warning): (?P<msg>.*?)(?: \(at (?P<ptr>[^)]*)\))?$")

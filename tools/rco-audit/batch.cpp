@@ -148,6 +148,12 @@ void run_messages::finish() {
     index_.clear();
 }
 
+void add_every_warning_option(CLI::App& sub, bool& every) {
+    sub.add_flag("--every-warning", every,
+                 "In a run over several records, print each record's warnings (by default a warning many "
+                 "records share is printed once, with the number of other records)");
+}
+
 void run_tally::count(const std::optional<rco::audit_result>& result) {
     if (!result)
         ++unreadable;

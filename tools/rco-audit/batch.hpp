@@ -4,6 +4,8 @@
 
 #include "rco/rco.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstddef>
 #include <functional>
 #include <mutex>
@@ -94,6 +96,9 @@ class run_messages {
     std::vector<repeated> warnings_;
     std::unordered_map<std::string, std::size_t> index_; ///< message and place -> warnings_
 };
+
+/// --every-warning: a batch prints each record's warnings, repeated ones too.
+void add_every_warning_option(CLI::App& sub, bool& every);
 
 /// A batch's closing line on standard error, counted as the records are taken:
 /// "rco-audit: 12 records audited: 7 meet, 3 do not meet, 1 incomplete, 1 unreadable".

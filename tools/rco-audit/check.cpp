@@ -31,6 +31,7 @@ struct check_options {
     std::string roster;    ///< a CSV board roster merged in as board.members
     std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
     bool show_names = false;
+    bool every_warning = false; ///< no warning gathered with a count
     unsigned jobs = 0; ///< workers (0: the cores available)
 };
 
@@ -339,7 +340,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
 class report_writer {
   public:
     report_writer(const check_options& opt, const check_plan& plan, run_locks& locks)
-        : opt_(opt), plan_(plan), locks_(locks), messages_(plan.tally) {
+        : opt_(opt), plan_(plan), locks_(locks), messages_(plan.tally && !opt.every_warning) {
         for (const auto k : plan.joined)
             outputs_.push_back(
                 std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts));
@@ -508,6 +509,7 @@ command add_check(CLI::App& app) {
                   "Also list the ids of the board members and peer workers behind each number. Off by "
                   "default: such lists reveal who is in recovery");
     add_rules_option(*sub, opt->rules_dir);
+    add_every_warning_option(*sub, opt->every_warning);
     add_terminal_options(*sub);
     sub->footer(exit_codes_footer(
         "every standard is met",

@@ -13,6 +13,7 @@ struct validate_options {
     std::vector<std::string> files;
     std::string roster;    ///< a CSV board roster checked with the record
     std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
+    bool every_warning = false; ///< no warning gathered with a count
 };
 
 int run_validate(const validate_options& opt) {
@@ -20,7 +21,7 @@ int run_validate(const validate_options& opt) {
     if (!files)
         return exit_input_error;
     const bool batch = is_batch(opt.files, *files), quiet = terminal_settings().quiet;
-    run_messages messages(batch);
+    run_messages messages(batch && !opt.every_warning);
     std::size_t valid = 0, with_warnings = 0;
     int worst = exit_met;
     for (const auto& file : *files) {
@@ -71,6 +72,7 @@ command add_validate(CLI::App& app) {
     sub->add_option("--documents", opt->documents,
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
         ->check(CLI::ExistingDirectory);
+    add_every_warning_option(*sub, opt->every_warning);
     add_terminal_options(*sub);
     sub->footer(exit_codes_footer("every file is valid", "", "a file is missing or invalid (the other files are still read), or a usage error"));
     return {sub, [opt] { return run_validate(*opt); }};
