@@ -75,10 +75,13 @@ inline std::string audit_and_report(const record& rec, std::string_view profile,
     rows[0].organization = info.organization_name;
     rows[0].input_file = info.input_file;
     rows[0].result = r;
+    rows[0].ein = info.organization_ein;
+    rows[0].report_link = info.input_file; // any text: the link is percent-encoded, then escaped
     rows[1].organization = info.organization_name;
     rows[1].input_file = "unreadable-input";
     rows[1].error = "input error";
     (void)report::write_summary_csv(rows);
+    (void)report::write_summary_csv(rows, {}, true);
     (void)report::write_summary_html(rows, "fuzz");
 
     const boost::json::value doc = boost::json::parse(json);

@@ -193,11 +193,11 @@ BOOST_AUTO_TEST_CASE(csv_cells_are_never_formulas) {
 
     // The batch summary too: the organization, the file and the error cells.
     std::vector<report::summary_row> rows;
-    rows.push_back({"Acme;=1+2", "@x.json", test::audit_with_untrained_peer(), ""});
-    rows.push_back({"", " -evil.json", std::nullopt, "=HYPERLINK(\"http://x\")\nline"});
+    rows.push_back({"Acme;=1+2", "@x.json", test::audit_with_untrained_peer(), "", "=41-1234567", ""});
+    rows.push_back({"", " -evil.json", std::nullopt, "=HYPERLINK(\"http://x\")\nline", "", ""});
     const auto csv = report::write_summary_csv(rows);
-    BOOST_TEST(csv.find("\r\n\"Acme;=1+2\",'@x.json,") != std::string::npos);
-    BOOST_TEST(csv.find("\r\n,' -evil.json,error,") != std::string::npos);
+    BOOST_TEST(csv.find("\r\n\"Acme;=1+2\",'=41-1234567,'@x.json,") != std::string::npos);
+    BOOST_TEST(csv.find("\r\n,,' -evil.json,,error,") != std::string::npos);
     BOOST_TEST(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\\nline\"\r\n") != std::string::npos);
 }
 

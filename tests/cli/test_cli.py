@@ -474,20 +474,44 @@ def every_format_and_the_summary():
         with open(summary, newline="") as f:
             import csv
             table = list(csv.reader(f))
-        expect(table[0][:3] == ["organization", "file", "standard_1"], table[0])
-        expect([r[0] for r in table[1:4]] == ["Harbor Recovery Community", "Riverbend Recovery Alliance",
-                                            "Northfield Wellness Collective"], table[1:4])
-        counts = {r[0]: r for r in table if r and r[0].startswith("count")}
-        expect(counts["count: met"][table[0].index("result")] == "1", counts)
+        # One row per organization and nothing else: no totals among the data rows.
+        expect(len(table) == 4, table)
+        expect(table[0][:7] == ["organization", "ein", "file", "review_date", "result", "score", "standard_1"],
+               table[0])
+        expect(table[0][-7:] == ["checks_pass", "checks_fail", "checks_insufficient_evidence", "checks_manual_review",
+                                 "checks_not_applicable", "checks_waived", "error"], table[0])
+        expect([r[:6] for r in table[1:]] == [
+            ["Harbor Recovery Community", "41-2873561", HARBOR, "2026-06-30", "met", "100"],
+            ["Riverbend Recovery Alliance", "93-4417260", RIVERBEND, "2026-06-30", "not_met", "81"],
+            ["Northfield Wellness Collective", "31-1875542", NORTHFIELD, "2026-06-30", "not_met", "15"]], table)
+        expect(table[3][-7:] == ["5", "33", "3", "1", "1", "0", ""], table[3])  # Northfield's checks per status
         code, _, err = run("check", HARBOR, RIVERBEND, "--format", "html")
         expect(code == 2 and "use --output-dir" in err, err)
+        # --summary is repeatable: csv, wide csv and the HTML grid linking to each report.
         per_org = os.path.join(d, "per-org")
-        code, _, err = run("check", HARBOR, RIVERBEND, "--format", "html", "--output-dir", per_org,
-                           "--summary", os.path.join(per_org, "s.html"))
+        wide = os.path.join(d, "wide.csv")
+        code, _, err = run("check", HARBOR, RIVERBEND, "--format", "html", "--format", "json", "--output-dir",
+                           per_org, "--summary", os.path.join(per_org, "s.html"), "--summary", "wide-csv:" + wide,
+                           "--summary", os.path.join(d, "top.html"))
         expect(code == 1 and sorted(os.listdir(per_org)) ==
-               ["harbor-recovery-community.html", "riverbend-emerging-rco.html", "s.html"], os.listdir(per_org))
+               ["harbor-recovery-community.html", "harbor-recovery-community.json", "riverbend-emerging-rco.html",
+                "riverbend-emerging-rco.json", "s.html"], os.listdir(per_org))
+        with open(os.path.join(per_org, "s.html"), encoding="utf-8") as f:
+            grid = f.read()
+        expect('<a href="harbor-recovery-community.html"><bdi>Harbor Recovery Community</bdi></a>' in grid, grid)
+        expect('<th scope="row">Meet it (of 2 audited)</th><td class="num st">2</td>' in grid, grid)
+        with open(os.path.join(d, "top.html"), encoding="utf-8") as f:
+            expect('<a href="per-org/riverbend-emerging-rco.html">' in f.read(), "link relative to the summary")
+        with open(wide, newline="") as f:
+            table = list(csv.reader(f))
+        s21 = table[0].index("S2.1")
+        expect(len(table) == 3 and table[0][22] == "S1.1" and len(table[0]) == 23 + 43, table[0])
+        expect([r[s21] for r in table[1:]] == ["pass", "pass"], table)
+        expect(table[1][table[0].index("S8.5")] == "manual_review", table[1])
         code, _, err = run("check", HARBOR, "--summary", os.path.join(d, "s.pdf"))
-        expect(code == 2 and ".csv or .html" in err, err)
+        expect(code == 2 and "wide-csv:FILE" in err, err)
+        code, _, err = run("check", HARBOR, "--summary", "tsv:" + os.path.join(d, "s.tsv"))
+        expect(code == 2 and "wide-csv:FILE" in err, err)
 
 
 IRS = os.path.join(ROOT, "tests", "data", "irs990")
@@ -932,8 +956,8 @@ def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
                 with open(os.path.join(o, a + "." + ext), "rb") as fh:
                     expect(out[a + "." + ext] == fh.read(), f"{a}.{ext}: batch = alone")
         summary = out["summary.csv"].decode().split("\r\n")
-        expect(len(summary) == 1 + len(files) + 4 + 1, summary)
-        expect(summary[6].split(",")[1].endswith("r5.json") and ",error," in summary[6], summary[6])
+        expect(len(summary) == 1 + len(files) + 1, summary)
+        expect(summary[6].split(",")[2].endswith("r5.json") and ",error," in summary[6], summary[6])
         code, _, err = run("check", recs, "--jobs", "0")
         expect(code == 2 and "--jobs" in err, err)
 
@@ -1230,10 +1254,10 @@ def reviews_in_a_batch_apply_to_their_organization():
         expect("accreditation" in reports[0] and "accreditation" not in reports[1], "review on the wrong record")
         with open(summary, encoding="utf-8", newline="") as f:
             lines = f.read().split("\r\n")
-        expect(lines[0].endswith(",result,score,error," + ",".join(f"finding_{i}" for i in range(1, 11)) +
-                                 ",indicative_outcome"), lines[0])
+        expect(lines[0].endswith(",checks_waived," + ",".join(f"finding_{i}" for i in range(1, 11)) +
+                                 ",indicative_outcome,error"), lines[0])
         harbor_row = [l for l in lines if l.startswith("Harbor Recovery Community,")][0].split(",")
-        expect(harbor_row[-11:] == ["exceeds", "exceeds", "exceeds", "exceeds", "meets", "exceeds", "exceeds",
+        expect(harbor_row[-12:-1] == ["exceeds", "exceeds", "exceeds", "exceeds", "meets", "exceeds", "exceeds",
                                     "requires_improvement", "exceeds", "exceeds", "standard"], harbor_row)
         html_summary = os.path.join(d, "summary.html")
         run("check", HARBOR, RIVERBEND, "--review", REV1, "--format", "json", "--summary", html_summary)

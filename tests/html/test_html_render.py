@@ -152,6 +152,64 @@ def injected_script_in_a_record_does_not_run():
         expect("&lt;script&gt;window.__rco_injected" in f.read(), "escaped text present")
 
 
+GRID_PROBE = """
+<script>
+(function () {
+  var table = document.getElementById("summary");
+  var cells = document.querySelectorAll("#summary tbody td.st");
+  var widest = 0;
+  for (var i = 0; i < cells.length; i++) widest = Math.max(widest, cells[i].getBoundingClientRect().width);
+  var hidden = document.querySelector("#summary td.st .sr");
+  var out = {pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+             tableWidth: table.getBoundingClientRect().width, widestStandardCell: widest,
+             standardCells: cells.length, links: document.querySelectorAll("#summary a[href]").length,
+             srWidth: hidden ? hidden.getBoundingClientRect().width : -1,
+             foot: document.querySelector("#summary tfoot").innerText, scripts: document.scripts.length};
+  var pre = document.createElement("pre");
+  pre.id = "probe-result";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>
+"""
+
+
+@test
+def summary_grid_fits_a_1280_pixel_screen_and_prints_landscape():
+    out = os.path.join(work, "reports")
+    summary = os.path.join(work, "summary.html")
+    records = [os.path.join(ROOT, "examples", n + ".json") for n in EXAMPLES]
+    p = subprocess.run([BIN, "check", *records, "--format", "html", "--output-dir", out, "--summary", summary],
+                       capture_output=True, timeout=120)
+    expect(p.returncode == 1 and os.path.exists(summary), f"rco-audit exit {p.returncode}: {p.stderr[:300]}")
+    with open(summary, encoding="utf-8") as f:
+        page = f.read()
+    probed = summary + ".probe.html"
+    with open(probed, "w", encoding="utf-8") as f:
+        f.write(page.replace("</body>", GRID_PROBE + "</body>"))
+    code, dom = chromium("--window-size=1280,900", "--virtual-time-budget=3000", "--dump-dom", "file://" + probed)
+    m = re.search(r'<pre id="probe-result">(.*?)</pre>', dom, re.S)
+    expect(code == 0 and m, f"chromium failed (exit {code}): {dom[:300]}")
+    r = json.loads(html.unescape(m.group(1)))
+    expect(r["viewport"] == 1280, r)
+    expect(r["pageWidth"] <= 1280 and r["tableWidth"] <= 1280, f"the grid is wider than the screen: {r}")
+    expect(r["standardCells"] == 30 and r["widestStandardCell"] <= 48, f"standard columns are not narrow: {r}")
+    expect(r["links"] == 3, f"each organization links to its report: {r}")
+    expect(r["srWidth"] <= 1, f"the words for screen readers take no room: {r}")
+    expect("Meet it (of 3 audited)" in r["foot"], r["foot"])
+    expect(r["scripts"] == 1, "the summary itself must have no scripts")
+    # In print: landscape pages holding every organization.
+    pdf = os.path.join(work, "summary.pdf")
+    code, _ = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + summary)
+    expect(code == 0 and os.path.exists(pdf), f"print to PDF failed (exit {code})")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    expect(size and float(size.group(1)) > float(size.group(2)), f"not landscape: {info}")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    for name in ("Harbor Recovery Community", "Riverbend Recovery Alliance", "Northfield Wellness Collective"):
+        expect(name in text, f"{name} missing from the printed summary")
+
+
 if SCREENSHOT:
     @test
     def screenshot():

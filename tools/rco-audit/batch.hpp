@@ -136,6 +136,7 @@ struct audited_record {
     std::optional<rco::audit_result> result; ///< the whole result for one record; for a batch, the summary's part
     rco::report::report_info info;           ///< for one record
     std::vector<std::string> pieces;         ///< by joined target
+    std::optional<rco::report::summary_row> row; ///< its row of the --summary files (when asked for)
     bool failed_output = false;              ///< a file of its own could not be written
 };
 

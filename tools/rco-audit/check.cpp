@@ -23,7 +23,7 @@ struct check_options {
     std::string as_of;
     std::vector<std::string> formats; ///< FMT or FMT:FILE, repeatable
     std::string output_dir;
-    std::string summary; ///< scorecard across organizations, .csv or .html
+    std::vector<std::string> summaries; ///< summaries across organizations: [KIND:]FILE, repeatable
     std::string output;
     std::string rules_dir;
     std::string tailoring_path;
@@ -43,6 +43,34 @@ struct output_target {
     std::string file;
 };
 
+/// A summary across the organizations of a run, and where it goes.
+struct summary_target {
+    enum kind_t { csv, wide_csv, html } kind;
+    std::string file;
+};
+
+/// "csv:FILE", "wide-csv:FILE", "html:FILE", or a FILE ending in .csv or .html.
+std::optional<summary_target> parse_summary(const std::string& spec) {
+    if (const auto colon = spec.find(':'); colon != std::string::npos && colon + 1 < spec.size()) {
+        const auto kind = spec.substr(0, colon);
+        auto file = spec.substr(colon + 1);
+        if (kind == "csv")
+            return summary_target{summary_target::csv, std::move(file)};
+        if (kind == "wide-csv")
+            return summary_target{summary_target::wide_csv, std::move(file)};
+        if (kind == "html")
+            return summary_target{summary_target::html, std::move(file)};
+    }
+    const auto ext = fs::path(spec).extension();
+    if (ext == ".csv")
+        return summary_target{summary_target::csv, spec};
+    if (ext == ".html")
+        return summary_target{summary_target::html, spec};
+    return std::nullopt;
+}
+
+constexpr const char* summary_spec_help = "give FILE.csv, FILE.html, csv:FILE, wide-csv:FILE or html:FILE";
+
 /// What the options decide, checked before any record is read.
 struct check_plan {
     const rco::catalog* cat = nullptr;
@@ -54,6 +82,10 @@ struct check_plan {
     std::vector<rco::report::review_input> review_inputs; ///< their names and digests, for the reports
     std::vector<char> review_used;                        ///< per review: a record of the run matched it
     std::vector<output_target> targets;
+    std::vector<summary_target> summaries;
+    /// The extension of each organization's report an HTML summary links to (in --output-dir):
+    /// the HTML report's when written, else the first format's written there; empty: no links.
+    std::string link_extension;
     std::vector<std::string> files;   ///< the records, folders expanded
     std::vector<std::string> names;   ///< each record's file name in --output-dir
     std::vector<std::size_t> joined;  ///< the targets joining every record into one document
@@ -161,8 +193,19 @@ bool resolve_targets(const check_options& opt, check_plan& plan) {
     for (const auto& t : targets)
         if (!t.file.empty() && t.file != "-")
             named.push_back(fs::absolute(t.file, ec).lexically_normal());
-    if (!opt.summary.empty())
-        named.push_back(fs::absolute(opt.summary, ec).lexically_normal());
+    for (const auto& spec : opt.summaries) {
+        auto s = parse_summary(spec);
+        if (!s) {
+            std::cerr << "rco-audit: error: --summary " << spec << ": " << summary_spec_help << "\n";
+            return false;
+        }
+        named.push_back(fs::absolute(s->file, ec).lexically_normal());
+        plan.summaries.push_back(std::move(*s));
+    }
+    if (!opt.output_dir.empty())
+        for (const auto& t : targets)
+            if (t.file.empty() && (plan.link_extension.empty() || t.format->name == "html"))
+                plan.link_extension = t.format->extension;
     std::sort(named.begin(), named.end());
     if (auto same = std::adjacent_find(named.begin(), named.end()); same != named.end()) {
         std::cerr << "rco-audit: error: two outputs of this run are the same file, "
@@ -324,8 +367,14 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
         }
     for (const auto k : plan.joined)
         a.pieces.push_back(render(plan.targets[k], result, info, true));
+    if (!plan.summaries.empty()) {
+        a.row = rco::report::summary_row{info.organization_name, a.file, rco::report::summary_result(result), "",
+                                         info.organization_ein, ""};
+        if (!plan.link_extension.empty())
+            a.row->report_link = plan.names[i] + "." + plan.link_extension; // relative to --output-dir for now
+    }
     if (plan.batch) {
-        // The summary needs only the standards' results and the score.
+        // The summary has its row; the exit code needs only the overall result.
         // (Moved-from, not cleared: clear() would keep the vectors' memory.)
         result.checks = std::vector<rco::check_result>();
         result.tailoring = std::vector<rco::tailoring_note>();
@@ -344,7 +393,7 @@ class report_writer {
         for (const auto k : plan.joined)
             outputs_.push_back(
                 std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts));
-        if (!opt.summary.empty())
+        if (!plan.summaries.empty())
             rows_.reserve(plan.files.size());
     }
 
@@ -366,15 +415,16 @@ class report_writer {
             else
                 outputs_[k]->add_error(a.file, a.error);
         }
-        if (!opt_.summary.empty()) {
-            // Standard titles come from the first audited record; a row keeps only its cells.
-            if (a.result && titles_.empty())
-                titles_ = rco::report::summary_titles(*a.result);
+        if (!plan_.summaries.empty()) {
             // Copied here rather than moved: the rows stay together in this thread's memory,
             // not scattered among the blocks the workers free and reuse.
-            rows_.push_back({std::string(a.organization), std::string(a.file),
-                             a.result ? std::optional<rco::report::summary_result>(*a.result) : std::nullopt,
-                             std::string(a.error)});
+            if (a.row) {
+                rows_.push_back(*a.row);
+                if (a.failed_output)
+                    rows_.back().report_link.clear(); // its report could not be written: no link
+            }
+            else
+                rows_.push_back({std::string(a.organization), std::string(a.file), std::nullopt, std::string(a.error), "", ""});
         }
         if (!plan_.batch)
             single_ = std::move(a);
@@ -383,12 +433,29 @@ class report_writer {
     /// Writes the summary, ends the joined documents and writes a single record's reports.
     int finish() {
         const auto& out_opts = plan_.out_opts;
-        if (!opt_.summary.empty()) {
-            const auto ext = fs::path(opt_.summary).extension();
-            const auto text = ext == ".html" ? rco::report::write_summary_html(rows_, RCO_VERSION, titles_)
-                                             : rco::report::write_summary_csv(rows_);
-            if (emit(opt_.summary, text, out_opts) != exit_met)
-                worst_ = exit_input_error;
+        if (!plan_.summaries.empty()) {
+            const auto columns = rco::report::summary_columns_of(*plan_.cat);
+            std::vector<std::string> links; // each row's report, relative to --output-dir
+            for (auto& row : rows_)
+                links.push_back(std::exchange(row.report_link, std::string()));
+            for (const auto& s : plan_.summaries) {
+                std::string text;
+                if (s.kind == summary_target::html) {
+                    // Each organization's name links to its own report, relative to the summary's folder.
+                    std::error_code ec;
+                    const auto dir = fs::absolute(opt_.output_dir, ec);
+                    const auto from = fs::absolute(s.file, ec).parent_path();
+                    for (std::size_t k = 0; k < rows_.size(); ++k)
+                        rows_[k].report_link =
+                            links[k].empty() ? std::string()
+                                             : (dir / links[k]).lexically_normal().lexically_relative(from).generic_string();
+                    text = rco::report::write_summary_html(rows_, RCO_VERSION, columns);
+                } else {
+                    text = rco::report::write_summary_csv(rows_, columns, s.kind == summary_target::wide_csv);
+                }
+                if (emit(s.file, text, out_opts) != exit_met)
+                    worst_ = exit_input_error;
+            }
         }
         // One output that cannot be written does not stop the others.
         for (auto& o : outputs_)
@@ -423,7 +490,6 @@ class report_writer {
     run_locks& locks_;
     std::vector<std::unique_ptr<joined_output>> outputs_;
     std::vector<rco::report::summary_row> rows_;
-    std::vector<std::string> titles_;      ///< the standards' titles, from the first audited record
     std::optional<audited_record> single_; ///< the one record of a run over one file
     run_messages messages_;
     run_tally tally_;
@@ -475,14 +541,12 @@ command add_check(CLI::App& app) {
                     "Plan, with --review); FMT:FILE writes that format to FILE, "
                     "and the option may be "
                     "repeated (--format text --format json:report.json)");
-    sub->add_option("--summary", opt->summary,
-                    "Also write a scorecard across all records: rows are organizations, columns the ten "
-                    "standards and the result, with counts per status (FILE.csv or FILE.html)")
-        ->check([](const std::string& f) {
-            const auto ext = fs::path(f).extension();
-            return ext == ".csv" || ext == ".html" ? std::string()
-                                                   : std::string("the summary file must end in .csv or .html");
-        });
+    sub->add_option("--summary", opt->summaries,
+                    "Also write a summary across all records, one row per organization: FILE.csv or csv:FILE "
+                    "(EIN, review date, result, score, each standard, checks per status), wide-csv:FILE (the "
+                    "same and one column per check), FILE.html or html:FILE (a compact grid linking each "
+                    "organization to its report in --output-dir); repeatable")
+        ->check([](const std::string& f) { return parse_summary(f) ? std::string() : std::string(summary_spec_help); });
     sub->add_option("--output-dir", opt->output_dir,
                     "Write one report per record and format into DIR (NAME.txt, NAME.json, …)");
     sub->add_option("--tailoring", opt->tailoring_path,

@@ -9,6 +9,7 @@
 
 #include "rco/report/report.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,8 +71,9 @@ std::string write_csv(const audit_result& r, const report_info& info);
 
 // ---- Batch summary -----------------------------------------------------------------
 
-/// What the summary shows of one audit: each standard's result, the overall result and
-/// the score (a batch keeps this much of each record, not the whole audit_result).
+/// What the summary shows of one audit: each standard's result, the overall result, the
+/// score, each check's status and how many checks have each status (a batch keeps this
+/// much of each record, not the whole audit_result).
 struct summary_result {
     struct standard_cell {
         int number = 0;
@@ -81,35 +83,52 @@ struct summary_result {
     std::vector<standard_cell> standards; ///< in the audit's order
     overall_outcome result = overall_outcome::incomplete;
     int score = 0;
+    date as_of;                ///< the review date
+    std::vector<status> checks; ///< each check's status, in the audit's (catalog) order
+    std::array<int, 6> status_counts{}; ///< how many checks have each status, in the order of rco::status
     std::optional<accreditation_result> accreditation; ///< with reviews: counts and the indicative band
 
     summary_result() = default;
     summary_result(const audit_result& r); // implicit: a row is made from an audit
 };
 
-/// The titles of `r`'s standards by number (standard 1 first), for write_summary_html.
-std::vector<std::string> summary_titles(const audit_result& r);
+/// The column heads a summary takes from the catalog: the standards' titles (standard 1
+/// first; the HTML summary's column titles) and the check ids in catalog order (the wide
+/// CSV's columns; an audit lists its checks in this order).
+struct summary_columns {
+    std::vector<std::string> standard_titles, check_ids;
+};
+summary_columns summary_columns_of(const catalog& cat);
 
 /// One organization of a batch run: its summary cells, or why it could not be audited.
 struct summary_row {
     std::string organization, input_file;
     std::optional<summary_result> result; ///< empty when the record could not be audited
     std::string error;                    ///< why not (used when `result` is empty)
+    std::string ein;                      ///< the organization's EIN as recorded
+    /// Where the organization's own report is, relative to the summary file (a path with
+    /// '/' separators, e.g. "reports/harbor.html"); the HTML summary links the name to it.
+    std::string report_link;
 };
 
-/// CSV, one row per organization in the given order: organization, file, standard_1 …
-/// standard_10 (met, not_met, incomplete; "error" for a record that was not audited),
-/// result (the same words: met means all ten standards are met), score, error. Then one
-/// count row per word ("count: met", "count: not_met", "count: incomplete",
-/// "count: error") giving, per standard column and for the result column, how many
-/// organizations have it.
-std::string write_summary_csv(const std::vector<summary_row>& rows);
+/// CSV for a spreadsheet: a header row, then exactly one row per organization in the
+/// given order and nothing else (no totals among the data rows): organization, ein,
+/// file, review_date, result (met, not_met, incomplete; error for a record that was not
+/// audited), score, standard_1 … standard_10 (met, not_met, incomplete; empty when not
+/// audited), checks_pass, checks_fail, checks_insufficient_evidence,
+/// checks_manual_review, checks_not_applicable, checks_waived (how many checks have each
+/// status). With `wide`, one more column per check, named by its id ("S2.1") and holding
+/// its status. With reviews: finding_1 … finding_10 and indicative_outcome. Last: error
+/// (why a record was not audited).
+std::string write_summary_csv(const std::vector<summary_row>& rows, const summary_columns& columns = {},
+                              bool wide = false);
 
-/// The same summary as one self-contained, accessible HTML page: a table with the
-/// counts in its <tfoot>. `standard_titles` (standard 1 first; those of the first audited
-/// record's standards) are listed and name the columns; without them the columns are S1 …
-/// S10 only.
+/// The same summary as one self-contained, printable HTML page that fits a 1280-pixel
+/// screen: a compact grid, one narrow column per standard (symbol and colour, the word
+/// for screen readers and on hover), each organization's name linked to its own report
+/// when `report_link` is set, and at the foot per standard how many organizations meet
+/// it. Without `columns.standard_titles` the columns are named S1 … S10 only.
 std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version,
-                               const std::vector<std::string>& standard_titles = {});
+                               const summary_columns& columns = {});
 
 } // namespace rco::report
