@@ -479,8 +479,9 @@ class report_writer {
                               : opt_.output_dir.back() == '/'             ? opt_.output_dir
                                                                           : opt_.output_dir + "/");
         auto where = reports_went(outputs);
-        if (!opt_.summary.empty())
-            where += "; summary in " + rco::io::display_name(opt_.summary);
+        for (std::size_t k = 0; k < plan_.summaries.size(); ++k)
+            where += (k ? ", " : plan_.summaries.size() == 1 ? "; summary in " : "; summaries in ") +
+                     rco::io::display_name(plan_.summaries[k].file);
         return tally_.line(where);
     }
 
