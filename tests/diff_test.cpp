@@ -43,6 +43,24 @@ BOOST_AUTO_TEST_CASE(classifies_changes) {
     BOOST_TEST(s2.new_result == "met");
 }
 
+BOOST_AUTO_TEST_CASE(text_says_results_and_statuses_in_words) {
+    auto before = report_of(R"({"board":{"meetings":[]},"bylaws":{"recovery_leadership_clause":null}})");
+    auto after = report_of(R"({"peer_workers":[]})");
+    std::string error;
+    const auto d = report::diff_reports(before, after, error);
+    BOOST_REQUIRE(d.has_value());
+    const auto text = report::write_diff_text(*d);
+    BOOST_TEST(text.find("Overall: does not meet the standards → does not meet the standards; score ") !=
+               std::string::npos);
+    BOOST_TEST(text.find("  2. Led and governed by the recovery community: does not meet → meets, score ") !=
+               std::string::npos);
+    BOOST_TEST(text.find("  S2.3 Board meets regularly: does not meet → meets\n") != std::string::npos);
+    BOOST_TEST(text.find("  S2.4 Bylaws require recovery leadership: evidence missing → meets\n") != std::string::npos);
+    BOOST_TEST(text.find("  S6.3 Peer workers trained: meets → does not meet\n") != std::string::npos);
+    for (const char* code : {"insufficient_evidence", "not_met", "does_not_meet", " -> ", "FAIL"})
+        BOOST_TEST(text.find(code) == std::string::npos, code);
+}
+
 BOOST_AUTO_TEST_CASE(warns_about_different_profiles_and_rejects_other_documents) {
     std::string error;
     auto d = report::diff_reports(report_of("{}"), report_of("{}", "michigan"), error);
@@ -74,7 +92,7 @@ BOOST_AUTO_TEST_CASE(scores_must_be_percentages) {
     BOOST_REQUIRE(d.has_value());
     BOOST_TEST(d->old_score == 0);
     BOOST_TEST(d->new_score == 100);
-    BOOST_TEST(report::write_diff_text(*d).find("score 0% -> 100% (+100)") != std::string::npos);
+    BOOST_TEST(report::write_diff_text(*d).find("score 0% → 100% (+100)") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

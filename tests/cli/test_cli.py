@@ -349,10 +349,10 @@ def diff_shows_progress_between_audits():
         after = write(d, "after.json", run("check", newer, "--format", "json")[1])
         code, out, err = run("diff", before, after)
         expect(code == 0, f"exit {code}: {err}")
-        expect("Overall: does_not_meet -> meets_standards" in out, out)
-        expect("Standards newly met\n  5. Participatory process: not met -> met" in out, out)
-        expect("  S5.1 Regular community input events: FAIL -> pass" in out, out)
-        expect("  S5.4 Participant feedback survey: needs evidence -> pass" in out, out)
+        expect("Overall: does not meet the standards → meets the standards; score 81% → 86% (+5)" in out, out)
+        expect("Standards newly met\n  5. Participatory process: does not meet → meets, score 43% → 100%" in out, out)
+        expect("  S5.1 Regular community input events: does not meet → meets\n" in out, out)
+        expect("  S5.4 Participant feedback survey: evidence missing → meets\n" in out, out)
         expect(err == "", err)
         code, out, _ = run("diff", after, before, "--format", "json")
         expect(code == 1, f"regression exit {code}")
@@ -362,8 +362,13 @@ def diff_shows_progress_between_audits():
         other = write(d, "michigan.json", run("check", newer, "--format", "json", "--profile", "michigan")[1])
         code, out, err = run("diff", before, other)
         expect("different profiles (old: national, new: michigan)" in err and "WARNING" in out, err)
-        code, _, err = run("diff", before, RIVERBEND)
-        expect(code == 2 and "not an rco-audit-report/1 report" in err, err)
+        recs = os.path.join(d, "recs")
+        os.makedirs(recs)
+        shutil.copy(RIVERBEND, recs)
+        shutil.copy(NORTHFIELD, recs)
+        batch = write(d, "batch.json", run("check", recs, "--format", "json")[1])
+        code, _, err = run("diff", before, batch)
+        expect(code == 2 and "the new report is not an rco-audit-report/1 report" in err, err)
         broken = write(d, "broken.json", '{"format": ')
         code, _, err = run("diff", before, broken)
         expect(code == 2 and f"{broken}:1:12: error: malformed JSON" in err, err)
@@ -1623,6 +1628,63 @@ def a_warning_many_records_share_is_printed_once_with_a_count():
         for cmd in ("validate", "check"):
             err = run(cmd, recs, "--every-warning")[2]
             expect(err.count('"misson"') == 3 and "other record" not in err, err)
+
+
+@test
+def diff_audits_two_records_and_says_it_in_words():
+    with tempfile.TemporaryDirectory() as d:
+        with open(RIVERBEND) as f:
+            rec = json.load(f)
+        rec["participation"]["events"] += [
+            {"date": "2026-04-10", "type": "focus_group", "participants": 9, "id": "ev-new-1"},
+            {"date": "2026-05-15", "type": "visioning", "participants": 21, "id": "ev-new-2"}]
+        rec["participation"]["feedback_survey"] = "2026-05-01"
+        newer = write(d, "newer.json", json.dumps(rec, indent=2))
+        before = write(d, "before.json", run("check", RIVERBEND, "--format", "json")[1])
+        after = write(d, "after.json", run("check", newer, "--format", "json")[1])
+        # Two records are audited as check audits them: the same diff as their two reports,
+        # and the same with one of each.
+        code, out, err = run("diff", RIVERBEND, newer)
+        expect(code == 0 and err == "", f"exit {code}: {err}")
+        expect(out == run("diff", before, after)[1] == run("diff", before, newer)[1] == run("diff", RIVERBEND, after)[1],
+               out)
+        expect(run("diff", RIVERBEND, newer, "--format", "json")[1] == run("diff", before, after, "--format", "json")[1],
+               "JSON diff of records")
+        expect("  5. Participatory process: does not meet → meets, score 43% → 100%\n" in out, out)
+        expect("  S5.1 Regular community input events: does not meet → meets\n" in out, out)
+        for code_word in ("->", "FAIL", "insufficient_evidence", "not_met", "meets_standards"):
+            expect(code_word not in out, f"{code_word} in {out}")
+        # Backwards: a regression, exit 1, said in words.
+        code, out, _ = run("diff", newer, RIVERBEND)
+        expect(code == 1 and "Standards no longer met\n  5. Participatory process: meets → does not meet" in out, out)
+        expect("  S5.4 Participant feedback survey: meets → evidence missing\n" in out, out)
+        # Any record format: the XML and workbook forms of Riverbend are the same audit.
+        wb = os.path.join(d, "riverbend.xlsx")
+        expect(run("convert", RIVERBEND, "--to", "xlsx", "-o", wb)[0] == 0, "convert")
+        for old in (os.path.join(EX, "riverbend-emerging-rco.xml"), wb):
+            code, out, err = run("diff", old, newer, "--format", "json")
+            j = json.loads(out)
+            expect(code == 0 and j["old"] == {"as_of": "2026-06-30", "result": "does_not_meet", "score": 81}
+                   and j["new"]["result"] == "meets_standards", f"{old}: {out} {err}")
+        # check's options: --profile, --as-of (both records), --tailoring, --rules.
+        code, out, err = run("diff", RIVERBEND, newer, "--profile", "Michigan", "--as-of", "2026-07-31",
+                             "--format", "json")
+        j = json.loads(out)
+        expect(code in (0, 1) and j["warnings"] == [] and j["old"]["as_of"] == j["new"]["as_of"] == "2026-07-31", out + err)
+        expect(j == json.loads(run("diff",
+                                   write(d, "b2.json", run("check", RIVERBEND, "--format", "json", "--profile", "michigan",
+                                                           "--as-of", "2026-07-31")[1]),
+                                   write(d, "a2.json", run("check", newer, "--format", "json", "--profile", "michigan",
+                                                           "--as-of", "2026-07-31")[1]), "--format", "json")[1]),
+               "the same options as check")
+        code, _, err = run("diff", before, after, "--profile", "michigan")
+        expect(code == 0 and "apply to records; both files are reports" in err, err)
+        # A record that cannot be read is named, with its line and column.
+        broken = write(d, "broken.json", '{"format": "rco-record/1", "as_of": "2026-13-01"}')
+        code, out, err = run("diff", broken, newer)
+        expect(code == 2 and out == "" and f"{broken}:1:" in err and "not audited (input error)" in err, err)
+        code, _, err = run("diff", RIVERBEND, newer, "--profile", "nowhere")
+        expect(code == 2 and "unknown profile 'nowhere'" in err, err)
 
 
 print(f"{passed} passed, {failed} failed")

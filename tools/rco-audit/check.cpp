@@ -527,6 +527,36 @@ int run_check(const check_options& opt) {
     return code;
 }
 
+std::optional<std::string> json_report(const std::string& file, const audit_settings& how) {
+    check_options opt;
+    opt.files = {file};
+    opt.profile = how.profile;
+    opt.profile_given = how.profile_given;
+    opt.as_of = how.as_of;
+    opt.rules_dir = how.rules_dir;
+    opt.tailoring_path = how.tailoring_path;
+    opt.formats = {"json"};
+    std::optional<rco::catalog> storage;
+    const auto* cat = load_catalog(opt.rules_dir, storage);
+    if (!cat)
+        return std::nullopt;
+    auto plan = resolve(opt, *cat);
+    if (!plan)
+        return std::nullopt;
+    if (plan->files.size() != 1) {
+        std::cerr << "rco-audit: error: " << rco::io::display_name(file) << " is a folder; give one record\n";
+        return std::nullopt;
+    }
+    run_locks locks;
+    auto a = audit_one(opt, *plan, locks, 0);
+    print_diagnostics(a.diagnostics);
+    if (!a.result) {
+        std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
+        return std::nullopt;
+    }
+    return rco::report::write_json(*a.result, a.info);
+}
+
 command add_check(CLI::App& app) {
     auto opt = std::make_shared<check_options>();
     auto* sub = app.add_subcommand("check", "Audit one or more records and print the report");

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,17 @@ struct command {
     CLI::App* app;
     std::function<int()> run;
 };
+
+/// How another command (diff) has a record audited: check's options of the same names.
+struct audit_settings {
+    std::string profile = "national";
+    bool profile_given = false;
+    std::string as_of, rules_dir, tailoring_path;
+};
+
+/// The JSON report (rco-audit-report/1) `check FILE --format json` writes with these
+/// settings, by check's own code; nullopt after printing why not (check.cpp).
+std::optional<std::string> json_report(const std::string& file, const audit_settings& how);
 
 /// --rules DIR: a directory replacing the built-in catalog.
 void add_rules_option(CLI::App& sub, std::string& rules_dir);

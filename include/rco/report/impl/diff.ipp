@@ -119,26 +119,39 @@ std::string signed_change(int from, int to) {
     return d > 0 ? "+" + std::to_string(d) : std::to_string(d);
 }
 
-std::string plain_status(const std::string& s) {
-    if (s.empty())
-        return "(absent)";
-    if (auto st = [&]() -> std::optional<status> {
-            for (auto x : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
-                           status::not_applicable, status::waived})
-                if (to_string(x) == s)
-                    return x;
-            return std::nullopt;
-        }())
-        return std::string(plain(*st));
-    return s;
+/// A check's status in words, as a board says it ("does not meet", "evidence missing").
+std::string_view status_words(status s) noexcept {
+    switch (s) {
+    case status::pass: return "meets";
+    case status::fail: return "does not meet";
+    case status::insufficient_evidence: return "evidence missing";
+    case status::manual_review: return "needs a reviewer";
+    case status::not_applicable: return "does not apply";
+    case status::waived: return "waived";
+    }
+    return "";
 }
 
-std::string plain_result(const std::string& r) {
-    if (r == "met")
-        return "met";
-    if (r == "not_met")
-        return "not met";
-    return r;
+/// A status or result as a report spells it ("insufficient_evidence", "not_met",
+/// "meets_standards"), in words; a word this tool does not write stays as written.
+std::string in_words(const std::string& code) {
+    if (code.empty())
+        return "absent";
+    for (auto x : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
+                   status::not_applicable, status::waived})
+        if (to_string(x) == code)
+            return std::string(status_words(x));
+    static constexpr std::pair<std::string_view, std::string_view> results[] = {
+        {"met", "meets"},
+        {"not_met", "does not meet"},
+        {"incomplete", "incomplete"},
+        {"meets_standards", "meets the standards"},
+        {"does_not_meet", "does not meet the standards"},
+    };
+    for (const auto& r : results)
+        if (r.first == code)
+            return std::string(r.second);
+    return code;
 }
 
 } // namespace
@@ -237,8 +250,11 @@ std::string write_diff_text(const report_diff& d) {
                       ": review of " + t(d.old_as_of) + " compared with " + t(d.new_as_of) + "\n";
     for (const auto& w : d.warnings)
         out += "WARNING: " + t(w) + ".\n";
-    out += "\nOverall: " + t(d.old_result) + " -> " + t(d.new_result) + "; score " + std::to_string(d.old_score) + "% -> " +
-           std::to_string(d.new_score) + "% (" + signed_change(d.old_score, d.new_score) + ")\n";
+    // Results and statuses in words ("does not meet → meets"), not the JSON report's codes.
+    const std::string to = " → ";
+    out += "\nOverall: " + t(in_words(d.old_result)) + to + t(in_words(d.new_result)) + "; score " +
+           std::to_string(d.old_score) + "%" + to + std::to_string(d.new_score) + "% (" +
+           signed_change(d.old_score, d.new_score) + ")\n";
     auto section = [&](const char* heading, auto pred, auto line) {
         std::string body;
         for (const auto& x : pred)
@@ -253,8 +269,8 @@ std::string write_diff_text(const report_diff& d) {
                                                           : other)
             .push_back(s);
     auto std_line = [&](const standard_change& s) {
-        return "  " + std::to_string(s.number) + ". " + t(s.title) + ": " + t(plain_result(s.old_result)) + " -> " +
-               t(plain_result(s.new_result)) + ", score " + std::to_string(s.old_score) + "% -> " +
+        return "  " + std::to_string(s.number) + ". " + t(s.title) + ": " + t(in_words(s.old_result)) + to +
+               t(in_words(s.new_result)) + ", score " + std::to_string(s.old_score) + "%" + to +
                std::to_string(s.new_score) + "%\n";
     };
     section("Standards newly met", gained, std_line);
@@ -268,8 +284,8 @@ std::string write_diff_text(const report_diff& d) {
         return v;
     };
     auto check_line = [&](const check_diff& c) {
-        return "  " + t(c.id) + " " + t(c.title) + ": " + t(plain_status(c.old_status)) + " -> " +
-               t(plain_status(c.new_status)) + "\n";
+        return "  " + t(c.id) + " " + t(c.title) + ": " + t(in_words(c.old_status)) + to + t(in_words(c.new_status)) +
+               "\n";
     };
     section("Checks fixed", of_kind(check_change::fixed), check_line);
     section("Checks newly failing or missing evidence", of_kind(check_change::newly_failing), check_line);
