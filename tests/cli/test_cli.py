@@ -6,6 +6,7 @@ Prints one line per test and closes with 'N passed, M failed'.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -1685,6 +1686,87 @@ def diff_audits_two_records_and_says_it_in_words():
         expect(code == 2 and out == "" and f"{broken}:1:" in err and "not audited (input error)" in err, err)
         code, _, err = run("diff", RIVERBEND, newer, "--profile", "nowhere")
         expect(code == 2 and "unknown profile 'nowhere'" in err, err)
+
+
+def complete(script, *words):
+    """What bash completes for the command line `words` (the last one being typed), with
+    the script sourced; run in the examples folder."""
+    program = (script + "\nCOMP_WORDS=(" + " ".join("'" + w + "'" for w in words) + ")\nCOMP_CWORD=" +
+               str(len(words) - 1) + "\n_rco_audit\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")
+    p = subprocess.run(["bash", "--norc", "--noprofile", "-c", program], capture_output=True, text=True,
+                       timeout=30, cwd=EX)
+    expect(p.returncode == 0 and p.stderr == "", p.stderr)
+    return [w for w in p.stdout.split("\n") if w]
+
+
+@test
+def bash_completion_completes_commands_options_and_values():
+    code, script, err = run("completion", "bash")
+    expect(code == 0 and err == "" and "complete -o filenames -o bashdefault -F _rco_audit rco-audit" in script, err)
+    expect(complete(script, "rco-audit", "ch") == ["check"], complete(script, "rco-audit", "ch"))
+    expect(complete(script, "rco-audit", "") == ["check", "validate", "rules", "explain", "diff", "convert",
+                                                 "import-990", "init", "review-sheet", "completion", "help",
+                                                 "--help", "--version"], complete(script, "rco-audit", ""))
+    # check's options: every long option its help lists (the script comes from the same declarations).
+    options = complete(script, "rco-audit", "check", "x.json", "--")
+    listed = {name for line in run("check", "--help")[1].splitlines() if line.startswith("  -")
+              for name in line.split()[0].split(",") if name.startswith("--")}
+    expect(len(listed) >= 17 and listed <= set(options), f"{sorted(listed)} vs {options}")
+    expect({"--profile", "--as-of", "--format", "--output-dir", "--summary", "--tailoring", "--review", "--roster",
+            "--documents", "--output", "--jobs", "--show-names", "--rules", "--every-warning", "--quiet", "--color",
+            "--help"} <= set(options), options)
+    expect(complete(script, "rco-audit", "check", "--prof") == ["--profile"], "option")
+    expect({"-h", "-o", "-j", "-q"} <= set(complete(script, "rco-audit", "check", "-")), "short options")
+    # Option values from the declarations: profiles, formats, choices, directories, nothing for a date.
+    expect(complete(script, "rco-audit", "check", "x.json", "--profile", "") ==
+           ["national", "accreditation", "florida", "michigan", "indiana"], "profile names")
+    expect(complete(script, "rco-audit", "check", "--format", "ma") == ["markdown"], "formats")
+    expect(complete(script, "rco-audit", "check", "--color", "") == ["auto", "always", "never"], "colour")
+    expect(complete(script, "rco-audit", "convert", "x.json", "--to", "") == ["json", "xml", "xlsx"], "convert --to")
+    expect(complete(script, "rco-audit", "check", "--as-of", "") == [], "a date")
+    expect(complete(script, "rco-audit", "check", "--documents", "t") == ["texts"], "a folder")
+    expect(complete(script, "rco-audit", "explain", "S2.") == ["S2.1", "S2.2", "S2.3", "S2.4", "S2.5"], "check ids")
+    expect(complete(script, "rco-audit", "check", "harbor-r") ==
+           ["harbor-recovery-community.json", "harbor-recovery-community.xml"], "files")
+    expect(complete(script, "rco-audit", "help", "va") == ["validate"], "help's command")
+    expect(complete(script, "rco-audit", "diff", "a.json", "--f") == ["--format"], "diff's options")
+    # -o writes it whole; the file the build installs is this script.
+    with tempfile.TemporaryDirectory() as d:
+        code, out, _ = run("completion", "bash", "-o", os.path.join(d, "rco-audit"))
+        with open(os.path.join(d, "rco-audit")) as f:
+            expect(code == 0 and out == "" and f.read() == script, "completion -o")
+    built = os.path.join(os.path.dirname(BIN), "rco-audit.bash")
+    if os.path.exists(built):
+        with open(built) as f:
+            expect(f.read() == script, f"{built} is not the script of this program")
+    code, _, err = run("completion", "zsh")
+    expect(code == 2 and "zsh" in err, err)
+
+
+@test
+def manual_page_is_built_with_every_command_and_renders_cleanly():
+    page = os.path.join(os.path.dirname(BIN), "rco-audit.1")
+    if not os.path.exists(page) and not shutil.which("help2man"):
+        print("     (help2man is not installed: no manual page to check)")
+        return
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    expect(text.startswith('.\\" DO NOT MODIFY THIS FILE!') and '.TH RCO-AUDIT "1"' in text, text[:200])
+    sections = [l for l in text.splitlines() if l.startswith(".SH ") or l.startswith(".SS ")]
+    for name in ("check", "validate", "rules", "explain", "diff", "convert", "import-990", "init", "review-sheet",
+                 "completion", "help"):
+        expect(f".SS \"{name} options:\"" in sections or f".SS {name} options:" in sections, f"{name}: {sections}")
+    for heading in (".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH ENVIRONMENT", ".SH FILES", ".SH EXAMPLES"):
+        expect(heading in sections, f"{heading}: {sections}")
+    for word in ("\\-\\-every\\-warning", "NO_COLOR", "share/bash\\-completion/completions/rco\\-audit"):
+        expect(word in text, word)
+    expect("build/tools" not in text and ROOT not in text, "a build path in the page")
+    if shutil.which("groff"):
+        p = subprocess.run(["groff", "-k", "-man", "-Tutf8", "-ww", page], capture_output=True, timeout=60)
+        rendered = re.sub(".\b", "", p.stdout.decode("utf-8"))  # no overstriking (bold, underline)
+        expect(p.returncode == 0 and p.stderr == b"", p.stderr.decode("utf-8", "replace"))
+        expect("rco-audit diff last-year.xlsx this-year.xlsx" in rendered and "--every-warning" in rendered.replace(
+            "\u2010", "-"), rendered[:400])
 
 
 print(f"{passed} passed, {failed} failed")

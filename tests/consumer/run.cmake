@@ -49,6 +49,14 @@ run(${CMAKE_COMMAND} --build ${WORK_DIR}/build -j 2)
 run(${WORK_DIR}/build/consumer)
 
 if(SHARED AND MODE STREQUAL "find_package")
+  # With the command line come its bash completion script and (with help2man) its manual page.
+  if(NOT EXISTS ${prefix}/share/bash-completion/completions/rco-audit)
+    message(FATAL_ERROR "the bash completion script is not installed")
+  endif()
+  find_program(HELP2MAN help2man)
+  if(HELP2MAN AND NOT EXISTS ${prefix}/share/man/man1/rco-audit.1)
+    message(FATAL_ERROR "the manual page is not installed")
+  endif()
   # The installed command line finds the installed shared library (its RPATH), from any directory.
   execute_process(COMMAND ${prefix}/bin/rco-audit check ${SOURCE_DIR}/examples/harbor-recovery-community.json
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err WORKING_DIRECTORY ${WORK_DIR})

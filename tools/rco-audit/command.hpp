@@ -57,6 +57,7 @@ command add_import_990(CLI::App& app);
 command add_init(CLI::App& app);
 command add_help(CLI::App& app);
 command add_review_sheet(CLI::App& app);
+command add_completion(CLI::App& app);
 
 /// The names of the program's commands.
 std::vector<std::string> command_names(const CLI::App& app);

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
 
     const std::vector<command> commands = {
         add_check(app),      add_validate(app), add_rules(app), add_explain(app), add_diff(app),
-        add_convert(app),    add_import_990(app), add_init(app), add_review_sheet(app), add_help(app),
+        add_convert(app),    add_import_990(app), add_init(app), add_review_sheet(app), add_completion(app), add_help(app),
     };
 
     // The first word that is not an option names the command: a misspelled one gets a suggestion.
