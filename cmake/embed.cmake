@@ -26,6 +26,21 @@ foreach(name standards.json profiles.json language.json vocabulary.json accredit
     endif()
   endforeach()
 endforeach()
+# Then the term tables of other languages (language-XX.json), in file-name order.
+set(language_files "")
+foreach(input IN LISTS INPUTS)
+  get_filename_component(input_name "${input}" NAME)
+  if(input_name MATCHES "^language-[a-z]+\\.json$")
+    list(APPEND language_files "${input}")
+  endif()
+endforeach()
+list(SORT language_files)
+foreach(input IN LISTS language_files)
+  get_filename_component(name "${input}" NAME)
+  file(READ "${input}" content)
+  string(LENGTH "${content}" content_length)
+  string(APPEND digest_input "${name}\n${content_length}\n${content}")
+endforeach()
 string(SHA256 catalog_sha256 "${digest_input}")
 
 file(WRITE "${OUTPUT}.tmp"

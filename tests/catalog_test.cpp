@@ -72,4 +72,40 @@ BOOST_AUTO_TEST_CASE(digest_changes_with_the_rules) {
     BOOST_TEST(a->sha256 != b->sha256);
 }
 
+BOOST_AUTO_TEST_CASE(language_tables_by_language_tag) {
+    const auto& cat = io::builtin_catalog();
+    BOOST_TEST(cat.language_for("en") == &cat.language);
+    BOOST_TEST(cat.language_for("en-US") == &cat.language);
+    BOOST_REQUIRE(cat.language_for("es") != nullptr);
+    BOOST_TEST(cat.language_for("es-MX") == cat.language_for("es"));
+    BOOST_TEST(cat.language_for("ES-419") == cat.language_for("es"));
+    BOOST_TEST(cat.language_for("es")->terms.front().id == "adicto");
+    BOOST_TEST(cat.language_for("fr") == nullptr);
+    BOOST_TEST(cat.language_for("") == nullptr);
+    BOOST_TEST(cat.language_for("e") == nullptr);
+    // The Spanish table is part of the rules and of their digest.
+    auto texts = io::builtin_catalog_texts();
+    BOOST_REQUIRE(texts.languages.size() == 1u);
+    BOOST_TEST(texts.languages[0].first == "language-es.json");
+    std::vector<diagnostic> diags;
+    texts.languages[0].second += "\n";
+    auto changed = io::read_catalog(texts, "", diags);
+    BOOST_REQUIRE(changed.has_value());
+    BOOST_TEST(changed->sha256 != cat.sha256);
+    // A table's file names its language; an invalid table is located in its own file.
+    texts.languages[0].first = "language-spanish.json";
+    BOOST_TEST(!io::read_catalog(texts, "myrules", diags).has_value());
+    BOOST_TEST(diags.back().file == "myrules/language-spanish.json");
+    diags.clear();
+    texts.languages[0] = {"language-fr.json", R"({"format": "rco-language/1", "terms": [{"id": "x", "forms": ["x"],
+        "class": "always", "alternatives": ["y"], "sources": ["NADIE"]}], "substance_context": [],
+        "exempt_names": [], "first_person": []})"};
+    BOOST_TEST(!io::read_catalog(texts, "myrules", diags).has_value());
+    BOOST_REQUIRE(!diags.empty());
+    BOOST_TEST(diags.front().file == "myrules/language-fr.json");
+    BOOST_TEST(io::language_file_tag("language-es.json") == "es");
+    BOOST_TEST(io::language_file_tag("language-.json") == "");
+    BOOST_TEST(io::language_file_tag("language-ES.json") == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

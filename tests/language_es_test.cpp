@@ -187,6 +187,12 @@ BOOST_AUTO_TEST_CASE(capitals_and_hyphens) {
     BOOST_TEST(where("ADICTOS Y DROGADICTAS") == (strings{"adicto ADICTOS@1:1", "drogadicto DROGADICTAS@1:11"}));
     BOOST_TEST(where("Ex-Adictos y ex adictos") == (strings{"ex-adicto Ex-Adictos@1:1", "ex-adicto ex adictos@1:14"}));
     BOOST_TEST(where("Abuso De Sustancias") == strings{"abuso-de-sustancias Abuso De Sustancias@1:1"});
+    // Accented capitals fold like plain ones (columns count characters).
+    BOOST_TEST(where("LOS ALCOHÓLICOS") == strings{"alcoholico ALCOHÓLICOS@1:5"});
+    BOOST_TEST(where("ABUSO DE NARCÓTICOS") == strings{"abuso-de-sustancias ABUSO DE NARCÓTICOS@1:1"});
+    BOOST_TEST(where("ALCOHOLICAS") == strings{"alcoholico ALCOHOLICAS@1:1"});
+    // ALCOHÓLICOS ANÓNIMOS is a name, exempt in capitals too.
+    BOOST_TEST(where("Reuniones de ALCOHÓLICOS ANÓNIMOS").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -164,6 +164,22 @@ BOOST_AUTO_TEST_CASE(what_the_schema_refuses_beyond_types_is_warned_about) {
     BOOST_TEST(got == want, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(language_tags_are_bcp47) {
+    const auto d = warnings_of(rec_json(R"("organization": {"name": "N", "language": "Spanish"},
+        "documents": [{"id": "a", "text": "t", "language": "es-MX"}, {"id": "b", "text": "t", "language": "es_MX"},
+                      {"id": "c", "text": "t", "language": "es-419"}, {"id": "d", "text": "t", "language": ""}])"));
+    std::vector<std::string> got;
+    for (const auto& x : d)
+        got.push_back(x.pointer + " " + x.message);
+    const std::string tail = " (standard 9 does not scan a text whose language it cannot tell)";
+    const std::vector<std::string> want = {
+        "/organization/language expected a BCP 47 language tag such as en, es or es-MX, got \"Spanish\"" + tail,
+        "/documents/1/language expected a BCP 47 language tag such as en, es or es-MX, got \"es_MX\"" + tail,
+        "/documents/3/language expected a BCP 47 language tag such as en, es or es-MX, got \"\"" + tail,
+    };
+    BOOST_TEST(got == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(ids_that_look_like_names_are_warned_about_in_every_reader) {
     const auto text = rec_json(R"("board": {"members": [{"id": "Jane Doe"}, {"id": "b02"}]},
         "peer_workers": [{"id": "Doe, John"}])");

@@ -142,13 +142,19 @@ struct catalog {
     std::vector<standard_info> standards; ///< ordered by number
     std::vector<check_info> checks;       ///< in catalog order (S1.1 … S10.7)
     std::vector<rco::profile> profiles;
-    language_table language;
+    language_table language; ///< English: the table of texts in `en` (and of texts with no language given)
+    /// The term tables of other languages (rules/language-XX.json), by primary language
+    /// subtag in lower case ("es").
+    std::map<std::string, language_table, std::less<>> languages;
     rco::vocabulary vocabulary;
     accreditation_rules accreditation;
 
     const check_info* find_check(std::string_view id) const noexcept;
     const rco::profile* find_profile(std::string_view name) const noexcept;
     const standard_info* find_standard(int number) const noexcept;
+    /// The term table for a text in language `tag` (BCP 47: "en", "es", "es-MX"), chosen
+    /// by its primary subtag in any case; nullptr when there is none.
+    const language_table* language_for(std::string_view tag) const noexcept;
 
     /// What the audit derives from the catalog (each check's implementation, its parameters
     /// under each profile), built by the first audit and then shared. Fill the catalog

@@ -101,6 +101,9 @@ struct organization {
     opt<std::string> state, service_area;
     opt<rco::website> website;
     opt<std::string> mission, vision;
+    /// The language of the mission and vision, a BCP 47 tag ("en", "es", "es-MX"); not
+    /// given means English. Standard 9 scans them with that language's term table.
+    opt<std::string> language;
     static constexpr field_range ranges[] = {{"formation_year", limits::year}};
     template <class S, class F>
     static void fields(S& s, F&& f) {
@@ -118,6 +121,7 @@ struct organization {
         f("website", s.website);
         f("mission", s.mission);
         f("vision", s.vision);
+        f("language", s.language);
     }
 };
 
@@ -440,6 +444,8 @@ struct document {
     opt<std::string> id, title;
     opt<rco::audience> audience;
     opt<std::string> text, path, sha256;
+    /// The language of the text, a BCP 47 tag ("en", "es", "es-MX"); not given means English.
+    opt<std::string> language;
     template <class S, class F>
     static void fields(S& s, F&& f) {
         f("id", s.id);
@@ -448,6 +454,7 @@ struct document {
         f("text", s.text);
         f("path", s.path);
         f("sha256", s.sha256);
+        f("language", s.language);
     }
 };
 

@@ -1091,6 +1091,38 @@ def errors_about_people_do_not_quote_their_values():
 
 
 @test
+def spanish_texts_are_scanned_with_the_spanish_table_in_every_record_form():
+    with open(HARBOR, encoding="utf-8") as f:
+        rec = json.load(f)
+    rec["organization"]["language"] = "es"
+    rec["organization"]["mission"] = "Apoyamos a adictos y a sus familias."
+    rec["documents"].append({"id": "doc-volante", "title": "Volante", "audience": "public", "language": "es-MX",
+                             "text": "Bienvenidos.\nNo más abuso de sustancias.\nAlcohólicos Anónimos se reúne aquí."})
+    rec["documents"].append({"id": "doc-fr", "title": "Dépliant", "audience": "internal", "language": "fr",
+                             "text": "Bienvenue."})
+    with tempfile.TemporaryDirectory() as d:
+        src = write(d, "es.json", json.dumps(rec, ensure_ascii=False))
+        xml = os.path.join(d, "es.xml")
+        code, _, err = run("convert", src, "--to", "xml", "--output", xml)
+        expect(code == 0, err)
+        for path in (src, xml):
+            code, out, err = run("check", path, "--format", "json")
+            checks = {c["id"]: c for c in json.loads(out)["checks"]}
+            found = [(f["source"], f["matched"], f["line"], f["column"], f["term"])
+                     for f in checks["S9.1"]["findings"]]
+            expect(found == [("mission", "adictos", 1, 12, "adicto"),
+                             ("doc-volante", "abuso de sustancias", 2, 8, "abuso-de-sustancias")], (path, found))
+            expect(checks["S9.1"]["status"] == "fail", checks["S9.1"])
+            expect(checks["S9.2"]["status"] == "manual_review" and 'doc-fr ("fr")' in checks["S9.2"]["explanation"],
+                   checks["S9.2"])
+        rec["documents"][-1]["language"] = "French"
+        bad = write(d, "bad.json", json.dumps(rec, ensure_ascii=False))
+        code, out, err = run("validate", bad)
+        expect("expected a BCP 47 language tag such as en, es or es-MX" in err or
+               "expected a BCP 47 language tag such as en, es or es-MX" in out, out + err)
+
+
+@test
 def csv_cells_are_never_formulas_in_any_locale():
     import csv
     import io

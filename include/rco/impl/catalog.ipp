@@ -65,6 +65,20 @@ const profile* catalog::find_profile(std::string_view name) const noexcept {
     return nullptr;
 }
 
+const language_table* catalog::language_for(std::string_view tag) const noexcept {
+    const auto primary = tag.substr(0, tag.find('-'));
+    if (primary.size() < 2 || primary.size() > 8)
+        return nullptr;
+    char lower[8];
+    for (std::size_t i = 0; i < primary.size(); ++i)
+        lower[i] = static_cast<char>(primary[i] >= 'A' && primary[i] <= 'Z' ? primary[i] - 'A' + 'a' : primary[i]);
+    const std::string_view key(lower, primary.size());
+    if (key == "en")
+        return &language;
+    const auto it = languages.find(key);
+    return it == languages.end() ? nullptr : &it->second;
+}
+
 const standard_info* catalog::find_standard(int number) const noexcept {
     for (const auto& s : standards)
         if (s.number == number)

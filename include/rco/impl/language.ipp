@@ -128,8 +128,19 @@ struct tokens {
 };
 
 inline tokens::tokens(std::string_view s) : lower_(s) {
-    for (auto& ch : lower_)
-        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    // ASCII letters, and the capitals of Latin-1 (À-Þ but ×: "ALCOHÓLICOS"), whose lower
+    // case has the same two bytes but for 0x20 in the second: the offsets stay the same.
+    for (std::size_t k = 0; k < lower_.size(); ++k) {
+        const auto b = static_cast<unsigned char>(lower_[k]);
+        if (b >= 'A' && b <= 'Z')
+            lower_[k] = static_cast<char>(b - 'A' + 'a');
+        else if (b == 0xC3 && k + 1 < lower_.size()) {
+            const auto n = static_cast<unsigned char>(lower_[k + 1]);
+            if (n >= 0x80 && n <= 0x9E && n != 0x97)
+                lower_[k + 1] = static_cast<char>(n + 0x20);
+            ++k;
+        }
+    }
     auto& out = list;
     out.reserve(s.size() / 5 + 1); // about one word per 5-6 bytes of English
     std::uint32_t line = 1, column = 1, sentence = 0;

@@ -11,12 +11,19 @@
 
 namespace rco::io {
 
-/// The five rules files' contents.
+/// The rules files' contents: five that every catalog has, then the term tables of other
+/// languages (`language-XX.json`, XX the language's primary subtag), in file-name order.
 struct catalog_texts {
     std::string standards, profiles, language, vocabulary, accreditation;
+    std::vector<std::pair<std::string, std::string>> languages; ///< (file name, contents)
 };
 
-/// The file names a rules directory holds, in digest order.
+/// The language of a term table's file name: "es" for "language-es.json"; empty when the
+/// name is not `language-` + 2 or 3 lower-case letters + `.json`.
+std::string language_file_tag(std::string_view file_name);
+
+/// The file names every rules directory holds, in digest order (the language-XX.json
+/// files follow them).
 inline constexpr std::string_view catalog_file_names[] = {"standards.json", "profiles.json", "language.json",
                                                           "vocabulary.json", "accreditation.json"};
 

@@ -15,6 +15,7 @@ struct language_source {
     std::string label;                 ///< how an explanation names it: "the mission", "doc-home"
     std::string pointer;               ///< JSON Pointer of the text
     const std::string* text = nullptr; ///< nullptr: the document names a path whose text was not loaded
+    const std::optional<std::string>* language = nullptr; ///< its BCP 47 tag; absent: English
 };
 
 std::string language_document_name(const document& d, std::size_t index) {
@@ -34,7 +35,7 @@ std::vector<language_source> language_documents(const record& r, audience wanted
         if (d.audience.value_or(audience::internal) != wanted || (!d.text && !d.path))
             continue;
         auto name = language_document_name(d, i);
-        out.push_back({name, name, str(at("/documents", i), "/text"), d.text ? &*d.text : nullptr});
+        out.push_back({name, name, str(at("/documents", i), "/text"), d.text ? &*d.text : nullptr, &d.language});
     }
     return out;
 }
@@ -62,7 +63,7 @@ std::string describe_language_finding(const language_finding& f, const std::stri
 /// `scanned_summary`, when given, says in the pass sentence what they were.
 outcome scan_language_sources(const check_context& ctx, const std::vector<language_source>& sources,
                               std::string_view what, std::string_view what_plural, const std::string& scanned_summary) {
-    std::vector<std::string> pointers, unloaded, described;
+    std::vector<std::string> pointers, unloaded, described, unscannable;
     std::vector<language_finding> findings;
     std::int64_t scanned = 0, with_findings = 0;
     std::size_t total = 0; // findings past max_findings_per_check are counted, not kept
@@ -72,9 +73,15 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
             unloaded.push_back(src.name);
             continue;
         }
+        const bool tagged = src.language && *src.language;
+        const auto* table = tagged ? ctx.cat.language_for(**src.language) : &ctx.cat.language;
+        if (!table) { // a language with no term table: not scanned, and not passed either
+            unscannable.push_back(str(src.label, " (", '"', **src.language, '"', ")"));
+            continue;
+        }
         ++scanned;
         std::size_t in_source = 0;
-        auto matches = scan_language(*src.text, ctx.cat.language, max_findings_per_check - findings.size(), in_source);
+        auto matches = scan_language(*src.text, *table, max_findings_per_check - findings.size(), in_source);
         total += in_source;
         if (in_source > 0)
             ++with_findings;
@@ -99,6 +106,16 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
     if (n_unloaded > 0)
         not_loaded = str("The text of ", join_words(unloaded), n_unloaded == 1 ? " was" : " were", " not loaded, so ",
                          n_unloaded == 1 ? "it was" : "they were", " not scanned.");
+    if (!unscannable.empty()) {
+        std::vector<std::string> tables{"en"};
+        for (const auto& entry : ctx.cat.languages)
+            tables.push_back(entry.first);
+        const bool one = unscannable.size() == 1;
+        not_loaded += str(not_loaded.empty() ? "" : " ", "Not scanned, for want of a table of stigmatizing terms in ",
+                          one ? "its language: " : "their languages: ", join_words(unscannable),
+                          ". Tables exist for ", join_words(tables), "; a reviewer who reads ",
+                          one ? "that language should check it." : "those languages should check them.");
+    }
     if (total > 0) {
         auto text = str(count_of(static_cast<std::int64_t>(total), "stigmatizing term", "stigmatizing terms"), " in ",
                         count_of(with_findings, what, what_plural), ": ");
@@ -116,10 +133,12 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
         o.findings_omitted = omitted;
         return o;
     }
-    if (n_unloaded > 0) {
+    if (n_unloaded > 0 || !unscannable.empty()) {
         auto text = not_loaded;
         if (scanned > 0)
             text += str(" No stigmatizing terms in the other ", count_of(scanned, what, what_plural), ".");
+        if (n_unloaded == 0)
+            return manual(std::move(text), std::move(pointers));
         text += " Record the document text, or a path the reader can load.";
         return missing(std::move(text), std::move(pointers));
     }
@@ -136,11 +155,13 @@ outcome public_language(const check_context& ctx) {
     std::vector<language_source> sources;
     std::vector<std::string> parts;
     if (r.organization && r.organization->mission) {
-        sources.push_back({"mission", "the mission", "/organization/mission", &*r.organization->mission});
+        sources.push_back(
+            {"mission", "the mission", "/organization/mission", &*r.organization->mission, &r.organization->language});
         parts.push_back("mission");
     }
     if (r.organization && r.organization->vision) {
-        sources.push_back({"vision", "the vision", "/organization/vision", &*r.organization->vision});
+        sources.push_back(
+            {"vision", "the vision", "/organization/vision", &*r.organization->vision, &r.organization->language});
         parts.push_back("vision");
     }
     auto docs = language_documents(r, audience::public_);

@@ -487,8 +487,35 @@ std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::str
     }
     if (!ok)
         return std::nullopt;
+    for (const auto& [name, text] : texts.languages) {
+        const std::string file = prefix + name;
+        if (known_sha256.empty())
+            digest_input += name + "\n" + std::to_string(text.size()) + "\n" + text;
+        const auto tag = language_file_tag(name);
+        if (tag.empty() || tag == "en") {
+            diags.push_back({severity::error, file, 0, 0, "",
+                             "a language table's file is named language-XX.json, XX the language's two- or "
+                             "three-letter code other than en (e.g. language-es.json)"});
+            return std::nullopt;
+        }
+        auto table = read_language_table(text, file, cat, diags);
+        if (!table)
+            return std::nullopt;
+        cat.languages.emplace(tag, std::move(*table));
+    }
     cat.sha256 = known_sha256.empty() ? sha256_hex(digest_input) : std::string(known_sha256);
     return cat;
+}
+
+std::string language_file_tag(std::string_view name) {
+    constexpr std::string_view head = "language-", tail = ".json";
+    if (name.size() < head.size() + tail.size() + 2 || name.substr(0, head.size()) != head ||
+        name.substr(name.size() - tail.size()) != tail)
+        return {};
+    const auto tag = name.substr(head.size(), name.size() - head.size() - tail.size());
+    if (tag.size() > 3 || !std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return {};
+    return std::string(tag);
 }
 
 std::optional<language_table> read_language_table(std::string_view text, std::string_view file, const catalog& cat,
@@ -521,7 +548,8 @@ std::string_view embedded(std::string_view name) {
 catalog_texts builtin_catalog_texts() {
     return {std::string(embedded("standards.json")), std::string(embedded("profiles.json")),
             std::string(embedded("language.json")), std::string(embedded("vocabulary.json")),
-            std::string(embedded("accreditation.json"))};
+            std::string(embedded("accreditation.json")),
+            {{"language-es.json", std::string(embedded("language-es.json"))}}};
 }
 
 const catalog& builtin_catalog() {

@@ -677,6 +677,25 @@ std::optional<catalog> load_catalog_dir(const std::filesystem::path& dir, std::v
     }
     if (!ok)
         return std::nullopt;
+    // The term tables of other languages: every language-XX.json (a few; bounded).
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind("language-", 0) == 0 && name.size() > 14 && name.substr(name.size() - 5) == ".json")
+            names.push_back(name);
+        if (names.size() > 64) {
+            diags.push_back({severity::error, dir.string(), 0, 0, "", "more than 64 language-*.json files"});
+            return std::nullopt;
+        }
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+        auto t = read_file(dir / name, diags);
+        if (!t)
+            return std::nullopt;
+        texts.languages.emplace_back(name, std::move(*t));
+    }
     return read_catalog(texts, dir.string(), diags);
 }
 

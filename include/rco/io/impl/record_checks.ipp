@@ -54,6 +54,7 @@ public:
             once_each(o->autonomy, {"/organization/autonomy"});
             if (o->state)
                 state(*o->state);
+            language_tag(o->language, {"/organization/language"});
             if (o->website && o->website->url) {
                 const auto& url = *o->website->url;
                 if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
@@ -121,6 +122,7 @@ public:
             for (std::size_t i = 0; i < r.documents->size(); ++i) {
                 evidence((*r.documents)[i].id, {"/documents", i, "/id"});
                 not_empty((*r.documents)[i].path, {"/documents", i, "/path"});
+                language_tag((*r.documents)[i].language, {"/documents", i, "/language"});
             }
     }
 
@@ -255,6 +257,29 @@ private:
              "unknown " + std::string(what) + " " + quoted(w) + " (the checks do not count it)" +
                  (hint.empty() ? "." : hint) + " The " + std::string(whats) + " are: " + joined + ".",
              true);
+    }
+
+    /// A BCP 47 language tag as the schema states it: 2-3 letters, then "-" subtags of
+    /// 2-8 letters or digits ("en", "es", "es-MX", "es-419").
+    void language_tag(const std::optional<std::string>& tag, const where& at) {
+        if (!tag)
+            return;
+        const auto& s = *tag;
+        auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+        std::size_t i = 0;
+        while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])))
+            ++i;
+        bool ok = i >= 2 && i <= 3;
+        while (ok && i < s.size()) {
+            std::size_t j = i + 1;
+            while (j < s.size() && alnum(s[j]))
+                ++j;
+            ok = s[i] == '-' && j - i - 1 >= 2 && j - i - 1 <= 8;
+            i = j;
+        }
+        if (!ok)
+            warn(at, "expected a BCP 47 language tag such as en, es or es-MX, got " + quoted(s) +
+                         " (standard 9 does not scan a text whose language it cannot tell)");
     }
 
     void state(const std::string& s) {
