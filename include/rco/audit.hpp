@@ -18,10 +18,31 @@ struct tailoring {
     std::map<std::string, level, std::less<>> levels;
     std::map<std::string, std::map<std::string, parameter_value>, std::less<>> parameters;
     std::map<std::string, std::string, std::less<>> not_applicable; ///< check id -> reason (required)
+    /// A check marked not applicable for one organization only.
+    struct applicant_not_applicable {
+        std::string check_id, reason;
+        rco::applicant for_applicant;
+    };
+    /// Checks not applicable to one applicant each (an entry of `not_applicable` wins).
+    std::vector<applicant_not_applicable> not_applicable_for;
+    /// Waivers; one with `for_applicant` set applies only to that organization.
     std::vector<rco::waiver> waivers;
     /// Accreditation parameters (rules/accreditation.json) set to other values, e.g. pip_due_days.
     std::map<std::string, parameter_value, std::less<>> accreditation;
 };
+
+/// True when the tailoring entry naming `a` is for the organization `rec` records (see
+/// applicant::matches): entries for other applicants of a batch do not apply to it.
+[[nodiscard]] bool is_for(const applicant& a, const record& rec);
+
+namespace detail {
+/// An EIN's digits: "41-1234567" and "411234567" give one key.
+std::string ein_key(std::string_view ein);
+/// A name with the white space at its ends dropped and each run of it within as one space.
+std::string tidy_name(std::string_view name);
+/// tidy_name() in lower case: how organizations' names are compared.
+std::string name_key(std::string_view name);
+} // namespace detail
 
 /// Thrown for programming or configuration errors: unknown profile, unknown check
 /// id or parameter in a tailoring, a parameter of the wrong type. Input problems in

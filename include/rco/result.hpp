@@ -36,10 +36,23 @@ struct language_finding {
     std::vector<std::string> alternatives, sources;
 };
 
+/// The organization a tailoring entry is for (an accreditor's tailoring file covers a
+/// batch of applicants). An entry with an EIN matches the record with that EIN (digits
+/// compared, so 41-1234567 and 411234567 agree) and no other; an entry without one matches
+/// by name, ignoring case, the spaces at the ends and runs of spaces within.
+struct applicant {
+    std::string ein, name;
+    [[nodiscard]] bool matches(std::string_view record_ein, std::string_view record_name) const;
+    /// "EIN 41-1234567", or the name when the entry gives no EIN: how reports name it.
+    [[nodiscard]] std::string describe() const;
+};
+
 /// A waiver: a named person approved leaving a check unmet until a date, for a reason.
 struct waiver {
     std::string check_id, justification, approved_by;
     date expires;
+    /// Set: the waiver is for this organization only (in a batch, the others are not waived).
+    std::optional<applicant> for_applicant = std::nullopt;
 };
 
 /// One reviewer's verdict on a check, as the reports show it.

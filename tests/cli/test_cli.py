@@ -1801,5 +1801,86 @@ def manual_page_is_built_with_every_command_and_renders_cleanly():
             "\u2010", "-"), rendered[:400])
 
 
+def per_applicant_tailoring_and_expiring_waivers():
+    tailoring = os.path.join(EX, "tailoring-applicants.json")
+    with tempfile.TemporaryDirectory() as d:
+        batch = os.path.join(d, "batch.json")
+        code, out, err = run("check", RIVERBEND, NORTHFIELD, "--tailoring", tailoring, "--format", "json:" + batch,
+                             "--format", "text", "--expiring-within", "30")
+        expect(code == 1, f"exit {code}: {err}")
+        with open(batch, encoding="utf-8") as f:
+            reports = json.load(f)["reports"]
+        riverbend, northfield = reports
+        status = lambda r, i: next(c for c in r["checks"] if c["id"] == i)
+        expect(status(riverbend, "S5.1")["status"] == "waived", "Riverbend's waiver")
+        expect(status(riverbend, "S5.1")["waiver"]["organization"] == {"ein": "93-4417260",
+                                                                      "name": "Riverbend Recovery Alliance"}, "scope")
+        expect(status(northfield, "S5.1")["status"] == "fail", "Northfield is not waived")
+        expect(status(northfield, "S4.4")["status"] == "not_applicable", "Northfield's not applicable")
+        expect(status(riverbend, "S4.4")["status"] != "not_applicable", "Riverbend's S4.4 stays")
+        expect(riverbend["expiring_waivers"] == {"within_days": 30, "by": "2026-07-30", "checks": [
+            {"check": "S5.1", "expires": "2026-07-20", "days_left": 20, "approved_by": "State RCO certification office",
+             "for_this_organization_only": True}]}, riverbend["expiring_waivers"])
+        expect(northfield["expiring_waivers"]["checks"] == [], northfield["expiring_waivers"])
+        expect("Waived for this organization (EIN 93-4417260) by State RCO certification office until 2026-07-20"
+               in " ".join(out.split()), "text says who the waiver is for")
+        expect("WAIVERS EXPIRING WITHIN 30 DAYS (by 2026-07-30)\n  S5.1 Regular community input events: expires "
+               "2026-07-20, in 20 days;" in out, out[out.find("WAIVERS"):][:300])
+        # The CSV report gets the column only when asked.
+        code, out, err = run("check", RIVERBEND, NORTHFIELD, "--tailoring", tailoring, "--format", "csv",
+                             "--expiring-within", "30")
+        lines = out.split("\r\n")
+        expect(lines[0].endswith(",explanation,expiring_waiver_days_left"), lines[0])
+        expect(len([l for l in lines if l.endswith(",20")]) == 1, "one expiring waiver row")
+        # DAYS: 0 to 3650, anything else a usage error (exit 2) that says so.
+        for bad in ("soon", "-1", "3651", "1.5", ""):
+            code, out, err = run("check", RIVERBEND, "--expiring-within", bad)
+            expect(code == 2 and "expects a whole number of days from 0 to 3650" in err and out == "", f"{bad}: {err}")
+
+
+@test
+def per_applicant_tailoring_by_name_warnings_and_expiry_boundaries():
+    with tempfile.TemporaryDirectory() as d:
+        # S5.1 waived for Riverbend by name only (the entry has no EIN), expiring exactly at
+        # DAYS (2026-06-30 + 20); S9.3 for Northfield by EIN without the hyphen, one day later;
+        # an entry for an organization that is neither: a warning, with file, line and pointer.
+        tailoring = write(d, "t.json", json.dumps({"format": "rco-tailoring/1", "waivers": [
+            {"check": "S5.1", "justification": "floods", "approved_by": "State office", "expires": "2026-07-20",
+             "organization": {"name": "  riverbend RECOVERY alliance "}},
+            {"check": "S5.1", "justification": "floods", "approved_by": "State office", "expires": "2026-07-21",
+             "organization": {"ein": "311875542"}},
+            {"check": "S5.1", "justification": "typo", "approved_by": "State office", "expires": "2026-07-21",
+             "organization": {"ein": "12-3456789", "name": "Riverbend Recovery Alliance"}}]}, indent=2))
+        batch = os.path.join(d, "batch.json")
+        code, out, err = run("check", RIVERBEND, NORTHFIELD, "--tailoring", tailoring, "--format", "json:" + batch,
+                             "--expiring-within", "20")
+        expect(code == 1, f"exit {code}: {err}")
+        expect(f"{tailoring}:27:7: warning: the entry is for EIN 12-3456789, which no record of this run is: it "
+               "applies to none (at /waivers/2/organization)" in err, err)
+        expect(err.count("applies to none") == 1, err)
+        with open(batch, encoding="utf-8") as f:
+            riverbend, northfield = json.load(f)["reports"]
+        s51 = lambda r: next(c for c in r["checks"] if c["id"] == "S5.1")
+        expect(s51(riverbend)["status"] == "waived" and s51(riverbend)["waiver"]["expires"] == "2026-07-20",
+               s51(riverbend))
+        expect(s51(northfield)["status"] == "waived" and s51(northfield)["waiver"]["expires"] == "2026-07-21",
+               s51(northfield))
+        expect([e["check"] for e in riverbend["expiring_waivers"]["checks"]] == ["S5.1"], riverbend["expiring_waivers"])
+        expect(northfield["expiring_waivers"] == {"within_days": 20, "by": "2026-07-20", "checks": []},
+               northfield["expiring_waivers"])
+        code, out, err = run("check", RIVERBEND, "--tailoring", tailoring, "--expiring-within", "20")
+        expect(code == 0 and "applies to none" not in err, err)  # one record: the other entries are others'
+        expect("Waived for this organization (riverbend RECOVERY alliance) by State office until 2026-07-20: floods."
+               in " ".join(out.split()), out)
+        expect("WAIVERS EXPIRING WITHIN 20 DAYS (by 2026-07-20)\n  S5.1 " in out, out)
+        code, out, err = run("check", NORTHFIELD, "--tailoring", tailoring, "--expiring-within", "20",
+                             "--format", "markdown")
+        expect("## Waivers expiring within 20 days (by 2026-07-20)\n\nNone.\n" in out, out)
+        code, out, err = run("check", NORTHFIELD, "--tailoring", tailoring, "--expiring-within", "21",
+                             "--format", "html")
+        expect('<section id="expiring-waivers"' in out and "expires 2026-07-21, in 21 days; waived for this "
+               "organization; approved by State office.</a></li>" in out, out[out.find("expiring-waivers"):][:600])
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -219,6 +219,13 @@ def tailoring_files(root, validators, tally):
                         {"check": "S5.1", "justification": "floods", "expires": "2026-12-31"}]}, "/waivers/0")
     expect_rejected(tally, "tailoring with an unknown section is rejected", v,
                     {"format": "rco-tailoring/1", "waiver": []}, "/")
+    expect_rejected(tally, "tailoring waiver for an organization with a malformed EIN is rejected", v,
+                    {"format": "rco-tailoring/1", "waivers": [
+                        {"check": "S5.1", "justification": "floods", "approved_by": "office", "expires": "2026-12-31",
+                         "organization": {"ein": "12-34"}}]}, "/waivers/0/organization/ein")
+    expect_rejected(tally, "tailoring not-applicable entry for an organization without a reason is rejected", v,
+                    {"format": "rco-tailoring/1", "not_applicable": {"S4.4": [
+                        {"organization": {"name": "Riverbend Recovery Alliance"}}]}}, "/not_applicable/S4.4")
 
 
 def review_files(root, validators, tally):
@@ -312,6 +319,13 @@ def tool_outputs(root, cli, validators, tally):
             tally.fail("batch: the unreadable file is listed under errors", ["no errors listed"])
         validate("batch: the IRS 990 returns", run("check", root / "tests" / "data" / "irs990", "--format", "json",
                                                   "--tailoring", tailoring, expect=(0, 1, 2)), "batch")
+        applicants = validate("batch: two applicants, tailoring-applicants.json, --expiring-within 200",
+                              run("check", examples / "riverbend-emerging-rco.json",
+                                  examples / "northfield-wellness-collective.json", "--tailoring",
+                                  examples / "tailoring-applicants.json", "--expiring-within", "200",
+                                  "--format", "json", expect=(1,)), "batch")
+        if applicants is not None and len(applicants["reports"][0]["expiring_waivers"]["checks"]) != 2:
+            tally.fail("batch: Riverbend's two waivers expire within 200 days", [str(applicants["reports"][0])[:200]])
         outdir = tmp / "out"
         run("check", *[r for r in records if r.suffix == ".json"], "--format", "json", "--output-dir", outdir)
         for path in sorted(outdir.glob("*.json")):

@@ -37,12 +37,13 @@ std::string joined_piece(const report_format& f, const rco::audit_result& r, con
     }
 }
 
-joined_output::joined_output(const report_format& f, std::string path, const rco::io::output_options& opts)
+joined_output::joined_output(const report_format& f, std::string path, const rco::io::output_options& opts,
+                             const rco::report::report_info& header_info)
     : f_(f), path_(std::move(path)) {
     if (!path_.empty() && path_ != "-")
         file_.emplace(path_, opts);
     if (f_.join == join_kind::csv)
-        put(rco::report::csv_header());
+        put(rco::report::csv_header(header_info));
     if (f_.join == join_kind::json) {
         w_.begin_object();
         w_.key("format");

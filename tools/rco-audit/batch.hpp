@@ -50,7 +50,9 @@ std::string joined_piece(const report_format& f, const rco::audit_result& r, con
 /// listing the reports and, apart, the records that could not be audited.
 class joined_output {
   public:
-    joined_output(const report_format& f, std::string path, const rco::io::output_options& opts);
+    /// `header_info` decides the CSV header's columns (csv_header(info)).
+    joined_output(const report_format& f, std::string path, const rco::io::output_options& opts,
+                  const rco::report::report_info& header_info = {});
 
     /// An audited record's joined_piece().
     void add(const std::string& piece);

@@ -28,6 +28,7 @@ struct check_options {
     std::string rules_dir;
     std::string tailoring_path;
     std::vector<std::string> reviews; ///< review files (rco-review/1), repeatable
+    int expiring_within = -1; ///< --expiring-within DAYS: list waivers expiring that soon (-1: no list)
     std::string roster;    ///< a CSV board roster merged in as board.members
     std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
     bool show_names = false;
@@ -36,6 +37,8 @@ struct check_options {
 };
 
 namespace {
+
+constexpr int max_expiring_within = 3650; ///< --expiring-within: ten years at most
 
 /// Where one format goes: "--format json:out.json", else --output, else --output-dir, else stdout.
 struct output_target {
@@ -81,6 +84,7 @@ struct check_plan {
     std::vector<rco::review> reviews;                     ///< --review files, in order
     std::vector<rco::report::review_input> review_inputs; ///< their names and digests, for the reports
     std::vector<char> review_used;                        ///< per review: a record of the run matched it
+    std::vector<char> tailoring_entry_used; ///< per tailoring_file::organization_entries: a record of the run is it
     std::vector<output_target> targets;
     std::vector<summary_target> summaries;
     /// The extension of each organization's report an HTML summary links to (in --output-dir):
@@ -105,6 +109,8 @@ bool resolve_tailoring(const check_options& opt, check_plan& plan) {
         plan.tailor = rco::io::read_tailoring_json(*text, rco::io::display_name(opt.tailoring_path), *plan.cat, diags);
         plan.tailoring_sha256 = rco::io::sha256_hex(*text);
     }
+    if (plan.tailor)
+        plan.tailoring_entry_used.assign(plan.tailor->organization_entries.size(), 0);
     print_diagnostics(diags);
     if (!plan.tailor) {
         std::cerr << "rco-audit: error: the tailoring file " << rco::io::display_name(opt.tailoring_path)
@@ -323,6 +329,12 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     }
     const auto& tailoring = plan.tailor ? plan.tailor->tailoring : rco::tailoring{};
     auto result = rco::audit(*plan.cat, plan.profile, *loaded.record, *as_of, tailoring);
+    if (plan.tailor)
+        for (std::size_t k = 0; k < plan.tailor->organization_entries.size(); ++k)
+            if (rco::is_for(plan.tailor->organization_entries[k].organization, *loaded.record)) {
+                std::lock_guard lock(locks.inputs);
+                plan.tailoring_entry_used[k] = 1;
+            }
     // Reviews: all of them for one record (a mismatch is an error at the review); in a
     // batch, each applies to the record of its organization.
     std::vector<rco::review> reviews;
@@ -349,6 +361,8 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     info.show_names = opt.show_names;
     info.tailoring_file = rco::io::display_name(opt.tailoring_path);
     info.tailoring_sha256 = plan.tailoring_sha256;
+    if (opt.expiring_within >= 0)
+        info.expiring_within_days = opt.expiring_within;
     a.organization = info.organization_name;
     for (const auto& t : plan.targets)
         if (!opt.output_dir.empty() && t.file.empty()) {
@@ -384,6 +398,14 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     return a;
 }
 
+/// What decides the joined CSV's columns.
+rco::report::report_info header_info(const check_options& opt) {
+    rco::report::report_info info;
+    if (opt.expiring_within >= 0)
+        info.expiring_within_days = opt.expiring_within;
+    return info;
+}
+
 /// Takes the audited records in input order: their diagnostics, the joined documents, the
 /// summary's rows; finish() writes what is left and says the exit code.
 class report_writer {
@@ -392,7 +414,8 @@ class report_writer {
         : opt_(opt), plan_(plan), locks_(locks), messages_(plan.tally && !opt.every_warning) {
         for (const auto k : plan.joined)
             outputs_.push_back(
-                std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts));
+                std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts,
+                                                header_info(opt)));
         if (!plan.summaries.empty())
             rows_.reserve(plan.files.size());
     }
@@ -515,6 +538,19 @@ int run_check(const check_options& opt) {
     // What only the workers needed goes before the summary is written.
     std::vector<std::string>().swap(plan->files);
     int code = writer.finish();
+    // A batch: an entry for an organization none of its records is (a typo in the EIN?).
+    if (plan->batch && plan->tailor) {
+        std::vector<rco::diagnostic> unused;
+        for (std::size_t k = 0; k < plan->tailoring_entry_used.size(); ++k)
+            if (!plan->tailoring_entry_used[k]) {
+                const auto& e = plan->tailor->organization_entries[k];
+                unused.push_back({rco::severity::warning, rco::io::display_name(opt.tailoring_path), e.line, e.column,
+                                  e.pointer,
+                                  "the entry is for " + e.organization.describe() +
+                                      ", which no record of this run is: it applies to none"});
+            }
+        print_diagnostics(unused);
+    }
     for (std::size_t k = 0; k < plan->reviews.size(); ++k)
         if (!plan->review_used[k]) {
             std::cerr << "rco-audit: error: the review file " << plan->review_inputs[k].file
@@ -578,6 +614,17 @@ command add_check(CLI::App& app) {
                     "same and one column per check), FILE.html or html:FILE (a compact grid linking each "
                     "organization to its report in --output-dir); repeatable")
         ->check([](const std::string& f) { return parse_summary(f) ? std::string() : std::string(summary_spec_help); });
+    sub->add_option("--expiring-within", opt->expiring_within,
+                    "List, in every report, the waivers applied that expire within DAYS days of the review date "
+                    "(0 to 3650), with their expiry dates")
+        ->option_text("DAYS")
+        ->check([](const std::string& v) {
+            const bool digits = !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string::npos;
+            return digits && std::stoi(v) <= max_expiring_within
+                       ? std::string()
+                       : "expects a whole number of days from 0 to " + std::to_string(max_expiring_within) + ", got '" +
+                             rco::terminal_safe(v) + "'";
+        });
     sub->add_option("--output-dir", opt->output_dir,
                     "Write one report per record and format into DIR (NAME.txt, NAME.json, …)");
     sub->add_option("--tailoring", opt->tailoring_path,

@@ -94,6 +94,58 @@ inline compiled_catalog compile(const catalog& cat) {
 
 } // namespace detail
 
+namespace detail {
+
+std::string ein_key(std::string_view ein) {
+    std::string d;
+    for (char c : ein)
+        if (c >= '0' && c <= '9')
+            d += c;
+    return d;
+}
+
+std::string tidy_name(std::string_view name) {
+    std::string k;
+    for (char c : name) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!k.empty() && k.back() != ' ')
+                k += ' ';
+        } else {
+            k += c;
+        }
+    }
+    if (!k.empty() && k.back() == ' ')
+        k.pop_back();
+    return k;
+}
+
+std::string name_key(std::string_view name) {
+    auto k = tidy_name(name);
+    for (auto& c : k)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return k;
+}
+
+} // namespace detail
+
+bool applicant::matches(std::string_view record_ein, std::string_view record_name) const {
+    if (const auto mine = detail::ein_key(ein); !mine.empty())
+        return mine == detail::ein_key(record_ein);
+    const auto key = detail::name_key(name);
+    return !key.empty() && key == detail::name_key(record_name);
+}
+
+bool is_for(const applicant& a, const record& rec) {
+    const auto& org = rec.organization;
+    return a.matches(org && org->ein ? std::string_view(*org->ein) : std::string_view(),
+                     org && org->name ? std::string_view(*org->name) : std::string_view());
+}
+
+std::string applicant::describe() const {
+    return !ein.empty() ? "EIN " + ein : detail::tidy_name(name);
+}
+
 std::optional<date> review_date(const record& rec, std::optional<date> override_date) noexcept {
     return override_date ? override_date : rec.as_of;
 }
@@ -156,6 +208,11 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
     for (const auto& w : tailor.waivers)
         if (!cat.find_check(w.check_id))
             throw audit_error("waiver names unknown check '" + w.check_id + "'");
+    for (const auto& na : tailor.not_applicable_for)
+        if (!cat.find_check(na.check_id))
+            throw audit_error("tailoring not_applicable names unknown check '" + na.check_id + "'");
+    // Entries for one applicant apply to the organization the record is about.
+    auto for_this = [&](const std::optional<applicant>& a) { return !a || is_for(*a, rec); };
 
     const auto& compiled =
         cat.compiled.get([&] { return std::make_shared<const detail::compiled_catalog>(detail::compile(cat)); });
@@ -197,10 +254,20 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
                 result.tailoring.push_back({info.id, "parameter " + name + " set to " + describe(value)});
         }
 
+        const auto scoped_na = std::find_if(tailor.not_applicable_for.begin(), tailor.not_applicable_for.end(),
+                                            [&](const tailoring::applicant_not_applicable& na) {
+                                                return na.check_id == info.id && is_for(na.for_applicant, rec);
+                                            });
         if (auto it = tailor.not_applicable.find(info.id); it != tailor.not_applicable.end()) {
             cr.status = status::not_applicable;
             cr.explanation = "Marked not applicable by tailoring: " + it->second;
             result.tailoring.push_back({info.id, "marked not applicable: " + it->second});
+        } else if (scoped_na != tailor.not_applicable_for.end()) {
+            cr.status = status::not_applicable;
+            cr.explanation = "Marked not applicable for this organization (" + scoped_na->for_applicant.describe() +
+                             ") by tailoring: " + scoped_na->reason;
+            result.tailoring.push_back({info.id, "marked not applicable for this organization (" +
+                                                     scoped_na->for_applicant.describe() + "): " + scoped_na->reason});
         } else {
             check_context ctx{rec, as_of, *params, cat};
             outcome o = fn(ctx);
@@ -213,20 +280,23 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         }
 
         for (const auto& w : tailor.waivers) {
-            if (w.check_id != info.id && w.check_id != info.slug)
+            if ((w.check_id != info.id && w.check_id != info.slug) || !for_this(w.for_applicant))
                 continue;
+            const std::string scope =
+                w.for_applicant ? " for this organization (" + w.for_applicant->describe() + ")" : "";
             if (w.expires < as_of) {
-                result.tailoring.push_back({info.id, "waiver approved by " + w.approved_by + " expired on " +
-                                                         format_date(w.expires) + " and was not applied"});
+                result.tailoring.push_back({info.id, "waiver" + scope + " approved by " + w.approved_by +
+                                                         " expired on " + format_date(w.expires) +
+                                                         " and was not applied"});
             } else if (cr.status == status::fail || cr.status == status::insufficient_evidence ||
                        cr.status == status::manual_review) {
                 cr.underlying = cr.status;
                 cr.status = status::waived;
                 cr.waiver = w;
-                result.tailoring.push_back({info.id, "waived until " + format_date(w.expires) + ", approved by " +
-                                                         w.approved_by + ": " + w.justification});
+                result.tailoring.push_back({info.id, "waived" + scope + " until " + format_date(w.expires) +
+                                                         ", approved by " + w.approved_by + ": " + w.justification});
             } else {
-                result.tailoring.push_back({info.id, "waiver not needed: the check's status is " +
+                result.tailoring.push_back({info.id, "waiver" + scope + " not needed: the check's status is " +
                                                          std::string(to_string(cr.status))});
             }
         }

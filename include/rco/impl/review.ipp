@@ -118,14 +118,6 @@ std::string evidence_words(const std::vector<evidence_code>& ev) {
     return s;
 }
 
-std::string digits_of(std::string_view ein) {
-    std::string d;
-    for (char c : ein)
-        if (std::isdigit(static_cast<unsigned char>(c)))
-            d += c;
-    return d;
-}
-
 std::string folded(std::string_view s) {
     std::string out;
     for (char c : s)
@@ -163,7 +155,7 @@ std::optional<std::string> organization_mismatch(const review& rv, const record&
     const std::string rec_ein = rec.organization ? rec.organization->ein.value_or("") : "";
     const std::string rec_name = rec.organization ? rec.organization->name.value_or("") : "";
     if (!rec_ein.empty() && !rv.organization_ein.empty()) {
-        if (digits_of(rec_ein) != digits_of(rv.organization_ein))
+        if (detail::ein_key(rec_ein) != detail::ein_key(rv.organization_ein))
             return "the review is about EIN " + rv.organization_ein + ", but the record's EIN is " + rec_ein +
                    ": a review must match the organization it is applied to";
         return std::nullopt;

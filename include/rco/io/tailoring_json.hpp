@@ -5,6 +5,7 @@
 #include "rco/audit.hpp"
 #include "rco/diagnostic.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,15 @@ namespace rco::io {
 struct tailoring_file {
     std::optional<std::string> profile; ///< the profile it extends, when it names one
     rco::tailoring tailoring;
+    /// An entry (a waiver, a check not applicable) that names the organization it is for:
+    /// where its "organization" is in the file, so that a batch none of whose records is
+    /// that organization can say so.
+    struct organization_entry {
+        std::string pointer;            ///< e.g. "/waivers/0/organization"
+        std::uint32_t line = 0, column = 0;
+        applicant organization;
+    };
+    std::vector<organization_entry> organization_entries; ///< in the file's order
 };
 
 /// Parses and validates a tailoring file against the catalog: unknown checks,
@@ -26,6 +36,11 @@ struct tailoring_file {
 ///       "parameters": { "S2.3": { "min_board_meetings": 6 } },
 ///       "not_applicable": { "S4.4": "why it does not apply" },
 ///       "waivers": [ { "check": "S2.1", "justification": "…", "approved_by": "…", "expires": "2026-12-31" } ] }
+///
+/// A waiver or a not-applicable entry may name the organization it is for,
+/// `"organization": {"ein": "41-1234567", "name": "…"}` (a not-applicable entry is then
+/// `{"reason": "…", "organization": {…}}`, or a list of such): it applies to that
+/// applicant's record only (applicant::matches).
 [[nodiscard]] std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::string_view file_name,
                                                   const catalog& cat, std::vector<diagnostic>& diags);
 

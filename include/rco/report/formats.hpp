@@ -62,6 +62,11 @@ std::string write_junit(const audit_result& r, const report_info& info);
 /// standard_result, check_id, slug, title, level, status, underlying_status, explanation.
 std::string csv_header();
 
+/// csv_header(), with one more column when `info.expiring_within_days` is set:
+/// expiring_waiver_days_left, the days until a check's waiver expires when it expires
+/// within that many days of the review date (empty otherwise).
+std::string csv_header(const report_info& info);
+
 /// One CRLF-terminated row per check, without the header, so a run over many records
 /// can write csv_header() once and append csv_rows() of each.
 std::string csv_rows(const audit_result& r, const report_info& info);

@@ -6,6 +6,7 @@
 #include "rco/record.hpp"
 #include "rco/result.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct report_info {
     bool show_names = false;
     std::vector<diagnostic> warnings; ///< reading warnings (unknown fields, …)
     std::size_t text_width = 88;      ///< the text report's line width (the command line: a terminal's own)
+    /// Set: the report lists the waivers that expire within this many days of the review
+    /// date (`check --expiring-within DAYS`), in every format.
+    std::optional<int> expiring_within_days;
 };
 
 /// The provenance the command line prints, from what a program has at hand: the library's
@@ -77,6 +81,24 @@ plan_parts action_plan_parts(const audit_result&& r) = delete;
 /// workbook sheets and field labels ("legal_status on the Organization sheet"); items that
 /// are single fields of one sheet are joined into one line. The JSON report keeps the paths.
 std::vector<std::string> evidence_in_form_words(const check_result& c);
+
+/// When `c` was waived by a waiver that expires within `days` days of the review date
+/// `as_of` (on or before as_of + days): the days left (0: it expires on the review date).
+std::optional<long> waiver_days_left(const check_result& c, date as_of, int days);
+
+/// The checks waived by a waiver that expires within `days` days of the review date
+/// (waiver_days_left), soonest first, then in catalog order. Points into `r`.
+std::vector<const check_result*> expiring_waivers(const audit_result& r, int days);
+std::vector<const check_result*> expiring_waivers(const audit_result&& r, int days) = delete;
+
+/// A waiver in one sentence, as every report for people says it: "Waived until 2026-12-31,
+/// approved by …: …." or, for one applicant, "Waived for this organization (EIN …) by …
+/// until 2026-12-31: …." Then, when known, "Without the waiver: Fail."
+std::string waiver_sentence(const check_result& c);
+
+/// One expiring waiver in a line: "S5.1 Regular community input events: expires
+/// 2026-07-15, in 15 days; approved by …."
+std::string expiring_waiver_line(const check_result& c, date as_of);
 
 /// The order in which failed items should be fixed: required before recommended,
 /// fail before missing evidence before manual review, then catalog order.

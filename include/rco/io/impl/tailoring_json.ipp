@@ -40,6 +40,38 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
             r.error("/profile", "unknown profile \"" + name + "\"");
         out.profile = name;
     }
+    // "organization": {"ein": "41-1234567", "name": "Harbor Recovery Community"}: the
+    // applicant an entry is for. The EIN is how it is matched; the name is the fallback.
+    auto applicant_of = [&](const boost::json::object& entry, const std::string& ptr) -> std::optional<applicant> {
+        const auto* v = r.member(entry, "organization", ptr, false);
+        if (!v)
+            return std::nullopt;
+        const std::string optr = ptr + "/organization";
+        const auto* o = r.object(v, optr);
+        if (!o)
+            return std::nullopt;
+        for (const auto& kv : *o)
+            if (kv.key() != "ein" && kv.key() != "name")
+                r.error(optr + "/" + detail::escape_pointer_token(kv.key()),
+                        "unknown field \"" + std::string(kv.key()) + "\" (expected ein or name)");
+        applicant a;
+        a.ein = r.text(*o, "ein", optr, false);
+        a.name = r.text(*o, "name", optr, false);
+        // As the schema says: NN-NNNNNNN, the hyphen optional.
+        const bool ein_form = (a.ein.size() == 9 || (a.ein.size() == 10 && a.ein[2] == '-')) &&
+                              rco::detail::ein_key(a.ein).size() == 9;
+        if (o->contains("ein") && o->at("ein").is_string() && !ein_form)
+            r.error(optr + "/ein", "expected an EIN as NN-NNNNNNN, got \"" + a.ein + "\"");
+        if (o->contains("name") && o->at("name").is_string() && rco::detail::name_key(a.name).empty())
+            r.error(optr + "/name", "expected the organization's name, got an empty one");
+        if (a.ein.empty() && a.name.empty()) {
+            if (!o->contains("ein") && !o->contains("name"))
+                r.error(optr, "name the organization by \"ein\" (and \"name\" as a fallback)");
+            return std::nullopt;
+        }
+        out.organization_entries.push_back({optr, 0, 0, a});
+        return a;
+    };
     auto check_id = [&](std::string_view id, const std::string& ptr) -> const check_info* {
         const auto* c = cat.find_check(id);
         if (!c)
@@ -94,10 +126,39 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         for (const auto& kv : *na) {
             const std::string ptr = "/not_applicable/" + detail::escape_pointer_token(kv.key());
             const auto* c = check_id(kv.key(), ptr);
-            if (!kv.value().is_string() || kv.value().get_string().empty())
+            // "S4.4": "reason" for every organization; {"reason": …, "organization": {…}}
+            // for one; a list of such objects for several, each with its own reason.
+            auto for_one = [&](const boost::json::value& v, const std::string& eptr) {
+                const auto* o = r.object(&v, eptr);
+                if (!o)
+                    return;
+                for (const auto& f : *o)
+                    if (f.key() != "reason" && f.key() != "organization")
+                        r.error(eptr + "/" + detail::escape_pointer_token(f.key()),
+                                "unknown field \"" + std::string(f.key()) + "\" (expected reason and organization)");
+                auto reason = r.text(*o, "reason", eptr);
+                if (o->contains("reason") && reason.empty())
+                    r.error(eptr + "/reason", "a check marked not applicable needs the reason, as text");
+                auto who = applicant_of(*o, eptr);
+                if (!o->contains("organization"))
+                    r.error(eptr, "missing \"organization\" (or give the reason alone, as text, for every organization)");
+                if (c && who && !reason.empty())
+                    t.not_applicable_for.push_back({c->id, std::move(reason), std::move(*who)});
+            };
+            if (kv.value().is_array()) {
+                const auto& list = kv.value().get_array();
+                if (list.empty())
+                    r.error(ptr, "an empty list: give the reason as text, or one {\"reason\", \"organization\"} per "
+                                 "organization");
+                for (std::size_t i = 0; i < list.size(); ++i)
+                    for_one(list[i], ptr + "/" + std::to_string(i));
+            } else if (kv.value().is_object()) {
+                for_one(kv.value(), ptr);
+            } else if (!kv.value().is_string() || kv.value().get_string().empty()) {
                 r.error(ptr, "a check marked not applicable needs the reason, as text");
-            else if (c)
+            } else if (c) {
                 t.not_applicable[c->id] = std::string(kv.value().get_string());
+            }
         }
     if (const auto* waivers = r.array(r.member(root, "waivers", "", false), "/waivers"))
         for (std::size_t i = 0; i < waivers->size(); ++i) {
@@ -110,6 +171,15 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
             wv.justification = r.text(*w, "justification", ptr);
             wv.approved_by = r.text(*w, "approved_by", ptr);
             auto expires = r.text(*w, "expires", ptr);
+            for (const auto& f : *w) {
+                static constexpr std::string_view fields[] = {"check", "justification", "approved_by", "expires",
+                                                              "organization"};
+                if (std::find(std::begin(fields), std::end(fields), f.key()) == std::end(fields))
+                    r.error(ptr + "/" + detail::escape_pointer_token(f.key()),
+                            "unknown field \"" + std::string(f.key()) +
+                                "\" (expected check, justification, approved_by, expires or organization)");
+            }
+            wv.for_applicant = applicant_of(*w, ptr);
             const auto* c = id.empty() ? nullptr : check_id(id, ptr + "/check");
             auto d = parse_date(expires);
             if (!expires.empty() && !d)
@@ -146,6 +216,16 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         }
     if (!r.ok)
         return std::nullopt;
+    // Where each per-organization entry is, for the warning about one that no record of a
+    // batch is for (the command line's, once every record is read).
+    std::vector<std::string> pointers;
+    for (const auto& e : out.organization_entries)
+        pointers.push_back(e.pointer);
+    const auto where = locate_json_pointers(text, pointers);
+    for (std::size_t i = 0; i < where.size() && i < out.organization_entries.size(); ++i) {
+        out.organization_entries[i].line = where[i].first;
+        out.organization_entries[i].column = where[i].second;
+    }
     return out;
 }
 

@@ -195,8 +195,13 @@ std::string finding_text(const language_finding& f) {
 }
 
 std::string waiver_text(const check_result& c) {
-    std::string s = "Waived until " + format_date(c.waiver->expires) + ", approved by " + c.waiver->approved_by + ": " +
-                    c.waiver->justification;
+    if (!c.waiver)
+        return {};
+    const auto& w = *c.waiver;
+    std::string s = w.for_applicant ? "Waived for this organization (" + w.for_applicant->describe() + ") by " +
+                                          w.approved_by + " until " + format_date(w.expires) + ": " + w.justification
+                                    : "Waived until " + format_date(w.expires) + ", approved by " + w.approved_by +
+                                          ": " + w.justification;
     if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?')
         s += '.';
     if (c.underlying)
@@ -340,6 +345,8 @@ std::string question_html(const check_result& c) {
 
 } // namespace
 } // namespace formats_detail
+
+std::string waiver_sentence(const check_result& c) { return formats_detail::waiver_text(c); }
 
 // ---- Escaping -------------------------------------------------------------------------------
 
@@ -578,6 +585,23 @@ std::string write_html(const audit_result& r, const report_info& info) {
     }
     out += "</section>\n";
 
+    if (info.expiring_within_days) {
+        const int days = *info.expiring_within_days;
+        out += "<section id=\"expiring-waivers\" aria-labelledby=\"expiring-waivers-heading\">\n"
+               "<h2 id=\"expiring-waivers-heading\">Waivers expiring within " + std::to_string(days) +
+               (days == 1 ? " day" : " days") + " (by " + format_date(add_days(r.as_of, days)) + ")</h2>\n";
+        const auto expiring = expiring_waivers(r, days);
+        if (expiring.empty())
+            out += "<p>None.</p>\n";
+        else {
+            out += "<ul>\n";
+            for (const auto* c : expiring)
+                out += "<li><a href=\"#check-" + h(c->id) + "\">" + h(expiring_waiver_line(*c, r.as_of)) + "</a></li>\n";
+            out += "</ul>\n";
+        }
+        out += "</section>\n";
+    }
+
     // (4) Every standard with its checks.
     for (const auto& s : r.standards) {
         const auto n = std::to_string(s.number);
@@ -717,6 +741,17 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
              out += pad + "- Next step: " + md(c.remediation()) + "\n";
          });
 
+    if (info.expiring_within_days) {
+        const int days = *info.expiring_within_days;
+        out += "\n## Waivers expiring within " + std::to_string(days) + (days == 1 ? " day" : " days") + " (by " +
+               format_date(add_days(r.as_of, days)) + ")\n\n";
+        const auto expiring = expiring_waivers(r, days);
+        if (expiring.empty())
+            out += "None.\n";
+        for (const auto* c : expiring)
+            out += "- " + md(expiring_waiver_line(*c, r.as_of)) + "\n";
+    }
+
     for (const auto& s : r.standards) {
         out += "\n## Standard " + std::to_string(s.number) + ": " + md(s.title) + " \u2014 " + label(s.result) +
                " (" + std::to_string(s.score) + "%)\n\n";
@@ -847,8 +882,11 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                     out += "      <system-out>" + xml_text(c.explanation) + "</system-out>\n";
                 out += "    </testcase>\n";
             } else if (c.status == status::waived) {
-                out += ">\n      <system-out>" + xml_text(waiver_text(c) + "\n" + c.explanation) +
-                       "</system-out>\n    </testcase>\n";
+                std::string note = waiver_text(c) + "\n";
+                if (info.expiring_within_days && waiver_days_left(c, r.as_of, *info.expiring_within_days))
+                    note += "Expiring within " + std::to_string(*info.expiring_within_days) + " days: " +
+                            expiring_waiver_line(c, r.as_of) + "\n";
+                out += ">\n      <system-out>" + xml_text(note + c.explanation) + "</system-out>\n    </testcase>\n";
             } else {
                 out += "/>\n";
             }
@@ -864,6 +902,13 @@ std::string write_junit(const audit_result& r, const report_info& info) {
 std::string csv_header() {
     return "organization,ein,input_file,profile,as_of,standard,standard_title,standard_result,check_id,slug,title,"
            "level,status,underlying_status,explanation\r\n";
+}
+
+std::string csv_header(const report_info& info) {
+    auto h = csv_header();
+    if (info.expiring_within_days)
+        h.insert(h.size() - 2, ",expiring_waiver_days_left");
+    return h;
 }
 
 std::string csv_rows(const audit_result& r, const report_info& info) {
@@ -883,12 +928,21 @@ std::string csv_rows(const audit_result& r, const report_info& info) {
         out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(c.title()) + ',';
         out += csv_field(to_string(c.level)) + ',' + csv_field(to_string(c.status)) + ',';
         out += csv_field(c.underlying ? to_string(*c.underlying) : "") + ',';
-        out += csv_field(c.explanation) + "\r\n";
+        // A waived check says whose waiver, and until when, before the check's own explanation.
+        out += csv_field(c.waiver ? waiver_text(c) + " " + c.explanation : c.explanation);
+        if (info.expiring_within_days) {
+            out += ',';
+            if (const auto left = waiver_days_left(c, r.as_of, *info.expiring_within_days))
+                out += std::to_string(*left);
+        }
+        out += "\r\n";
     }
     return out;
 }
 
-std::string write_csv(const audit_result& r, const report_info& info) { return csv_header() + csv_rows(r, info); }
+std::string write_csv(const audit_result& r, const report_info& info) {
+    return csv_header(info) + csv_rows(r, info);
+}
 
 // ---- Batch summary ----------------------------------------------------------------------------------
 

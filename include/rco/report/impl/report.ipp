@@ -80,6 +80,31 @@ std::vector<const check_result*> action_plan(const audit_result& r) {
     return items;
 }
 
+std::optional<long> waiver_days_left(const check_result& c, date as_of, int days) {
+    if (!c.waiver || c.waiver->expires < as_of)
+        return std::nullopt;
+    const long left = days_between(as_of, c.waiver->expires);
+    return left <= days ? std::optional<long>(left) : std::nullopt;
+}
+
+std::vector<const check_result*> expiring_waivers(const audit_result& r, int days) {
+    std::vector<const check_result*> out;
+    for (const auto& c : r.checks)
+        if (waiver_days_left(c, r.as_of, days))
+            out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const check_result* a, const check_result* b) { return a->waiver->expires < b->waiver->expires; });
+    return out;
+}
+
+std::string expiring_waiver_line(const check_result& c, date as_of) {
+    const auto left = days_between(as_of, c.waiver->expires);
+    return c.id + " " + c.title() + ": expires " + format_date(c.waiver->expires) +
+           (left == 0 ? ", today" : left == 1 ? ", tomorrow" : ", in " + std::to_string(left) + " days") +
+           (c.waiver->for_applicant ? "; waived for this organization" : "") + "; approved by " +
+           c.waiver->approved_by + ".";
+}
+
 plan_parts action_plan_parts(const audit_result& r) {
     plan_parts parts;
     for (const auto* c : action_plan(r)) {
@@ -292,6 +317,19 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
             w.value(c.waiver->approved_by);
             w.key("expires");
             w.value(format_date(c.waiver->expires));
+            if (const auto& a = c.waiver->for_applicant) {
+                w.key("organization");
+                w.begin_object();
+                if (!a->ein.empty()) {
+                    w.key("ein");
+                    w.value(a->ein);
+                }
+                if (!a->name.empty()) {
+                    w.key("name");
+                    w.value(a->name);
+                }
+                w.end_object();
+            }
             w.end_object();
         }
         w.end_object();
@@ -299,6 +337,33 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
     w.end_array();
 
     detail::write_accreditation_json(w, r);
+    if (info.expiring_within_days) {
+        const int days = *info.expiring_within_days;
+        w.key("expiring_waivers");
+        w.begin_object();
+        w.key("within_days");
+        w.value(days);
+        w.key("by");
+        w.value(format_date(add_days(r.as_of, days)));
+        w.key("checks");
+        w.begin_array();
+        for (const auto* c : expiring_waivers(r, days)) {
+            w.begin_object();
+            w.key("check");
+            w.value(c->id);
+            w.key("expires");
+            w.value(format_date(c->waiver->expires));
+            w.key("days_left");
+            w.value(static_cast<std::int64_t>(days_between(r.as_of, c->waiver->expires)));
+            w.key("approved_by");
+            w.value(c->waiver->approved_by);
+            w.key("for_this_organization_only");
+            w.value(c->waiver->for_applicant.has_value());
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
 
     w.key("tailoring");
     w.begin_array();
@@ -500,6 +565,17 @@ std::string write_text(const audit_result& r, const report_info& info) {
             people(*c);
         }
 
+    if (info.expiring_within_days) {
+        const int days = *info.expiring_within_days;
+        out << "\nWAIVERS EXPIRING WITHIN " << days << (days == 1 ? " DAY" : " DAYS") << " (by "
+            << format_date(add_days(r.as_of, days)) << ")\n";
+        const auto expiring = expiring_waivers(r, days);
+        if (expiring.empty())
+            out << "  None.\n";
+        for (const auto* c : expiring)
+            out << wrap(expiring_waiver_line(*c, r.as_of), 2);
+    }
+
     out << "\nEVERY CHECK\n";
     for (const auto& s : r.standards) {
         out << "  Standard " << s.number << ": " << s.title << " — " << plain(s.result) << "\n";
@@ -510,9 +586,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
                 << (c.level == level::recommended ? " (recommended)" : "") << "\n";
             out << wrap(io::in_form_words(c.explanation) + " [" + c.id + "]", 8);
             if (c.waiver)
-                out << wrap("Waived until " + format_date(c.waiver->expires) + " (approved by " +
-                                c.waiver->approved_by + "): " + c.waiver->justification,
-                            8);
+                out << wrap(waiver_sentence(c), 8);
         }
     }
 
