@@ -537,7 +537,6 @@ int run_check(const check_options& opt) {
         [&](audited_record&& a) { writer.add(std::move(a)); });
     // What only the workers needed goes before the summary is written.
     std::vector<std::string>().swap(plan->files);
-    int code = writer.finish();
     // A batch: an entry for an organization none of its records is (a typo in the EIN?).
     if (plan->batch && plan->tailor) {
         std::vector<rco::diagnostic> unused;
@@ -551,6 +550,7 @@ int run_check(const check_options& opt) {
             }
         print_diagnostics(unused);
     }
+    int code = writer.finish();
     for (std::size_t k = 0; k < plan->reviews.size(); ++k)
         if (!plan->review_used[k]) {
             std::cerr << "rco-audit: error: the review file " << plan->review_inputs[k].file
