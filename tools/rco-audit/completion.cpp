@@ -143,7 +143,8 @@ command add_completion(CLI::App& app) {
     sub->add_option("shell", *shell, "The shell: bash")->check(CLI::IsMember({"bash"}))->required();
     sub->add_option("-o,--output", *output, "Write to FILE (whole or not at all) instead of stdout");
     sub->footer(exit_codes_footer("the script was written", "", "usage error, or the output cannot be written"));
-    return {sub, [&app, output] { return emit(*output, bash_script(app)); }};
+    // Both strings live as long as the command: CLI11 writes the parsed words into them.
+    return {sub, [&app, output, shell] { return emit(*output, bash_script(app)); }};
 }
 
 } // namespace rco::cli
