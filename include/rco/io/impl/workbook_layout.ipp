@@ -30,8 +30,12 @@ struct column {
     std::vector<std::string> path;  ///< the same, as JSON object keys
     cell_kind kind = cell_kind::text;
     bool list = false;              ///< a list of values of `kind`, "; " separated
-    std::vector<std::string_view> words; ///< for `choice`: the accepted words
+    /// For `choice`: the accepted words. For `text` and `whole`: the words a drop-down
+    /// offers, checked by the reader the cells go to (the review file's verdicts, scores).
+    std::vector<std::string_view> words;
     std::string help;
+    bool context = false; ///< written for the reader's information (grey), ignored when read
+    double width = 0;     ///< a table column's width in characters, wrapped; 0: by its kind
 };
 
 /// One sheet: a form (label / value / help rows for one object) or a table (one
@@ -132,9 +136,9 @@ template <class V> std::vector<std::string_view> words_of() {
 /// Help text from the JSON Schema: the description at a path of keys ("*" for list items).
 class schema_help {
 public:
-    schema_help() {
+    explicit schema_help(std::string_view schema_file = "rco-record-1.schema.json") {
         for (const auto& [name, bytes] : rco::detail::embedded_files())
-            if (name == "rco-record-1.schema.json") {
+            if (name == schema_file) {
                 boost::system::error_code ec;
                 root_ = json::parse(bytes, ec);
             }
@@ -192,19 +196,20 @@ private:
 /// What a value of `kind` looks like in a cell, for the help text.
 inline std::string how_to_fill(const column& c) {
     std::string s;
-    switch (c.kind) {
-    case cell_kind::text: s = "Text."; break;
-    case cell_kind::yes_no: s = "yes or no."; break;
-    case cell_kind::whole: s = "A whole number."; break;
-    case cell_kind::money: s = "An amount in dollars."; break;
-    case cell_kind::date: s = "A date."; break;
-    case cell_kind::choice: {
+    if (!c.words.empty()) {
         s = "One of: ";
         for (std::size_t i = 0; i < c.words.size(); ++i)
             s += (i ? ", " : "") + std::string(c.words[i]);
         s += ".";
-        break;
-    }
+    } else {
+        switch (c.kind) {
+        case cell_kind::text: s = "Text."; break;
+        case cell_kind::yes_no: s = "yes or no."; break;
+        case cell_kind::whole: s = "A whole number."; break;
+        case cell_kind::money: s = "An amount in dollars."; break;
+        case cell_kind::date: s = "A date."; break;
+        case cell_kind::choice: break; // always has words
+        }
     }
     if (c.list)
         s = "Several values separated by \"; \" (" + std::string(none_marker) + " for none), each: " + s;

@@ -363,7 +363,7 @@ public:
         const auto base = pointer_of(s.path);
         if (!field_col || !value_col) {
             add(severity::error, cell_ref(name, 0, 0), base,
-                "expected a header row with the columns Field and Value (a sheet of rco-record/1 workbooks); "
+                "expected a header row with the columns Field and Value (as rco-audit writes the sheet); "
                 "the sheet is not read");
             return;
         }
@@ -420,6 +420,8 @@ public:
                 if (iequals(col.label, h))
                     c = &col;
             const auto ref = cell_ref(name, 0, it->first.second);
+            if (c && c->context)
+                continue; // written for the reader's information only
             if (!c) {
                 add(severity::warning, ref, base,
                     "unknown column " + quote(h) + " is ignored" +
@@ -762,6 +764,176 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
+constexpr std::string_view ole_magic{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8};
+
+/// What the zip must be before it is opened at all.
+inline std::string_view admitted(std::string_view bytes) {
+    if (bytes.substr(0, 8) == ole_magic)
+        throw unreadable{"refused: the workbook is encrypted or password-protected, or an old Excel 97-2003 (.xls) "
+                         "file; save it as an Excel workbook (.xlsx) without a password"};
+    if (bytes.size() > workbook_limits::max_file_bytes)
+        throw unreadable{"refused: the workbook is larger than " +
+                         std::to_string(workbook_limits::max_file_bytes >> 20) + " MiB"};
+    return bytes;
+}
+
+/// A worksheet named in the workbook part, and the part that holds its cells.
+struct found_sheet {
+    std::string name, part;
+};
+
+/// An .xlsx package opened and checked (not OpenDocument, no macros, a workbook part,
+/// bounded): its date system, shared strings and sheets in workbook order. Throws
+/// `unreadable`. `form` ("rco-record/1") names what the workbook should hold, in messages.
+class workbook_package {
+public:
+    workbook_package(std::string_view bytes, std::string_view form) : z(admitted(bytes)) {
+        if (auto mime = z.read("mimetype"); mime && mime->find("opendocument") != std::string::npos)
+            throw unreadable{"this is an OpenDocument file (.ods); save it as an Excel workbook (.xlsx) and run again"};
+        for (const auto& n : z.names())
+            if (ends_with(n, "vbaProject.bin"))
+                throw unreadable{"refused: the workbook contains macros (vbaProject.bin); save it as a plain Excel "
+                                 "workbook (.xlsx), without macros"};
+        auto types = z.read("[Content_Types].xml");
+        if (!types)
+            throw unreadable{
+                "not a workbook: the zip archive has no [Content_Types].xml (expected an Excel .xlsx file)"};
+        {
+            pugi::xml_document doc;
+            parse_part(doc, *types, "[Content_Types].xml");
+            for (auto t : doc.document_element().children()) {
+                const std::string_view ct = t.attribute("ContentType").value();
+                if (ct.find("macroEnabled") != std::string_view::npos || ct.find("vbaProject") != std::string_view::npos)
+                    throw unreadable{"refused: the workbook is macro-enabled (.xlsm); save it as a plain Excel "
+                                     "workbook (.xlsx), without macros"};
+            }
+        }
+        // The workbook part, from the package relationships.
+        std::string book = "xl/workbook.xml";
+        for (const auto& [id, rel] : read_rels(z, "_rels/.rels", ""))
+            if (ends_with(rel.first, "/officeDocument"))
+                book = rel.second;
+        auto book_bytes = z.read(book);
+        if (!book_bytes)
+            throw unreadable{z.has("word/document.xml")
+                                 ? "this is a Word document, not a workbook; " + std::string(form) +
+                                       " workbooks are Excel (.xlsx) files"
+                                 : "not a workbook: the zip archive has no workbook part (expected an Excel .xlsx "
+                                   "file)"};
+        const auto slash = book.rfind('/');
+        const std::string book_dir = slash == std::string::npos ? "" : book.substr(0, slash + 1);
+        const std::string book_rels =
+            book_dir + "_rels/" + (slash == std::string::npos ? book : book.substr(slash + 1)) + ".rels";
+        const auto rels = read_rels(z, book_rels, book_dir);
+
+        pugi::xml_document bdoc;
+        parse_part(bdoc, *book_bytes, book);
+        const auto broot = bdoc.document_element();
+        if (auto pr = child(broot, "workbookPr")) {
+            const std::string_view v = pr.attribute("date1904").value();
+            date1904 = v == "1" || v == "true";
+        }
+
+        std::string sst_part;
+        for (const auto& [id, rel] : rels)
+            if (ends_with(rel.first, "/sharedStrings"))
+                sst_part = rel.second;
+        if (sst_part.empty() && z.has(book_dir + "sharedStrings.xml"))
+            sst_part = book_dir + "sharedStrings.xml";
+        if (!sst_part.empty())
+            if (auto sst = z.read(sst_part)) {
+                pugi::xml_document sdoc;
+                parse_part(sdoc, *sst, sst_part);
+                for (auto si : sdoc.document_element().children())
+                    if (si.type() == pugi::node_element && local_name(si.name()) == "si")
+                        shared.push_back(string_item_text(si));
+            }
+
+        for (auto sh : child(broot, "sheets").children()) {
+            if (sh.type() != pugi::node_element || local_name(sh.name()) != "sheet")
+                continue;
+            std::string rid;
+            for (auto a : sh.attributes())
+                if (local_name(a.name()) == "id" && std::string_view(a.name()) != "id")
+                    rid = a.value();
+            auto it = rels.find(rid);
+            sheets.push_back({sh.attribute("name").value(), it == rels.end() ? "" : it->second.second});
+            if (sheets.size() > workbook_limits::max_sheets)
+                throw unreadable{"refused: the workbook has more than " + std::to_string(workbook_limits::max_sheets) +
+                                 " sheets"};
+        }
+    }
+
+    zip_reader z;
+    bool date1904 = false;
+    std::vector<std::string> shared;
+    std::vector<found_sheet> sheets;
+};
+
+/// Reads the package's sheets that `layout` knows (by name, in any case) into `cr`;
+/// "Start here" is skipped, other sheets are warned about in `notes`. False when no
+/// sheet is one of the layout's.
+inline bool read_sheets(workbook_package& pk, const std::vector<sheet>& layout, cell_reader& cr,
+                        std::vector<diagnostic>& notes, std::string_view file_name, std::string_view form) {
+    bool any = false;
+    std::vector<const sheet*> done;
+    for (const auto& fs : pk.sheets) {
+        const sheet* layout_sheet = nullptr;
+        for (const auto& s : layout)
+            if (iequals(trim(fs.name), s.name))
+                layout_sheet = &s;
+        if (!layout_sheet) {
+            if (!iequals(trim(fs.name), start_sheet_name))
+                notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
+                                 "sheet " + json::serialize(json::string(fs.name)) + " is not part of an " +
+                                     std::string(form) + " workbook and is ignored"});
+            continue;
+        }
+        any = true;
+        if (std::find(done.begin(), done.end(), layout_sheet) != done.end()) {
+            notes.push_back({severity::error, std::string(file_name), 0, 0, pointer_of(layout_sheet->path),
+                             "sheet " + json::serialize(json::string(fs.name)) + " repeats the sheet " +
+                                 layout_sheet->name + "; give each sheet once"});
+            continue;
+        }
+        done.push_back(layout_sheet);
+        auto part = fs.part.empty() ? std::nullopt : pk.z.read(fs.part);
+        if (!part) {
+            if (!pk.z.has(fs.part)) // a chartsheet or a missing part: nothing to read
+                notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
+                                 "sheet " + json::serialize(json::string(fs.name)) +
+                                     " has no cells to read (is it a worksheet?)"});
+            continue;
+        }
+        pugi::xml_document sdoc;
+        parse_part(sdoc, *part, fs.part);
+        const auto cells = read_cells(sdoc, pk.shared, fs.name);
+        if (layout_sheet->table)
+            cr.table(*layout_sheet, fs.name, cells);
+        else
+            cr.form(*layout_sheet, fs.name, cells);
+    }
+    return any;
+}
+
+/// The cell a JSON Pointer (or the nearest enclosing one) was read from, by the
+/// cell_reader's `where`; `fallback` when none was.
+inline std::string cell_for(const std::map<std::string, std::string>& where, std::string_view pointer,
+                            std::string_view fallback) {
+    for (std::string p = pointer == "/" ? "" : std::string(pointer);; p.erase(p.rfind('/'))) {
+        if (auto it = where.find(p.empty() ? "/" : p); it != where.end())
+            return it->second;
+        if (p.empty() || p.find('/') == std::string::npos)
+            return std::string(fallback);
+    }
+}
+
+/// A diagnostic of the JSON reader placed at its cell instead of a line: "'Judgments'!E5: ...".
+inline void place_at_cell(diagnostic& d, const std::map<std::string, std::string>& where, std::string_view fallback) {
+    d.line = d.column = 0;
+    d.message = cell_for(where, d.pointer, fallback) + ": " + d.message;
+}
+
 } // namespace rco::io::detail::wb
 
 namespace rco::io {
@@ -780,132 +952,11 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         out.record.reset();
         return out;
     };
-    if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-        return fatal("refused: the workbook is encrypted or password-protected, or an old Excel 97-2003 (.xls) "
-                     "file; save it as an Excel workbook (.xlsx) without a password");
-    if (bytes.size() > workbook_limits::max_file_bytes)
-        return fatal("refused: the workbook is larger than " + std::to_string(workbook_limits::max_file_bytes >> 20) +
-                     " MiB");
     try {
-        wb::zip_reader z(bytes);
-        if (auto mime = z.read("mimetype"); mime && mime->find("opendocument") != std::string::npos)
-            return fatal("this is an OpenDocument file (.ods); save it as an Excel workbook (.xlsx) and run again");
-        for (const auto& n : z.names())
-            if (wb::ends_with(n, "vbaProject.bin"))
-                return fatal("refused: the workbook contains macros (vbaProject.bin); save it as a plain Excel "
-                             "workbook (.xlsx), without macros");
-        auto types = z.read("[Content_Types].xml");
-        if (!types)
-            return fatal("not a workbook: the zip archive has no [Content_Types].xml (expected an Excel .xlsx file)");
-        {
-            pugi::xml_document doc;
-            wb::parse_part(doc, *types, "[Content_Types].xml");
-            for (auto t : doc.document_element().children()) {
-                const std::string_view ct = t.attribute("ContentType").value();
-                if (ct.find("macroEnabled") != std::string_view::npos || ct.find("vbaProject") != std::string_view::npos)
-                    return fatal("refused: the workbook is macro-enabled (.xlsm); save it as a plain Excel workbook "
-                                 "(.xlsx), without macros");
-            }
-        }
-        // The workbook part, from the package relationships.
-        std::string book = "xl/workbook.xml";
-        for (const auto& [id, rel] : wb::read_rels(z, "_rels/.rels", ""))
-            if (wb::ends_with(rel.first, "/officeDocument"))
-                book = rel.second;
-        auto book_bytes = z.read(book);
-        if (!book_bytes)
-            return fatal(z.has("word/document.xml")
-                             ? "this is a Word document, not a workbook; rco-record/1 workbooks are Excel (.xlsx) files"
-                             : "not a workbook: the zip archive has no workbook part (expected an Excel .xlsx file)");
-        const auto slash = book.rfind('/');
-        const std::string book_dir = slash == std::string::npos ? "" : book.substr(0, slash + 1);
-        const std::string book_rels =
-            book_dir + "_rels/" + (slash == std::string::npos ? book : book.substr(slash + 1)) + ".rels";
-        const auto rels = wb::read_rels(z, book_rels, book_dir);
-
-        pugi::xml_document bdoc;
-        wb::parse_part(bdoc, *book_bytes, book);
-        const auto broot = bdoc.document_element();
-        bool date1904 = false;
-        if (auto pr = wb::child(broot, "workbookPr")) {
-            const std::string_view v = pr.attribute("date1904").value();
-            date1904 = v == "1" || v == "true";
-        }
-
-        std::vector<std::string> shared;
-        std::string sst_part;
-        for (const auto& [id, rel] : rels)
-            if (wb::ends_with(rel.first, "/sharedStrings"))
-                sst_part = rel.second;
-        if (sst_part.empty() && z.has(book_dir + "sharedStrings.xml"))
-            sst_part = book_dir + "sharedStrings.xml";
-        if (!sst_part.empty())
-            if (auto sst = z.read(sst_part)) {
-                pugi::xml_document sdoc;
-                wb::parse_part(sdoc, *sst, sst_part);
-                for (auto si : sdoc.document_element().children())
-                    if (si.type() == pugi::node_element && wb::local_name(si.name()) == "si")
-                        shared.push_back(wb::string_item_text(si));
-            }
-
-        // Sheets, in workbook order, matched to the layout by name.
-        struct found_sheet {
-            std::string name, part;
-        };
-        std::vector<found_sheet> sheets;
-        for (auto s : wb::child(broot, "sheets").children()) {
-            if (s.type() != pugi::node_element || wb::local_name(s.name()) != "sheet")
-                continue;
-            std::string rid;
-            for (auto a : s.attributes())
-                if (wb::local_name(a.name()) == "id" && std::string_view(a.name()) != "id")
-                    rid = a.value();
-            auto it = rels.find(rid);
-            sheets.push_back({s.attribute("name").value(), it == rels.end() ? "" : it->second.second});
-            if (sheets.size() > workbook_limits::max_sheets)
-                return fatal("refused: the workbook has more than " + std::to_string(workbook_limits::max_sheets) +
-                             " sheets");
-        }
-        wb::cell_reader cr(file_name, date1904);
+        wb::workbook_package pk(bytes, record_format_id);
+        wb::cell_reader cr(file_name, pk.date1904);
         std::vector<diagnostic> notes;
-        bool any = false;
-        std::vector<const wb::sheet*> done;
-        for (const auto& fs : sheets) {
-            const wb::sheet* layout_sheet = nullptr;
-            for (const auto& s : wb::layout())
-                if (wb::iequals(wb::trim(fs.name), s.name))
-                    layout_sheet = &s;
-            if (!layout_sheet) {
-                if (!wb::iequals(wb::trim(fs.name), wb::start_sheet_name))
-                    notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
-                                     "sheet " + json::serialize(json::string(fs.name)) +
-                                         " is not part of an rco-record/1 workbook and is ignored"});
-                continue;
-            }
-            any = true;
-            if (std::find(done.begin(), done.end(), layout_sheet) != done.end()) {
-                notes.push_back({severity::error, std::string(file_name), 0, 0, wb::pointer_of(layout_sheet->path),
-                                 "sheet " + json::serialize(json::string(fs.name)) + " repeats the sheet " +
-                                     layout_sheet->name + "; give each part of the record once"});
-                continue;
-            }
-            done.push_back(layout_sheet);
-            auto part = fs.part.empty() ? std::nullopt : z.read(fs.part);
-            if (!part) {
-                if (!z.has(fs.part)) // a chartsheet or a missing part: nothing to read
-                    notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
-                                     "sheet " + json::serialize(json::string(fs.name)) +
-                                         " has no cells to read (is it a worksheet?)"});
-                continue;
-            }
-            pugi::xml_document sdoc;
-            wb::parse_part(sdoc, *part, fs.part);
-            const auto cells = wb::read_cells(sdoc, shared, fs.name);
-            if (layout_sheet->table)
-                cr.table(*layout_sheet, fs.name, cells);
-            else
-                cr.form(*layout_sheet, fs.name, cells);
-        }
+        const bool any = wb::read_sheets(pk, wb::layout(), cr, notes, file_name, record_format_id);
         if (!any)
             return fatal("not an rco-record/1 workbook: none of its sheets is one of the record's (Record, "
                          "Organization, Board members, ...); start from the workbook `rco-audit init my-rco.xlsx` "
@@ -916,7 +967,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         detail::record_reader rr("", file_name);
         auto& fmt = root.as_object();
         const auto* format = fmt.if_contains("format");
-        const std::string record_ref = cr.where.count("/format") ? cr.where["/format"] : "Record!B2";
+        cr.where.emplace("/format", "Record!B2");
         if (!format || !format->is_string())
             rr.error("/format", "missing the format rco-record/1 (the Record sheet's format row); the workbook does "
                                 "not declare itself an RCO record");
@@ -928,17 +979,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
             detail::check_consistency(*out.record, rr);
         out.diagnostics = std::move(cr.diags);
         for (auto& d : rr.diags) {
-            d.line = d.column = 0;
-            for (std::string p = d.pointer == "/" ? "" : d.pointer;; p.erase(p.rfind('/'))) {
-                if (auto it = cr.where.find(p.empty() ? "/" : p); it != cr.where.end()) {
-                    d.message = it->second + ": " + d.message;
-                    break;
-                }
-                if (p == "/format" || p.empty()) {
-                    d.message = (p == "/format" ? record_ref : std::string("Record!A1")) + ": " + d.message;
-                    break;
-                }
-            }
+            wb::place_at_cell(d, cr.where, "Record!A1");
             out.diagnostics.push_back(std::move(d));
         }
         out.diagnostics.insert(out.diagnostics.end(), notes.begin(), notes.end());

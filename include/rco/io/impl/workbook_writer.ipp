@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <span>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -126,11 +127,77 @@ private:
 
 constexpr lxw_row_t table_validation_rows = 1000;
 
+/// One line of a workbook's "Start here" sheet.
+struct start_line {
+    enum style_t { title, heading, para, gap } style;
+    std::string_view text;
+};
+
+/// What a workbook holds: its title (document properties), the "Start here" sheet's
+/// lines, and the sheets after it, each written from the document's JSON form.
+struct workbook_spec {
+    std::string_view title;
+    std::span<const start_line> start;
+    const std::vector<sheet>& sheets;
+};
+
+/// The record workbook's "Start here" sheet.
+constexpr start_line record_start[] = {
+    {start_line::title, "RCO record workbook (rco-record/1)"},
+    {start_line::gap, ""},
+    {start_line::heading, "What this workbook is for"},
+    {start_line::para,
+     "It holds the evidence a Recovery Community Organization keeps to show that it meets the ten national "
+             "RCO standards: its legal status, board, services, peer workers, community participation, policies "
+             "and documents. rco-audit reads it directly and reports, standard by standard, what is met, what is "
+             "not, and what evidence is missing."},
+    {start_line::gap, ""},
+    {start_line::heading, "How to fill it in"},
+    {start_line::para,
+     "1. Go through the sheets in order. Each sheet is one part of the record."},
+    {start_line::para,
+     "2. Sheets of one thing (Organization, Board, Bylaws, Policies, ...) have one row per field: type the "
+             "answer in the Value column. The Help column says what the field means."},
+    {start_line::para,
+     "3. Sheets of a list (Board members, Services, Peer workers, Input events, Documents, ...) have one "
+             "row per item and one column per field. Rest the mouse on a column header to read its help. Columns "
+             "may be moved; keep the header words as they are. Empty rows are skipped."},
+    {start_line::para,
+     "4. Yes/no cells and fixed choices have drop-down lists: pick one of the offered words. Dates are date "
+             "cells (or text as YYYY-MM-DD, e.g. 2026-06-30). Counts are whole numbers; amounts are dollars."},
+    {start_line::para,
+     "5. A list of several values in one cell (a service's eligibility words, a peer worker's supervision "
+             "dates, ...) separates the values with a semicolon and a space: 2026-01-15; 2026-02-12. Write ;; for "
+             "a semicolon inside a value."},
+    {start_line::para,
+     "6. Leave a cell empty when you do not know: a missing answer is reported as missing evidence. Write "
+             "(none) to say a list is empty on purpose: in a list cell, or alone in the first row of a list sheet "
+             "(for example, no grievances were received)."},
+    {start_line::gap, ""},
+    {start_line::heading, "How to run the audit"},
+    {start_line::para,
+     "Save the workbook as .xlsx, then run:   rco-audit check my-rco.xlsx"},
+    {start_line::para,
+     "To check the workbook for mistakes only:   rco-audit validate my-rco.xlsx"},
+    {start_line::para,
+     "Every problem names the sheet and the cell, e.g.  'Board members'!C7: expected yes or no."},
+    {start_line::gap, ""},
+    {start_line::heading, "Privacy"},
+    {start_line::para,
+     "Board members and peer workers are identified by ids (b01, p01, ...), never by names. Do not type "
+             "anyone's name, diagnosis or recovery story into this workbook: a board member's recovery identity is "
+             "sensitive personal information. Reports print counts, not ids, unless --show-names is asked for."},
+    {start_line::gap, ""},
+    {start_line::para,
+     "Do not rename or delete the sheets, and keep the Record sheet's format as rco-record/1. Other sheets "
+             "you add are ignored (with a warning)."},
+};
+
 class xlsx_writer {
 public:
     std::vector<diagnostic> diags;
 
-    std::string write(const json::value& root) {
+    std::string write(const json::value& root, const workbook_spec& spec) {
         scratch_file out;
         if (!out.ok()) {
             fail("", "cannot create the workbook in memory");
@@ -143,12 +210,14 @@ public:
             return {};
         }
         lxw_doc_properties props{};
-        props.title = const_cast<char*>("RCO record (rco-record/1)");
+        const std::string title(spec.title);
+        props.title = const_cast<char*>(title.c_str());
         props.comments = const_cast<char*>("Written by rco-audit " RCO_VERSION);
+        props.created = 946684800; // 2000-01-01T00:00:00Z, not the clock: the same input gives the same bytes
         workbook_set_properties(wb_, &props);
         make_formats();
-        start_sheet();
-        for (const auto& s : layout()) {
+        start_sheet(spec.start);
+        for (const auto& s : spec.sheets) {
             const json::value* v = find_path(&root, s.path);
             if (s.table)
                 table_sheet(s, v && v->is_array() ? &v->get_array() : nullptr);
@@ -209,9 +278,23 @@ private:
         para_ = workbook_add_format(wb_);
         format_set_text_wrap(para_);
         format_set_align(para_, LXW_ALIGN_VERTICAL_TOP);
+        wrap_ = workbook_add_format(wb_);
+        format_set_num_format(wrap_, "@");
+        format_set_text_wrap(wrap_);
+        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+        context_ = workbook_add_format(wb_);
+        format_set_num_format(context_, "@");
+        format_set_text_wrap(context_);
+        format_set_align(context_, LXW_ALIGN_VERTICAL_TOP);
+        format_set_bg_color(context_, 0xF2F2F2);
+        format_set_font_color(context_, 0x404040);
     }
 
     lxw_format* format_for(const column& c) const {
+        if (c.context)
+            return context_;
+        if (c.width > 0 && (c.list || c.kind == cell_kind::text))
+            return wrap_;
         if (c.list)
             return text_;
         switch (c.kind) {
@@ -230,71 +313,37 @@ private:
         return 15.0 * lines;
     }
 
-    void start_sheet() {
+    void start_sheet(std::span<const start_line> lines) {
         auto* ws = workbook_add_worksheet(wb_, std::string(start_sheet_name).c_str());
         worksheet_set_column(ws, 0, 0, 80, para_);
         worksheet_fit_to_pages(ws, 1, 0);
         lxw_row_t r = 0;
-        auto line = [&](std::string_view text, lxw_format* f = nullptr) {
-            if (!f)
-                worksheet_set_row(ws, r, row_height(text, 80), nullptr);
-            worksheet_write_string(ws, r++, 0, std::string(text).c_str(), f ? f : para_);
-        };
-        line("RCO record workbook (rco-record/1)", title_);
-        r++;
-        line("What this workbook is for", heading_);
-        line("It holds the evidence a Recovery Community Organization keeps to show that it meets the ten national "
-             "RCO standards: its legal status, board, services, peer workers, community participation, policies "
-             "and documents. rco-audit reads it directly and reports, standard by standard, what is met, what is "
-             "not, and what evidence is missing.");
-        r++;
-        line("How to fill it in", heading_);
-        line("1. Go through the sheets in order. Each sheet is one part of the record.");
-        line("2. Sheets of one thing (Organization, Board, Bylaws, Policies, ...) have one row per field: type the "
-             "answer in the Value column. The Help column says what the field means.");
-        line("3. Sheets of a list (Board members, Services, Peer workers, Input events, Documents, ...) have one "
-             "row per item and one column per field. Rest the mouse on a column header to read its help. Columns "
-             "may be moved; keep the header words as they are. Empty rows are skipped.");
-        line("4. Yes/no cells and fixed choices have drop-down lists: pick one of the offered words. Dates are date "
-             "cells (or text as YYYY-MM-DD, e.g. 2026-06-30). Counts are whole numbers; amounts are dollars.");
-        line("5. A list of several values in one cell (a service's eligibility words, a peer worker's supervision "
-             "dates, ...) separates the values with a semicolon and a space: 2026-01-15; 2026-02-12. Write ;; for "
-             "a semicolon inside a value.");
-        line("6. Leave a cell empty when you do not know: a missing answer is reported as missing evidence. Write "
-             "(none) to say a list is empty on purpose: in a list cell, or alone in the first row of a list sheet "
-             "(for example, no grievances were received).");
-        r++;
-        line("How to run the audit", heading_);
-        line("Save the workbook as .xlsx, then run:   rco-audit check my-rco.xlsx");
-        line("To check the workbook for mistakes only:   rco-audit validate my-rco.xlsx");
-        line("Every problem names the sheet and the cell, e.g.  'Board members'!C7: expected yes or no.");
-        r++;
-        line("Privacy", heading_);
-        line("Board members and peer workers are identified by ids (b01, p01, ...), never by names. Do not type "
-             "anyone's name, diagnosis or recovery story into this workbook: a board member's recovery identity is "
-             "sensitive personal information. Reports print counts, not ids, unless --show-names is asked for.");
-        r++;
-        line("Do not rename or delete the sheets, and keep the Record sheet's format as rco-record/1. Other sheets "
-             "you add are ignored (with a warning).");
+        for (const auto& l : lines) {
+            if (l.style == start_line::gap) {
+                r++;
+                continue;
+            }
+            lxw_format* f = l.style == start_line::title ? title_ : l.style == start_line::heading ? heading_ : para_;
+            if (l.style == start_line::para)
+                worksheet_set_row(ws, r, row_height(l.text, 80), nullptr);
+            worksheet_write_string(ws, r++, 0, std::string(l.text).c_str(), f);
+        }
         worksheet_activate(ws);
     }
 
     void validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col, const column& c) {
-        if (c.list)
+        if (c.list || c.context)
             return; // several values in one cell: no drop-down can offer them
         lxw_data_validation v{};
         v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
         std::vector<std::string> words;
         std::vector<char*> list;
-        switch (c.kind) {
-        case cell_kind::text: return;
-        case cell_kind::yes_no:
-        case cell_kind::choice:
-            if (c.kind == cell_kind::yes_no)
-                words = {"yes", "no"};
-            else
-                for (auto w : c.words)
-                    words.emplace_back(w);
+        if (c.kind == cell_kind::yes_no)
+            words = {"yes", "no"};
+        else
+            for (auto w : c.words)
+                words.emplace_back(w);
+        if (!words.empty()) {
             for (auto& w : words)
                 list.push_back(w.data());
             list.push_back(nullptr);
@@ -302,7 +351,13 @@ private:
             v.value_list = list.data();
             v.error_title = const_cast<char*>("Not one of the accepted words");
             v.error_message = const_cast<char*>("Pick one of the words offered in the drop-down list.");
-            break;
+            worksheet_data_validation_range(ws, first, col, last, col, &v);
+            return;
+        }
+        switch (c.kind) {
+        case cell_kind::text:
+        case cell_kind::yes_no:
+        case cell_kind::choice: return;
         case cell_kind::whole:
             v.validate = LXW_VALIDATION_TYPE_INTEGER;
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
@@ -366,12 +421,13 @@ private:
                     return;
                 }
             }
+            lxw_format* f = c.kind == cell_kind::text || c.list ? format_for(c) : text_;
             if (s.empty()) {
                 // A blank cell would read as absent: an empty text is a formula giving "".
-                worksheet_write_formula_str(ws, row, col, "=\"\"", text_, "");
+                worksheet_write_formula_str(ws, row, col, "=\"\"", f, "");
                 return;
             }
-            worksheet_write_string(ws, row, col, escape_ooxml(s).c_str(), text_);
+            worksheet_write_string(ws, row, col, escape_ooxml(s).c_str(), f);
         };
         if (c.list) {
             if (v.is_array())
@@ -446,10 +502,11 @@ private:
         for (std::size_t k = 0; k < s.columns.size(); ++k) {
             const auto& c = s.columns[k];
             const auto col = static_cast<lxw_col_t>(k);
-            const double width = c.kind == cell_kind::date && !c.list ? 13
+            const double width = c.width > 0                                              ? c.width
+                                 : c.kind == cell_kind::date && !c.list                       ? 13
                                  : c.kind == cell_kind::whole || c.kind == cell_kind::yes_no ? 12
-                                 : c.list ? 30
-                                          : 22;
+                                 : c.list                                                     ? 30
+                                                                                              : 22;
             worksheet_set_column(ws, col, col, std::max(width, static_cast<double>(c.label.size()) + 2),
                                  format_for(c));
             worksheet_write_string(ws, 0, col, c.label.c_str(), header_);
@@ -469,18 +526,25 @@ private:
         }
         for (std::size_t i = 0; i < items->size(); ++i) {
             const auto row = static_cast<lxw_row_t>(i + 1);
+            double height = 0; // wrapped columns: tall enough for their text
             for (std::size_t k = 0; k < s.columns.size(); ++k) {
                 const auto& c = s.columns[k];
-                if (const auto* v = find_path(&(*items)[i], c.path))
+                if (const auto* v = find_path(&(*items)[i], c.path)) {
                     cell(ws, row, static_cast<lxw_col_t>(k), c, *v,
                          base + "/" + std::to_string(i) + pointer_of(c.path));
+                    if (c.width > 0 && v->is_string())
+                        height = std::max(height, row_height(std::string_view(v->get_string()), c.width));
+                }
             }
+            if (height > 15.0)
+                worksheet_set_row(ws, row, height, nullptr);
         }
     }
 
     lxw_workbook* wb_ = nullptr;
     lxw_format *header_ = nullptr, *label_ = nullptr, *help_ = nullptr, *text_ = nullptr, *date_ = nullptr,
-               *whole_ = nullptr, *money_ = nullptr, *title_ = nullptr, *heading_ = nullptr, *para_ = nullptr;
+               *whole_ = nullptr, *money_ = nullptr, *title_ = nullptr, *heading_ = nullptr, *para_ = nullptr,
+               *wrap_ = nullptr, *context_ = nullptr;
 };
 
 } // namespace rco::io::detail::wb
@@ -491,7 +555,7 @@ workbook_write_result write_record_xlsx(const record& rec) {
     detail::wb::xlsx_writer w;
     workbook_write_result out;
     const auto doc = detail::to_json(rec);
-    out.bytes = w.write(doc);
+    out.bytes = w.write(doc, {"RCO record (rco-record/1)", detail::wb::record_start, detail::wb::layout()});
     out.diagnostics = std::move(w.diags);
     detail::wb::warn_empty_objects(doc, "", out.diagnostics);
     if (has_errors(out.diagnostics))
