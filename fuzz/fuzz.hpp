@@ -106,4 +106,41 @@ inline void diff_and_write(const boost::json::value& old_report, const boost::js
     (void)boost::json::parse(json);
 }
 
+/// A review a reader accepted: its checks and standards exist and its scores are in
+/// range; it is checked against the starter record (the organization set to match it,
+/// so the rest is exercised), folded into the audit when check_reviews finds nothing,
+/// and every report is written: the JSON report must parse, the plan and the
+/// accreditation section render.
+inline void check_review(review rv) {
+    const catalog& cat = io::builtin_catalog();
+    for (const auto& j : rv.judgments)
+        RCO_FUZZ_CHECK(cat.find_check(j.check_id) != nullptr);
+    for (const auto& s : rv.scores)
+        RCO_FUZZ_CHECK(s.standard >= 1 && s.standard <= 10 && s.has_it >= 0 && s.has_it <= 2 && s.uses_it >= 0 &&
+                       s.uses_it <= 2);
+    static const auto starter = io::read_record_json(io::starter_record(), "starter-record.json");
+    RCO_FUZZ_CHECK(starter.ok());
+    const auto& rec = *starter.record;
+    (void)check_reviews(audit(cat, "national", rec, review_date_or_default(rec)), rec, {rv});
+    rv.organization_ein = rec.organization->ein.value_or("");
+    rv.organization_name = rec.organization->name.value_or("");
+    const auto as_of = review_date_or_default(rec);
+    const auto automatic = audit(cat, "national", rec, as_of);
+    if (has_errors(check_reviews(automatic, rec, {rv})))
+        return;
+    const auto r = apply_reviews(automatic, cat, {}, {rv, rv});
+    RCO_FUZZ_CHECK(r.accreditation.has_value());
+    report::report_info info;
+    info.tool_version = "fuzz";
+    info.reviews.push_back({"fuzz.json", "0", rv.reviewer.label()});
+    const std::string json = report::write_json(r, info);
+    boost::system::error_code ec;
+    (void)boost::json::parse(json, ec);
+    RCO_FUZZ_CHECK(!ec);
+    (void)report::write_text(r, info);
+    (void)report::write_html(r, info);
+    (void)report::write_markdown(r, info);
+    (void)report::write_pip(r, info);
+}
+
 } // namespace rco::fuzz

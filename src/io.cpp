@@ -18,3 +18,4 @@
 #include "rco/io/impl/workbook_writer.ipp"
 #include "rco/io/impl/form_words.ipp"
 #include "rco/io/impl/review_json.ipp"
+#include "rco/io/impl/review_workbook.ipp"

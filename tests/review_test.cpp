@@ -1,9 +1,11 @@
 #include "rco/review.hpp"
 
 #include "rco/io/review_json.hpp"
+#include "rco/io/review_workbook.hpp"
 #include "rco/report/accreditation.hpp"
 
 #include "support.hpp"
+#include "zip_support.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -595,6 +597,220 @@ BOOST_AUTO_TEST_CASE(a_tailoring_file_sets_accreditation_parameters) {
         "/accreditation/exemplary_min_standards 2: expected a value of type integer",
     };
     BOOST_TEST(got == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- The review workbook ------------------------------------------------------------------
+
+namespace {
+
+/// Everything a review says, one line per value (not where it was read).
+std::string describe(const review& rv) {
+    auto codes = [](const std::vector<evidence_code>& ev) {
+        std::string s;
+        for (auto e : ev)
+            s += std::string(to_code(e)) + " ";
+        return s;
+    };
+    std::string s = "org " + rv.organization_name + " | " + rv.organization_ein + "\nreviewer " + rv.reviewer.id +
+                    " | " + rv.reviewer.name + " | " + rv.reviewer.role + "\ndate " + format_date(rv.date) + "\n";
+    for (const auto& j : rv.judgments)
+        s += "judgment " + j.check_id + " " + std::string(to_string(j.verdict)) + " [" + codes(j.evidence) + "] " +
+             j.note + "\n";
+    for (const auto& sc : rv.scores)
+        s += "score " + std::to_string(sc.standard) + " " + std::to_string(sc.has_it) + "/" +
+             std::to_string(sc.uses_it) + " [" + codes(sc.evidence) + "] " + sc.finding + " | " +
+             sc.recommended_action + "\n";
+    return s;
+}
+
+std::string messages(const std::vector<diagnostic>& diags) {
+    std::string s;
+    for (const auto& d : diags)
+        s += d.pointer + " " + std::to_string(d.line) + ": " + d.message + "\n";
+    return s;
+}
+
+std::optional<review> read_xlsx(const std::string& bytes, std::vector<diagnostic>& diags) {
+    return io::read_review_xlsx(bytes, "sheet.xlsx", cat(), diags);
+}
+
+/// The review sheet of Harbor as JSON, then as a workbook written from it.
+boost::json::object harbor_sheet() {
+    report::report_info info;
+    info.tool_version = "test";
+    info.input_file = "harbor-recovery-community.json";
+    info.organization_name = "Harbor Recovery Community";
+    info.organization_ein = "41-2873561";
+    return boost::json::parse(report::write_review_sheet_json(run({}), info)).as_object();
+}
+
+std::string workbook_of(const boost::json::object& doc) {
+    auto wb = io::write_review_xlsx(boost::json::serialize(doc));
+    BOOST_TEST_REQUIRE(wb.ok(), messages(wb.diagnostics));
+    return wb.bytes;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(review_workbook)
+
+BOOST_AUTO_TEST_CASE(example_reviews_read_back_identical_from_their_workbooks) {
+    for (const char* name : {"harbor-rev-01.json", "harbor-rev-02.json"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const auto text = test::slurp(test::source_dir() / "examples/reviews" / name);
+            const auto wb = io::write_review_xlsx(text);
+            BOOST_TEST_REQUIRE(wb.ok(), messages(wb.diagnostics));
+            BOOST_TEST(io::looks_like_workbook(wb.bytes));
+            std::vector<diagnostic> diags;
+            const auto back = io::read_review(wb.bytes, name, cat(), diags);
+            BOOST_TEST_REQUIRE(back.has_value(), messages(diags));
+            BOOST_TEST(diags.empty(), messages(diags));
+            BOOST_TEST(describe(*back) == describe(read_file(name)));
+            BOOST_TEST(back->scores.size() == 10u);
+            // Where each came from: its row's first cell, not a line.
+            BOOST_TEST(back->scores[7].where.cell == "Scores!A9");
+            BOOST_TEST(back->scores[7].where.pointer == "/scores/7");
+            BOOST_TEST(back->scores[7].where.line == 0u);
+            BOOST_TEST(back->where.cell == "Review!B4"); // organization.ein
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_review_sheet_as_a_workbook) {
+    const auto doc = harbor_sheet();
+    const auto parts = test::unzip(workbook_of(doc));
+    const auto& book = parts.at("xl/workbook.xml");
+    const auto sheet_at = [&](const std::string& name) { return book.find("name=\"" + name + "\""); };
+    BOOST_TEST(sheet_at("Start here") < sheet_at("Review"));
+    BOOST_TEST(sheet_at("Review") < sheet_at("Judgments"));
+    BOOST_TEST(sheet_at("Judgments") < sheet_at("Scores"));
+    BOOST_TEST(sheet_at("Scores") != std::string::npos);
+    const auto& judgments = parts.at("xl/worksheets/sheet3.xml");
+    BOOST_TEST(judgments.find("<formula1>\"satisfied,not_satisfied,not_applicable\"</formula1>") !=
+               std::string::npos);
+    BOOST_TEST(parts.at("xl/worksheets/sheet4.xml").find("<formula1>\"0,1,2\"</formula1>") != std::string::npos);
+    // No clock in the file: the same sheet gives the same bytes.
+    BOOST_TEST(parts.at("docProps/core.xml").find(">2000-01-01T00:00:00Z</dcterms:created>") != std::string::npos);
+    const auto& sst = parts.at("xl/sharedStrings.xml");
+    for (const char* text : {"Harbor Recovery Community", "41-2873561", "S8.5", "Does leadership reflect",
+                             "recommended_action", "automatic_result", "D documents, O observations, I interviews",
+                             "0 = none, 1 = moderate, 2 = excellent conformance", "Do not write the name of a member"})
+        BOOST_TEST(sst.find(text) != std::string::npos, text);
+    // Blank: the reviewer and the date are refused at their cells, nothing else.
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!read_xlsx(workbook_of(doc), diags));
+    BOOST_TEST(messages(diags) == "/reviewer/id 0: Review!B5: the reviewer needs an id\n"
+                                  "/date 0: Review!B8: expected the review date as YYYY-MM-DD, got \"\"\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_filled_sheet_reads_as_the_same_review_as_its_json) {
+    auto doc = harbor_sheet();
+    doc["reviewer"] = {{"id", "rev-03"}, {"name", "Kim Park"}, {"role", "peer reviewer"}};
+    doc["date"] = "2026-07-16";
+    auto& j = doc["judgments"].as_array()[0].as_object();
+    j["verdict"] = "not_satisfied";
+    j["evidence"] = {"D", "I"};
+    j["note"] = "Board is all from one town; the county is 30% Latino.";
+    j["question"] = "edited context is ignored";
+    auto& s = doc["scores"].as_array()[7].as_object();
+    s["has_it"] = 1;
+    s["uses_it"] = 0;
+    s["evidence"] = {"O"};
+    s["finding"] = "No plan; a semicolon; here.";
+    s["recommended_action"] = "Write one.";
+    doc["scores"].as_array()[2].as_object()["has_it"] = 2;
+    doc["scores"].as_array()[2].as_object()["uses_it"] = 2;
+    std::vector<diagnostic> diags;
+    const auto from_json = read(boost::json::serialize(doc), diags);
+    BOOST_TEST_REQUIRE(from_json.has_value(), messages(diags));
+    const auto from_xlsx = read_xlsx(workbook_of(doc), diags);
+    BOOST_TEST_REQUIRE(from_xlsx.has_value(), messages(diags));
+    BOOST_TEST(diags.empty(), messages(diags));
+    BOOST_TEST(describe(*from_xlsx) == describe(*from_json));
+    BOOST_TEST(from_xlsx->judgments.size() == 1u); // S8.5
+    BOOST_TEST(from_xlsx->scores.size() == 2u);    // the rows left blank are skipped
+    BOOST_TEST(from_xlsx->judgments[0].where.cell == "Judgments!A2");
+    // Folded into the audit, the same way.
+    BOOST_TEST(run({*from_xlsx}).find_check("S8.5")->status == status::fail);
+}
+
+BOOST_AUTO_TEST_CASE(errors_name_the_sheet_cell_and_pointer) {
+    auto doc = harbor_sheet();
+    doc["reviewer"] = {{"id", "rev-03"}};
+    doc["date"] = "2026-07-16";
+    doc["judgments"].as_array()[0].as_object()["verdict"] = "maybe";
+    doc["judgments"].as_array()[0].as_object()["evidence"] = {"D", "X"};
+    doc["scores"].as_array()[1].as_object()["has_it"] = 3;
+    doc["scores"].as_array()[1].as_object()["uses_it"] = 1;
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!read_xlsx(workbook_of(doc), diags));
+    BOOST_TEST(messages(diags) ==
+               "/judgments/0/verdict 0: Judgments!E2: expected satisfied, not_satisfied or not_applicable, got "
+               "\"maybe\"\n"
+               "/judgments/0/evidence 0: Judgments!F2: unknown evidence code \"X\" (expected D documents, O "
+               "observations, I interviews, S surveys, T tracers)\n"
+               "/scores/1/has_it 0: Scores!D3: expected a whole number from 0 to 2, got 3 (0 none, 1 moderate, 2 "
+               "excellent)\n");
+    BOOST_TEST(diags.at(0).file == "sheet.xlsx");
+
+    // A word typed in a score cell: the cell says so (once), and the review is refused.
+    doc = harbor_sheet();
+    doc["reviewer"] = {{"id", "rev-03"}};
+    doc["date"] = "2026-07-16";
+    doc["scores"].as_array()[0].as_object()["uses_it"] = 2;
+    std::vector<std::pair<std::string, std::string>> parts;
+    for (auto& [name, data] : test::unzip(workbook_of(doc))) {
+        if (name == "xl/worksheets/sheet4.xml") { // Scores: has_it of standard 1, typed as a word
+            const auto c2 = data.find("</c>", data.find("<c r=\"C2\""));
+            BOOST_REQUIRE(c2 != std::string::npos);
+            data.insert(c2 + 4, R"(<c r="D2" t="inlineStr"><is><t>two</t></is></c>)");
+        }
+        parts.emplace_back(name, data);
+    }
+    BOOST_TEST(!read_xlsx(test::make_zip(parts), diags = {}));
+    BOOST_TEST(messages(diags) == "/scores/0/has_it 0: Scores!D2: expected a whole number, got \"two\"\n");
+    doc["scores"].as_array()[0].as_object()["uses_it"] = 2; // one score without the other
+    BOOST_TEST(!read_xlsx(workbook_of(doc), diags = {}));
+    BOOST_TEST(messages(diags) == "/scores/0 0: Scores!A2: missing \"has_it\"\n");
+
+    // What only the record and the automatic audit reveal is placed at the cells too.
+    doc = harbor_sheet();
+    doc["reviewer"] = {{"id", "rev-03"}};
+    doc["date"] = "2026-07-16";
+    doc["organization"].as_object()["ein"] = "41-9999999";
+    doc["judgments"].as_array().push_back({{"check", "S1.1"}, {"verdict", "not_satisfied"}});
+    auto rv = read_xlsx(workbook_of(doc), diags = {});
+    BOOST_TEST_REQUIRE(rv.has_value(), messages(diags));
+    const auto found = check_reviews(run({}), harbor(), {*rv});
+    BOOST_REQUIRE(found.size() == 2u);
+    BOOST_TEST(found[0].message.substr(0, 11) == "Review!B4: ");
+    BOOST_TEST(found[0].pointer == "/organization");
+    BOOST_TEST(found[1].message.substr(0, 37) == "Judgments!A3: a judgment on S1.1, whi");
+    BOOST_TEST(found[1].line == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_a_review_workbook_is_refused) {
+    std::vector<diagnostic> diags;
+    const auto record_wb = io::write_record_xlsx(harbor());
+    BOOST_REQUIRE(record_wb.ok());
+    BOOST_TEST(!read_xlsx(record_wb.bytes, diags));
+    BOOST_TEST(messages(diags).find(": not an rco-review/1 workbook: none of its sheets is Review, Judgments or "
+                                    "Scores") != std::string::npos,
+               messages(diags));
+    const auto bytes = workbook_of(harbor_sheet());
+    BOOST_TEST(!read_xlsx(bytes.substr(0, bytes.size() / 2), diags = {}));
+    BOOST_TEST(messages(diags).find("the zip archive is truncated or corrupt") != std::string::npos, messages(diags));
+    BOOST_TEST(!read_xlsx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), diags = {}));
+    BOOST_TEST(messages(diags).find("encrypted or password-protected") != std::string::npos, messages(diags));
+    BOOST_TEST(!read_xlsx(test::make_zip({{"[Content_Types].xml", "<Types/>"}, {"xl/vbaProject.bin", "x"}}),
+                          diags = {}));
+    BOOST_TEST(messages(diags).find("contains macros") != std::string::npos, messages(diags));
+    // JSON goes to the JSON reader.
+    BOOST_TEST(!io::read_review("{}", "r.json", cat(), diags = {}).has_value());
+    BOOST_TEST(messages(diags).find("missing \"format\"") != std::string::npos, messages(diags));
+    BOOST_TEST(!io::write_review_xlsx("not json").ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,6 +17,7 @@
 #include "rco/io/json_record.hpp"
 #include "rco/io/record_reader.hpp"
 #include "rco/io/review_json.hpp"
+#include "rco/io/review_workbook.hpp"
 #include "rco/io/roster_csv.hpp"
 #include "rco/io/starter.hpp"
 #include "rco/io/tailoring_json.hpp"

@@ -31,6 +31,7 @@ std::optional<verdict> parse_verdict(std::string_view s) noexcept;
 struct source_location {
     std::string file, pointer;
     std::uint32_t line = 0, column = 0;
+    std::string cell{}; ///< read from a workbook: the sheet and cell, 'Judgments'!A5 (line and column are 0)
 };
 
 /// One judgment: "check S8.5 is satisfied, on documents and interviews, because ...".

@@ -1335,6 +1335,52 @@ def review_sheet_round_trip():
 
 
 @test
+def review_sheet_workbook_round_trip():
+    sys.path.insert(0, os.path.join(ROOT, "tests", "workbook"))
+    import xlsx_cells  # noqa: E402 - the test helper beside the LibreOffice test
+    with tempfile.TemporaryDirectory() as d:
+        xlsx = os.path.join(d, "sheet.xlsx")
+        code, out, err = run("review-sheet", HARBOR, "--output", xlsx)
+        expect(code == 0 and out == "" and err == "", f"exit {code}, {err}")
+        expect(open(xlsx, "rb").read(4) == b"PK\x03\x04", "not a workbook")
+        as_json = os.path.join(d, "sheet-as-json.xlsx")
+        code, _, err = run("review-sheet", HARBOR, "--output", as_json, "--format", "json")
+        expect(code == 0 and json.load(open(as_json, encoding="utf-8"))["format"] == "rco-review/1", err)
+        # Blank: refused at the reviewer's and the date's cells.
+        code, _, err = run("check", HARBOR, "--review", xlsx)
+        expect(code == 2 and "Review!B5: the reviewer needs an id (at /reviewer/id)" in err and
+               "Review!B8: expected the review date as YYYY-MM-DD" in err and
+               "sheet.xlsx cannot be used" in err, err)
+        filled = os.path.join(d, "filled.xlsx")
+        xlsx_cells.fill(xlsx, filled, {"Review": {"B5": "rev-03", "B6": "Kim Park", "B8": "2026-07-16"},
+                                       "Judgments": {"E2": "not_satisfied", "G2": "Board is all from one town."},
+                                       "Scores": {"D9": 1, "E9": 1}})
+        xlsx_code, out, err = run("check", HARBOR, "--review", filled, "--format", "json")
+        expect(err == "", err)
+        rep = json.loads(out)
+        expect({c["id"]: c for c in rep["checks"]}["S8.5"]["status"] == "fail", rep["checks"])
+        # The JSON sheet filled in the same way gives the same audit.
+        sheet = json.loads(run("review-sheet", HARBOR)[1])
+        sheet["reviewer"] = {"id": "rev-03", "name": "Kim Park", "role": ""}
+        sheet["date"] = "2026-07-16"
+        sheet["judgments"][0]["verdict"] = "not_satisfied"
+        sheet["judgments"][0]["note"] = "Board is all from one town."
+        sheet["scores"][7]["has_it"], sheet["scores"][7]["uses_it"] = 1, 1
+        code, out, err = run("check", HARBOR, "--review", write(d, "filled.json", json.dumps(sheet)),
+                             "--format", "json")
+        same = json.loads(out)
+        expect(code == xlsx_code, f"exit {xlsx_code}, with the JSON sheet {code}")
+        for key in ("checks", "standards", "accreditation"):
+            expect(rep[key] == same[key], f"{key} differs")
+        # A typo in a verdict cell: exit 2, the sheet and cell named.
+        typo = os.path.join(d, "typo.xlsx")
+        xlsx_cells.fill(filled, typo, {"Judgments": {"E2": "satisfed"}})
+        code, _, err = run("check", HARBOR, "--review", typo)
+        expect(code == 2 and "Judgments!E2: expected satisfied, not_satisfied or not_applicable, got \"satisfed\""
+               in err and "(at /judgments/0/verdict)" in err, err)
+
+
+@test
 def unknown_command_suggests_the_nearest():
     code, out, err = run("chek", HARBOR)
     expect(code == 2 and out == "", f"exit {code}")

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """A real spreadsheet program in the loop: LibreOffice Calc (headless) opens the blank
 workbook and the workbook of every bundled example, saves each again as .xlsx, and
-the tool must read LibreOffice's files into the same records and the same audits.
+the tool must read LibreOffice's files into the same records and the same audits. The
+same for a review workbook (review-sheet), filled in: the same review.
 
 Usage: test_libreoffice.py RCO_AUDIT_BINARY REPO_ROOT [--screenshot PNG]
 LibreOffice runs with a private profile in a temporary directory. --screenshot also
 renders the blank workbook's "Start here" and "Board members" sheets through PDF to
 a PNG (pdftoppm), for the README.
 """
+import datetime
 import json
 import os
 import re
@@ -117,6 +119,41 @@ def main():
         code, _, err = run("check", broken)
         check("broken: a text that is no date exits 2 naming the sheet and cell",
               code == 2 and "Record!B3: expected a date" in err and "(at /as_of)" in err, f"{code}: {err}")
+
+        # The review workbook: review-sheet writes it, a reviewer fills it in, LibreOffice
+        # saves it again: the same review, the same audit; the drop-downs survive.
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import xlsx_cells  # noqa: E402
+        harbor_json = os.path.join(ROOT, "examples", "harbor-recovery-community.json")
+        ours_rv, lo_rv = os.path.join(work, "review"), os.path.join(work, "review-lo")
+        os.makedirs(ours_rv)
+        blank_sheet = os.path.join(ours_rv, "blank-sheet.xlsx")
+        code, _, err = run("review-sheet", harbor_json, "--output", blank_sheet)
+        check("review: review-sheet writes the workbook", code == 0, err)
+        serial = (datetime.date(2026, 7, 16) - datetime.date(1899, 12, 30)).days  # a date cell, as typed
+        xlsx_cells.fill(blank_sheet, os.path.join(ours_rv, "filled.xlsx"), {
+            "Review": {"B5": "rev-03", "B6": "Kim Park", "B7": "peer reviewer", "B8": serial},
+            "Judgments": {"E2": "satisfied", "F2": "D; I", "G2": "Demographics compared with the county."},
+            "Scores": {"D3": 2, "E3": 1, "F3": "D; O", "G3": "Minutes show members leading.",
+                       "H3": "Rotate the chair.", "D9": 1, "E9": 0}})
+        soffice(work, lo_rv, "xlsx", [os.path.join(ours_rv, f) for f in sorted(os.listdir(ours_rv))])
+        code, _, err = run("check", harbor_json, "--review", os.path.join(lo_rv, "blank-sheet.xlsx"))
+        check("review: LibreOffice's blank sheet is refused at the reviewer's and the date's cells",
+              code == 2 and "Review!B5: the reviewer needs an id" in err and "Review!B8: expected the review date" in err,
+              f"{code}: {err}")
+        c1, r1, e1 = run("check", harbor_json, "--review", os.path.join(ours_rv, "filled.xlsx"), "--format", "json")
+        c2, r2, e2 = run("check", harbor_json, "--review", os.path.join(lo_rv, "filled.xlsx"), "--format", "json")
+        rep1, rep2 = (json.loads(r) if r else {} for r in (r1, r2))
+        check("review: the filled sheet is read", c1 == 0 and rep1.get("accreditation", {}).get("finding_counts", {})
+              .get("requires_improvement") == 1, f"{c1}: {e1}")
+        check("review: LibreOffice's filled sheet gives the same review and audit",
+              c1 == c2 and e2 == "" and all(rep1.get(k) == rep2.get(k) for k in ("checks", "standards", "accreditation")),
+              f"{c2}: {e2}")
+        with zipfile.ZipFile(os.path.join(lo_rv, "filled.xlsx")) as z:
+            judgments = z.read(xlsx_cells.sheet_parts(z)["Judgments"]).decode()
+        check("review: LibreOffice kept the verdict drop-down",
+              "dataValidation" in judgments and "satisfied,not_satisfied,not_applicable" in judgments.replace("&quot;", '"'),
+              judgments[:400])
 
         if SCREENSHOT:
             pdf_dir = os.path.join(work, "pdf")

@@ -129,7 +129,7 @@ bool resolve_reviews(const check_options& opt, check_plan& plan) {
         auto text = rco::io::read_file(path, diags);
         std::optional<rco::review> rv;
         if (text)
-            rv = rco::io::read_review_json(*text, name, *plan.cat, diags);
+            rv = rco::io::read_review(*text, name, *plan.cat, diags);
         print_diagnostics(diags);
         if (!rv) {
             std::cerr << "rco-audit: error: the review file " << name << " cannot be used\n";
@@ -632,7 +632,7 @@ command add_check(CLI::App& app) {
                     "waivers; may name the profile it extends")
         ->check(CLI::ExistingFile);
     sub->add_option("--review", opt->reviews,
-                    "Review file (rco-review/1) of one reviewer: judgments on checks and scores of standards, "
+                    "Review file (rco-review/1, JSON or the .xlsx review-sheet writes) of one reviewer: judgments on checks and scores of standards, "
                     "folded into the audit; repeat for each reviewer. Reports gain an accreditation section "
                     "(indicative; the accreditation committee decides)")
         ->check(CLI::ExistingFile);

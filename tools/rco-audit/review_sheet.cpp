@@ -1,10 +1,12 @@
 // rco-audit review-sheet: the sheet a reviewer fills in, an rco-review/1 document
 // pre-filled from the record's automatic audit (every standard with its automatic
 // results as "Has it" evidence, every open check with its question, blank verdicts and
-// scores). The filled-in sheet goes back in with `check RECORD --review SHEET`.
+// scores), as a workbook (-o FILE.xlsx, --format xlsx) or JSON. The filled-in sheet goes
+// back in with `check RECORD --review SHEET`.
 #include "command.hpp"
 #include "common.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +15,7 @@ namespace rco::cli {
 struct review_sheet_options {
     std::string file;
     std::string output;
+    std::string format; ///< xlsx or json; empty: xlsx when --output ends in .xlsx, else json
     std::string profile = "national";
     std::string as_of;
     std::string rules_dir;
@@ -48,16 +51,26 @@ int run_review_sheet(const review_sheet_options& opt) {
     const auto info = rco::report::make_report_info(*cat, *loaded.record, loaded.bytes, name, loaded.diagnostics);
     rco::io::output_options how;
     add_identity(how.inputs, opt.file);
-    return emit(opt.output, rco::report::write_review_sheet_json(result, info), how);
+    const auto sheet = rco::report::write_review_sheet_json(result, info);
+    const bool xlsx = opt.format.empty() ? std::filesystem::path(opt.output).extension() == ".xlsx"
+                                         : opt.format == "xlsx";
+    if (xlsx)
+        return emit_workbook(opt.output, rco::io::write_review_xlsx(sheet), how);
+    return emit(opt.output, sheet, how);
 }
 
 command add_review_sheet(CLI::App& app) {
     auto opt = std::make_shared<review_sheet_options>();
     auto* sub = app.add_subcommand(
-        "review-sheet", "Write the sheet a peer reviewer fills in (rco-review/1 JSON, pre-filled from the record's "
-                        "automatic audit); read it back with check RECORD --review SHEET");
+        "review-sheet", "Write the sheet a peer reviewer fills in (rco-review/1, a workbook or JSON, pre-filled "
+                        "from the record's automatic audit); read it back with check RECORD --review SHEET");
     sub->add_option("file", opt->file, "The record (as for check)")->required();
-    sub->add_option("-o,--output", opt->output, "Write the sheet to FILE (whole or not at all) instead of stdout");
+    sub->add_option("-o,--output", opt->output,
+                    "Write the sheet to FILE (whole or not at all) instead of stdout; FILE.xlsx writes the workbook");
+    sub->add_option("--format", opt->format,
+                    "xlsx (the review workbook) or json (an rco-review/1 document); default: xlsx when --output "
+                    "ends in .xlsx, else json")
+        ->check(CLI::IsMember({"xlsx", "json"}));
     sub->add_option("--profile", opt->profile, "Profile: national, accreditation, florida, michigan, indiana")
         ->capture_default_str();
     sub->add_option("--as-of", opt->as_of, "Review date YYYY-MM-DD (default: the record's as_of)");

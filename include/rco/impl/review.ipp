@@ -106,6 +106,8 @@ std::string located(const source_location& w) {
     std::string s = w.file;
     if (w.line)
         s += ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
+    if (!w.cell.empty())
+        s += ": " + w.cell;
     if (!w.pointer.empty())
         s += " (at " + w.pointer + ")";
     return s;
@@ -178,7 +180,8 @@ std::vector<diagnostic> check_reviews(const audit_result& automatic, const recor
                                       const std::vector<review>& reviews) {
     std::vector<diagnostic> out;
     auto error = [&](const source_location& w, std::string message) {
-        out.push_back({severity::error, w.file, w.line, w.column, w.pointer, std::move(message)});
+        out.push_back({severity::error, w.file, w.line, w.column, w.pointer,
+                       w.cell.empty() ? std::move(message) : w.cell + ": " + message});
     };
     for (const auto& rv : reviews) {
         if (auto why = detail::organization_mismatch(rv, rec))

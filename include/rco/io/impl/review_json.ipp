@@ -88,8 +88,8 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
             const auto* jo = r.object(&(*js)[i], ptr);
             if (!jo)
                 continue;
-            // "question" and "automatic_status" are the review sheet's context for the reviewer.
-            only(*jo, ptr, {"check", "verdict", "evidence", "note", "question", "automatic_status"});
+            // "title", "question" and "automatic_status" are the review sheet's context for the reviewer.
+            only(*jo, ptr, {"check", "verdict", "evidence", "note", "title", "question", "automatic_status"});
             judgment j;
             auto id = r.text(*jo, "check", ptr);
             const auto* c = id.empty() ? nullptr : cat.find_check(id);

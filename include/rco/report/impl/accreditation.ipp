@@ -418,6 +418,8 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
         w.begin_object();
         w.key("check");
         w.value(c.id);
+        w.key("title");
+        w.value(c.title());
         w.key("automatic_status");
         w.value(to_string(c.status));
         w.key("question");
