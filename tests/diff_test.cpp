@@ -95,4 +95,53 @@ BOOST_AUTO_TEST_CASE(scores_must_be_percentages) {
     BOOST_TEST(report::write_diff_text(*d).find("score 0% → 100% (+100)") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(follows_the_earlier_improvement_plan_item_by_item) {
+    const auto before = json::parse(R"({"format": "rco-audit-report/1", "as_of": "2026-06-30", "result": "does_not_meet",
+        "score": 80, "standards": [{"number": 8, "title": "Diverse, equitable and inclusive", "result": "not_met",
+        "score": 50, "review": {"finding": "requires_improvement"}}],
+        "checks": [{"id": "S8.1", "title": "Nondiscrimination policy", "status": "fail"},
+                   {"id": "S8.2", "title": "Language access", "status": "insufficient_evidence"},
+                   {"id": "S8.5", "title": "Board reflects the community", "status": "manual_review"}],
+        "accreditation": {"pip": {"due_days": 90, "due": "2026-09-28",
+                          "standards": [{"standard": 8, "checks": ["S8.1", "S8.2", "S8.5"], "due": "2026-09-28"}]}}})");
+    const auto after = json::parse(R"({"format": "rco-audit-report/1", "as_of": "2027-06-30", "result": "does_not_meet",
+        "score": 90, "standards": [{"number": 8, "title": "Diverse, equitable and inclusive", "result": "not_met",
+        "score": 75, "review": {"finding": "meets"}}],
+        "checks": [{"id": "S8.1", "title": "Nondiscrimination policy", "status": "pass"},
+                   {"id": "S8.2", "title": "Language access", "status": "insufficient_evidence"},
+                   {"id": "S8.5", "title": "Board reflects the community", "status": "not_applicable"}]})");
+    std::string error;
+    const auto d = report::diff_reports(before, after, error);
+    BOOST_REQUIRE(d.has_value());
+    BOOST_REQUIRE(d->pip.size() == 1u);
+    const auto& p = d->pip[0];
+    BOOST_TEST(p.standard == 8);
+    BOOST_TEST(p.due == "2026-09-28");
+    BOOST_TEST(p.new_finding == "meets");
+    BOOST_REQUIRE(p.items.size() == 3u);
+    BOOST_TEST(p.closed_items() == 2u);
+    BOOST_TEST(!report::pip_progress::closed(p.items[1]));
+    const auto text = report::write_diff_text(*d);
+    BOOST_TEST(text.find("\nPerformance Improvement Plan of the review of 2026-06-30: 2 of 3 items closed\n"
+                         "  8. Diverse, equitable and inclusive (due 2026-09-28): requires improvement \u2192 meets\n"
+                         "    S8.1 Nondiscrimination policy: does not meet \u2192 meets (closed)\n"
+                         "    S8.2 Language access: evidence missing \u2192 evidence missing (open)\n"
+                         "    S8.5 Board reflects the community: needs a reviewer \u2192 does not apply (closed)\n") !=
+                   std::string::npos,
+               text);
+    const auto j = json::parse(report::write_diff_json(*d));
+    BOOST_TEST(j.at("pip").at("items").as_int64() == 3);
+    BOOST_TEST(j.at("pip").at("items_closed").as_int64() == 2);
+    const auto& items = j.at("pip").at("standards").at(0).at("items").as_array();
+    BOOST_TEST(items.at(0).at("closed").as_bool());
+    BOOST_TEST(items.at(1).at("new").as_string() == "insufficient_evidence");
+    BOOST_TEST(!items.at(1).at("closed").as_bool());
+    // A report without a plan: no "pip" at all.
+    const auto none = report::diff_reports(after, after, error);
+    BOOST_REQUIRE(none.has_value());
+    BOOST_TEST(none->pip.empty());
+    BOOST_TEST(!json::parse(report::write_diff_json(*none)).as_object().contains("pip"));
+    BOOST_TEST(report::write_diff_text(*none).find("Improvement Plan") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

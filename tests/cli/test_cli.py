@@ -1284,6 +1284,29 @@ def reviews_disagreeing_leave_the_check_open():
 
 
 @test
+def diff_follows_the_improvement_plan_of_a_reviewed_report():
+    with tempfile.TemporaryDirectory() as d:
+        old, new = os.path.join(d, "old.json"), os.path.join(d, "new.json")
+        code, _, err = run("check", HARBOR, "--review", REV1, "--review", REV2, "--format", "json:" + old)
+        expect(code in (0, 1), err)
+        with open(old, encoding="utf-8") as f:
+            plan = json.load(f)["accreditation"]["pip"]["standards"]
+        expect(plan, "the example reviews leave a standard requiring improvement")
+        code, _, err = run("check", HARBOR, "--format", "json:" + new)
+        code, out, err = run("diff", old, new, "--format", "json")
+        doc = json.loads(out)
+        listed = sum(max(1, len(s["checks"])) for s in plan)  # a standard without checks is one item
+        expect(doc["pip"]["items"] == listed, doc.get("pip"))
+        expect([s["standard"] for s in doc["pip"]["standards"]] == [s["standard"] for s in plan], doc["pip"])
+        code, text, err = run("diff", old, new)
+        head = f"Performance Improvement Plan of the review of 2026-06-30: {doc['pip']['items_closed']} of {listed}"
+        expect(head in text, text)
+        for s in plan:
+            expect(f"  {s['standard']}. " in text and f"(due {s['due']}): requires improvement \u2192 not scored again"
+                   in text, text)
+
+
+@test
 def reviews_in_a_batch_apply_to_their_organization():
     with tempfile.TemporaryDirectory() as d:
         summary = os.path.join(d, "summary.csv")

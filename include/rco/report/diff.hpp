@@ -26,6 +26,21 @@ struct check_diff {
     check_change change = check_change::changed;
 };
 
+/// One standard of the earlier report's Performance Improvement Plan, followed into the
+/// later report: its items (the checks the plan listed) and whether each is closed.
+struct pip_progress {
+    int standard = 0;
+    std::string title, due;           ///< the standard's title; the plan's due date
+    std::string new_finding;          ///< the later report's finding (empty: not scored there)
+    std::vector<check_diff> items;    ///< old_status from the plan's report, new_status from the later one
+    /// An item is closed when the later report has it met, not applicable or waived.
+    static bool closed(const check_diff& c) noexcept;
+    /// A standard the plan listed for the reviewers' scores alone (no check) is one item,
+    /// closed when the later report's finding is meets or exceeds.
+    std::size_t item_count() const noexcept;
+    std::size_t closed_items() const noexcept;
+};
+
 struct report_diff {
     std::string organization;
     std::string old_as_of, new_as_of;
@@ -35,6 +50,9 @@ struct report_diff {
     std::vector<standard_change> standards;   ///< only the standards whose result or score changed
     std::vector<check_diff> checks;           ///< only the checks whose status changed
     std::size_t unchanged_checks = 0;
+    /// The earlier report's Performance Improvement Plan (a report made with reviews), item
+    /// by item; empty when it had none.
+    std::vector<pip_progress> pip;
     /// True when a standard is no longer met or a check newly fails.
     bool regressed() const noexcept;
 };

@@ -22,6 +22,21 @@ std::string_view to_string(check_change c) noexcept {
     return "changed";
 }
 
+bool pip_progress::closed(const check_diff& c) noexcept {
+    return c.new_status == "pass" || c.new_status == "not_applicable" || c.new_status == "waived";
+}
+
+std::size_t pip_progress::item_count() const noexcept { return items.empty() ? 1 : items.size(); }
+
+std::size_t pip_progress::closed_items() const noexcept {
+    if (items.empty())
+        return new_finding == "meets" || new_finding == "exceeds" ? 1 : 0;
+    std::size_t n = 0;
+    for (const auto& c : items)
+        n += closed(c) ? 1 : 0;
+    return n;
+}
+
 bool report_diff::regressed() const noexcept {
     for (const auto& s : standards)
         if (s.old_result == "met" && s.new_result != "met")
@@ -230,6 +245,55 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
                                             : check_change::changed;
         d.checks.push_back(std::move(cd));
     });
+    // The earlier plan: accreditation.pip.standards[] {standard, checks[], due}.
+    std::map<std::string, std::string> new_status, new_titles;
+    for_each_entry(*b->root, "checks", [&](const json::object& c) {
+        new_status[text_of(c, "id")] = text_of(c, "status");
+        new_titles[text_of(c, "id")] = text_of(c, "title");
+    });
+    std::map<int, const json::object*> new_standards;
+    for_each_entry(*b->root, "standards", [&](const json::object& s) { new_standards[int_of(s, "number")] = &s; });
+    const json::array* plan = nullptr;
+    if (const auto* acc = a->root->if_contains("accreditation"); acc && acc->is_object())
+        if (const auto* pip = acc->get_object().if_contains("pip"); pip && pip->is_object())
+            if (const auto* list = pip->get_object().if_contains("standards"); list && list->is_array())
+                plan = &list->get_array();
+    for (std::size_t k = 0; plan && k < plan->size(); ++k) {
+        if (!(*plan)[k].is_object())
+            continue;
+        const auto& entry = (*plan)[k].get_object();
+        pip_progress p;
+        p.standard = int_of(entry, "standard");
+        p.due = text_of(entry, "due");
+        if (auto it = old_standards.find(p.standard); it != old_standards.end())
+            p.title = text_of(*it->second, "title");
+        if (auto it = new_standards.find(p.standard); it != new_standards.end())
+            if (const auto* rv = it->second->if_contains("review"); rv && rv->is_object())
+                p.new_finding = text_of(rv->get_object(), "finding");
+        if (const auto* ids = entry.if_contains("checks"); ids && ids->is_array())
+            for (const auto& id : ids->get_array()) {
+                if (!id.is_string())
+                    continue;
+                check_diff item;
+                item.id = std::string(id.get_string());
+                if (auto it = old_checks.find(item.id); it != old_checks.end()) {
+                    item.title = text_of(*it->second, "title");
+                    item.old_status = text_of(*it->second, "status");
+                }
+                if (auto it = new_status.find(item.id); it != new_status.end()) {
+                    item.new_status = it->second;
+                    if (item.title.empty())
+                        item.title = new_titles[item.id];
+                }
+                const int from = rank(item.old_status), to = rank(item.new_status);
+                item.change = item.old_status == item.new_status ? check_change::changed
+                              : (from > 0 && to == 0)            ? check_change::fixed
+                              : (to == 2 && from < 2)            ? check_change::newly_failing
+                                                                 : check_change::changed;
+                p.items.push_back(std::move(item));
+            }
+        d.pip.push_back(std::move(p));
+    }
     for (const auto& id : old_order)
         if (!seen.count(id)) {
             check_diff cd;
@@ -292,6 +356,29 @@ std::string write_diff_text(const report_diff& d) {
     section("Other check changes", of_kind(check_change::changed), check_line);
     section("Checks only in the new report", of_kind(check_change::added), check_line);
     section("Checks only in the old report", of_kind(check_change::removed), check_line);
+    if (!d.pip.empty()) {
+        std::size_t items = 0, closed = 0;
+        for (const auto& p : d.pip) {
+            items += p.item_count();
+            closed += p.closed_items();
+        }
+        out += "\nPerformance Improvement Plan of the review of " + t(d.old_as_of) + ": " + std::to_string(closed) +
+               " of " + std::to_string(items) + " item" + (items == 1 ? "" : "s") + " closed\n";
+        for (const auto& p : d.pip) {
+            out += "  " + std::to_string(p.standard) + ". " + t(p.title) + " (due " + t(p.due) +
+                   "): requires improvement" + to +
+                   (p.new_finding.empty() ? std::string("not scored again")
+                                          : t(p.new_finding == "requires_improvement" ? "requires improvement"
+                                                                                      : p.new_finding)) +
+                   "\n";
+            for (const auto& c : p.items)
+                out += "    " + t(c.id) + " " + t(c.title) + ": " + t(in_words(c.old_status)) + to +
+                       t(in_words(c.new_status)) + (pip_progress::closed(c) ? " (closed)" : " (open)") + "\n";
+            if (p.items.empty())
+                out += std::string("    the reviewers' finding (no check was listed): ") +
+                       (p.closed_items() ? "closed" : "open") + "\n";
+        }
+    }
     out += "\n" + std::to_string(d.unchanged_checks) + " checks unchanged.\n";
     return out;
 }
@@ -326,6 +413,28 @@ std::string write_diff_json(const report_diff& d) {
                                       {"change", to_string(c.change)}});
     root["checks"] = std::move(checks);
     root["unchanged_checks"] = d.unchanged_checks;
+    if (!d.pip.empty()) {
+        std::size_t items = 0, closed = 0;
+        json::array plan;
+        for (const auto& p : d.pip) {
+            json::array entries;
+            for (const auto& c : p.items)
+                entries.push_back(json::object{{"id", c.id},
+                                               {"title", c.title},
+                                               {"old", c.old_status},
+                                               {"new", c.new_status},
+                                               {"closed", pip_progress::closed(c)}});
+            items += p.item_count();
+            closed += p.closed_items();
+            plan.push_back(json::object{{"standard", p.standard},
+                                        {"title", p.title},
+                                        {"due", p.due},
+                                        {"new_finding", p.new_finding},
+                                        {"items", std::move(entries)},
+                                        {"items_closed", p.closed_items()}});
+        }
+        root["pip"] = json::object{{"items", items}, {"items_closed", closed}, {"standards", std::move(plan)}};
+    }
     return io::pretty_json(root);
 }
 
