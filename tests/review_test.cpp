@@ -717,7 +717,7 @@ BOOST_AUTO_TEST_CASE(a_filled_sheet_reads_as_the_same_review_as_its_json) {
     auto& s = doc["scores"].as_array()[7].as_object();
     s["has_it"] = 1;
     s["uses_it"] = 0;
-    s["evidence"] = {"O"};
+    s["evidence"] = boost::json::array{"O"}; // not = {"O"}: Clang takes that for the string "O"
     s["finding"] = "No plan; a semicolon; here.";
     s["recommended_action"] = "Write one.";
     doc["scores"].as_array()[2].as_object()["has_it"] = 2;
