@@ -60,6 +60,25 @@ int rank(std::string_view status) {
     return 0;
 }
 
+/// How a check's status moved: fixed (a problem or an open question now settled),
+/// newly failing (now a problem), or changed otherwise.
+check_change classify(const std::string& from_status, const std::string& to_status) {
+    const int from = rank(from_status), to = rank(to_status);
+    return (from > 0 && to == 0) ? check_change::fixed
+           : (to == 2 && from < 2) ? check_change::newly_failing
+                                   : check_change::changed;
+}
+
+/// The plan's items in all, and how many are closed.
+std::pair<std::size_t, std::size_t> pip_totals(const report_diff& d) {
+    std::size_t items = 0, closed = 0;
+    for (const auto& p : d.pip) {
+        items += p.item_count();
+        closed += p.closed_items();
+    }
+    return {items, closed};
+}
+
 struct parsed_report {
     const json::object* root = nullptr;
     std::string str(std::string_view key) const {
@@ -239,10 +258,7 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
             ++d.unchanged_checks;
             return;
         }
-        const int from = rank(cd.old_status), to = rank(cd.new_status);
-        cd.change = (from > 0 && to == 0) ? check_change::fixed
-                    : (to == 2 && from < 2) ? check_change::newly_failing
-                                            : check_change::changed;
+        cd.change = classify(cd.old_status, cd.new_status);
         d.checks.push_back(std::move(cd));
     });
     // The earlier plan: accreditation.pip.standards[] {standard, checks[], due}.
@@ -285,11 +301,7 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
                     if (item.title.empty())
                         item.title = new_titles[item.id];
                 }
-                const int from = rank(item.old_status), to = rank(item.new_status);
-                item.change = item.old_status == item.new_status ? check_change::changed
-                              : (from > 0 && to == 0)            ? check_change::fixed
-                              : (to == 2 && from < 2)            ? check_change::newly_failing
-                                                                 : check_change::changed;
+                item.change = classify(item.old_status, item.new_status);
                 p.items.push_back(std::move(item));
             }
         d.pip.push_back(std::move(p));
@@ -357,11 +369,7 @@ std::string write_diff_text(const report_diff& d) {
     section("Checks only in the new report", of_kind(check_change::added), check_line);
     section("Checks only in the old report", of_kind(check_change::removed), check_line);
     if (!d.pip.empty()) {
-        std::size_t items = 0, closed = 0;
-        for (const auto& p : d.pip) {
-            items += p.item_count();
-            closed += p.closed_items();
-        }
+        const auto [items, closed] = pip_totals(d);
         out += "\nPerformance Improvement Plan of the review of " + t(d.old_as_of) + ": " + std::to_string(closed) +
                " of " + std::to_string(items) + " item" + (items == 1 ? "" : "s") + " closed\n";
         for (const auto& p : d.pip) {
@@ -414,7 +422,7 @@ std::string write_diff_json(const report_diff& d) {
     root["checks"] = std::move(checks);
     root["unchanged_checks"] = d.unchanged_checks;
     if (!d.pip.empty()) {
-        std::size_t items = 0, closed = 0;
+        const auto [items, closed] = pip_totals(d);
         json::array plan;
         for (const auto& p : d.pip) {
             json::array entries;
@@ -424,8 +432,6 @@ std::string write_diff_json(const report_diff& d) {
                                                {"old", c.old_status},
                                                {"new", c.new_status},
                                                {"closed", pip_progress::closed(c)}});
-            items += p.item_count();
-            closed += p.closed_items();
             plan.push_back(json::object{{"standard", p.standard},
                                         {"title", p.title},
                                         {"due", p.due},

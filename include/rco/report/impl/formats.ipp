@@ -1133,8 +1133,8 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
         out += "<td>" + badge(row.result->result) + "</td><td class=\"num\">" + std::to_string(row.result->score) +
                "%</td></tr>\n";
     }
-    out += "</tbody>\n<tfoot>\n<tr><th scope=\"row\">Meet it (of " + plural(audited, "audited", "audited") +
-           ")</th>";
+    out += "</tbody>\n<tfoot>\n<tr><th scope=\"row\">Meet it (of " + std::to_string(audited) +
+           " audited)</th>";
     for (const auto& c : per_standard)
         out += "<td class=\"num st\">" + std::to_string(c[0]) + "</td>";
     out += "<td class=\"num\">" + std::to_string(overall[0]) + " meet all</td><td></td></tr>\n</tfoot>\n</table>\n"
