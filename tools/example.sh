@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 prefix="${PREFIX:-/usr/local}"
 bash tools/setup-debian.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target rco-audit -j 2
+cmake --build build --target rco-audit rco-audit-docs -j 2  # the program, its completion script and man page: all installed
 cmake --install build --prefix "$prefix" >/dev/null
 echo "Installed $prefix/bin/rco-audit"
 case ":$PATH:" in
