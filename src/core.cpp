@@ -8,4 +8,5 @@
 #include "rco/impl/audit.ipp"
 #include "rco/impl/review.ipp"
 #include "rco/impl/language.ipp"
+#include "rco/impl/message.ipp"
 #include "rco/impl/vocabularies.ipp"

@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(in_a_batch_an_entry_applies_to_its_applicant_only) {
     BOOST_TEST(northfield.find_check("S9.3")->status == status::fail);
     const auto* s44 = northfield.find_check("S4.4");
     BOOST_TEST(s44->status == status::not_applicable);
-    BOOST_TEST(s44->explanation == "Marked not applicable for this organization (EIN 31-1875542) by tailoring: "
+    BOOST_TEST(s44->explanation() == "Marked not applicable for this organization (EIN 31-1875542) by tailoring: "
                                    "Northfield's members chose to stay off the web; the office accepts its posted "
                                    "notices instead.");
     // Another applicant's entries are not echoed in a report: they are not its tailoring.

@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(html_is_one_self_contained_accessible_page) {
     BOOST_TEST(low.find("<script") == std::string::npos);
     BOOST_TEST(count(low, "https://") == 1u);
     for (const auto& c : r.checks) {
-        const auto text = lower(report::html_escape(c.explanation));
+        const auto text = lower(report::html_escape(c.explanation()));
         for (auto at = low.find(text); at != std::string::npos; at = low.find(text))
             low.erase(at, text.size());
     }
@@ -288,7 +288,7 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
     auto r = test::audit_json(v);
     // An explanation and a finding's matched words with markup, straight into the result
     // (the scanner only matches catalog terms, so a record cannot put markup there itself).
-    r.checks[0].explanation += " " + injected;
+    test::set_explanation(r.checks[0], r.checks[0].explanation() + " " + injected);
     for (auto& c : r.checks)
         if (c.id == "S9.2") {
             c.findings.push_back({"doc-x", "/documents/9/text", 2, 3, injected + attribute_break, "term", {"other"}, {}});
@@ -299,7 +299,7 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
     BOOST_REQUIRE(s91);
     BOOST_REQUIRE(!s91->findings.empty());
     BOOST_TEST(s91->findings[0].source.find(injected) != std::string::npos);
-    BOOST_TEST(r.find_check("S4.1")->explanation.find(injected) != std::string::npos);
+    BOOST_TEST(r.find_check("S4.1")->explanation().find(injected) != std::string::npos);
 
     for (bool names : {false, true}) {
         const auto html = report::write_html(r, test::report_info_for(injected + attribute_break, names));
@@ -313,8 +313,8 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
                    std::string::npos);
         BOOST_TEST(html.find("<li>\u201C&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x\u201D in doc-x "
                              "at line 2, column 3; prefer: other</li>") != std::string::npos);
-        BOOST_TEST(html.find("<p>" + report::html_escape(r.checks[0].explanation) + "</p>") != std::string::npos);
-        BOOST_TEST(r.checks[0].explanation.find(injected) != std::string::npos);
+        BOOST_TEST(html.find("<p>" + report::html_escape(r.checks[0].explanation()) + "</p>") != std::string::npos);
+        BOOST_TEST(r.checks[0].explanation().find(injected) != std::string::npos);
         BOOST_TEST(count(html, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 6u);
     }
     // The other formats escape the same text for their own syntax.
@@ -473,7 +473,7 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
 
 BOOST_AUTO_TEST_CASE(junit_stays_well_formed_with_control_characters) {
     auto r = test::audit_with_untrained_peer();
-    r.checks[0].explanation = "bell\x07 and \xFF bad byte";
+    test::set_explanation(r.checks[0], "bell\x07 and \xFF bad byte");
     r.checks[0].status = status::fail;
     const auto xml = report::write_junit(r, test::report_info_for("Name\x01with control"));
     pugi::xml_document doc;
@@ -505,16 +505,16 @@ BOOST_AUTO_TEST_CASE(csv_has_a_header_and_one_row_per_check) {
     BOOST_TEST(s21[8] == "S2.1");
     BOOST_TEST(s21[9] == "board-recovery-majority");
     BOOST_TEST(s21[12] == "fail");
-    BOOST_TEST(s21[14] == r.find_check("S2.1")->explanation);
+    BOOST_TEST(s21[14] == r.find_check("S2.1")->explanation());
     // Batches: one header, rows of each organization appended.
     BOOST_TEST(report::csv_header() + report::csv_rows(r, test::report_info_for("Northfield Wellness Collective")) == csv);
 }
 
 BOOST_AUTO_TEST_CASE(csv_neutralises_formulas_from_the_record) {
     auto r = test::audit_with_untrained_peer();
-    r.checks[0].explanation = "-2 members, \"quoted\"\nand a new line";
-    r.checks[1].explanation = "@x";
-    r.checks[2].explanation = "+1";
+    test::set_explanation(r.checks[0], "-2 members, \"quoted\"\nand a new line");
+    test::set_explanation(r.checks[1], "@x");
+    test::set_explanation(r.checks[2], "+1");
     auto info = test::report_info_for("=SUM(A1)");
     info.input_file = "=cmd|'/C calc'!A0";
     const auto csv = report::write_csv(r, info);

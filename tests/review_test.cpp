@@ -205,10 +205,10 @@ BOOST_AUTO_TEST_CASE(a_judgment_resolves_a_manual_review) {
         BOOST_TEST(*c->automatic_status == status::manual_review);
         BOOST_TEST(!c->review->overridden);
         BOOST_TEST(*c->review->agreed == v);
-        BOOST_TEST(c->explanation.find("Decided by a reviewer: " + std::string(to_string(v)) +
+        BOOST_TEST(c->explanation().find("Decided by a reviewer: " + std::string(to_string(v)) +
                                        ", by Dana Whitfield on 2026-07-15, on documents and interviews: Compared "
                                        "with the county profile.") == 0u);
-        BOOST_TEST(c->explanation.find("The automatic check said (manual_review)") != std::string::npos);
+        BOOST_TEST(c->explanation().find("The automatic check said (manual_review)") != std::string::npos);
     }
 }
 
@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(an_override_with_a_note_is_flagged) {
     BOOST_TEST(c->status == status::fail);
     BOOST_TEST(*c->automatic_status == status::pass);
     BOOST_TEST(c->review->overridden);
-    BOOST_TEST(c->explanation.find("Overridden by a reviewer: not_satisfied, decided by rev-02 on 2026-07-15: A "
+    BOOST_TEST(c->explanation().find("Overridden by a reviewer: not_satisfied, decided by rev-02 on 2026-07-15: A "
                                    "grievance was answered after 45 days.") == 0u);
     // S10.6 is recommended: standard 10 stays met, its score drops.
     BOOST_TEST(standard(r, 10).result == standard_outcome::met);
@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(reviewers_who_disagree_leave_it_open) {
     BOOST_REQUIRE(c->review->verdicts.size() == 2u);
     BOOST_TEST(c->review->verdicts[0].verdict == verdict::satisfied);
     BOOST_TEST(c->review->verdicts[1].verdict == verdict::not_satisfied);
-    BOOST_TEST(c->explanation.find("Reviewers disagree; the accreditation committee must settle it: satisfied "
+    BOOST_TEST(c->explanation().find("Reviewers disagree; the accreditation committee must settle it: satisfied "
                                    "according to rev-01 on 2026-07-14: Reflects the county. not_satisfied according "
                                    "to rev-02 on 2026-07-15: No Spanish speaker on the board.") == 0u);
     // Agreeing reviewers settle it.

@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(the_bundled_roster_gives_the_same_audit_as_the_record) {
     BOOST_REQUIRE(diags.size() == 1u); // replaces the record's members, with a warning
     BOOST_TEST(diags[0].message == "the roster replaces the 10 board members given in the record");
     auto r = audit(io::builtin_catalog(), "national", rec, *rec.as_of);
-    BOOST_TEST(r.find_check("S2.1")->explanation ==
+    BOOST_TEST(r.find_check("S2.1")->explanation() ==
                "6 of 9 seated voting members self-identify as in personal recovery; more than half (at least 5) "
                "is required.");
 }

@@ -39,6 +39,13 @@ inline std::ostream& boost_test_print_type(std::ostream& os, severity s) {
 
 namespace rco::test {
 
+/// A test's own explanation text (e.g. markup to escape), as a message of one text argument.
+inline constexpr message_def test_text{"test.text", "{text}"};
+inline void set_explanation(check_result& c, std::string text) {
+    c.message = message{&test_text, {}};
+    c.message.args.push_back({"text", std::move(text)});
+}
+
 inline std::filesystem::path source_dir() { return RCO_SOURCE_DIR; }
 
 inline std::string slurp(const std::filesystem::path& p) {

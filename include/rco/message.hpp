@@ -29,8 +29,14 @@ struct message_def {
     std::string_view count = {}; ///< the integer argument that picks the plural form
 };
 
-/// How a list argument is joined: "a, b and c", "a, b or c", "a; b; c", "a, b, c".
-enum class list_style : std::uint8_t { and_, or_, semicolons, commas };
+/// How a list argument is joined: "a, b and c", "a, b or c", "a; b; c", "a, b, c", and
+/// whole sentences one after the other, "A. B. C." (a space between).
+enum class list_style : std::uint8_t { and_, or_, semicolons, commas, sentences };
+
+/// How an integer argument is written. `plain`: as a count in running text ("2500" in
+/// English, which writes counts without grouping); `grouped`: with digit grouping
+/// ("39,872"); `dollars`: an amount in cents ("$1,234.50").
+enum class number_style : std::uint8_t { plain, grouped, dollars };
 
 struct message;
 
@@ -46,6 +52,7 @@ struct message_arg {
                  std::vector<message>>      // messages rendered and joined by `style`
         value;
     list_style style = list_style::and_;
+    number_style number = number_style::plain; ///< for an integer argument
 };
 
 struct message {
@@ -69,6 +76,10 @@ public:
     /// the English pattern when this language lacks a translation.
     [[nodiscard]] virtual std::string pattern(const message_def& def, std::int64_t n) const = 0;
     virtual void append_number(std::string& out, std::int64_t n) const = 0;
+    /// Appends `n` written as `style` asks. The default writes `plain` and `grouped` with
+    /// append_number and `dollars` as append_number of the whole dollars, "$" first, and
+    /// the cents, if any, after a "." ("$1234.50"); English writes "$1,234.50".
+    virtual void append_styled_number(std::string& out, std::int64_t n, number_style style) const;
     virtual void append_date(std::string& out, rco::date d) const = 0;
     /// Appends `items` (already in this language) joined the way this language joins lists.
     virtual void append_list(std::string& out, const std::vector<std::string>& items, list_style style) const = 0;
@@ -77,7 +88,9 @@ public:
 /// The source language.
 [[nodiscard]] const message_language& english();
 
-/// Appends `m` in `lang`: its pattern, each placeholder replaced by its argument.
+/// Appends `m` in `lang`: its pattern, each placeholder replaced by its argument. A
+/// placeholder with no argument of its name is a bug: an assertion in debug builds, the
+/// visible text `{name?}` otherwise.
 void render(std::string& out, const message& m, const message_language& lang);
 [[nodiscard]] std::string render(const message& m, const message_language& lang = english());
 

@@ -24,6 +24,7 @@
 #include "rco/io/workbook.hpp"
 #include "rco/io/xml_record.hpp"
 #include "rco/language.hpp"
+#include "rco/message.hpp"
 #include "rco/record.hpp"
 #include "rco/report/diff.hpp"
 #include "rco/report/formats.hpp"

@@ -3,6 +3,7 @@
 
 #include "rco/catalog.hpp"
 #include "rco/date.hpp"
+#include "rco/message.hpp"
 #include "rco/review.hpp"
 
 #include <cstddef>
@@ -86,7 +87,9 @@ struct check_result {
     int weight = 1;
     rco::status status = status::pass;
     std::optional<rco::status> underlying; ///< the status a waiver covers
-    std::string explanation;
+    /// Why the check came out as it did, as a message; rendered when a report is written
+    /// (explanation()). The audit never renders text.
+    rco::message message;
     std::vector<std::string> pointers; ///< JSON Pointers the check read
     /// Ids of the people behind the numbers (e.g. untrained peer workers). Reports
     /// print them only when asked to: they can reveal who is in recovery.
@@ -99,6 +102,9 @@ struct check_result {
     /// The status the automatic check gave, when reviewers' judgments changed or settled it.
     std::optional<rco::status> automatic_status;
     std::optional<check_review> review;
+
+    /// The explanation in `lang`: the message rendered.
+    [[nodiscard]] std::string explanation(const message_language& lang = english()) const;
 
     /// The catalog entry's text (empty when `info` is not set).
     const std::string& title() const noexcept;

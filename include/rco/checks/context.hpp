@@ -30,7 +30,7 @@ struct check_context {
 /// A check's verdict before the audit adds catalog text, level and waivers.
 struct outcome {
     rco::status status = status::insufficient_evidence;
-    std::string explanation;
+    rco::message message; ///< why (check_result::message)
     std::vector<std::string> pointers;
     std::vector<std::string> subjects;
     std::vector<language_finding> findings;

@@ -4,9 +4,11 @@
 
 #include "rco/arithmetic.hpp"
 #include "rco/checks/context.hpp"
+#include "rco/message.hpp"
 
 #include <algorithm>
 #include <concepts>
+#include <limits>
 #include <charconv>
 #include <cstdio>
 #include <string>
@@ -67,12 +69,63 @@ inline std::string at(std::string_view base, std::size_t index) {
     return str(base, '/', index);
 }
 
-inline outcome verdict(status s, std::string explanation, std::vector<std::string> pointers) {
+// ---- Messages: what a check says, as a message id with typed arguments ----
+
+/// An integer argument (a count, a year, a percentage); `style` for grouped digits or dollars.
+template <std::integral I>
+message_arg arg(std::string_view name, I v, number_style style = number_style::plain) {
+    static_assert(!std::is_same_v<I, bool> && !std::is_same_v<I, char>, "a number, not a bool or a character");
+    return {name, static_cast<std::int64_t>(v), list_style::and_, style};
+}
+/// A number from exact arithmetic: an integer argument when it fits in 64 bits (any
+/// record a reader accepts); beyond that (a record built in memory) its English digits
+/// as text, so that no verdict's number is ever wrapped around.
+inline message_arg wide_arg(std::string_view name, wide_int v, number_style style = number_style::plain) {
+    if (v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max())
+        return {name, static_cast<std::int64_t>(v), list_style::and_, style};
+    return {name, style == number_style::dollars   ? dollars(v)
+                  : style == number_style::grouped ? grouped(v)
+                                                   : decimal(v)};
+}
+inline message_arg arg(std::string_view name, date d) { return {name, d}; }
+/// Verbatim text: record text, ids, record spellings; never words a language translates.
+inline message_arg arg(std::string_view name, std::string v) { return {name, std::move(v)}; }
+inline message_arg arg(std::string_view name, std::string_view v) { return {name, std::string(v)}; }
+inline message_arg arg(std::string_view name, const char* v) { return {name, std::string(v)}; }
+inline message_arg arg(std::string_view name, std::vector<std::string> v, list_style style = list_style::and_) {
+    return {name, std::move(v), style};
+}
+inline message_arg arg(std::string_view name, std::vector<message> v, list_style style = list_style::and_) {
+    return {name, std::move(v), style};
+}
+/// One nested message (a list of one).
+inline message_arg arg(std::string_view name, message m) {
+    std::vector<message> one;
+    one.push_back(std::move(m));
+    return {name, std::move(one)};
+}
+
+/// The message `def` with `args`.
+template <class... A>
+message msg(const message_def& def, A&&... args) {
+    message m{&def, {}};
+    m.args.reserve(sizeof...(A));
+    (m.args.push_back(std::forward<A>(args)), ...);
+    return m;
+}
+
+/// Transitional: a sentence still built in English by a check not yet converted to messages.
+inline constexpr rco::message_def legacy_text{"legacy.text", "{text}"};
+
+inline outcome verdict(status s, message m, std::vector<std::string> pointers) {
     outcome o;
     o.status = s;
-    o.explanation = std::move(explanation);
+    o.message = std::move(m);
     o.pointers = std::move(pointers);
     return o;
+}
+inline outcome verdict(status s, std::string explanation, std::vector<std::string> pointers) {
+    return verdict(s, msg(legacy_text, arg("text", std::move(explanation))), std::move(pointers));
 }
 inline outcome pass(std::string e, std::vector<std::string> p) { return verdict(status::pass, std::move(e), std::move(p)); }
 inline outcome fail(std::string e, std::vector<std::string> p) { return verdict(status::fail, std::move(e), std::move(p)); }
@@ -84,6 +137,21 @@ inline outcome manual(std::string e, std::vector<std::string> p) {
 }
 inline outcome not_applicable(std::string e, std::vector<std::string> p) {
     return verdict(status::not_applicable, std::move(e), std::move(p));
+}
+inline outcome pass(message m, std::vector<std::string> p) { return verdict(status::pass, std::move(m), std::move(p)); }
+inline outcome fail(message m, std::vector<std::string> p) { return verdict(status::fail, std::move(m), std::move(p)); }
+inline outcome missing(message m, std::vector<std::string> p) {
+    return verdict(status::insufficient_evidence, std::move(m), std::move(p));
+}
+inline outcome manual(message m, std::vector<std::string> p) {
+    return verdict(status::manual_review, std::move(m), std::move(p));
+}
+inline outcome not_applicable(message m, std::vector<std::string> p) {
+    return verdict(status::not_applicable, std::move(m), std::move(p));
+}
+/// Pass when `ok`, else fail, with the same message.
+inline outcome pass_if(bool ok, message m, std::vector<std::string> p) {
+    return verdict(ok ? status::pass : status::fail, std::move(m), std::move(p));
 }
 
 /// True when `value` is in `list`.

@@ -3,6 +3,7 @@
 #include "rco/arithmetic.hpp"
 #include "rco/audit.hpp"
 #include "rco/checks/registry.hpp"
+#include "rco/checks/support.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -10,6 +11,11 @@
 namespace rco {
 
 namespace {
+
+inline constexpr message_def tailored_not_applicable{"audit.tailored_not_applicable",
+                                                     "Marked not applicable by tailoring: {reason}"};
+inline constexpr message_def tailored_not_applicable_for{
+    "audit.tailored_not_applicable_for", "Marked not applicable for this organization ({applicant}) by tailoring: {reason}"};
 
 bool same_type(const parameter_value& v, parameter_type t) {
     switch (t) {
@@ -260,19 +266,20 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
                                             });
         if (auto it = tailor.not_applicable.find(info.id); it != tailor.not_applicable.end()) {
             cr.status = status::not_applicable;
-            cr.explanation = "Marked not applicable by tailoring: " + it->second;
+            cr.message = detail::msg(tailored_not_applicable, detail::arg("reason", it->second));
             result.tailoring.push_back({info.id, "marked not applicable: " + it->second});
         } else if (scoped_na != tailor.not_applicable_for.end()) {
             cr.status = status::not_applicable;
-            cr.explanation = "Marked not applicable for this organization (" + scoped_na->for_applicant.describe() +
-                             ") by tailoring: " + scoped_na->reason;
+            cr.message = detail::msg(tailored_not_applicable_for,
+                                     detail::arg("applicant", scoped_na->for_applicant.describe()),
+                                     detail::arg("reason", scoped_na->reason));
             result.tailoring.push_back({info.id, "marked not applicable for this organization (" +
                                                      scoped_na->for_applicant.describe() + "): " + scoped_na->reason});
         } else {
             check_context ctx{rec, as_of, *params, cat};
             outcome o = fn(ctx);
             cr.status = o.status;
-            cr.explanation = std::move(o.explanation);
+            cr.message = std::move(o.message);
             cr.pointers = std::move(o.pointers);
             cr.subjects = std::move(o.subjects);
             cr.findings = std::move(o.findings);

@@ -121,6 +121,10 @@ const std::string no_text;
 const std::vector<std::string> no_list;
 } // namespace
 
+std::string check_result::explanation(const message_language& lang) const {
+    return render(message, lang);
+}
+
 const std::string& check_result::title() const noexcept { return info ? info->title : no_text; }
 const std::string& check_result::question() const noexcept { return info ? info->question : no_text; }
 const std::string& check_result::remediation() const noexcept { return info ? info->remediation : no_text; }

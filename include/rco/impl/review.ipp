@@ -2,6 +2,7 @@
 
 #include "rco/arithmetic.hpp"
 #include "rco/audit.hpp"
+#include "rco/checks/support.hpp"
 #include "rco/review.hpp"
 
 #include <algorithm>
@@ -113,11 +114,22 @@ std::string located(const source_location& w) {
     return s;
 }
 
-std::string evidence_words(const std::vector<evidence_code>& ev) {
-    std::string s;
-    for (std::size_t i = 0; i < ev.size(); ++i)
-        s += std::string(i == 0 ? "" : i + 1 == ev.size() ? " and " : ", ") + std::string(to_string(ev[i]));
-    return s;
+inline constexpr message_def evidence_documents{"review.evidence.documents", "documents"};
+inline constexpr message_def evidence_observations{"review.evidence.observations", "observations"};
+inline constexpr message_def evidence_interviews{"review.evidence.interviews", "interviews"};
+inline constexpr message_def evidence_surveys{"review.evidence.surveys", "surveys"};
+inline constexpr message_def evidence_tracers{"review.evidence.tracers", "tracers"};
+
+/// An evidence code in words ("documents").
+const message_def& evidence_word(evidence_code e) noexcept {
+    switch (e) {
+    case evidence_code::documents: return evidence_documents;
+    case evidence_code::observations: return evidence_observations;
+    case evidence_code::interviews: return evidence_interviews;
+    case evidence_code::surveys: return evidence_surveys;
+    case evidence_code::tracers: return evidence_tracers;
+    }
+    return evidence_documents;
 }
 
 std::string folded(std::string_view s) {
@@ -128,12 +140,38 @@ std::string folded(std::string_view s) {
     return out;
 }
 
-/// "Ana Ruiz (peer reviewer) on 2026-07-15, on documents and interviews: why."
-std::string describe_verdict(const reviewer_verdict& v) {
-    std::string s = v.reviewer + (v.role.empty() ? "" : " (" + v.role + ")") + " on " + format_date(v.date);
-    if (!v.evidence.empty())
-        s += ", on " + evidence_words(v.evidence);
-    return s + (v.note.empty() ? "." : ": " + v.note + (v.note.back() == '.' ? "" : "."));
+inline constexpr message_def review_verdict_by{"review.verdict_by", "{reviewer} on {date}{evidence}."};
+inline constexpr message_def review_verdict_by_note{"review.verdict_by_note", "{reviewer} on {date}{evidence}: {note}."};
+inline constexpr message_def review_on_evidence{"review.on_evidence", ", on {evidence}"};
+inline constexpr message_def review_according_to{"review.according_to", "{verdict} according to {reviewer}"};
+inline constexpr message_def review_disagree{
+    "review.disagree", "Reviewers disagree; the accreditation committee must settle it: {verdicts} {automatic}"};
+inline constexpr message_def review_overridden{"review.overridden",
+                                               "Overridden by a reviewer: {verdict}, decided by {verdicts} {automatic}",
+                                               "Overridden by reviewers: {verdict}, decided by {verdicts} {automatic}",
+                                               "count"};
+inline constexpr message_def review_decided{"review.decided", "Decided by a reviewer: {verdict}, by {verdicts} {automatic}",
+                                            "Decided by reviewers: {verdict}, by {verdicts} {automatic}", "count"};
+inline constexpr message_def review_automatic{"review.automatic", "The automatic check said ({status}): {explanation}"};
+
+/// "Ana Ruiz (peer reviewer) on 2026-07-15, on documents and interviews: why." The
+/// reviewer's label and role are the review's text; a note's closing period is the pattern's.
+message describe_verdict(const reviewer_verdict& v) {
+    using detail::arg;
+    std::vector<message> evidence; // none, or ", on documents and interviews"
+    if (!v.evidence.empty()) {
+        std::vector<message> words;
+        for (auto e : v.evidence)
+            words.push_back(detail::msg(evidence_word(e)));
+        evidence.push_back(detail::msg(review_on_evidence, arg("evidence", std::move(words))));
+    }
+    auto reviewer = v.reviewer + (v.role.empty() ? "" : " (" + v.role + ")");
+    if (v.note.empty())
+        return detail::msg(review_verdict_by, arg("reviewer", std::move(reviewer)), arg("date", v.date),
+                           arg("evidence", std::move(evidence)));
+    const std::string_view note = v.note.back() == '.' ? std::string_view(v.note).substr(0, v.note.size() - 1) : v.note;
+    return detail::msg(review_verdict_by_note, arg("reviewer", std::move(reviewer)), arg("date", v.date),
+                       arg("evidence", std::move(evidence)), arg("note", note));
 }
 
 std::int64_t accreditation_parameter(const catalog& cat, const tailoring& tailor, std::string_view name) {
@@ -242,27 +280,27 @@ audit_result apply_reviews(audit_result result, const catalog& cat, const tailor
         if (agree)
             cr.agreed = first;
         cr.overridden = c.status != status::manual_review;
-        const std::string automatic = "The automatic check said (" + std::string(to_string(c.status)) +
-                                      "): " + c.explanation;
-        std::string who;
+        using detail::arg;
+        auto automatic = detail::msg(review_automatic, arg("status", to_string(c.status)),
+                                     arg("explanation", std::move(c.message)));
+        std::vector<message> who;
         for (const auto& v : cr.verdicts)
-            who += (who.empty() ? "" : " ") +
-                   (agree ? describe_verdict(v)
-                          : std::string(to_string(v.verdict)) + " according to " + describe_verdict(v));
-        std::string head;
+            who.push_back(agree ? describe_verdict(v)
+                                : detail::msg(review_according_to, arg("verdict", to_string(v.verdict)),
+                                              arg("reviewer", describe_verdict(v))));
+        const auto reviewers = static_cast<std::int64_t>(cr.verdicts.size());
         if (!agree)
-            head = "Reviewers disagree; the accreditation committee must settle it: ";
-        else if (cr.overridden)
-            head = "Overridden by " + std::string(cr.verdicts.size() == 1 ? "a reviewer" : "reviewers") + ": " +
-                   std::string(to_string(first)) + ", decided by ";
+            c.message = detail::msg(review_disagree, arg("verdicts", std::move(who), list_style::sentences),
+                                    arg("automatic", std::move(automatic)));
         else
-            head = "Decided by " + std::string(cr.verdicts.size() == 1 ? "a reviewer" : "reviewers") + ": " +
-                   std::string(to_string(first)) + ", by ";
+            c.message = detail::msg(cr.overridden ? review_overridden : review_decided, arg("count", reviewers),
+                                    arg("verdict", to_string(first)),
+                                    arg("verdicts", std::move(who), list_style::sentences),
+                                    arg("automatic", std::move(automatic)));
         c.automatic_status = c.status;
         c.status = agree ? resolved_status(first) : status::manual_review;
         if (c.status != status::waived)
             c.underlying.reset(); // the waiver covered the automatic result, which reviewers replaced
-        c.explanation = head + who + " " + automatic;
         c.review = std::move(cr);
     }
     detail::summarize(cat, result);

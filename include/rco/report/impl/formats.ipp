@@ -186,7 +186,7 @@ std::string counts_sentence(const audit_result& r) {
 bool shows_question(const check_result& c) {
     const bool review = c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review);
     // Some checks already ask the question in their explanation; don't say it twice.
-    return review && !c.question().empty() && c.explanation.find(c.question()) == std::string::npos;
+    return review && !c.question().empty() && c.explanation().find(c.question()) == std::string::npos;
 }
 
 std::string finding_text(const language_finding& f) {
@@ -547,7 +547,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
                        h(c->title()) + "</h4>\n";
                 out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
                        std::to_string(c->standard) + "</p>\n";
-                out += "<p>" + h(io::in_form_words(c->explanation)) + "</p>\n";
+                out += "<p>" + h(io::in_form_words(c->explanation())) + "</p>\n";
                 body(*c);
                 out += people_html(*c, info);
                 out += "</li>\n";
@@ -614,7 +614,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status) +
                    " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title()) + "</h3>\n";
             out += "<p class=\"muted\">" + std::string(to_string(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
-            out += "<p>" + h(io::in_form_words(c.explanation)) + "</p>\n";
+            out += "<p>" + h(io::in_form_words(c.explanation())) + "</p>\n";
             out += findings_html(c);
             out += question_html(c);
             if (c.waiver)
@@ -707,7 +707,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
             // Continuation lines are indented to the item's text so they stay in the item.
             const std::string pad(number.size(), ' ');
             out += number + "**" + md(c->id) + " " + md(c->title()) + "** (" + label(c->status) + ", " +
-                   std::string(to_string(c->level)) + "): " + md(io::in_form_words(c->explanation)) + "\n";
+                   std::string(to_string(c->level)) + "): " + md(io::in_form_words(c->explanation())) + "\n";
             body(*c, pad);
             if (info.show_names && !c->subjects.empty())
                 out += pad + "- People concerned: " + md(join(c->subjects, ", ")) + "\n";
@@ -759,7 +759,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
             if (c.standard != s.number)
                 continue;
             out += "- " + label(c.status) + " \u2014 **" + md(c.id) + "** " + md(c.title()) + " (" +
-                   std::string(to_string(c.level)) + "): " + md(io::in_form_words(c.explanation)) + "\n";
+                   std::string(to_string(c.level)) + "): " + md(io::in_form_words(c.explanation())) + "\n";
             for (const auto& f : c.findings)
                 out += "  - Finding: " + md(finding_text(f)) + "\n";
             if (shows_question(c))
@@ -859,7 +859,7 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 continue;
             out += "    <testcase classname=\"rco.standard" + n + "\" name=\"" + a(c.id + " " + c.slug) + "\"";
             if (is_failure(c.status)) {
-                std::string body = c.explanation + "\n";
+                std::string body = c.explanation() + "\n";
                 for (const auto& f : c.findings)
                     body += "- " + finding_text(f) + "\n";
                 const auto evidence = join(evidence_in_form_words(c), "; ");
@@ -872,21 +872,21 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 }
                 if (info.show_names && !c.subjects.empty())
                     body += "People concerned: " + join(c.subjects, ", ") + "\n";
-                out += ">\n      <failure message=\"" + a(c.explanation) + "\" type=\"" +
+                out += ">\n      <failure message=\"" + a(c.explanation()) + "\" type=\"" +
                        std::string(to_string(c.status)) + "\">" + xml_text(body) + "</failure>\n    </testcase>\n";
             } else if (c.status == status::not_applicable) {
-                out += ">\n      <skipped message=\"" + a(c.explanation) + "\"/>\n    </testcase>\n";
+                out += ">\n      <skipped message=\"" + a(c.explanation()) + "\"/>\n    </testcase>\n";
             } else if (c.status == status::manual_review) {
                 out += ">\n      <skipped message=\"" + a("needs review: " + c.question()) + "\"/>\n";
-                if (!c.explanation.empty())
-                    out += "      <system-out>" + xml_text(c.explanation) + "</system-out>\n";
+                if (!c.explanation().empty())
+                    out += "      <system-out>" + xml_text(c.explanation()) + "</system-out>\n";
                 out += "    </testcase>\n";
             } else if (c.status == status::waived) {
                 std::string note = waiver_text(c) + "\n";
                 if (info.expiring_within_days && waiver_days_left(c, r.as_of, *info.expiring_within_days))
                     note += "Expiring within " + std::to_string(*info.expiring_within_days) + " days: " +
                             expiring_waiver_line(c, r.as_of) + "\n";
-                out += ">\n      <system-out>" + xml_text(note + c.explanation) + "</system-out>\n    </testcase>\n";
+                out += ">\n      <system-out>" + xml_text(note + c.explanation()) + "</system-out>\n    </testcase>\n";
             } else {
                 out += "/>\n";
             }
@@ -929,7 +929,7 @@ std::string csv_rows(const audit_result& r, const report_info& info) {
         out += csv_field(to_string(c.level)) + ',' + csv_field(to_string(c.status)) + ',';
         out += csv_field(c.underlying ? to_string(*c.underlying) : "") + ',';
         // A waived check says whose waiver, and until when, before the check's own explanation.
-        out += csv_field(c.waiver ? waiver_text(c) + " " + c.explanation : c.explanation);
+        out += csv_field(c.waiver ? waiver_text(c) + " " + c.explanation() : c.explanation());
         if (info.expiring_within_days) {
             out += ',';
             if (const auto left = waiver_days_left(c, r.as_of, *info.expiring_within_days))

@@ -13,6 +13,40 @@
 
 namespace rco::report {
 
+namespace detail {
+
+/// `{"id": "S5.1.input_events", "args": {"count": 3, "from": "2025-06-30", ...}}`: a
+/// message for systems that word it their own way. Integers are numbers (an amount of
+/// dollars in cents), dates ISO text, lists arrays, nested messages objects like this one.
+void write_message_json(io::json_writer& w, const message& m) {
+    w.begin_object();
+    w.key("id");
+    w.value(m.def ? m.def->id : std::string_view());
+    w.key("args");
+    w.begin_object();
+    for (const auto& a : m.args) {
+        w.key(a.name);
+        if (const auto* n = std::get_if<std::int64_t>(&a.value)) {
+            w.value(*n);
+        } else if (const auto* d = std::get_if<rco::date>(&a.value)) {
+            w.value(format_date(*d));
+        } else if (const auto* t = std::get_if<std::string>(&a.value)) {
+            w.value(*t);
+        } else if (const auto* l = std::get_if<std::vector<std::string>>(&a.value)) {
+            w.strings(*l);
+        } else if (const auto* ms = std::get_if<std::vector<message>>(&a.value)) {
+            w.begin_array();
+            for (const auto& nested : *ms)
+                write_message_json(w, nested);
+            w.end_array();
+        }
+    }
+    w.end_object();
+    w.end_object();
+}
+
+} // namespace detail
+
 std::string_view plain(status s) noexcept {
     switch (s) {
     case status::pass: return "pass";
@@ -262,7 +296,9 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         }
         detail::write_check_review_json(w, c);
         w.key("explanation");
-        w.value(c.explanation);
+        w.value(c.explanation());
+        w.key("message");
+        detail::write_message_json(w, c.message);
         w.key("pointers");
         w.strings(c.pointers);
         if (c.status != status::pass && c.status != status::not_applicable) {
@@ -538,7 +574,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     auto item = [&](const check_result& c) {
         out << "  " << ++n << ". [" << c.id << "] " << c.title() << " (" << to_string(c.level) << ", "
             << plain(c.status) << ")\n";
-        out << wrap(io::in_form_words(c.explanation), 6);
+        out << wrap(io::in_form_words(c.explanation()), 6);
     };
     if (heading(parts.work_to_do, "WORK TO DO", "These checks fail: the record shows the requirement is not met."))
         for (const auto* c : parts.work_to_do) {
@@ -559,7 +595,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     if (heading(parts.for_a_reviewer, "FOR A REVIEWER", "A person must judge these checks."))
         for (const auto* c : parts.for_a_reviewer) {
             item(*c);
-            if (c->explanation.find(c->question()) == std::string::npos)
+            if (c->explanation().find(c->question()) == std::string::npos)
                 out << wrap("Question for the reviewer: " + c->question(), 6);
             out << wrap("Next step: " + c->remediation(), 6);
             people(*c);
@@ -584,7 +620,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
                 continue;
             out << "    " << pad_right(std::string(plain(c.status)), 15) << pad_right(c.id, 6) << c.title()
                 << (c.level == level::recommended ? " (recommended)" : "") << "\n";
-            out << wrap(io::in_form_words(c.explanation) + " [" + c.id + "]", 8);
+            out << wrap(io::in_form_words(c.explanation()) + " [" + c.id + "]", 8);
             if (c.waiver)
                 out << wrap(waiver_sentence(c), 8);
         }

@@ -1,0 +1,118 @@
+// Findings as messages: English rendering (plurals, numbers, dates, lists, nested
+// messages, braces, a missing argument) and the JSON report's `message` field.
+#include "rco/message.hpp"
+
+#include "support.hpp"
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+using namespace rco;
+namespace json = boost::json;
+
+namespace {
+
+constexpr message_def events{"test.events", "{count} community input event in the {months} months to {to}",
+                             "{count} community input events in the {months} months to {to}", "count"};
+constexpr message_def of_type{"test.of_type", "{count} community meeting", "{count} community meetings", "count"};
+constexpr message_def with_parts{"test.with_parts", "{what} ({parts}); at least {need} expected."};
+constexpr message_def braces{"test.braces", "{{literal}} {x} }} {"};
+constexpr message_def words{"test.words", "{list}"};
+constexpr message_def amount{"test.amount", "{spent_cents} of {total_cents} ({n})"};
+
+message_arg int_arg(std::string_view name, std::int64_t v, number_style s = number_style::plain) {
+    return {name, v, list_style::and_, s};
+}
+
+message events_msg(std::int64_t n) {
+    return {&events, {int_arg("count", n), int_arg("months", 12), {"to", *parse_date("2026-06-30")}}};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(message_rendering)
+
+BOOST_AUTO_TEST_CASE(english_picks_one_or_other_by_the_count_argument) {
+    BOOST_TEST(render(events_msg(1)) == "1 community input event in the 12 months to 2026-06-30");
+    BOOST_TEST(render(events_msg(0)) == "0 community input events in the 12 months to 2026-06-30");
+    BOOST_TEST(render(events_msg(2500)) == "2500 community input events in the 12 months to 2026-06-30");
+    BOOST_TEST(english().tag() == "en");
+    BOOST_TEST(english().pattern(events, 1) == std::string(events.one));
+    BOOST_TEST(english().pattern(events, 7) == std::string(events.other));
+}
+
+BOOST_AUTO_TEST_CASE(nested_messages_are_rendered_and_joined) {
+    std::vector<message> parts;
+    parts.push_back({&of_type, {int_arg("count", 2)}});
+    parts.push_back({&of_type, {int_arg("count", 1)}});
+    parts.push_back({&of_type, {int_arg("count", 3)}});
+    const message m{&with_parts, {{"what", std::vector<message>{events_msg(6)}}, {"parts", parts}, int_arg("need", 4)}};
+    BOOST_TEST(render(m) == "6 community input events in the 12 months to 2026-06-30 (2 community meetings, "
+                            "1 community meeting and 3 community meetings); at least 4 expected.");
+    // render appends to what the caller has.
+    std::string out = "S5.1: ";
+    render(out, m, english());
+    BOOST_TEST(out.starts_with("S5.1: 6 community input events"));
+}
+
+BOOST_AUTO_TEST_CASE(lists_are_joined_in_each_style) {
+    const std::vector<std::string> three{"a", "b", "c"};
+    const auto joined = [&](list_style s, std::vector<std::string> items) {
+        return render(message{&words, {{"list", std::move(items), s}}});
+    };
+    BOOST_TEST(joined(list_style::and_, three) == "a, b and c");
+    BOOST_TEST(joined(list_style::or_, three) == "a, b or c");
+    BOOST_TEST(joined(list_style::semicolons, three) == "a; b; c");
+    BOOST_TEST(joined(list_style::commas, three) == "a, b, c");
+    BOOST_TEST(joined(list_style::sentences, {"One.", "Two."}) == "One. Two.");
+    BOOST_TEST(joined(list_style::and_, {"a", "b"}) == "a and b");
+    BOOST_TEST(joined(list_style::and_, {"a"}) == "a");
+    BOOST_TEST(joined(list_style::and_, {}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(numbers_plain_grouped_and_dollars) {
+    const message m{&amount,
+                    {int_arg("spent_cents", 123450, number_style::dollars),
+                     int_arg("total_cents", 190'000'000'000'000'000, number_style::dollars),
+                     int_arg("n", 39872, number_style::grouped)}};
+    BOOST_TEST(render(m) == "$1,234.50 of $1,900,000,000,000,000 (39,872)");
+    const message small{&amount, {int_arg("spent_cents", 5, number_style::dollars),
+                                  int_arg("total_cents", -250, number_style::dollars), int_arg("n", -1234567)}};
+    BOOST_TEST(render(small) == "$0.05 of -$2.50 (-1234567)");
+}
+
+BOOST_AUTO_TEST_CASE(braces_and_find) {
+    const message m{&braces, {{"x", std::string("{x}")}}};
+    BOOST_TEST(render(m) == "{literal} {x} } {");
+    BOOST_TEST(m.find("x") != nullptr);
+    BOOST_TEST(m.find("y") == nullptr);
+    BOOST_TEST(render(message{}) == "");
+    BOOST_TEST(message{}.empty());
+}
+
+#ifdef NDEBUG
+BOOST_AUTO_TEST_CASE(a_missing_argument_shows_in_release_builds) {
+    const message m{&with_parts, {{"what", std::string("3 events")}}};
+    BOOST_TEST(render(m) == "3 events ({parts?}); at least {need?} expected.");
+}
+#endif
+
+BOOST_AUTO_TEST_CASE(the_json_report_carries_each_message_with_typed_arguments) {
+    auto r = test::audit_with_untrained_peer();
+    std::vector<message> parts;
+    parts.push_back({&of_type, {int_arg("count", 2)}});
+    r.checks[0].message = {&with_parts,
+                           {{"what", std::vector<std::string>{"x", "y"}}, {"parts", parts}, int_arg("need", 4),
+                            {"when", *parse_date("2026-01-31")}, {"who", std::string("Ana")}}};
+    const auto doc = json::parse(report::write_json(r, test::report_info_for()));
+    const auto& c = doc.at("checks").as_array().at(0).as_object();
+    BOOST_TEST(c.at("explanation").as_string() == "x and y (2 community meetings); at least 4 expected.");
+    const auto expected = json::parse(R"({"id": "test.with_parts", "args": {"what": ["x", "y"],
+        "parts": [{"id": "test.of_type", "args": {"count": 2}}], "need": 4, "when": "2026-01-31", "who": "Ana"}})");
+    BOOST_TEST(c.at("message") == expected);
+    // Right after the explanation.
+    auto it = c.find("explanation");
+    BOOST_TEST((++it)->key() == "message");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
