@@ -116,3 +116,37 @@ BOOST_AUTO_TEST_CASE(the_json_report_carries_each_message_with_typed_arguments) 
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(check_messages)
+
+BOOST_AUTO_TEST_CASE(s5_1_says_its_counts_by_type_as_nested_messages) {
+    const auto rec = test::to_record(test::load_json(test::source_dir() / "examples/harbor-recovery-community.json"));
+    const auto r = audit(io::builtin_catalog(), "national", rec, *rec.as_of);
+    const auto* c = r.find_check("S5.1");
+    BOOST_TEST_REQUIRE(c);
+    BOOST_TEST(c->message.def->id == "S5.1.input_events");
+    const auto expected = json::parse(R"({"id": "S5.1.input_events", "args": {"count": 5,
+        "window": [{"id": "S5.window", "args": {"months": 12, "from": "2025-06-30", "to": "2026-06-30"}}],
+        "types": [{"id": "S5.1.community_meetings", "args": {"count": 2}},
+                  {"id": "S5.1.listening_sessions", "args": {"count": 1}},
+                  {"id": "S5.1.focus_groups", "args": {"count": 1}},
+                  {"id": "S5.1.advisory_council_meetings", "args": {"count": 1}}], "need": 4}})");
+    const auto doc = json::parse(report::write_json(r, test::report_info_for()));
+    for (const auto& j : doc.at("checks").as_array())
+        if (j.at("id") == "S5.1") {
+            BOOST_TEST(j.at("message") == expected);
+            BOOST_TEST(j.at("explanation").as_string() ==
+                       "5 community input events in the 12 months from 2025-06-30 to 2026-06-30 (2 community "
+                       "meetings, 1 listening session, 1 focus group and 1 advisory council meeting); at least 4 "
+                       "expected.");
+        }
+    // Peer workers' checks: the share as a nested message, plural by the number of active workers.
+    const auto* s63 = r.find_check("S6.3");
+    BOOST_TEST(s63->message.def->id == "S6.3.trained");
+    const auto& share = std::get<std::vector<message>>(s63->message.find("share")->value).at(0);
+    BOOST_TEST(share.def->id == "peers.active_share");
+    BOOST_TEST(std::get<std::int64_t>(share.find("met")->value) == 4);
+    BOOST_TEST(std::get<std::int64_t>(share.find("count")->value) == 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -114,6 +114,12 @@ message msg(const message_def& def, A&&... args) {
     return m;
 }
 
+/// Sentences one after the other ("A. B."): each a message of its own.
+inline constexpr rco::message_def sentences_def{"sentences", "{sentences}"};
+inline message sentences(std::vector<message> parts) {
+    return msg(sentences_def, arg("sentences", std::move(parts), list_style::sentences));
+}
+
 /// Transitional: a sentence still built in English by a check not yet converted to messages.
 inline constexpr rco::message_def legacy_text{"legacy.text", "{text}"};
 
@@ -222,6 +228,16 @@ inline std::string named_service(const service& s, std::size_t index) {
     return s.name && !s.name->empty() ? *s.name : str("service ", index + 1);
 }
 
+inline constexpr rco::message_def service_named{"service.named", "{name}"};
+inline constexpr rco::message_def service_unnamed{"service.unnamed", "service {number}"};
+
+/// The service for a sentence: its name (record text), or "service 3" by position.
+inline message service_label(const service& s, std::size_t index) {
+    if (s.name && !s.name->empty())
+        return msg(service_named, arg("name", *s.name));
+    return msg(service_unnamed, arg("number", index + 1));
+}
+
 /// Active peer workers and those among them who fall short of one requirement.
 struct peer_tally {
     std::size_t listed = 0;         ///< everyone on the roster, active or not
@@ -259,6 +275,28 @@ inline outcome judge_peers(peer_tally t, const std::string& text, std::vector<st
     outcome o = t.unmet.empty() ? pass(text, std::move(pointers)) : fail(text, std::move(pointers));
     o.subjects = std::move(t.unmet);
     return o;
+}
+
+inline constexpr rco::message_def peers_none_active{"peers.none_active", "No active peer workers are recorded."};
+inline constexpr rco::message_def peers_none_active_listed{
+    "peers.none_active_listed", "No active peer workers are recorded (the roster lists {count} inactive worker).",
+    "No active peer workers are recorded (the roster lists {count} inactive workers).", "count"};
+
+/// judge_peers with the sentence as a message.
+inline outcome judge_peers(peer_tally t, message text, std::vector<std::string> pointers) {
+    if (t.active == 0)
+        return fail(t.listed > 0 ? msg(peers_none_active_listed, arg("count", t.listed)) : msg(peers_none_active),
+                    std::move(pointers));
+    outcome o = pass_if(t.unmet.empty(), std::move(text), std::move(pointers));
+    o.subjects = std::move(t.unmet);
+    return o;
+}
+
+inline constexpr rco::message_def peers_active_share{"peers.active_share", "{met} of {count} active peer worker",
+                                                     "{met} of {count} active peer workers", "count"};
+/// "3 of 4 active peer workers", as a message.
+inline message active_share_of(const peer_tally& t) {
+    return msg(peers_active_share, arg("met", t.met()), arg("count", t.active));
 }
 
 /// "3 of 4 active peer workers" (the subject of every per-worker sentence).

@@ -12,9 +12,9 @@ namespace rco {
 
 namespace {
 
-inline constexpr message_def tailored_not_applicable{"audit.tailored_not_applicable",
+inline constexpr rco::message_def tailored_not_applicable{"audit.tailored_not_applicable",
                                                      "Marked not applicable by tailoring: {reason}"};
-inline constexpr message_def tailored_not_applicable_for{
+inline constexpr rco::message_def tailored_not_applicable_for{
     "audit.tailored_not_applicable_for", "Marked not applicable for this organization ({applicant}) by tailoring: {reason}"};
 
 bool same_type(const parameter_value& v, parameter_type t) {

@@ -114,11 +114,11 @@ std::string located(const source_location& w) {
     return s;
 }
 
-inline constexpr message_def evidence_documents{"review.evidence.documents", "documents"};
-inline constexpr message_def evidence_observations{"review.evidence.observations", "observations"};
-inline constexpr message_def evidence_interviews{"review.evidence.interviews", "interviews"};
-inline constexpr message_def evidence_surveys{"review.evidence.surveys", "surveys"};
-inline constexpr message_def evidence_tracers{"review.evidence.tracers", "tracers"};
+inline constexpr rco::message_def evidence_documents{"review.evidence.documents", "documents"};
+inline constexpr rco::message_def evidence_observations{"review.evidence.observations", "observations"};
+inline constexpr rco::message_def evidence_interviews{"review.evidence.interviews", "interviews"};
+inline constexpr rco::message_def evidence_surveys{"review.evidence.surveys", "surveys"};
+inline constexpr rco::message_def evidence_tracers{"review.evidence.tracers", "tracers"};
 
 /// An evidence code in words ("documents").
 const message_def& evidence_word(evidence_code e) noexcept {
@@ -140,19 +140,19 @@ std::string folded(std::string_view s) {
     return out;
 }
 
-inline constexpr message_def review_verdict_by{"review.verdict_by", "{reviewer} on {date}{evidence}."};
-inline constexpr message_def review_verdict_by_note{"review.verdict_by_note", "{reviewer} on {date}{evidence}: {note}."};
-inline constexpr message_def review_on_evidence{"review.on_evidence", ", on {evidence}"};
-inline constexpr message_def review_according_to{"review.according_to", "{verdict} according to {reviewer}"};
-inline constexpr message_def review_disagree{
+inline constexpr rco::message_def review_verdict_by{"review.verdict_by", "{reviewer} on {date}{evidence}."};
+inline constexpr rco::message_def review_verdict_by_note{"review.verdict_by_note", "{reviewer} on {date}{evidence}: {note}."};
+inline constexpr rco::message_def review_on_evidence{"review.on_evidence", ", on {evidence}"};
+inline constexpr rco::message_def review_according_to{"review.according_to", "{verdict} according to {reviewer}"};
+inline constexpr rco::message_def review_disagree{
     "review.disagree", "Reviewers disagree; the accreditation committee must settle it: {verdicts} {automatic}"};
-inline constexpr message_def review_overridden{"review.overridden",
+inline constexpr rco::message_def review_overridden{"review.overridden",
                                                "Overridden by a reviewer: {verdict}, decided by {verdicts} {automatic}",
                                                "Overridden by reviewers: {verdict}, decided by {verdicts} {automatic}",
                                                "count"};
-inline constexpr message_def review_decided{"review.decided", "Decided by a reviewer: {verdict}, by {verdicts} {automatic}",
+inline constexpr rco::message_def review_decided{"review.decided", "Decided by a reviewer: {verdict}, by {verdicts} {automatic}",
                                             "Decided by reviewers: {verdict}, by {verdicts} {automatic}", "count"};
-inline constexpr message_def review_automatic{"review.automatic", "The automatic check said ({status}): {explanation}"};
+inline constexpr rco::message_def review_automatic{"review.automatic", "The automatic check said ({status}): {explanation}"};
 
 /// "Ana Ruiz (peer reviewer) on 2026-07-15, on documents and interviews: why." The
 /// reviewer's label and role are the review's text; a note's closing period is the pattern's.
