@@ -78,14 +78,74 @@ std::vector<std::string> terms_found(const std::vector<std::string>& words, cons
     return found;
 }
 
+inline constexpr rco::message_def quoted_term{"S3.1.term", "\"{term}\""};
+inline constexpr rco::message_def recovery_terms{"S3.1.recovery_terms", "a recovery term ({terms})",
+                                                 "recovery terms ({terms})", "count"};
+inline constexpr rco::message_def substance_terms{"S3.1.substance_terms", "a substance-use term ({terms})",
+                                                  "substance-use terms ({terms})", "count"};
+
 /// `a recovery term ("recovery")` / `recovery terms ("recovery" and "in recovery")`.
-std::string terms_phrase(std::string_view kind, const std::vector<std::string>& terms) {
-    std::vector<std::string> quoted;
+message terms_phrase(const message_def& kind, const std::vector<std::string>& terms) {
+    std::vector<message> quoted;
     for (const auto& t : terms)
-        quoted.push_back(str('"', t, '"'));
-    return terms.size() == 1 ? str("a ", kind, " term (", quoted[0], ")")
-                             : str(kind, " terms (", join_words(quoted), ")");
+        quoted.push_back(msg(quoted_term, arg("term", t)));
+    return msg(kind, arg("count", terms.size()), arg("terms", std::move(quoted)));
 }
+
+inline constexpr rco::message_def focus_not_recorded{
+    "S3.1.not_recorded", "Neither the mission nor the vision is recorded (organization.mission, organization.vision)."};
+inline constexpr rco::message_def focus_mission_and_vision{"S3.1.mission_and_vision_use", "The mission and vision use"};
+inline constexpr rco::message_def focus_mission{"S3.1.mission_uses", "The mission uses"};
+inline constexpr rco::message_def focus_vision{"S3.1.vision_uses", "The vision uses"};
+inline constexpr rco::message_def focus_both{"S3.1.both_kinds", "{subject} {recovery} and {substance}."};
+inline constexpr rco::message_def focus_ask{
+    "S3.1.ask", "Does the mission state a primary focus on recovery from substance use disorders? {subject} {found} "
+                "from the tool's list, so a person should read the text and decide."};
+inline constexpr rco::message_def focus_recovery_only{"S3.1.recovery_only", "{recovery} but no substance-use term"};
+inline constexpr rco::message_def focus_substance_only{"S3.1.substance_only", "{substance} but no recovery term"};
+inline constexpr rco::message_def focus_neither{"S3.1.neither", "neither a recovery term nor a substance-use term"};
+
+inline constexpr rco::message_def effort_no_services{
+    "S3.2.no_services", "No services are recorded (services), so the share of program effort that goes to recovery "
+                        "from substance use disorders cannot be computed."};
+inline constexpr rco::message_def effort_empty{
+    "S3.2.empty", "The services list is empty: none of the organization's program effort is recorded as going to "
+                  "recovery from substance use disorders."};
+inline constexpr rco::message_def effort_one_referral{
+    "S3.2.one_referral_only", "The one recorded service is referral only, so none of the organization's program "
+                              "effort goes to recovery from substance use disorders."};
+inline constexpr rco::message_def effort_all_referral{
+    "S3.2.all_referral_only", "All {count} recorded services are referral only, so none of the organization's "
+                              "program effort goes to recovery from substance use disorders."};
+inline constexpr rco::message_def effort_delivered{"S3.2.delivered", "the {count} service the organization delivers",
+                                                   "the {count} services the organization delivers", "count"};
+inline constexpr rco::message_def effort_percent{"S3.2.percent", "{percent}"};
+inline constexpr rco::message_def effort_just_over{"S3.2.just_over", "just over {percent}"};
+inline constexpr rco::message_def effort_by_expense{
+    "S3.2.by_expense", "Effort is measured by annual expense: {spent_cents} of the {total_cents} spent on {delivered} "
+                       "({percent}%) goes to services for recovery from substance use disorders; more than {required}% "
+                       "is required."};
+inline constexpr rco::message_def effort_by_count_zero{
+    "S3.2.by_count_zero_expense",
+    "Effort is measured by number of services, because the recorded annual expenses add up to $0: {count} of "
+    "{delivered} ({percent}%) serves recovery from substance use disorders; more than {required}% is required.",
+    "Effort is measured by number of services, because the recorded annual expenses add up to $0: {count} of "
+    "{delivered} ({percent}%) serve recovery from substance use disorders; more than {required}% is required.",
+    "count"};
+inline constexpr rco::message_def effort_by_count{
+    "S3.2.by_count",
+    "Effort is measured by number of services, because not every service has an annual expense: {count} of "
+    "{delivered} ({percent}%) serves recovery from substance use disorders; more than {required}% is required.",
+    "Effort is measured by number of services, because not every service has an annual expense: {count} of "
+    "{delivered} ({percent}%) serve recovery from substance use disorders; more than {required}% is required.",
+    "count"};
+inline constexpr rco::message_def effort_referrals{"S3.2.referrals_not_counted",
+                                                   "{count} referral-only service is not counted.",
+                                                   "{count} referral-only services are not counted.", "count"};
+inline constexpr rco::message_def effort_uncategorized{
+    "S3.2.uncategorized",
+    "{count} service has no category and counts as not serving recovery from substance use disorders.",
+    "{count} services have no category and count as not serving recovery from substance use disorders.", "count"};
 
 bool serves_sud_recovery(const service& s) {
     return s.category == service_category::sud_recovery;
@@ -98,8 +158,7 @@ outcome mission_recovery_focus(const check_context& ctx) {
     const bool has_mission = o && o->mission && !o->mission->empty();
     const bool has_vision = o && o->vision && !o->vision->empty();
     if (!has_mission && !has_vision)
-        return missing("Neither the mission nor the vision is recorded (organization.mission, organization.vision).",
-                       {"/organization/mission", "/organization/vision"});
+        return missing(msg(focus_not_recorded), {"/organization/mission", "/organization/vision"});
     std::vector<std::string> pointers, words;
     if (has_mission) {
         pointers.emplace_back("/organization/mission");
@@ -123,36 +182,30 @@ outcome mission_recovery_focus(const check_context& ctx) {
     });
     const auto recovery = terms_found(words, vocab.mission_recovery_terms, term_words.recovery);
     const auto substance = terms_found(words, vocab.mission_substance_terms, term_words.substance);
-    const std::string subject = has_mission && has_vision ? "The mission and vision use"
-                                : has_mission             ? "The mission uses"
-                                                          : "The vision uses";
+    const auto& subject = has_mission && has_vision ? focus_mission_and_vision
+                          : has_mission             ? focus_mission
+                                                    : focus_vision;
     if (!recovery.empty() && !substance.empty())
-        return pass(str(subject, ' ', terms_phrase("recovery", recovery), " and ",
-                        terms_phrase("substance-use", substance), "."),
+        return pass(msg(focus_both, arg("subject", msg(subject)), arg("recovery", terms_phrase(recovery_terms, recovery)),
+                        arg("substance", terms_phrase(substance_terms, substance))),
                     pointers);
-    std::string found;
+    message found;
     if (!recovery.empty())
-        found = str(terms_phrase("recovery", recovery), " but no substance-use term");
+        found = msg(focus_recovery_only, arg("recovery", terms_phrase(recovery_terms, recovery)));
     else if (!substance.empty())
-        found = str(terms_phrase("substance-use", substance), " but no recovery term");
+        found = msg(focus_substance_only, arg("substance", terms_phrase(substance_terms, substance)));
     else
-        found = "neither a recovery term nor a substance-use term";
-    return manual(str("Does the mission state a primary focus on recovery from substance use disorders? ", subject, ' ',
-                      found, " from the tool's list, so a person should read the text and decide."),
-                  pointers);
+        found = msg(focus_neither);
+    return manual(msg(focus_ask, arg("subject", msg(subject)), arg("found", std::move(found))), pointers);
 }
 
 outcome primary_function(const check_context& ctx) {
     const auto p = ctx.integer("min_recovery_share");
     const auto& services = ctx.rec.services;
     if (!services)
-        return missing("No services are recorded (services), so the share of program effort that goes to recovery "
-                       "from substance use disorders cannot be computed.",
-                       {"/services"});
+        return missing(msg(effort_no_services), {"/services"});
     if (services->empty())
-        return fail("The services list is empty: none of the organization's program effort is recorded as going to "
-                    "recovery from substance use disorders.",
-                    {"/services"});
+        return fail(msg(effort_empty), {"/services"});
     std::vector<const service*> counted;
     std::int64_t referrals = 0, uncategorized = 0;
     bool every_expense = true;
@@ -167,10 +220,8 @@ outcome primary_function(const check_context& ctx) {
             ++uncategorized;
     }
     if (counted.empty())
-        return fail(str(services->size() == 1 ? std::string("The one recorded service is referral only")
-                                              : str("All ", services->size(), " recorded services are referral only"),
-                        ", so none of the organization's program effort goes to recovery from substance use "
-                        "disorders."),
+        return fail(services->size() == 1 ? msg(effort_one_referral)
+                                          : msg(effort_all_referral, arg("count", services->size())),
                     {"/services"});
     // Sums in 128 bits and an exact share comparison (rco/arithmetic.hpp): no list of
     // amounts, however long or large, can wrap around.
@@ -186,35 +237,34 @@ outcome primary_function(const check_context& ctx) {
         }
     }
     const auto delivered = static_cast<std::int64_t>(counted.size());
-    const auto of_delivered = str("the ", count_of(delivered, "service", "services"), " the organization delivers");
+    const auto delivered_services = msg(effort_delivered, arg("count", delivered));
     const bool by_expense = every_expense && n > 0;
-    std::string text;
-    if (by_expense) {
-        text = str("Effort is measured by annual expense: ", dollars(k), " of the ", dollars(n),
-                   " spent on ", of_delivered);
-    } else {
-        text = every_expense ? "Effort is measured by number of services, because the recorded annual expenses add "
-                               "up to $0: "
-                             : "Effort is measured by number of services, because not every service has an annual "
-                               "expense: ";
+    const wide_int spent = k, total = n;
+    if (!by_expense) {
         k = recovery_services;
         n = delivered;
-        text += str(recovery_services, " of ", of_delivered);
     }
     const bool ok = share_more_than(k, n, p, 100);
     const auto percent = percent_floor(k, n); // rounded down; "just over" when that hides the excess
-    text += str(" (", ok && percent <= p ? str("just over ", p) : decimal(percent), "%) ",
-                by_expense ? "goes to services for"
-                : k == 1   ? "serves"
-                           : "serve",
-                " recovery from substance use disorders; more than ", p, "% is required.");
-    if (referrals > 0)
-        text +=
-            str(' ', count_of(referrals, "referral-only service is", "referral-only services are"), " not counted.");
-    if (uncategorized > 0)
-        text += str(' ', count_of(uncategorized, "service has", "services have"), " no category and ",
-                    uncategorized == 1 ? "counts" : "count", " as not serving recovery from substance use disorders.");
-    return ok ? pass(text, {"/services"}) : fail(text, {"/services"});
+    auto percent_text = ok && percent <= p ? msg(effort_just_over, arg("percent", p))
+                                           : msg(effort_percent, wide_arg("percent", percent));
+    message text =
+        by_expense
+            ? msg(effort_by_expense, wide_arg("spent_cents", spent, number_style::dollars),
+                  wide_arg("total_cents", total, number_style::dollars), arg("delivered", delivered_services),
+                  arg("percent", std::move(percent_text)), arg("required", p))
+            : msg(every_expense ? effort_by_count_zero : effort_by_count, arg("count", recovery_services),
+                  arg("delivered", delivered_services), arg("percent", std::move(percent_text)), arg("required", p));
+    if (referrals > 0 || uncategorized > 0) {
+        std::vector<message> all;
+        all.push_back(std::move(text));
+        if (referrals > 0)
+            all.push_back(msg(effort_referrals, arg("count", referrals)));
+        if (uncategorized > 0)
+            all.push_back(msg(effort_uncategorized, arg("count", uncategorized)));
+        text = sentences(std::move(all));
+    }
+    return pass_if(ok, std::move(text), {"/services"});
 }
 
 } // namespace rco::checks
