@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(s5_1_says_its_counts_by_type_as_nested_messages) {
     BOOST_TEST_REQUIRE(c);
     BOOST_TEST(c->message.def->id == "S5.1.input_events");
     const auto expected = json::parse(R"({"id": "S5.1.input_events", "args": {"count": 5,
-        "window": [{"id": "S5.window", "args": {"months": 12, "from": "2025-06-30", "to": "2026-06-30"}}],
+        "window": [{"id": "window.months", "args": {"months": 12, "from": "2025-06-30", "to": "2026-06-30"}}],
         "types": [{"id": "S5.1.community_meetings", "args": {"count": 2}},
                   {"id": "S5.1.listening_sessions", "args": {"count": 1}},
                   {"id": "S5.1.focus_groups", "args": {"count": 1}},

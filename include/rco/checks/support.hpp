@@ -120,6 +120,13 @@ inline message sentences(std::vector<message> parts) {
     return msg(sentences_def, arg("sentences", std::move(parts), list_style::sentences));
 }
 
+inline constexpr rco::message_def window_months{"window.months", "in the {months} months from {from} to {to}"};
+
+/// "in the 24 months from 2024-06-30 to 2026-06-30".
+inline message last_months(date as_of, int months) {
+    return msg(window_months, arg("months", months), arg("from", add_months(as_of, -months)), arg("to", as_of));
+}
+
 /// Transitional: a sentence still built in English by a check not yet converted to messages.
 inline constexpr rco::message_def legacy_text{"legacy.text", "{text}"};
 

@@ -10,13 +10,6 @@ using namespace rco::detail;
 
 namespace {
 
-inline constexpr rco::message_def window_months{"S5.window", "in the {months} months from {from} to {to}"};
-
-/// "in the 24 months from 2024-06-30 to 2026-06-30".
-message last_months(date as_of, int months) {
-    return msg(window_months, arg("months", months), arg("from", add_months(as_of, -months)), arg("to", as_of));
-}
-
 inline constexpr rco::message_def events_none_recorded{
     "S5.1.none_recorded", "No community input events are recorded (participation.events: date and type of each)."};
 inline constexpr rco::message_def events_none_in_window{"S5.1.none_in_window",
