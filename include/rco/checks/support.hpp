@@ -127,6 +127,8 @@ inline message last_months(date as_of, int months) {
     return msg(window_months, arg("months", months), arg("from", add_months(as_of, -months)), arg("to", as_of));
 }
 
+inline constexpr rco::message_def services_count{"services.count", "{count} service", "{count} services", "count"};
+
 /// Transitional: a sentence still built in English by a check not yet converted to messages.
 inline constexpr rco::message_def legacy_text{"legacy.text", "{text}"};
 
@@ -312,6 +314,12 @@ inline std::string active_share(const peer_tally& t) {
 }
 
 
+
+/// The fail verdict of a policy check that lists what the policy lacks, as one sentence:
+/// `says` holds "{gaps}" ("The code of ethics falls short: {gaps}."), joined by semicolons.
+inline outcome shortfalls(const message_def& says, std::vector<message> gaps, std::vector<std::string> pointers) {
+    return fail(msg(says, arg("gaps", std::move(gaps), list_style::semicolons)), std::move(pointers));
+}
 
 /// The fail verdict of a policy check that lists what the policy lacks, as one sentence.
 inline outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {

@@ -31,7 +31,6 @@ inline constexpr rco::message_def access_open{
     "No service requires enrollment in treatment, living in a program or a paid membership: {count} services were "
     "checked.",
     "count"};
-inline constexpr rco::message_def access_services{"S4.1.services", "{count} service", "{count} services", "count"};
 inline constexpr rco::message_def access_not_open{
     "S4.1.not_open",
     "{count} of {services} is not open to all community members: {restricted}. Activities must be available to all "
@@ -128,7 +127,7 @@ outcome open_access(const check_context& ctx) {
     const auto n_restricted = restricted.size();
     message text = ok ? msg(access_open, arg("count", n))
                       : msg(access_not_open, arg("count", n_restricted),
-                            arg("services", msg(access_services, arg("count", n))),
+                            arg("services", msg(services_count, arg("count", n))),
                             arg("restricted", std::move(restricted), list_style::semicolons));
     if (unrecorded > 0) {
         std::vector<message> both;
