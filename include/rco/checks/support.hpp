@@ -1,5 +1,6 @@
-// Small helpers the checks share: building plain-language sentences, JSON Pointers,
-// and verdicts. Internal to the checks (namespace rco::detail).
+// Small helpers the checks share: messages (what a check found, as a message id with
+// typed arguments, rendered only when a report is written), JSON Pointers and verdicts.
+// Internal to the checks (namespace rco::detail).
 #pragma once
 
 #include "rco/arithmetic.hpp"
@@ -18,7 +19,7 @@
 
 namespace rco::detail {
 
-/// Appends one piece of a sentence: text, a character or a number (written as a stream
+/// Appends one piece of a string (a JSON Pointer, an id): text, a character or a number (written as a stream
 /// would write it: integers in decimal, floating point as %g, bool as 1 or 0).
 template <class T>
 void append_piece(std::string& out, const T& v) {
@@ -45,22 +46,6 @@ template <class... Args>
 std::string str(const Args&... args) {
     std::string out;
     ((append_piece(out, args)), ...);
-    return out;
-}
-
-/// "1 meeting" / "3 meetings".
-inline std::string count_of(std::int64_t n, std::string_view singular, std::string_view plural) {
-    return str(n, ' ', n == 1 ? singular : plural);
-}
-
-/// "a", "a and b", "a, b and c".
-inline std::string join_words(const std::vector<std::string>& words, std::string_view last_sep = " and ") {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0)
-            out += (i + 1 == words.size()) ? std::string(last_sep) : std::string(", ");
-        out += words[i];
-    }
     return out;
 }
 
@@ -129,29 +114,12 @@ inline message last_months(date as_of, int months) {
 
 inline constexpr rco::message_def services_count{"services.count", "{count} service", "{count} services", "count"};
 
-/// Transitional: a sentence still built in English by a check not yet converted to messages.
-inline constexpr rco::message_def legacy_text{"legacy.text", "{text}"};
-
 inline outcome verdict(status s, message m, std::vector<std::string> pointers) {
     outcome o;
     o.status = s;
     o.message = std::move(m);
     o.pointers = std::move(pointers);
     return o;
-}
-inline outcome verdict(status s, std::string explanation, std::vector<std::string> pointers) {
-    return verdict(s, msg(legacy_text, arg("text", std::move(explanation))), std::move(pointers));
-}
-inline outcome pass(std::string e, std::vector<std::string> p) { return verdict(status::pass, std::move(e), std::move(p)); }
-inline outcome fail(std::string e, std::vector<std::string> p) { return verdict(status::fail, std::move(e), std::move(p)); }
-inline outcome missing(std::string e, std::vector<std::string> p) {
-    return verdict(status::insufficient_evidence, std::move(e), std::move(p));
-}
-inline outcome manual(std::string e, std::vector<std::string> p) {
-    return verdict(status::manual_review, std::move(e), std::move(p));
-}
-inline outcome not_applicable(std::string e, std::vector<std::string> p) {
-    return verdict(status::not_applicable, std::move(e), std::move(p));
 }
 inline outcome pass(message m, std::vector<std::string> p) { return verdict(status::pass, std::move(m), std::move(p)); }
 inline outcome fail(message m, std::vector<std::string> p) { return verdict(status::fail, std::move(m), std::move(p)); }
@@ -194,9 +162,6 @@ std::vector<std::string> spellings(const std::vector<E>& values) {
     return out;
 }
 
-/// "2026-06-30".
-inline std::string day(date d) { return format_date(d); }
-
 /// A parameter counting months, for a review window: the catalog bounds it, but a
 /// catalog without a maximum (or a program) could give any number, so it is clamped to
 /// 0..120,000 months (ten thousand years, wider than any date) and no window's date
@@ -232,11 +197,6 @@ inline bool is_peer_service(const service& s, const vocabulary& v) {
            delivered_directly(s);
 }
 
-/// The service's name for a sentence; unnamed services by position.
-inline std::string named_service(const service& s, std::size_t index) {
-    return s.name && !s.name->empty() ? *s.name : str("service ", index + 1);
-}
-
 inline constexpr rco::message_def service_named{"service.named", "{name}"};
 inline constexpr rco::message_def service_unnamed{"service.unnamed", "service {number}"};
 
@@ -270,28 +230,14 @@ peer_tally tally_active_peers(const std::vector<peer_worker>& workers, Meets mee
     return t;
 }
 
-/// The verdict every per-worker check shares: fail with "no active peer workers" when
-/// the roster has none, else pass when everyone meets the requirement, the people who
-/// fall short as subjects.
-inline outcome judge_peers(peer_tally t, const std::string& text, std::vector<std::string> pointers) {
-    if (t.active == 0) {
-        std::string inactive;
-        if (t.listed > 0)
-            inactive = str(" (the roster lists ",
-                           count_of(static_cast<std::int64_t>(t.listed), "inactive worker", "inactive workers"), ")");
-        return fail(str("No active peer workers are recorded", inactive, "."), std::move(pointers));
-    }
-    outcome o = t.unmet.empty() ? pass(text, std::move(pointers)) : fail(text, std::move(pointers));
-    o.subjects = std::move(t.unmet);
-    return o;
-}
-
 inline constexpr rco::message_def peers_none_active{"peers.none_active", "No active peer workers are recorded."};
 inline constexpr rco::message_def peers_none_active_listed{
     "peers.none_active_listed", "No active peer workers are recorded (the roster lists {count} inactive worker).",
     "No active peer workers are recorded (the roster lists {count} inactive workers).", "count"};
 
-/// judge_peers with the sentence as a message.
+/// The verdict every per-worker check shares: fail with "no active peer workers" when
+/// the roster has none, else pass when everyone meets the requirement, the people who
+/// fall short as subjects.
 inline outcome judge_peers(peer_tally t, message text, std::vector<std::string> pointers) {
     if (t.active == 0)
         return fail(t.listed > 0 ? msg(peers_none_active_listed, arg("count", t.listed)) : msg(peers_none_active),
@@ -303,15 +249,11 @@ inline outcome judge_peers(peer_tally t, message text, std::vector<std::string> 
 
 inline constexpr rco::message_def peers_active_share{"peers.active_share", "{met} of {count} active peer worker",
                                                      "{met} of {count} active peer workers", "count"};
-/// "3 of 4 active peer workers", as a message.
+/// "3 of 4 active peer workers" (the subject of every per-worker sentence).
 inline message active_share_of(const peer_tally& t) {
     return msg(peers_active_share, arg("met", t.met()), arg("count", t.active));
 }
 
-/// "3 of 4 active peer workers" (the subject of every per-worker sentence).
-inline std::string active_share(const peer_tally& t) {
-    return str(t.met(), " of ", t.active, t.active == 1 ? " active peer worker" : " active peer workers");
-}
 
 
 
@@ -319,14 +261,6 @@ inline std::string active_share(const peer_tally& t) {
 /// `says` holds "{gaps}" ("The code of ethics falls short: {gaps}."), joined by semicolons.
 inline outcome shortfalls(const message_def& says, std::vector<message> gaps, std::vector<std::string> pointers) {
     return fail(msg(says, arg("gaps", std::move(gaps), list_style::semicolons)), std::move(pointers));
-}
-
-/// The fail verdict of a policy check that lists what the policy lacks, as one sentence.
-inline outcome shortfalls(std::string_view subject, const std::vector<std::string>& gaps, std::vector<std::string> pointers) {
-    std::string text = str(subject, " falls short: ");
-    for (std::size_t i = 0; i < gaps.size(); ++i)
-        text += (i > 0 ? "; " : "") + gaps[i];
-    return fail(text + ".", std::move(pointers));
 }
 
 

@@ -8,12 +8,148 @@ using namespace rco::detail;
 
 namespace {
 
+inline constexpr rco::message_def current_last_reviewed{"S10.last_reviewed", "last reviewed on {date}"};
+inline constexpr rco::message_def current_adopted{"S10.adopted", "adopted on {date} (no review is recorded)"};
+
 /// "last reviewed on 2025-01-12" or "adopted on 2019-01-10 (no review is recorded)":
 /// how the policy's current text came to be, for a sentence. Requires current_since().
-std::string current_text_phrase(const policy& p) {
-    return p.last_reviewed ? str("last reviewed on ", day(*p.last_reviewed))
-                           : str("adopted on ", day(*p.adopted), " (no review is recorded)");
+message current_text_phrase(const policy& p) {
+    return p.last_reviewed ? msg(current_last_reviewed, arg("date", *p.last_reviewed))
+                           : msg(current_adopted, arg("date", *p.adopted));
 }
+
+inline constexpr rco::message_def code_none{"S10.1.none_recorded",
+                                            "No code of ethics is recorded (policies.code_of_ethics)."};
+inline constexpr rco::message_def code_not_approved{"S10.1.not_board_approved", "board approval is not recorded"};
+inline constexpr rco::message_def code_undated{"S10.1.undated", "no adoption or review date is recorded"};
+inline constexpr rco::message_def code_after{"S10.1.after_review_date", "it was {when}, after the review date {as_of}"};
+inline constexpr rco::message_def code_stale{"S10.1.stale",
+                                             "it was {when}, before {cutoff} (a review within {months} months is expected)"};
+inline constexpr rco::message_def code_not_applied{"S10.1.not_applied", "it does not apply to {groups}"};
+inline constexpr rco::message_def code_short{"S10.1.falls_short", "The code of ethics falls short: {gaps}."};
+inline constexpr rco::message_def code_current{
+    "S10.1.current", "The board-approved code of ethics was {when} (on or after {cutoff}, within {months} months) and "
+                     "applies to {groups}."};
+
+inline constexpr rco::message_def topics_none{"S10.2.none_recorded",
+                                              "No code of ethics is recorded (policies.code_of_ethics)."};
+inline constexpr rco::message_def topics_not_recorded{
+    "S10.2.topics_not_recorded", "The topics the code of ethics covers are not recorded (policies.code_of_ethics.topics)."};
+inline constexpr rco::message_def topics_expected{"S10.2.expected_topics", "{count} expected topic",
+                                                  "{count} expected topics", "count"};
+inline constexpr rco::message_def topics_all{"S10.2.all_topics", "The code of ethics covers all {topics}."};
+inline constexpr rco::message_def topics_uncovered{"S10.2.uncovered",
+                                                   "The code of ethics does not cover {count} of the {topics}: {uncovered}."};
+
+inline constexpr rco::message_def acknowledged_none{
+    "S10.3.none_recorded",
+    "No code of ethics is recorded (policies.code_of_ethics), so acknowledgments cannot be checked."};
+inline constexpr rco::message_def acknowledged_undated{
+    "S10.3.undated", "The code of ethics has no review or adoption date (policies.code_of_ethics.last_reviewed or "
+                     "policies.code_of_ethics.adopted), so acknowledgments cannot be dated against it."};
+inline constexpr rco::message_def acknowledged_no_workers{
+    "S10.3.no_workers",
+    "No peer workers are recorded (peer_workers), so acknowledgments of the code of ethics cannot be checked."};
+inline constexpr rco::message_def acknowledged_review{
+    "S10.3.acknowledged_review",
+    "{share} acknowledged the current code of ethics on or after {since} (its last review)."};
+inline constexpr rco::message_def acknowledged_adoption{
+    "S10.3.acknowledged_adoption", "{share} acknowledged the current code of ethics on or after {since} (its adoption)."};
+
+inline constexpr rco::message_def training_no_workers{
+    "S10.4.no_workers", "No peer workers are recorded (peer_workers), so their ethics training cannot be checked."};
+inline constexpr rco::message_def training_trained{"S10.4.trained",
+                                                   "{share} had ethics or boundaries training {window}."};
+
+inline constexpr rco::message_def grievance_none{"S10.5.none_recorded",
+                                                 "No grievance policy is recorded (policies.grievance)."};
+inline constexpr rco::message_def grievance_no_date{"S10.5.no_adoption_date", "no adoption date is recorded"};
+inline constexpr rco::message_def grievance_after{"S10.5.adopted_after",
+                                                  "its adoption date {adopted} is after the review date {as_of}"};
+inline constexpr rco::message_def grievance_not_posted{"S10.5.not_posted",
+                                                       "it is not recorded as posted where participants see it"};
+inline constexpr rco::message_def grievance_no_response_time{
+    "S10.5.no_response_time", "it states no response time (at most {max_days} days is expected)"};
+inline constexpr rco::message_def grievance_response_too_long{
+    "S10.5.response_too_long", "its response time of {days} days is longer than the {max_days}-day maximum"};
+inline constexpr rco::message_def grievance_no_appeal{"S10.5.no_appeal", "it states no appeal path"};
+inline constexpr rco::message_def grievance_no_non_retaliation{"S10.5.no_non_retaliation",
+                                                               "it has no recorded non-retaliation clause"};
+inline constexpr rco::message_def grievance_short{"S10.5.falls_short", "The grievance policy falls short: {gaps}."};
+inline constexpr rco::message_def grievance_complete{
+    "S10.5.complete",
+    "The grievance policy, adopted {adopted}, is posted, promises a response within {count} day (at most {max_days} "
+    "allowed), states an appeal path and forbids retaliation.",
+    "The grievance policy, adopted {adopted}, is posted, promises a response within {count} days (at most {max_days} "
+    "allowed), states an appeal path and forbids retaliation.",
+    "count"};
+
+inline constexpr rco::message_def timely_none{"S10.6.none_recorded",
+                                              "No grievance log is recorded (grievances), so response times cannot be checked."};
+inline constexpr rco::message_def timely_limit_policy{"S10.6.limit_policy",
+                                                      "The {limit}-day limit is the grievance policy's response time."};
+inline constexpr rco::message_def timely_limit_no_time{
+    "S10.6.limit_parameter_no_response_time",
+    "The {limit}-day limit is the max_grievance_response_days parameter: the grievance policy states no response time."};
+inline constexpr rco::message_def timely_limit_no_policy{
+    "S10.6.limit_parameter_no_policy",
+    "The {limit}-day limit is the max_grievance_response_days parameter: no grievance policy is recorded."};
+inline constexpr rco::message_def timely_undated_not_counted{
+    "S10.6.undated_not_counted", "{count} grievance without a received date was not counted.",
+    "{count} grievances without a received date were not counted.", "count"};
+inline constexpr rco::message_def timely_none_dated{
+    "S10.6.none_dated",
+    "No dated grievance was received {window}, but {count} grievance has no received date (grievances[].received).",
+    "No dated grievance was received {window}, but {count} grievances have no received date (grievances[].received).",
+    "count"};
+inline constexpr rco::message_def timely_none_received{"S10.6.none_received", "No grievances were received {window}."};
+inline constexpr rco::message_def timely_timely{
+    "S10.6.timely",
+    "{count} grievance was received {window}; it was resolved, or is still open, within {limit} days of receipt.",
+    "{count} grievances were received {window}; each was resolved, or is still open, within {limit} days of receipt.",
+    "count"};
+inline constexpr rco::message_def timely_late{"S10.6.late", "{count} grievance was received {window}; {late}.",
+                                              "{count} grievances were received {window}; {late}.", "count"};
+inline constexpr rco::message_def timely_resolved_late{"S10.6.resolved_late",
+                                                       "{count} was resolved more than {limit} days after receipt",
+                                                       "{count} were resolved more than {limit} days after receipt",
+                                                       "count"};
+inline constexpr rco::message_def timely_open_late{"S10.6.open_late", "{count} is still open past {limit} days",
+                                                   "{count} are still open past {limit} days", "count"};
+
+inline constexpr rco::message_def governance_none{
+    "S10.7.none_recorded", "Neither policies nor annual filings are recorded: record policies.conflict_of_interest, "
+                           "policies.whistleblower and policies.document_retention, or import a Form 990."};
+inline constexpr rco::message_def governance_filing_year{"S10.7.filing_for_year",
+                                                         "the annual filing for tax year {year}"};
+inline constexpr rco::message_def governance_latest_filing{"S10.7.latest_filing", "the latest annual filing"};
+inline constexpr rco::message_def governance_conflict{"S10.7.policy.conflict_of_interest", "conflict-of-interest"};
+inline constexpr rco::message_def governance_whistleblower{"S10.7.policy.whistleblower", "whistleblower"};
+inline constexpr rco::message_def governance_retention{"S10.7.policy.document_retention", "document-retention"};
+inline constexpr rco::message_def governance_adopted{"S10.7.adopted", "{policy} (adopted {date})"};
+inline constexpr rco::message_def governance_yes_on_filing{"S10.7.yes_on_filing", "{policy} (yes on {filing})"};
+inline constexpr rco::message_def governance_all{"S10.7.all", "All 3 governance policies are recorded: {found}."};
+inline constexpr rco::message_def governance_unanswered{
+    "S10.7.unanswered",
+    "{count} of 3 governance policies is recorded; {filing} does not answer for {unanswered} (a Form 990-EZ or 990-N "
+    "has no such questions) and no policies are recorded.",
+    "{count} of 3 governance policies are recorded; {filing} does not answer for {unanswered} (a Form 990-EZ or 990-N "
+    "has no such questions) and no policies are recorded.",
+    "count"};
+inline constexpr rco::message_def governance_missing_filing{
+    "S10.7.missing",
+    "{count} of 3 governance policies is recorded; missing: {absent} (each needs a policies entry with an adoption "
+    "date or a yes on the latest annual filing; {filing} does not answer yes).",
+    "{count} of 3 governance policies are recorded; missing: {absent} (each needs a policies entry with an adoption "
+    "date or a yes on the latest annual filing; {filing} does not answer yes).",
+    "count"};
+inline constexpr rco::message_def governance_missing_no_filing{
+    "S10.7.missing_no_filing",
+    "{count} of 3 governance policies is recorded; missing: {absent} (each needs a policies entry with an adoption "
+    "date or a yes on the latest annual filing; no annual filing is recorded).",
+    "{count} of 3 governance policies are recorded; missing: {absent} (each needs a policies entry with an adoption "
+    "date or a yes on the latest annual filing; no annual filing is recorded).",
+    "count"};
 
 } // namespace
 
@@ -22,30 +158,30 @@ outcome code_of_ethics(const check_context& ctx) {
     const auto& wanted = ctx.list("applies_to");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->code_of_ethics)
-        return missing("No code of ethics is recorded (policies.code_of_ethics).", {"/policies/code_of_ethics"});
+        return missing(msg(code_none), {"/policies/code_of_ethics"});
     const auto& c = *pols->code_of_ethics;
     const std::vector<std::string> pointers{"/policies/code_of_ethics/board_approved",
                                             "/policies/code_of_ethics/last_reviewed",
                                             "/policies/code_of_ethics/adopted", "/policies/code_of_ethics/applies_to"};
     const auto cutoff = add_months(ctx.as_of, -months);
     const auto since = c.current_since();
-    const auto uncovered = missing_from(wanted, c.applies_to ? spellings(*c.applies_to) : std::vector<std::string>{});
-    std::vector<std::string> gaps;
+    auto uncovered = missing_from(wanted, c.applies_to ? spellings(*c.applies_to) : std::vector<std::string>{});
+    std::vector<message> gaps;
     if (!c.board_approved.value_or(false))
-        gaps.emplace_back("board approval is not recorded");
+        gaps.push_back(msg(code_not_approved));
     if (!since)
-        gaps.emplace_back("no adoption or review date is recorded");
+        gaps.push_back(msg(code_undated));
     else if (*since > ctx.as_of)
-        gaps.push_back(str("it was ", current_text_phrase(c), ", after the review date ", day(ctx.as_of)));
+        gaps.push_back(msg(code_after, arg("when", current_text_phrase(c)), arg("as_of", ctx.as_of)));
     else if (!within_months(*since, ctx.as_of, months))
-        gaps.push_back(str("it was ", current_text_phrase(c), ", before ", day(cutoff), " (a review within ", months,
-                           " months is expected)"));
+        gaps.push_back(
+            msg(code_stale, arg("when", current_text_phrase(c)), arg("cutoff", cutoff), arg("months", months)));
     if (!uncovered.empty())
-        gaps.push_back(str("it does not apply to ", join_words(uncovered)));
+        gaps.push_back(msg(code_not_applied, arg("groups", std::move(uncovered))));
     if (!gaps.empty())
-        return shortfalls("The code of ethics", gaps, pointers);
-    return pass(str("The board-approved code of ethics was ", current_text_phrase(c), " (on or after ", day(cutoff),
-                    ", within ", months, " months) and applies to ", join_words(wanted), "."),
+        return shortfalls(code_short, std::move(gaps), pointers);
+    return pass(msg(code_current, arg("when", current_text_phrase(c)), arg("cutoff", cutoff), arg("months", months),
+                    arg("groups", wanted)),
                 pointers);
 }
 
@@ -53,44 +189,38 @@ outcome code_topics(const check_context& ctx) {
     const auto& wanted = ctx.list("ethics_topics");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->code_of_ethics)
-        return missing("No code of ethics is recorded (policies.code_of_ethics).", {"/policies/code_of_ethics"});
+        return missing(msg(topics_none), {"/policies/code_of_ethics"});
     const auto& topics = pols->code_of_ethics->topics;
     if (!topics)
-        return missing("The topics the code of ethics covers are not recorded (policies.code_of_ethics.topics).",
-                       {"/policies/code_of_ethics/topics"});
-    const auto uncovered = missing_from(wanted, *topics);
-    const auto n = static_cast<std::int64_t>(wanted.size());
+        return missing(msg(topics_not_recorded), {"/policies/code_of_ethics/topics"});
+    auto uncovered = missing_from(wanted, *topics);
+    auto expected = msg(topics_expected, arg("count", wanted.size()));
     if (uncovered.empty())
-        return pass(str("The code of ethics covers all ", count_of(n, "expected topic", "expected topics"), "."),
-                    {"/policies/code_of_ethics/topics"});
-    return fail(str("The code of ethics does not cover ", uncovered.size(), " of the ",
-                    count_of(n, "expected topic", "expected topics"), ": ", join_words(uncovered), "."),
+        return pass(msg(topics_all, arg("topics", std::move(expected))), {"/policies/code_of_ethics/topics"});
+    const auto n_uncovered = uncovered.size();
+    return fail(msg(topics_uncovered, arg("count", n_uncovered), arg("topics", std::move(expected)),
+                    arg("uncovered", std::move(uncovered))),
                 {"/policies/code_of_ethics/topics"});
 }
 
 outcome code_acknowledged(const check_context& ctx) {
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->code_of_ethics)
-        return missing("No code of ethics is recorded (policies.code_of_ethics), so acknowledgments cannot be "
-                       "checked.",
-                       {"/policies/code_of_ethics"});
+        return missing(msg(acknowledged_none), {"/policies/code_of_ethics"});
     const auto& c = *pols->code_of_ethics;
     const auto since = c.current_since();
     if (!since)
-        return missing("The code of ethics has no review or adoption date (policies.code_of_ethics.last_reviewed or "
-                       "policies.code_of_ethics.adopted), so acknowledgments cannot be dated against it.",
+        return missing(msg(acknowledged_undated),
                        {"/policies/code_of_ethics/last_reviewed", "/policies/code_of_ethics/adopted"});
     const auto& workers = ctx.rec.peer_workers;
     if (!workers)
-        return missing("No peer workers are recorded (peer_workers), so acknowledgments of the code of ethics "
-                       "cannot be checked.",
-                       {"/peer_workers"});
+        return missing(msg(acknowledged_no_workers), {"/peer_workers"});
     auto t = tally_active_peers(*workers, [&](const peer_worker& w) {
         return w.code_acknowledged && *w.code_acknowledged >= *since && *w.code_acknowledged <= ctx.as_of;
     });
-    auto text = str(active_share(t), " acknowledged the current code of ethics on or after ", day(*since), " (its ",
-                    c.last_reviewed ? "last review" : "adoption", ").");
-    return judge_peers(std::move(t), text,
+    auto text = msg(c.last_reviewed ? acknowledged_review : acknowledged_adoption, arg("share", active_share_of(t)),
+                    arg("since", *since));
+    return judge_peers(std::move(t), std::move(text),
                        {"/peer_workers", c.last_reviewed ? "/policies/code_of_ethics/last_reviewed"
                                                          : "/policies/code_of_ethics/adopted"});
 }
@@ -99,67 +229,60 @@ outcome ethics_training(const check_context& ctx) {
     const auto months = months_parameter(ctx, "ethics_training_months");
     const auto& workers = ctx.rec.peer_workers;
     if (!workers)
-        return missing("No peer workers are recorded (peer_workers), so their ethics training cannot be checked.",
-                       {"/peer_workers"});
+        return missing(msg(training_no_workers), {"/peer_workers"});
     auto t = tally_active_peers(*workers, [&](const peer_worker& w) {
         return w.ethics_training && within_months(*w.ethics_training, ctx.as_of, months);
     });
-    auto text = str(active_share(t), " had ethics or boundaries training in the ", months, " months from ",
-                    day(add_months(ctx.as_of, -months)), " to ", day(ctx.as_of), ".");
-    return judge_peers(std::move(t), text, {"/peer_workers"});
+    auto text = msg(training_trained, arg("share", active_share_of(t)), arg("window", last_months(ctx.as_of, months)));
+    return judge_peers(std::move(t), std::move(text), {"/peer_workers"});
 }
 
 outcome grievance_policy(const check_context& ctx) {
     const auto max_days = ctx.integer("max_grievance_response_days");
     const auto& pols = ctx.rec.policies;
     if (!pols || !pols->grievance)
-        return missing("No grievance policy is recorded (policies.grievance).", {"/policies/grievance"});
+        return missing(msg(grievance_none), {"/policies/grievance"});
     const auto& g = *pols->grievance;
     const std::vector<std::string> pointers{"/policies/grievance/adopted", "/policies/grievance/posted",
                                             "/policies/grievance/response_days", "/policies/grievance/appeal",
                                             "/policies/grievance/non_retaliation"};
-    std::vector<std::string> gaps;
+    std::vector<message> gaps;
     if (!g.adopted)
-        gaps.emplace_back("no adoption date is recorded");
+        gaps.push_back(msg(grievance_no_date));
     else if (*g.adopted > ctx.as_of)
-        gaps.push_back(str("its adoption date ", day(*g.adopted), " is after the review date ", day(ctx.as_of)));
+        gaps.push_back(msg(grievance_after, arg("adopted", *g.adopted), arg("as_of", ctx.as_of)));
     if (!g.posted.value_or(false))
-        gaps.emplace_back("it is not recorded as posted where participants see it");
+        gaps.push_back(msg(grievance_not_posted));
     if (!g.response_days)
-        gaps.push_back(str("it states no response time (at most ", max_days, " days is expected)"));
+        gaps.push_back(msg(grievance_no_response_time, arg("max_days", max_days)));
     else if (*g.response_days > max_days)
-        gaps.push_back(
-            str("its response time of ", *g.response_days, " days is longer than the ", max_days, "-day maximum"));
+        gaps.push_back(msg(grievance_response_too_long, arg("days", *g.response_days), arg("max_days", max_days)));
     if (!g.appeal || g.appeal->empty())
-        gaps.emplace_back("it states no appeal path");
+        gaps.push_back(msg(grievance_no_appeal));
     if (!g.non_retaliation.value_or(false))
-        gaps.emplace_back("it has no recorded non-retaliation clause");
+        gaps.push_back(msg(grievance_no_non_retaliation));
     if (!gaps.empty())
-        return shortfalls("The grievance policy", gaps, pointers);
-    return pass(str("The grievance policy, adopted ", day(*g.adopted), ", is posted, promises a response within ",
-                    count_of(*g.response_days, "day", "days"), " (at most ", max_days,
-                    " allowed), states an appeal path and forbids retaliation."),
+        return shortfalls(grievance_short, std::move(gaps), pointers);
+    return pass(msg(grievance_complete, arg("adopted", *g.adopted), arg("count", *g.response_days),
+                    arg("max_days", max_days)),
                 pointers);
 }
 
 outcome grievances_timely(const check_context& ctx) {
     const auto& log = ctx.rec.grievances;
     if (!log)
-        return missing("No grievance log is recorded (grievances), so response times cannot be checked.",
-                       {"/grievances"});
+        return missing(msg(timely_none), {"/grievances"});
     std::int64_t limit = 0;
     std::vector<std::string> pointers{"/grievances"};
-    std::string source;
+    message source;
     const auto& pols = ctx.rec.policies;
     if (pols && pols->grievance && pols->grievance->response_days) {
         limit = *pols->grievance->response_days;
-        source = str("The ", limit, "-day limit is the grievance policy's response time.");
+        source = msg(timely_limit_policy, arg("limit", limit));
         pointers.emplace_back("/policies/grievance/response_days");
     } else {
         limit = ctx.integer("max_grievance_response_days");
-        source = str("The ", limit, "-day limit is the max_grievance_response_days parameter: ",
-                     pols && pols->grievance ? "the grievance policy states no response time."
-                                             : "no grievance policy is recorded.");
+        source = msg(pols && pols->grievance ? timely_limit_no_time : timely_limit_no_policy, arg("limit", limit));
     }
     std::int64_t received = 0, resolved_late = 0, open_late = 0, undated = 0;
     for (const auto& g : *log) {
@@ -175,88 +298,82 @@ outcome grievances_timely(const check_context& ctx) {
         if (days_between(*g.received, resolved ? *g.resolved : ctx.as_of) > limit)
             ++(resolved ? resolved_late : open_late);
     }
-    const auto window = str("in the 12 months from ", day(add_months(ctx.as_of, -12)), " to ", day(ctx.as_of));
-    const auto undated_note = undated > 0
-                                  ? str(" ", count_of(undated, "grievance", "grievances"), " without a received date ",
-                                        undated == 1 ? "was" : "were", " not counted.")
-                                  : std::string();
     if (received == 0) {
         if (undated > 0)
-            return missing(str("No dated grievance was received ", window, ", but ",
-                               count_of(undated, "grievance has", "grievances have"),
-                               " no received date (grievances[].received)."),
+            return missing(msg(timely_none_dated, arg("window", last_months(ctx.as_of, 12)), arg("count", undated)),
                            {"/grievances"});
-        return not_applicable(str("No grievances were received ", window, "."), {"/grievances"});
+        return not_applicable(msg(timely_none_received, arg("window", last_months(ctx.as_of, 12))), {"/grievances"});
     }
-    auto text = str(count_of(received, "grievance was", "grievances were"), " received ", window, "; ");
+    std::vector<message> said;
     if (resolved_late + open_late == 0) {
-        text += str(received == 1 ? "it was" : "each was", " resolved, or is still open, within ", limit,
-                    " days of receipt. ");
+        said.push_back(msg(timely_timely, arg("count", received), arg("window", last_months(ctx.as_of, 12)),
+                           arg("limit", limit)));
     } else {
-        std::vector<std::string> late;
+        std::vector<message> late;
         if (resolved_late > 0)
-            late.push_back(str(count_of(resolved_late, "was resolved", "were resolved"), " more than ", limit,
-                               " days after receipt"));
+            late.push_back(msg(timely_resolved_late, arg("count", resolved_late), arg("limit", limit)));
         if (open_late > 0)
-            late.push_back(str(count_of(open_late, "is still open", "are still open"), " past ", limit, " days"));
-        text += join_words(late) + ". ";
+            late.push_back(msg(timely_open_late, arg("count", open_late), arg("limit", limit)));
+        said.push_back(msg(timely_late, arg("count", received), arg("window", last_months(ctx.as_of, 12)),
+                           arg("late", std::move(late))));
     }
-    text += source + undated_note;
-    return resolved_late + open_late == 0 ? pass(text, pointers) : fail(text, pointers);
+    said.push_back(std::move(source));
+    if (undated > 0)
+        said.push_back(msg(timely_undated_not_counted, arg("count", undated)));
+    return pass_if(resolved_late + open_late == 0, sentences(std::move(said)), pointers);
 }
 
 outcome governance_policies(const check_context& ctx) {
     const auto& pols = ctx.rec.policies;
     const auto& filings = ctx.rec.filings;
     if (!pols && !filings)
-        return missing("Neither policies nor annual filings are recorded: record policies.conflict_of_interest, "
-                       "policies.whistleblower and policies.document_retention, or import a Form 990.",
-                       {"/policies", "/filings"});
+        return missing(msg(governance_none), {"/policies", "/filings"});
     const filing* latest = nullptr;
     if (filings)
         for (const auto& f : *filings)
             if (!latest || f.tax_year > latest->tax_year) // an absent tax year sorts first
                 latest = &f;
-    const auto filing_name = !latest            ? std::string()
-                             : latest->tax_year ? str("the annual filing for tax year ", *latest->tax_year)
-                                                : std::string("the latest annual filing");
+    const auto filing_name = [&] {
+        return latest->tax_year ? msg(governance_filing_year, arg("year", *latest->tax_year))
+                                : msg(governance_latest_filing);
+    };
     struct governance_item {
-        const char* label;
+        const message_def* label;
         opt<policy> rco::policies::*recorded;
         opt<bool> filing::*answered;
     };
     static constexpr governance_item items[] = {
-        {"conflict-of-interest", &rco::policies::conflict_of_interest, &filing::conflict_of_interest_policy},
-        {"whistleblower", &rco::policies::whistleblower, &filing::whistleblower_policy},
-        {"document-retention", &rco::policies::document_retention, &filing::document_retention_policy}};
-    std::vector<std::string> found, absent, unanswered;
+        {&governance_conflict, &rco::policies::conflict_of_interest, &filing::conflict_of_interest_policy},
+        {&governance_whistleblower, &rco::policies::whistleblower, &filing::whistleblower_policy},
+        {&governance_retention, &rco::policies::document_retention, &filing::document_retention_policy}};
+    std::vector<message> found, absent, unanswered;
     for (const auto& item : items) {
         const auto& p = pols ? (*pols).*item.recorded : std::nullopt;
         if (p && p->adopted && *p->adopted <= ctx.as_of)
-            found.push_back(str(item.label, " (adopted ", day(*p->adopted), ")"));
+            found.push_back(msg(governance_adopted, arg("policy", msg(*item.label)), arg("date", *p->adopted)));
         else if (latest && (latest->*item.answered).value_or(false))
-            found.push_back(str(item.label, " (yes on ", filing_name, ")"));
+            found.push_back(msg(governance_yes_on_filing, arg("policy", msg(*item.label)), arg("filing", filing_name())));
         else if (!pols && latest && !(latest->*item.answered).has_value())
-            unanswered.emplace_back(item.label); // e.g. a 990-EZ, which has no Part VI: not a "no"
+            unanswered.push_back(msg(*item.label)); // e.g. a 990-EZ, which has no Part VI: not a "no"
         else
-            absent.emplace_back(item.label);
+            absent.push_back(msg(*item.label));
     }
     const std::vector<std::string> pointers{"/policies/conflict_of_interest/adopted", "/policies/whistleblower/adopted",
                                             "/policies/document_retention/adopted", "/filings"};
+    const auto n_found = found.size();
     if (absent.empty() && unanswered.empty())
-        return pass(str("All 3 governance policies are recorded: ", join_words(found), "."), pointers);
+        return pass(msg(governance_all, arg("found", std::move(found))), pointers);
     if (absent.empty())
-        return missing(str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are",
-                           " recorded; ", filing_name, " does not answer for ", join_words(unanswered),
-                           " (a Form 990-EZ or 990-N has no such questions) and no policies are recorded."),
+        return missing(msg(governance_unanswered, arg("count", n_found), arg("filing", filing_name()),
+                           arg("unanswered", std::move(unanswered))),
                        pointers);
-    absent.insert(absent.end(), unanswered.begin(), unanswered.end());
-    auto text = str(found.size(), " of 3 governance policies ", found.size() == 1 ? "is" : "are",
-                    " recorded; missing: ", join_words(absent),
-                    " (each needs a policies entry with an adoption date or a yes on the latest "
-                    "annual filing; ");
-    text += latest ? str(filing_name, " does not answer yes).") : std::string("no annual filing is recorded).");
-    return fail(text, pointers);
+    for (auto& u : unanswered)
+        absent.push_back(std::move(u));
+    if (latest)
+        return fail(msg(governance_missing_filing, arg("count", n_found), arg("absent", std::move(absent)),
+                        arg("filing", filing_name())),
+                    pointers);
+    return fail(msg(governance_missing_no_filing, arg("count", n_found), arg("absent", std::move(absent))), pointers);
 }
 
 } // namespace rco::checks
