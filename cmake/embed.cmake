@@ -13,7 +13,8 @@ foreach(input IN LISTS INPUTS)
   string(APPEND entries "        {\"${name}\", std::string_view(f${i}, ${size})},\n")
   math(EXPR i "${i} + 1")
 endforeach()
-# The built-in catalog's digest, computed here once instead of at every start: the same
+# The built-in catalog's digest (the rules only: the translations, <lang>.mo, change words,
+# not what is checked), computed here once instead of at every start: the same
 # bytes read_catalog hashes (for each rules file in catalog order: name, size, contents).
 set(digest_input "")
 foreach(name standards.json profiles.json language.json vocabulary.json accreditation.json)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what rco-audit needs on Debian 12, only if something is missing.
-# help2man makes the manual page at build time.
+# help2man makes the manual page at build time, gettext's msgfmt compiles the translations (po/).
 # Run as root (or with sudo). `--tests` adds what the test suite needs: the schema
 # validators, Debian's Chromium for the rendered-report test, LibreOffice Calc (headless)
 # for the workbook test, and Clang with its libFuzzer runtime for the sanitizer suite and
@@ -8,8 +8,8 @@
 # Used by tools/example.sh and tools/test.sh.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
-          libboost-json1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
-          libzip-dev libxlsxwriter-dev help2man)
+          libboost-json1.81-dev libboost-locale1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
+          libzip-dev libxlsxwriter-dev help2man gettext)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(python3 python3-jsonschema libxml2-utils chromium fonts-dejavu-core clang libclang-rt-14-dev
              libreoffice-calc-nogui poppler-utils groff-base)

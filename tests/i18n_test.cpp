@@ -1,0 +1,193 @@
+// The languages compiled in (rco/i18n.hpp): finding them by tag, Spanish numbers, dates,
+// lists and plurals, the catalog's text in Spanish, the English fallback.
+#include "rco/i18n.hpp"
+#include "rco/io/catalog_json.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <thread>
+
+namespace {
+
+const rco::message_language& spanish() {
+    const auto* es = rco::i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    return *es;
+}
+
+std::string number(const rco::message_language& lang, std::int64_t n) {
+    std::string out;
+    lang.append_number(out, n);
+    return out;
+}
+
+std::string date(const rco::message_language& lang, int y, unsigned m, unsigned d) {
+    std::string out;
+    lang.append_date(out, rco::date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}});
+    return out;
+}
+
+std::string list(const rco::message_language& lang, const std::vector<std::string>& items,
+                 rco::list_style style = rco::list_style::and_) {
+    std::string out;
+    lang.append_list(out, items, style);
+    return out;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    BOOST_REQUIRE_MESSAGE(in, "cannot read " << path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+constexpr rco::message_def meetings{"test.meetings", "{count} community meeting", "{count} community meetings",
+                                    "count"};
+constexpr rco::message_def board{"test.board", "the board"};
+constexpr rco::message_def untranslated{"test.untranslated", "{count} document", "{count} documents", "count"};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(i18n)
+
+BOOST_AUTO_TEST_CASE(languages_are_found_by_their_primary_subtag) {
+    BOOST_TEST(rco::i18n::languages() == (std::vector<std::string_view>{"en", "es"}), boost::test_tools::per_element());
+    for (const char* tag : {"es", "ES", "es-MX", "es_US", "es-419", "Es-mx"}) {
+        const auto* l = rco::i18n::find(tag);
+        BOOST_TEST_REQUIRE(l != nullptr, tag);
+        BOOST_TEST(l->tag() == "es");
+        BOOST_TEST(l == &spanish()); // one shared instance
+    }
+    BOOST_TEST(rco::i18n::find("en") == &rco::english());
+    BOOST_TEST(rco::i18n::find("EN-us") == &rco::english());
+    for (const char* tag : {"", "e", "xx", "fr", "español", "es-", "es--mx", "es-toolongsubtag", "e1", "es mx"})
+        BOOST_TEST(rco::i18n::find(tag) == nullptr, "'" << tag << "'");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_numbers_group_digits_with_dots) {
+    const auto& es = spanish();
+    BOOST_TEST(number(es, 0) == "0");
+    BOOST_TEST(number(es, 7) == "7");
+    BOOST_TEST(number(es, 999) == "999");
+    BOOST_TEST(number(es, 1250) == "1.250");
+    BOOST_TEST(number(es, 39872) == "39.872");
+    BOOST_TEST(number(es, 1000000) == "1.000.000");
+    BOOST_TEST(number(es, -1250) == "-1.250");
+    BOOST_TEST(number(es, std::numeric_limits<std::int64_t>::min()) == "-9.223.372.036.854.775.808");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_dates_name_the_month) {
+    const auto& es = spanish();
+    BOOST_TEST(date(es, 2026, 6, 30) == "30 de junio de 2026");
+    BOOST_TEST(date(es, 2027, 1, 1) == "1 de enero de 2027");
+    BOOST_TEST(date(es, 2025, 9, 15) == "15 de septiembre de 2025");
+    BOOST_TEST(date(es, 2024, 12, 31) == "31 de diciembre de 2024");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_lists_join_with_y_and_o) {
+    const auto& es = spanish();
+    BOOST_TEST(list(es, {}) == "");
+    BOOST_TEST(list(es, {"actas"}) == "actas");
+    BOOST_TEST(list(es, {"actas", "estatutos"}) == "actas y estatutos");
+    BOOST_TEST(list(es, {"actas", "estatutos", "políticas"}) == "actas, estatutos y políticas");
+    BOOST_TEST(list(es, {"sí", "no", "pendiente"}, rco::list_style::or_) == "sí, no o pendiente");
+    BOOST_TEST(list(es, {"a", "b", "c"}, rco::list_style::semicolons) == "a; b; c");
+    BOOST_TEST(list(es, {"a", "b", "c"}, rco::list_style::commas) == "a, b, c");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_y_becomes_e_and_o_becomes_u_before_the_same_sound) {
+    const auto& es = spanish();
+    BOOST_TEST(list(es, {"padres", "hijos"}) == "padres e hijos");
+    BOOST_TEST(list(es, {"formación", "información"}) == "formación e información");
+    BOOST_TEST(list(es, {"salud", "Iglesia"}) == "salud e Iglesia");
+    BOOST_TEST(list(es, {"apoyo", "ídolos"}) == "apoyo e ídolos");
+    BOOST_TEST(list(es, {"agua", "hielo"}) == "agua y hielo"); // hie- sounds ye-
+    BOOST_TEST(list(es, {"Juan", "Ignacio", "Iván"}) == "Juan, Ignacio e Iván");
+    BOOST_TEST(list(es, {"siete", "ocho"}, rco::list_style::or_) == "siete u ocho");
+    BOOST_TEST(list(es, {"mujeres", "hombres"}, rco::list_style::or_) == "mujeres u hombres");
+    BOOST_TEST(list(es, {"uno", "Óscar"}, rco::list_style::or_) == "uno u Óscar");
+    BOOST_TEST(list(es, {"hoy", "mañana"}, rco::list_style::or_) == "hoy o mañana");
+    BOOST_TEST(list(es, {"ayer", "1"}) == "ayer y 1");
+}
+
+BOOST_AUTO_TEST_CASE(plural_forms_follow_the_catalog) {
+    const auto es = rco::i18n::load("es-MX", read_file(RCO_TEST_MO));
+    BOOST_TEST(es->tag() == "es");
+    BOOST_TEST(es->pattern(meetings, 1) == "{count} reunión comunitaria");
+    BOOST_TEST(es->pattern(meetings, 3) == "{count} reuniones comunitarias");
+    BOOST_TEST(es->pattern(meetings, 0) == "{count} reuniones comunitarias");
+    BOOST_TEST(es->pattern(board, 0) == "la junta directiva");
+    // untranslated: the English, by the English rule
+    BOOST_TEST(es->pattern(untranslated, 1) == "{count} document");
+    BOOST_TEST(es->pattern(untranslated, 2) == "{count} documents");
+    // the same English under another id is another text
+    constexpr rco::message_def other_board{"test.other", "the board"};
+    BOOST_TEST(es->pattern(other_board, 0) == "the board");
+    // a catalog without "format.*" entries writes numbers, dates and lists the English way
+    BOOST_TEST(number(*es, 1250) == "1,250");
+    BOOST_TEST(date(*es, 2026, 6, 30) == "2026-06-30");
+    BOOST_TEST(list(*es, {"a", "b", "c"}) == "a, b and c");
+    BOOST_CHECK_THROW((void)rco::i18n::load("español", read_file(RCO_TEST_MO)), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(the_catalog_text_in_spanish) {
+    const auto& es = spanish();
+    const auto& cat = rco::io::builtin_catalog();
+    const auto* c = cat.find_check("S1.1");
+    BOOST_REQUIRE(c);
+    BOOST_TEST(rco::i18n::title(es, *c) == "Estatus 501(c)(3) de organización sin fines de lucro");
+    BOOST_TEST(rco::i18n::title(rco::english(), *c) == "Nonprofit 501(c)(3) status");
+    BOOST_TEST(rco::i18n::title(es, *cat.find_standard(1)) == "Organización sin fines de lucro");
+    // a text whose English changed (a catalog read with --rules) stays in English
+    auto changed = *c;
+    changed.title = "Tax-exempt status";
+    BOOST_TEST(rco::i18n::title(es, changed) == "Tax-exempt status");
+    BOOST_TEST(rco::i18n::text(es, "no.such.context", "Anything") == "Anything");
+    // every text of the catalog has its Spanish
+    for (const auto& s : cat.standards) {
+        BOOST_TEST(rco::i18n::title(es, s) != s.title, s.number);
+        BOOST_TEST(rco::i18n::summary(es, s) != s.summary, s.number);
+    }
+    for (const auto& k : cat.checks) {
+        BOOST_TEST(rco::i18n::title(es, k) != k.title, k.id);
+        BOOST_TEST(rco::i18n::question(es, k) != k.question, k.id);
+        BOOST_TEST(rco::i18n::rationale(es, k) != k.rationale, k.id);
+        BOOST_TEST(rco::i18n::remediation(es, k) != k.remediation, k.id);
+        for (std::size_t i = 0; i < k.evidence.size(); ++i)
+            if (k.evidence[i].find(' ') != std::string::npos) // a bare field path stays as it is
+                BOOST_TEST(rco::i18n::evidence(es, k, i) != k.evidence[i], k.id << " evidence " << i);
+        for (const auto& p : k.parameters)
+            BOOST_TEST(rco::i18n::description(es, k, p) != p.description, k.id << " " << p.name);
+    }
+    for (const auto& p : cat.profiles) {
+        BOOST_TEST(rco::i18n::title(es, p) != p.title, p.name);
+        BOOST_TEST(rco::i18n::description(es, p) != p.description, p.name);
+    }
+    for (const auto& b : cat.accreditation.bands)
+        BOOST_TEST(rco::i18n::title(es, b) != b.title, b.name);
+}
+
+BOOST_AUTO_TEST_CASE(languages_are_shared_between_threads) {
+    std::vector<std::string> results(8);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t t = 0; t < results.size(); ++t)
+            threads.emplace_back([&results, t] {
+                const auto* es = rco::i18n::find("es");
+                std::string out;
+                for (int i = 0; i < 200; ++i) {
+                    out.clear();
+                    es->append_date(out, rco::date{std::chrono::year{2026}, std::chrono::month{6}, std::chrono::day{30}});
+                    out += ' ';
+                    out += rco::i18n::text(*es, "standard.1.title", "Nonprofit organization");
+                }
+                results[t] = out;
+            });
+    }
+    for (const auto& r : results)
+        BOOST_TEST(r == "30 de junio de 2026 Organización sin fines de lucro");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Writes po/rco-audit.pot, the gettext template of every text rco-audit prints for people.
+
+Two sources, in this order:
+  1. the messages: every `constexpr rco::message_def NAME{"id", "one", "other", "count"};`
+     (or `constexpr message_def`) in include/ and tools/ (files in path order, definitions
+     in file order; adjacent string literals are joined as C++ joins them); msgctxt is the
+     id, msgid the English pattern, msgid_plural the English plural when there is one;
+  2. the catalog's human text, from rules/*.json: standards ("standard.3.title",
+     "standard.3.summary"), checks ("S1.1.title", .question, .rationale, .remediation,
+     .evidence.0 ... but for bare field paths, .parameter.NAME), profiles ("profile.florida.title", .description),
+     rules/accreditation.json ("accreditation.description", .finding_rule,
+     .parameter.NAME, .band.NAME.title) and the clinical service labels
+     ("vocabulary.clinical_service_labels.detox").
+The English stays where it is (sources, rules/*.json); the .pot only lists it.
+
+Usage: update-pot.py [REPO_ROOT]           rewrites po/rco-audit.pot
+       update-pot.py --check [REPO_ROOT]   exit 1 (and say what differs) when the
+                                           committed po/rco-audit.pot is out of date
+"""
+import difflib
+import json
+import os
+import re
+import sys
+
+DEF = re.compile(r'constexpr\s+(?:rco::)?message_def\s+(\w+)\s*\{((?:[^;"]|"(?:[^"\\]|\\.)*")*)\}\s*;', re.S)
+LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+# An evidence item that is only a record field's path ("services[].name") reads the same in
+# every language: it is not listed.
+FIELD_PATH = re.compile(r"^[A-Za-z0-9_.\[\]]+$")
+ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "'": "'"}
+
+
+def unescape_cpp(s):
+    return re.sub(r'\\(.)', lambda m: ESCAPES.get(m.group(1), m.group(0)), s)
+
+
+def cpp_args(body):
+    """The braced initializer's arguments: each a run of adjacent string literals."""
+    args, current, pos = [], None, 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|,|[^\s",]+', body):
+        tok = m.group(0)
+        if tok == ",":
+            args.append(current)
+            current = None
+        elif tok.startswith('"'):
+            current = (current or "") + unescape_cpp(tok[1:-1])
+        else:
+            raise ValueError(f"not a string literal: {tok}")
+    if current is not None:
+        args.append(current)
+    return args
+
+
+def source_messages(root):
+    files = []
+    for top in ("include", "tools"):
+        for d, _, names in os.walk(os.path.join(root, top)):
+            for n in names:
+                if n.endswith((".hpp", ".ipp", ".cpp", ".h")):
+                    files.append(os.path.join(d, n))
+    out = []
+    for path in sorted(files, key=lambda p: os.path.relpath(p, root)):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        rel = os.path.relpath(path, root)
+        for m in DEF.finditer(text):
+            try:
+                args = cpp_args(m.group(2))
+            except ValueError as e:
+                sys.exit(f"{rel}: message_def {m.group(1)}: {e}")
+            if not 2 <= len(args) <= 4 or any(a is None for a in args):
+                sys.exit(f"{rel}: message_def {m.group(1)}: expected {{\"id\", \"one\"[, \"other\", \"count\"]}}")
+            args += [""] * (4 - len(args))
+            out.append({"ctx": args[0], "id": args[1], "plural": args[2], "count": args[3], "ref": rel})
+    return out
+
+
+def catalog_texts(root):
+    rules = os.path.join(root, "rules")
+    out = []
+
+    def add(ctx, text, ref):
+        if text:
+            out.append({"ctx": ctx, "id": text, "plural": "", "count": "", "ref": ref})
+
+    with open(os.path.join(rules, "standards.json"), encoding="utf-8") as f:
+        std = json.load(f)
+    for s in std["standards"]:
+        ref = "rules/standards.json"
+        add(f"standard.{s['number']}.title", s["title"], ref)
+        add(f"standard.{s['number']}.summary", s["summary"], ref)
+        for c in s["checks"]:
+            cid = c["id"]
+            for field in ("title", "question", "rationale", "remediation"):
+                add(f"{cid}.{field}", c[field], ref)
+            for i, e in enumerate(c.get("evidence", [])):
+                if not FIELD_PATH.match(e):
+                    add(f"{cid}.evidence.{i}", e, ref)
+            for name, p in c.get("parameters", {}).items():
+                add(f"{cid}.parameter.{name}", p.get("description", ""), ref)
+    with open(os.path.join(rules, "profiles.json"), encoding="utf-8") as f:
+        for p in json.load(f)["profiles"]:
+            add(f"profile.{p['name']}.title", p["title"], "rules/profiles.json")
+            add(f"profile.{p['name']}.description", p["description"], "rules/profiles.json")
+    with open(os.path.join(rules, "accreditation.json"), encoding="utf-8") as f:
+        acc = json.load(f)
+    ref = "rules/accreditation.json"
+    add("accreditation.description", acc.get("description", ""), ref)
+    add("accreditation.finding_rule", acc.get("finding_rule", ""), ref)
+    for name, p in acc.get("parameters", {}).items():
+        add(f"accreditation.parameter.{name}", p.get("description", ""), ref)
+    for b in acc.get("bands", []):
+        add(f"accreditation.band.{b['name']}.title", b["title"], ref)
+    with open(os.path.join(rules, "vocabulary.json"), encoding="utf-8") as f:
+        voc = json.load(f)
+    for key, label in voc.get("clinical_service_labels", {}).items():
+        add(f"vocabulary.clinical_service_labels.{key}", label, "rules/vocabulary.json")
+    return out
+
+
+def po_string(s):
+    s = s.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    if "\n" not in s or s.endswith("\n") and s.count("\n") == 1:
+        return '"' + s.replace("\n", "\\n") + '"'
+    lines = s.split("\n")
+    parts = [ln + "\\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    return '""\n' + "\n".join(f'"{p}"' for p in parts)
+
+
+HEADER = '''# The texts rco-audit prints for people: its messages and its catalog's text.
+# Generated by tools/po/update-pot.py from include/, tools/ and rules/*.json. Do not edit:
+# change the English where it is defined and run the script again.
+# msgctxt is the text's id: a message id ("S5.1.input_events") or a catalog field
+# ("S1.1.title", "standard.3.summary"); {name} is an argument, kept as it is.
+msgid ""
+msgstr ""
+"Project-Id-Version: rco-audit\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+'''
+
+
+def entries(root):
+    seen, out = {}, []
+    for e in source_messages(root) + catalog_texts(root):
+        prev = seen.get(e["ctx"])
+        if prev:
+            if (prev["id"], prev["plural"]) != (e["id"], e["plural"]):
+                sys.exit(f"{e['ref']}: '{e['ctx']}' is defined twice with different English (also in {prev['ref']})")
+            continue
+        seen[e["ctx"]] = e
+        out.append(e)
+    return out
+
+
+def render(root):
+    parts = [HEADER]
+    for e in entries(root):
+        lines = []
+        if e["plural"]:
+            lines.append(f"#. plural by {{{e['count']}}}")
+        lines.append(f"#: {e['ref']}")
+        lines.append(f"msgctxt {po_string(e['ctx'])}")
+        lines.append(f"msgid {po_string(e['id'])}")
+        if e["plural"]:
+            lines.append(f"msgid_plural {po_string(e['plural'])}")
+            lines.append('msgstr[0] ""')
+            lines.append('msgstr[1] ""')
+        else:
+            lines.append('msgstr ""')
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def main():
+    args = sys.argv[1:]
+    check = "--check" in args
+    args = [a for a in args if a != "--check"]
+    root = args[0] if args else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    pot = os.path.join(root, "po", "rco-audit.pot")
+    text = render(root)
+    if check:
+        try:
+            with open(pot, encoding="utf-8") as f:
+                old = f.read()
+        except FileNotFoundError:
+            old = ""
+        if old != text:
+            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), text.splitlines(True),
+                                                       "po/rco-audit.pot", "generated", n=1))
+            print("po/rco-audit.pot is out of date: run tools/po/update-pot.py", file=sys.stderr)
+            return 1
+        return 0
+    with open(pot, "w", encoding="utf-8") as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
