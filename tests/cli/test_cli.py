@@ -21,8 +21,11 @@ NORTHFIELD = os.path.join(EX, "northfield-wellness-collective.json")
 passed, failed = 0, 0
 
 
-def run(*args, stdin=None, cwd=None):
-    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60)
+def run(*args, stdin=None, cwd=None, env=None):
+    # The language is an explicit input: none from the caller's environment unless a test sets it.
+    environ = {k: v for k, v in os.environ.items() if k != "RCO_AUDIT_LANG"}
+    environ.update(env or {})
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60, env=environ)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
@@ -219,6 +222,72 @@ def rules_and_explain():
     expect(code == 0 and "min_board_meetings = 4 [P]" in out, out)
     code, _, err = run("explain", "S99.9")
     expect(code == 2 and "no check 'S99.9'" in err, err)
+
+
+def catalog_english():
+    """Every standard and check of rules/standards.json, as written there."""
+    with open(os.path.join(ROOT, "rules", "standards.json"), encoding="utf-8") as f:
+        return json.load(f)["standards"]
+
+
+@test
+def rules_in_spanish():
+    code, out, err = run("rules", "--lang", "es")
+    expect(code == 0, f"exit {code}, {err}")
+    expect(out.startswith("Catálogo 2026.") and "43 criterios en 10 estándares\n" in out, out[:120])
+    expect("\nEstándar 2: Dirigida y gobernada por la comunidad de recuperación\n" in out, out[:800])
+    expect("  S2.1   obligatorio Mayoría de personas en recuperación en la junta directiva\n" in out, out[:800])
+    expect("  S6.5   recomendado Dos años de servicios entre pares\n" in out, out)
+    for s in catalog_english():
+        expect(s["title"] not in out, f"English standard title left: {s['title']}")
+        for c in s["checks"]:
+            expect(c["title"] not in out, f"English check title left: {c['title']}")
+    expect("required" not in out and "recommended" not in out, "English levels left")
+    code, out, _ = run("rules", "--lang", "ES-mx", "--format", "json", "--profile", "accreditation")
+    rep = json.loads(out)
+    by_id = {c["id"]: c for c in rep["checks"]}
+    expect(by_id["S6.5"] == {"id": "S6.5", "slug": "prss-history", "standard": 6, "level": "required",
+                             "title": "Dos años de servicios entre pares"}, by_id["S6.5"])
+    # the environment variable, and --lang winning over it
+    code, env_out, _ = run("rules", env={"RCO_AUDIT_LANG": "es"})
+    _, es_out, _ = run("rules", "--lang", "es")
+    expect(code == 0 and env_out == es_out, env_out[:200])
+    _, en_env, _ = run("rules", "--lang", "en", env={"RCO_AUDIT_LANG": "es"})
+    _, en_out, _ = run("rules")
+    expect(en_env == en_out and "43 checks in 10 standards" in en_out, en_env[:200])
+
+
+@test
+def explain_in_spanish():
+    code, out, err = run("explain", "S1.1", "--lang", "es")
+    expect(code == 0, f"exit {code}, {err}")
+    expect(out.startswith("S1.1 nonprofit-status: Estatus 501(c)(3) de organización sin fines de lucro\n"
+                          "Estándar 1: Organización sin fines de lucro\nNivel: obligatorio (perfil national)\n"), out[:300])
+    expect("\nPregunta: ¿Es la organización una entidad sin fines de lucro 501(c)(3)" in out, out)
+    expect("\nPor qué importa: " in out and "\nQué hacer: " in out and "\nDocumentación que registrar:\n" in out, out)
+    expect("  - organization.determination_letter (id en documents[] de la carta de determinación del IRS)\n" in out, out)
+    s1 = catalog_english()[0]["checks"][0]
+    for field in ("title", "question", "rationale", "remediation"):
+        expect(s1[field] not in out, f"English {field} left")
+    code, out, _ = run("explain", "S2.1", "--lang", "es")
+    expect("\nParámetros (S = de un estándar publicado, P = propuesta de esta herramienta):\n" in out, out)
+    expect("      perfil michigan: true\n" in out, out)
+    expect("\nFuentes:\n  [FV] " in out, out)
+    code, out, _ = run("explain", "S6.5", "--lang", "es")
+    expect("Nivel: recomendado (perfil national); obligatorio en el perfil accreditation; obligatorio en el perfil indiana"
+           in out, out[:400])
+
+
+@test
+def unknown_language_is_a_usage_error():
+    for args in (("rules", "--lang", "xx"), ("explain", "S1.1", "--lang", "fr-CA")):
+        code, out, err = run(*args)
+        expect(code == 2 and out == "", f"{args}: exit {code}")
+        expect(f"unknown language '{args[-1]}' (--lang); rco-audit speaks en, es" in err, err)
+    code, _, err = run("rules", env={"RCO_AUDIT_LANG": "klingon"})
+    expect(code == 2 and "unknown language 'klingon' (RCO_AUDIT_LANG)" in err, err)
+    code, _, err = run("rules", "--lang", "x\x1b[31m")
+    expect(code == 2 and "\x1b" not in err, repr(err))
 
 
 @test

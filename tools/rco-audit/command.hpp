@@ -46,6 +46,12 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
 /// --rules DIR: a directory replacing the built-in catalog.
 void add_rules_option(CLI::App& sub, std::string& rules_dir);
 
+/// The environment variable giving the language when --lang is not given.
+inline constexpr const char* lang_environment = "RCO_AUDIT_LANG";
+
+/// --lang LANG: the language of what the command prints for people ("en", "es", "es-MX").
+void add_lang_option(CLI::App& sub, std::string& lang);
+
 // One per command file, in the order `rco-audit --help` lists them.
 command add_check(CLI::App& app);
 command add_validate(CLI::App& app);

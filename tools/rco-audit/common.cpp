@@ -6,6 +6,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -34,6 +35,49 @@ void add_rules_option(CLI::App& sub, std::string& rules_dir) {
     sub.add_option("--rules", rules_dir, "Directory replacing the built-in catalog (standards.json, "
                                          "profiles.json, language.json, vocabulary.json)")
         ->check(CLI::ExistingDirectory);
+}
+
+void add_lang_option(CLI::App& sub, std::string& lang) {
+    sub.add_option("--lang", lang,
+                   "Language of the output: en (default) or es; else the " + std::string(lang_environment) +
+                       " environment variable");
+}
+
+namespace {
+constexpr rco::message_def level_required{"cli.level.required", "required"};
+constexpr rco::message_def level_recommended{"cli.level.recommended", "recommended"};
+constexpr rco::message_def standard_heading_def{"cli.standard_heading", "Standard {number}: {title}"};
+} // namespace
+
+const rco::message_language* language_for(const std::string& option) {
+    std::string tag = option;
+    const char* from = "--lang";
+    if (tag.empty()) {
+        const char* env = std::getenv(lang_environment);
+        if (!env || !*env)
+            return &rco::english();
+        tag = env;
+        from = lang_environment;
+    }
+    if (const auto* lang = rco::i18n::find(tag))
+        return lang;
+    std::string known;
+    for (auto l : rco::i18n::languages())
+        known += (known.empty() ? "" : ", ") + std::string(l);
+    std::cerr << "rco-audit: error: unknown language '" << rco::terminal_safe(tag) << "' (" << from
+              << "); rco-audit speaks " << known << "\n";
+    return nullptr;
+}
+
+std::string level_word(rco::level l, const rco::message_language& lang) {
+    return lang.pattern(l == rco::level::required ? level_required : level_recommended, 0);
+}
+
+std::string standard_heading(const rco::standard_info& s, const rco::message_language& lang) {
+    return rco::render(rco::message{&standard_heading_def,
+                                    {{"number", std::int64_t{s.number}},
+                                     {"title", std::string(rco::i18n::title(lang, s))}}},
+                       lang);
 }
 
 void print_diagnostic(const rco::diagnostic& d, std::string_view note) {

@@ -2,6 +2,7 @@
 // printing diagnostics, and expanding folders into the records they hold.
 #pragma once
 
+#include "rco/i18n.hpp"
 #include "rco/rco.hpp"
 
 #include <optional>
@@ -19,6 +20,17 @@ void print_diagnostic(const rco::diagnostic& d, std::string_view note = {});
 
 /// The catalog in force: --rules DIR, else the built-in one. nullptr after printing errors.
 const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::catalog>& storage);
+
+/// The language to print in: --lang (`option`), else the RCO_AUDIT_LANG environment
+/// variable, else English; never the system's locale. nullptr after saying why (a language
+/// rco-audit does not speak).
+const rco::message_language* language_for(const std::string& option);
+
+/// A check's level as a word of `lang` ("required", "obligatorio").
+std::string level_word(rco::level l, const rco::message_language& lang);
+
+/// "Standard 3: <its title in lang>", as rules and explain head a standard.
+std::string standard_heading(const rco::standard_info& s, const rco::message_language& lang);
 
 /// A profile named in any case ("Florida"): the catalog's own; nullptr when there is none.
 const rco::profile* profile_named(const rco::catalog& cat, std::string_view name);

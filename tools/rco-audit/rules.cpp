@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -13,9 +14,20 @@ struct rules_options {
     std::string profile = "national";
     std::string format = "text";
     std::string rules_dir;
+    std::string lang;
 };
 
+namespace {
+constexpr rco::message_def rules_heading{"cli.rules.heading",
+                                         "Catalog {version}, profile {profile}: {checks} check in {standards} standards",
+                                         "Catalog {version}, profile {profile}: {checks} checks in {standards} standards",
+                                         "checks"};
+} // namespace
+
 int run_rules(const rules_options& opt) {
+    const auto* lang = language_for(opt.lang);
+    if (!lang)
+        return exit_input_error;
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
@@ -36,25 +48,31 @@ int run_rules(const rules_options& opt) {
                                                  {"slug", c.slug},
                                                  {"standard", c.standard},
                                                  {"level", rco::to_string(lvl)},
-                                                 {"title", c.title}});
+                                                 {"title", rco::i18n::title(*lang, c)}});
         }
         out = rco::io::pretty_json(boost::json::object{
             {"catalog", cat->version}, {"profile", prof->name}, {"checks", std::move(checks)}});
     } else {
-        out += "Catalog " + cat->version + ", profile " + prof->name + ": " + std::to_string(cat->checks.size()) +
-               " checks in " + std::to_string(cat->standards.size()) + " standards\n";
+        rco::render(out,
+                    rco::message{&rules_heading,
+                                 {{"version", cat->version},
+                                  {"profile", prof->name},
+                                  {"checks", static_cast<std::int64_t>(cat->checks.size())},
+                                  {"standards", static_cast<std::int64_t>(cat->standards.size())}}},
+                    *lang);
+        out += "\n";
         for (const auto& s : cat->standards) {
-            out += "\nStandard " + std::to_string(s.number) + ": " + s.title + "\n";
+            out += "\n" + standard_heading(s, *lang) + "\n";
             for (const auto& c : cat->checks) {
                 if (c.standard != s.number)
                     continue;
                 auto lvl = c.level;
                 if (auto it = prof->levels.find(c.id); it != prof->levels.end())
                     lvl = it->second;
-                std::string id = c.id, level(rco::to_string(lvl));
+                std::string id = c.id, level = level_word(lvl, *lang);
                 id.resize(7, ' ');
-                level.resize(12, ' ');
-                out += "  " + id + level + c.title + "\n";
+                level.resize(std::max<std::size_t>(12, level.size() + 1), ' ');
+                out += "  " + id + level + std::string(rco::i18n::title(*lang, c)) + "\n";
             }
         }
     }
@@ -67,7 +85,9 @@ command add_rules(CLI::App& app) {
     sub->add_option("--profile", opt->profile, "Show levels as this profile sets them")->capture_default_str();
     sub->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_rules_option(*sub, opt->rules_dir);
-    sub->footer(exit_codes_footer("the checks were listed", "", "usage error, or the --rules catalog or the profile is unknown or invalid"));
+    add_lang_option(*sub, opt->lang);
+    sub->footer(exit_codes_footer("the checks were listed", "",
+                                  "usage error, or the --rules catalog, the profile or the language is unknown or invalid"));
     return {sub, [opt] { return run_rules(*opt); }};
 }
 
