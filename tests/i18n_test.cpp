@@ -95,6 +95,42 @@ BOOST_AUTO_TEST_CASE(spanish_lists_join_with_y_and_o) {
     BOOST_TEST(list(es, {"sí", "no", "pendiente"}, rco::list_style::or_) == "sí, no o pendiente");
     BOOST_TEST(list(es, {"a", "b", "c"}, rco::list_style::semicolons) == "a; b; c");
     BOOST_TEST(list(es, {"a", "b", "c"}, rco::list_style::commas) == "a, b, c");
+    BOOST_TEST(list(es, {"Uno.", "Dos.", "Tres."}, rco::list_style::sentences) == "Uno. Dos. Tres.");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_styled_numbers_and_dollars) {
+    const auto& es = spanish();
+    auto styled = [&es](std::int64_t n, rco::number_style style) {
+        std::string out;
+        es.append_styled_number(out, n, style);
+        return out;
+    };
+    BOOST_TEST(styled(2500, rco::number_style::plain) == "2.500");
+    BOOST_TEST(styled(39872, rco::number_style::grouped) == "39.872");
+    BOOST_TEST(styled(123450, rco::number_style::dollars) == "$1.234,50");
+    BOOST_TEST(styled(123405, rco::number_style::dollars) == "$1.234,05");
+    BOOST_TEST(styled(5000000, rco::number_style::dollars) == "$50.000");
+    BOOST_TEST(styled(-250, rco::number_style::dollars) == "-$2,50");
+    BOOST_TEST(styled(0, rco::number_style::dollars) == "$0");
+}
+
+BOOST_AUTO_TEST_CASE(spanish_messages_render_with_spanish_arguments) {
+    // a message of the test catalog, rendered: plural form, number and date the Spanish way
+    const auto es = rco::i18n::load("es", read_file(RCO_TEST_MO));
+    constexpr rco::message_def held{"test.held", "{count} meeting held by {date}", "{count} meetings held by {date}",
+                                    "count"};
+    rco::message one{&meetings, {{"count", std::int64_t{1}}}};
+    rco::message three{&meetings, {{"count", std::int64_t{3}}}};
+    BOOST_TEST(rco::render(one, *es) == "1 reunión comunitaria");
+    BOOST_TEST(rco::render(three, *es) == "3 reuniones comunitarias");
+    BOOST_TEST(rco::render(one) == "1 community meeting");
+    const rco::date d{std::chrono::year{2026}, std::chrono::month{6}, std::chrono::day{30}};
+    rco::message untranslated_held{&held, {{"count", std::int64_t{1250}}, {"date", d}}};
+    // untranslated: the English pattern, with the catalog's number and date formats
+    // (this test catalog has none: the English ones)
+    BOOST_TEST(rco::render(untranslated_held, *es) == "1,250 meetings held by 2026-06-30");
+    // the built-in Spanish writes the same arguments its own way
+    BOOST_TEST(rco::render(untranslated_held, spanish()) == "1.250 meetings held by 30 de junio de 2026");
 }
 
 BOOST_AUTO_TEST_CASE(spanish_y_becomes_e_and_o_becomes_u_before_the_same_sound) {

@@ -26,6 +26,8 @@ namespace {
 // How a language writes numbers, dates and lists: entries of its catalog like any other,
 // so a new language brings its own. The English here is what a catalog without them gets.
 constexpr rco::message_def number_group_separator{"format.number.group_separator", ","};
+constexpr rco::message_def number_decimal_separator{"format.number.decimal_separator", "."};
+constexpr rco::message_def dollars_pattern{"format.dollars", "${amount}"};
 constexpr rco::message_def date_pattern{"format.date", "{year}-{mm}-{dd}"};
 constexpr rco::message_def list_and{"format.list.and", " and "};
 constexpr rco::message_def list_or{"format.list.or", " or "};
@@ -139,6 +141,8 @@ public:
         facet_ = &std::use_facet<boost::locale::message_format<char>>(locale_);
         domain_ = facet_->domain(std::string(domain_name));
         group_separator_ = pattern(number_group_separator, 0);
+        decimal_separator_ = pattern(number_decimal_separator, 0);
+        dollars_ = pattern(dollars_pattern, 0);
         date_ = pattern(date_pattern, 0);
         and_ = pattern(list_and, 0);
         or_ = pattern(list_or, 0);
@@ -180,6 +184,30 @@ public:
         }
     }
 
+    /// Counts and grouped numbers alike as append_number; dollars (an amount in cents) by
+    /// "format.dollars" with the cents, if any, after the decimal separator: "$1.234,50".
+    void append_styled_number(std::string& out, std::int64_t n, number_style style) const override {
+        if (style != number_style::dollars) {
+            append_number(out, n);
+            return;
+        }
+        const std::uint64_t m = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+        std::string amount;
+        append_number(amount, static_cast<std::int64_t>(m / 100));
+        if (const auto cents = m % 100; cents != 0)
+            amount += decimal_separator_ + (cents < 10 ? "0" : "") + std::to_string(cents);
+        if (n < 0)
+            out += '-';
+        const std::size_t at = dollars_.find("{amount}");
+        if (at == std::string::npos) {
+            out += amount;
+            return;
+        }
+        out.append(dollars_, 0, at);
+        out += amount;
+        out.append(dollars_, at + 8);
+    }
+
     void append_date(std::string& out, rco::date d) const override {
         const int year = static_cast<int>(d.year());
         const unsigned month = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
@@ -218,6 +246,8 @@ public:
             sep = last = "; ";
         else if (style == list_style::commas)
             last = ", ";
+        else if (style == list_style::sentences)
+            sep = last = " ";
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0 && i + 1 == items.size())
                 out += tag_ == "es" ? spanish_conjunction(last, items[i]) : last;
@@ -232,7 +262,7 @@ private:
     std::locale locale_;
     const boost::locale::message_format<char>* facet_ = nullptr;
     int domain_ = 0;
-    std::string group_separator_, date_, and_, or_, separator_;
+    std::string group_separator_, decimal_separator_, dollars_, date_, and_, or_, separator_;
     std::array<std::string, 12> months_;
 };
 
