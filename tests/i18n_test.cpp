@@ -67,14 +67,16 @@ BOOST_AUTO_TEST_CASE(languages_are_found_by_their_primary_subtag) {
 }
 
 BOOST_AUTO_TEST_CASE(spanish_numbers_group_digits_with_dots) {
+    // counts in running text (and years): grouped from five digits on, as the RAE writes them
     const auto& es = spanish();
     BOOST_TEST(number(es, 0) == "0");
     BOOST_TEST(number(es, 7) == "7");
     BOOST_TEST(number(es, 999) == "999");
-    BOOST_TEST(number(es, 1250) == "1.250");
+    BOOST_TEST(number(es, 2025) == "2025");
+    BOOST_TEST(number(es, 1250) == "1250");
     BOOST_TEST(number(es, 39872) == "39.872");
     BOOST_TEST(number(es, 1000000) == "1.000.000");
-    BOOST_TEST(number(es, -1250) == "-1.250");
+    BOOST_TEST(number(es, -12500) == "-12.500");
     BOOST_TEST(number(es, std::numeric_limits<std::int64_t>::min()) == "-9.223.372.036.854.775.808");
 }
 
@@ -105,8 +107,10 @@ BOOST_AUTO_TEST_CASE(spanish_styled_numbers_and_dollars) {
         es.append_styled_number(out, n, style);
         return out;
     };
-    BOOST_TEST(styled(2500, rco::number_style::plain) == "2.500");
+    BOOST_TEST(styled(2500, rco::number_style::plain) == "2500");
+    BOOST_TEST(styled(1250, rco::number_style::grouped) == "1.250"); // issue 11's example
     BOOST_TEST(styled(39872, rco::number_style::grouped) == "39.872");
+    BOOST_TEST(styled(-1250, rco::number_style::grouped) == "-1.250");
     BOOST_TEST(styled(123450, rco::number_style::dollars) == "$1.234,50");
     BOOST_TEST(styled(123405, rco::number_style::dollars) == "$1.234,05");
     BOOST_TEST(styled(5000000, rco::number_style::dollars) == "$50.000");
@@ -125,7 +129,8 @@ BOOST_AUTO_TEST_CASE(spanish_messages_render_with_spanish_arguments) {
     BOOST_TEST(rco::render(three, *es) == "3 reuniones comunitarias");
     BOOST_TEST(rco::render(one) == "1 community meeting");
     const rco::date d{std::chrono::year{2026}, std::chrono::month{6}, std::chrono::day{30}};
-    rco::message untranslated_held{&held, {{"count", std::int64_t{1250}}, {"date", d}}};
+    rco::message untranslated_held{&held, {{"count", std::int64_t{1250}, rco::list_style::and_, rco::number_style::grouped},
+                                           {"date", d}}};
     // untranslated: the English pattern, with the catalog's number and date formats
     // (this test catalog has none: the English ones)
     BOOST_TEST(rco::render(untranslated_held, *es) == "1,250 meetings held by 2026-06-30");
@@ -162,7 +167,7 @@ BOOST_AUTO_TEST_CASE(plural_forms_follow_the_catalog) {
     constexpr rco::message_def other_board{"test.other", "the board"};
     BOOST_TEST(es->pattern(other_board, 0) == "the board");
     // a catalog without "format.*" entries writes numbers, dates and lists the English way
-    BOOST_TEST(number(*es, 1250) == "1,250");
+    BOOST_TEST(number(*es, 12500) == "12,500");
     BOOST_TEST(date(*es, 2026, 6, 30) == "2026-06-30");
     BOOST_TEST(list(*es, {"a", "b", "c"}) == "a, b and c");
     BOOST_CHECK_THROW((void)rco::i18n::load("español", read_file(RCO_TEST_MO)), std::invalid_argument);

@@ -170,30 +170,25 @@ public:
         return std::string(t ? std::string_view(t) : n == 1 ? def.one : def.other);
     }
 
-    void append_number(std::string& out, std::int64_t n) const override {
-        // Every number of four digits or more is grouped: "1.250" (the RAE would write
-        // "1250"; rco-audit groups them so a count reads the same in every sentence).
-        std::uint64_t u = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
-        const std::string digits = std::to_string(u);
-        if (n < 0)
-            out += '-';
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0)
-                out += group_separator_;
-            out += digits[i];
-        }
-    }
+    /// A count in running text: digits grouped from five digits on ("2025", "1250",
+    /// "12.500"), as the RAE writes them.
+    void append_number(std::string& out, std::int64_t n) const override { append_grouped(out, n, 5); }
 
-    /// Counts and grouped numbers alike as append_number; dollars (an amount in cents) by
-    /// "format.dollars" with the cents, if any, after the decimal separator: "$1.234,50".
+    /// A grouped number from four digits on ("1.250", as issue 11 asks); dollars (an amount
+    /// in cents) by "format.dollars", grouped, with the cents, if any, after the decimal
+    /// separator: "$1.234,50".
     void append_styled_number(std::string& out, std::int64_t n, number_style style) const override {
-        if (style != number_style::dollars) {
+        if (style == number_style::plain) {
             append_number(out, n);
+            return;
+        }
+        if (style == number_style::grouped) {
+            append_grouped(out, n, 4);
             return;
         }
         const std::uint64_t m = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
         std::string amount;
-        append_number(amount, static_cast<std::int64_t>(m / 100));
+        append_grouped(amount, static_cast<std::int64_t>(m / 100), 4);
         if (const auto cents = m % 100; cents != 0)
             amount += decimal_separator_ + (cents < 10 ? "0" : "") + std::to_string(cents);
         if (n < 0)
@@ -258,6 +253,19 @@ public:
     }
 
 private:
+    /// `n` with its digits in groups of three when it has at least `min_digits` digits.
+    void append_grouped(std::string& out, std::int64_t n, std::size_t min_digits) const {
+        const std::uint64_t u = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+        const std::string digits = std::to_string(u);
+        if (n < 0)
+            out += '-';
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && digits.size() >= min_digits && (digits.size() - i) % 3 == 0)
+                out += group_separator_;
+            out += digits[i];
+        }
+    }
+
     std::string tag_;
     std::locale locale_;
     const boost::locale::message_format<char>* facet_ = nullptr;
