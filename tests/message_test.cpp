@@ -2,7 +2,13 @@
 // messages, braces, a missing argument) and the JSON report's `message` field.
 #include "rco/message.hpp"
 
+#include "rco/checks/support.hpp"
+
 #include "support.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -147,6 +153,109 @@ BOOST_AUTO_TEST_CASE(s5_1_says_its_counts_by_type_as_nested_messages) {
     BOOST_TEST(share.def->id == "peers.active_share");
     BOOST_TEST(std::get<std::int64_t>(share.find("met")->value) == 4);
     BOOST_TEST(std::get<std::int64_t>(share.find("count")->value) == 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// One `inline constexpr rco::message_def NAME{"id", "one", "other", "count"};` of the
+/// sources, its string fields unescaped (adjacent literals joined).
+struct source_def {
+    std::string file, name;
+    std::vector<std::string> fields;
+};
+
+std::vector<source_def> message_defs_in(const std::filesystem::path& dir) {
+    std::vector<source_def> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        const auto ext = e.path().extension();
+        if (ext != ".hpp" && ext != ".ipp")
+            continue;
+        const std::string text = test::slurp(e.path());
+        const std::string key = "constexpr rco::message_def ";
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+            source_def d{e.path().filename().string(), {}, {}};
+            std::size_t i = at + key.size();
+            while (i < text.size() && text[i] != '{')
+                d.name += text[i++];
+            std::string field;
+            bool in_field = false;
+            for (++i; i < text.size() && text[i] != '}'; ++i) {
+                if (text[i] == ',') {
+                    d.fields.push_back(field);
+                    field.clear();
+                    in_field = false;
+                } else if (text[i] == '"') {
+                    for (++i; i < text.size() && text[i] != '"'; ++i)
+                        field += text[i] == '\\' ? text[++i] : text[i];
+                    in_field = true;
+                }
+            }
+            if (in_field)
+                d.fields.push_back(field);
+            out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+std::set<std::string> placeholders(std::string_view pattern) {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        if (pattern[i] != '{')
+            continue;
+        const auto close = pattern.find('}', i);
+        names.emplace(pattern.substr(i + 1, close - i - 1));
+        i = close;
+    }
+    return names;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(message_definitions)
+
+BOOST_AUTO_TEST_CASE(every_id_is_unique_and_dotted_and_both_plural_forms_take_the_same_arguments) {
+    const auto defs = message_defs_in(test::source_dir() / "include");
+    BOOST_TEST(defs.size() >= 300u); // every check's sentences, the reviews' and the tailoring's
+    std::map<std::string, std::string> seen;
+    for (const auto& d : defs) {
+        BOOST_TEST_CONTEXT(d.file << ": " << d.name) {
+            BOOST_TEST_REQUIRE((d.fields.size() == 2u || d.fields.size() == 4u));
+            const auto& id = d.fields[0];
+            BOOST_TEST(!id.empty());
+            BOOST_TEST(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.") ==
+                       std::string::npos);
+            BOOST_TEST((id.front() != '.' && id.back() != '.' && id.find("..") == std::string::npos));
+            BOOST_TEST(seen.emplace(id, d.name).second, "id " << id << " defined twice");
+            for (const auto& name : placeholders(d.fields[1]))
+                BOOST_TEST((!name.empty() && name.find_first_of("{} ") == std::string::npos), name);
+            if (d.fields.size() == 4u) {
+                BOOST_TEST(!d.fields[3].empty()); // the plural's count argument
+                BOOST_TEST((placeholders(d.fields[1]) == placeholders(d.fields[2])));
+            }
+        }
+    }
+    BOOST_TEST(seen.count("S5.1.input_events") == 1u);
+    BOOST_TEST(seen.count("peers.none_active") == 1u);
+    BOOST_TEST(seen.count("review.automatic") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_number_beyond_64_bits_is_written_out_as_text) {
+    const wide_int big = wide_int{std::numeric_limits<std::int64_t>::max()} * 2;
+    const auto fits = detail::wide_arg("n", 1'234'567, number_style::grouped);
+    BOOST_TEST(std::get<std::int64_t>(fits.value) == 1234567);
+    BOOST_TEST((fits.number == number_style::grouped));
+    BOOST_TEST(std::get<std::string>(detail::wide_arg("n", big).value) == "18446744073709551614");
+    BOOST_TEST(std::get<std::string>(detail::wide_arg("n", big, number_style::grouped).value) ==
+               "18,446,744,073,709,551,614");
+    BOOST_TEST(std::get<std::string>(detail::wide_arg("n", big * 100 + 5, number_style::dollars).value) ==
+               "$18,446,744,073,709,551,614.05");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
