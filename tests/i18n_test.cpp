@@ -3,8 +3,11 @@
 #include "rco/i18n.hpp"
 #include "rco/io/catalog_json.hpp"
 
+#include "support.hpp"
+
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -208,6 +211,39 @@ BOOST_AUTO_TEST_CASE(the_catalog_text_in_spanish) {
     }
     for (const auto& b : cat.accreditation.bands)
         BOOST_TEST(rco::i18n::title(es, b) != b.title, b.name);
+}
+
+BOOST_AUTO_TEST_CASE(every_fixture_explanation_renders_in_spanish) {
+    // Each check fixture's finding, in Spanish: every placeholder filled (no "{name?}"),
+    // no English pattern left, and the record's own numbers still there.
+    const auto& es = spanish();
+    std::size_t rendered = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(rco::test::source_dir() / "tests/fixtures/checks")) {
+        if (entry.path().extension() != ".json")
+            continue;
+        const auto doc = rco::test::load_json(entry.path()).as_object();
+        const std::string id(doc.at("check").as_string());
+        for (const auto& cv : doc.at("cases").as_array()) {
+            const auto& c = cv.as_object();
+            if (c.contains("parameters") || c.contains("profile"))
+                continue;
+            boost::json::value rec = rco::test::base_record_json();
+            if (auto p = c.find("patch"); p != c.end())
+                rco::test::merge_patch(rec, p->value());
+            const auto result = rco::test::audit_json(rec);
+            const auto* cr = result.find_check(id);
+            BOOST_REQUIRE(cr);
+            const std::string en = cr->explanation(), spanish_text = cr->explanation(es);
+            BOOST_TEST_CONTEXT(id << " / " << c.at("name").as_string() << ": " << spanish_text) {
+                ++rendered;
+                BOOST_TEST(spanish_text.find("?}") == std::string::npos);
+                BOOST_TEST(spanish_text != en);
+                for (const char* english : {" is not recorded", " are recorded", " expected", " the review date"})
+                    BOOST_TEST(spanish_text.find(english) == std::string::npos, "English left: " << english);
+            }
+        }
+    }
+    BOOST_TEST(rendered > 100u);
 }
 
 BOOST_AUTO_TEST_CASE(languages_are_shared_between_threads) {
