@@ -279,6 +279,37 @@ def explain_in_spanish():
 
 
 @test
+def check_json_in_spanish_keeps_the_machine_fields():
+    code_en, out_en, _ = run("check", NORTHFIELD, "--format", "json")
+    code, out, err = run("check", NORTHFIELD, "--format", "json", "--lang", "es")
+    expect(code == code_en == 1 and err == "", f"exit {code}, {err}")
+    en, es = json.loads(out_en), json.loads(out)
+    s21 = next(c for c in es["checks"] if c["id"] == "S2.1")
+    expect(s21["title"] == "Mayoría de personas en recuperación en la junta directiva", s21["title"])
+    expect(s21["explanation"] == "3 de 8 integrantes con derecho a voto en funciones se autoidentifican como "
+           "personas en recuperación personal; se exige más de la mitad (al menos 5).", s21["explanation"])
+    expect(s21["remediation"].startswith("Cuando se abran puestos, reclute integrantes"), s21["remediation"])
+    expect(es["standards"][1]["title"] == "Dirigida y gobernada por la comunidad de recuperación", es["standards"][1])
+    for s in catalog_english():
+        for c in s["checks"]:
+            expect(c["title"] not in out, f"English title left: {c['title']}")
+
+    def machine(doc):
+        for s in doc["standards"]:
+            s.pop("title")
+        for c in doc["checks"]:
+            for k in ("title", "explanation", "remediation", "evidence", "question"):
+                c.pop(k, None)
+        return doc
+    expect(machine(en) == machine(es), "machine fields differ between English and Spanish")
+    code, _, err = run("check", NORTHFIELD, "--lang", "es")
+    expect(code == 1 and "warning: the text report is in English; --lang es applies to the JSON report only for now"
+           in err, err)
+    code, _, err = run("check", NORTHFIELD, "--lang", "xx")
+    expect(code == 2 and "unknown language 'xx' (--lang)" in err, err)
+
+
+@test
 def unknown_language_is_a_usage_error():
     for args in (("rules", "--lang", "xx"), ("explain", "S1.1", "--lang", "fr-CA")):
         code, out, err = run(*args)

@@ -34,6 +34,7 @@ struct check_options {
     bool show_names = false;
     bool every_warning = false; ///< no warning gathered with a count
     unsigned jobs = 0; ///< workers (0: the cores available)
+    std::string lang;  ///< --lang (else RCO_AUDIT_LANG): the JSON report's words
 };
 
 namespace {
@@ -97,6 +98,7 @@ struct check_plan {
     bool batch = false;
     bool tally = false; ///< a batch or a folder: the run ends with a tally
     std::size_t jobs = 1;
+    const rco::message_language* language = nullptr; ///< --lang: the JSON report's words
 };
 
 /// The tailoring file, read and checked against the catalog; false after printing why not.
@@ -274,11 +276,27 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     return true;
 }
 
+/// --lang: the JSON report's explanations and catalog text in that language; the other
+/// formats are English for now, which a warning says.
+bool resolve_language(const check_options& opt, check_plan& plan) {
+    plan.language = language_for(opt.lang);
+    if (!plan.language)
+        return false;
+    if (plan.language != &rco::english())
+        for (const auto& t : plan.targets)
+            if (t.format->name != "json") {
+                std::cerr << "rco-audit: warning: the " << t.format->name << " report is in English; --lang "
+                          << plan.language->tag() << " applies to the JSON report only for now\n";
+                break;
+            }
+    return true;
+}
+
 std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat) {
     check_plan plan;
     plan.cat = &cat;
     if (!resolve_tailoring(opt, plan) || !resolve_reviews(opt, plan) || !resolve_profile_and_date(opt, plan) ||
-        !resolve_targets(opt, plan) || !resolve_files(opt, plan))
+        !resolve_targets(opt, plan) || !resolve_language(opt, plan) || !resolve_files(opt, plan))
         return std::nullopt;
     return plan;
 }
@@ -359,6 +377,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     info = rco::report::make_report_info(*plan.cat, *loaded.record, loaded.bytes, a.file, a.diagnostics);
     info.reviews = std::move(review_inputs);
     info.show_names = opt.show_names;
+    info.language = plan.language;
     info.tailoring_file = rco::io::display_name(opt.tailoring_path);
     info.tailoring_sha256 = plan.tailoring_sha256;
     if (opt.expiring_within >= 0)
@@ -651,6 +670,7 @@ command add_check(CLI::App& app) {
                   "Also list the ids of the board members and peer workers behind each number. Off by "
                   "default: such lists reveal who is in recovery");
     add_rules_option(*sub, opt->rules_dir);
+    add_lang_option(*sub, opt->lang);
     add_every_warning_option(*sub, opt->every_warning);
     add_terminal_options(*sub);
     sub->footer(exit_codes_footer(

@@ -291,6 +291,8 @@ const std::map<std::string, std::unique_ptr<catalog_language>, std::less<>>& cat
 
 std::string_view field(const message_language& lang, std::string_view id, std::string_view name,
                        std::string_view english) {
+    if (!dynamic_cast<const catalog_language*>(&lang))
+        return english; // English: no context to build
     std::string context(id);
     context += '.';
     context += name;

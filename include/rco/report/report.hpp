@@ -36,6 +36,10 @@ struct report_info {
     /// Set: the report lists the waivers that expire within this many days of the review
     /// date (`check --expiring-within DAYS`), in every format.
     std::optional<int> expiring_within_days;
+    /// The language of the JSON report's words (explanations, the catalog's titles,
+    /// questions, remediations and evidence; rco/i18n.hpp); null: English. Machine fields
+    /// are the same in every language. The other formats are English for now.
+    const message_language* language = nullptr;
 };
 
 /// The provenance the command line prints, from what a program has at hand: the library's

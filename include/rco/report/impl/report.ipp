@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rco/escape.hpp"
+#include "rco/i18n.hpp"
 #include "rco/io/digest.hpp"
 #include "rco/io/form_words.hpp"
 #include "rco/io/json_format.hpp"
@@ -194,6 +195,9 @@ std::map<status, int> count_statuses(const audit_result& r) {
 
 void write_json_to(std::string& out, const audit_result& r, const report_info& info, int indent) {
     io::json_writer w(out, indent);
+    const message_language& lang = info.language ? *info.language : english();
+    const bool translated = &lang != &english();
+    std::vector<std::string> evidence_words; // a check's evidence in `lang`
     auto file_and_digest = [&](std::string_view a, const std::string& av, std::string_view b, const std::string& bv) {
         w.begin_object();
         w.key(a);
@@ -262,7 +266,10 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("slug");
         w.value(s.slug);
         w.key("title");
-        w.value(s.title);
+        if (translated)
+            w.value(i18n::text(lang, "standard." + std::to_string(s.number) + ".title", s.title));
+        else
+            w.value(s.title);
         w.key("result");
         w.value(to_string(s.result));
         w.key("score");
@@ -285,7 +292,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("standard");
         w.value(c.standard);
         w.key("title");
-        w.value(c.title());
+        w.value(translated && c.info ? i18n::title(lang, *c.info) : std::string_view(c.title()));
         w.key("level");
         w.value(to_string(c.level));
         w.key("status");
@@ -296,20 +303,27 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         }
         detail::write_check_review_json(w, c);
         w.key("explanation");
-        w.value(c.explanation());
+        w.value(c.explanation(lang));
         w.key("message");
         detail::write_message_json(w, c.message);
         w.key("pointers");
         w.strings(c.pointers);
         if (c.status != status::pass && c.status != status::not_applicable) {
             w.key("remediation");
-            w.value(c.remediation());
+            w.value(translated && c.info ? i18n::remediation(lang, *c.info) : std::string_view(c.remediation()));
             w.key("evidence");
-            w.strings(c.evidence());
+            if (translated && c.info) {
+                evidence_words.clear();
+                for (std::size_t k = 0; k < c.info->evidence.size(); ++k)
+                    evidence_words.emplace_back(i18n::evidence(lang, *c.info, k));
+                w.strings(evidence_words);
+            } else {
+                w.strings(c.evidence());
+            }
         }
         if (c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review)) {
             w.key("question");
-            w.value(c.question());
+            w.value(translated && c.info ? i18n::question(lang, *c.info) : std::string_view(c.question()));
         }
         if (!c.findings.empty()) {
             w.key("findings");
