@@ -302,9 +302,23 @@ def check_json_in_spanish_keeps_the_machine_fields():
                 c.pop(k, None)
         return doc
     expect(machine(en) == machine(es), "machine fields differ between English and Spanish")
-    code, _, err = run("check", NORTHFIELD, "--lang", "es")
-    expect(code == 1 and "warning: the text report is in English; --lang es applies to the JSON report only for now"
-           in err, err)
+    code, out, err = run("check", NORTHFIELD, "--lang", "es")
+    expect(code == 1 and err == "", err)
+    expect(out.startswith("Auditoría de estándares de RCO: Northfield Wellness Collective\nFecha de revisión: "
+                          "30 de junio de 2026 · perfil national ·"), out[:200])
+    expect("\nRESULTADO: NO CUMPLE LOS ESTÁNDARES — 0 de 10 estándares cumplidos" in out, out[:400])
+    expect("\nESTÁNDARES\n  NO CUMPLIDO   56%   1. Organización sin fines de lucro\n" in out, out[:900])
+    expect("\n  2. [S2.1] Mayoría de personas en recuperación en la junta directiva (obligatorio," in out, out)
+    expect("\nTODOS LOS CRITERIOS\n  Estándar 1: Organización sin fines de lucro — NO CUMPLIDO\n" in out, out)
+    for s in catalog_english():
+        expect(s["title"] not in out, f"English standard title left: {s['title']}")
+        for c in s["checks"]:
+            expect(c["title"] not in out, f"English title left: {c['title']}")
+    for english in ("RESULT:", "WHAT TO DO NEXT", "Next step:", "EVERY CHECK", "Provenance:", "not recorded"):
+        expect(english not in out, f"English left: {english}")
+    code, _, err = run("check", NORTHFIELD, "--lang", "es", "--format", "html")
+    expect(code == 1 and "warning: the html report is in English; --lang es applies to the text and JSON reports "
+           "only for now" in err, err)
     code, _, err = run("check", NORTHFIELD, "--lang", "xx")
     expect(code == 2 and "unknown language 'xx' (--lang)" in err, err)
 

@@ -34,7 +34,7 @@ struct check_options {
     bool show_names = false;
     bool every_warning = false; ///< no warning gathered with a count
     unsigned jobs = 0; ///< workers (0: the cores available)
-    std::string lang;  ///< --lang (else RCO_AUDIT_LANG): the JSON report's words
+    std::string lang;  ///< --lang (else RCO_AUDIT_LANG): the text and JSON reports' words
 };
 
 namespace {
@@ -98,7 +98,7 @@ struct check_plan {
     bool batch = false;
     bool tally = false; ///< a batch or a folder: the run ends with a tally
     std::size_t jobs = 1;
-    const rco::message_language* language = nullptr; ///< --lang: the JSON report's words
+    const rco::message_language* language = nullptr; ///< --lang: the text and JSON reports' words
 };
 
 /// The tailoring file, read and checked against the catalog; false after printing why not.
@@ -276,17 +276,17 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     return true;
 }
 
-/// --lang: the JSON report's explanations and catalog text in that language; the other
-/// formats are English for now, which a warning says.
+/// --lang: the text and JSON reports in that language; the other formats are English for
+/// now, which a warning says.
 bool resolve_language(const check_options& opt, check_plan& plan) {
     plan.language = language_for(opt.lang);
     if (!plan.language)
         return false;
     if (plan.language != &rco::english())
         for (const auto& t : plan.targets)
-            if (t.format->name != "json") {
+            if (t.format->name != "json" && t.format->name != "text") {
                 std::cerr << "rco-audit: warning: the " << t.format->name << " report is in English; --lang "
-                          << plan.language->tag() << " applies to the JSON report only for now\n";
+                          << plan.language->tag() << " applies to the text and JSON reports only for now\n";
                 break;
             }
     return true;

@@ -36,9 +36,11 @@ struct report_info {
     /// Set: the report lists the waivers that expire within this many days of the review
     /// date (`check --expiring-within DAYS`), in every format.
     std::optional<int> expiring_within_days;
-    /// The language of the JSON report's words (explanations, the catalog's titles,
-    /// questions, remediations and evidence; rco/i18n.hpp); null: English. Machine fields
-    /// are the same in every language. The other formats are English for now.
+    /// The language of the text and JSON reports' words (explanations, the catalog's
+    /// titles, questions, remediations and evidence, the text report's own words;
+    /// rco/i18n.hpp); null: English. Machine fields are the same in every language. The
+    /// other formats, and the text report's accreditation, waiver and expiry sections, are
+    /// English for now.
     const message_language* language = nullptr;
 };
 
