@@ -316,6 +316,12 @@ def check_json_in_spanish_keeps_the_machine_fields():
             expect(c["title"] not in out, f"English title left: {c['title']}")
     for english in ("RESULT:", "WHAT TO DO NEXT", "Next step:", "EVERY CHECK", "Provenance:", "not recorded"):
         expect(english not in out, f"English left: {english}")
+    # a waiver, and the waivers about to expire, in Spanish
+    tailoring = os.path.join(EX, "tailoring-state-office.json")
+    code, out, _ = run("check", RIVERBEND, "--tailoring", tailoring, "--expiring-within", "200", "--lang", "es")
+    expect("\nEXENCIONES QUE VENCEN EN 200 DÍAS (hasta el 16 de enero de 2027)\n  S5.1 Consultas regulares a la "
+           "comunidad: vence el 31 de diciembre de 2026, dentro de\n  184 días; aprobada por" in out, out)
+    expect("Eximido hasta el 31 de diciembre de 2026, con la aprobación de State RCO" in out, out)
     code, _, err = run("check", NORTHFIELD, "--lang", "es", "--format", "html")
     expect(code == 1 and "warning: the html report is in English; --lang es applies to the text and JSON reports "
            "only for now" in err, err)

@@ -68,6 +68,10 @@ std::string write_text(const audit_result& r, const report_info& info);
 std::string_view plain(status s) noexcept;
 std::string_view plain(standard_outcome s) noexcept;
 std::string_view plain(overall_outcome s) noexcept;
+/// plain()'s words in `lang` ("FAIL", "NO CUMPLE").
+std::string plain(status s, const message_language& lang);
+std::string plain(standard_outcome s, const message_language& lang);
+std::string plain(overall_outcome s, const message_language& lang);
 
 /// What to do next, in three parts, each with the step that fits it: work to do (what
 /// fails), evidence to record (what is missing), questions for a reviewer. Within each
@@ -100,11 +104,11 @@ std::vector<const check_result*> expiring_waivers(const audit_result&& r, int da
 /// A waiver in one sentence, as every report for people says it: "Waived until 2026-12-31,
 /// approved by …: …." or, for one applicant, "Waived for this organization (EIN …) by …
 /// until 2026-12-31: …." Then, when known, "Without the waiver: Fail."
-std::string waiver_sentence(const check_result& c);
+std::string waiver_sentence(const check_result& c, const message_language& lang = english());
 
 /// One expiring waiver in a line: "S5.1 Regular community input events: expires
 /// 2026-07-15, in 15 days; approved by …."
-std::string expiring_waiver_line(const check_result& c, date as_of);
+std::string expiring_waiver_line(const check_result& c, date as_of, const message_language& lang = english());
 
 /// The order in which failed items should be fixed: required before recommended,
 /// fail before missing evidence before manual review, then catalog order.

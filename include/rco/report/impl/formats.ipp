@@ -194,18 +194,30 @@ std::string finding_text(const language_finding& f) {
            std::to_string(f.column) + (f.alternatives.empty() ? "" : "; prefer: " + join(f.alternatives, "; "));
 }
 
-std::string waiver_text(const check_result& c) {
+constexpr message_def waiver_for{"report.waiver.for_applicant",
+                                 "Waived for this organization ({applicant}) by {approver} until {expires}: {justification}"};
+constexpr message_def waiver_until{"report.waiver.until",
+                                   "Waived until {expires}, approved by {approver}: {justification}"};
+constexpr message_def waiver_without{"report.waiver.without", " Without the waiver: {status}."};
+
+std::string waiver_text(const check_result& c, const message_language& lang = english()) {
     if (!c.waiver)
         return {};
     const auto& w = *c.waiver;
-    std::string s = w.for_applicant ? "Waived for this organization (" + w.for_applicant->describe() + ") by " +
-                                          w.approved_by + " until " + format_date(w.expires) + ": " + w.justification
-                                    : "Waived until " + format_date(w.expires) + ", approved by " + w.approved_by +
-                                          ": " + w.justification;
+    std::string s = w.for_applicant
+                        ? render(message{&waiver_for,
+                                         {{"applicant", w.for_applicant->describe()},
+                                          {"approver", w.approved_by},
+                                          {"expires", w.expires},
+                                          {"justification", w.justification}}},
+                                 lang)
+                        : render(message{&waiver_until,
+                                         {{"expires", w.expires}, {"approver", w.approved_by}, {"justification", w.justification}}},
+                                 lang);
     if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?')
         s += '.';
     if (c.underlying)
-        s += " Without the waiver: " + sentence(plain(*c.underlying)) + ".";
+        s += render(message{&waiver_without, {{"status", sentence(plain(*c.underlying, lang))}}}, lang);
     return s;
 }
 
@@ -346,7 +358,9 @@ std::string question_html(const check_result& c) {
 } // namespace
 } // namespace formats_detail
 
-std::string waiver_sentence(const check_result& c) { return formats_detail::waiver_text(c); }
+std::string waiver_sentence(const check_result& c, const message_language& lang) {
+    return formats_detail::waiver_text(c, lang);
+}
 
 // ---- Escaping -------------------------------------------------------------------------------
 

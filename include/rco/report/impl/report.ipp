@@ -132,12 +132,67 @@ std::vector<const check_result*> expiring_waivers(const audit_result& r, int day
     return out;
 }
 
-std::string expiring_waiver_line(const check_result& c, date as_of) {
+namespace {
+constexpr message_def expiring_line{"report.expiring.line", "{id} {title}: expires {date}{when}{applicant}; approved by {approver}."};
+constexpr message_def expiring_today{"report.expiring.today", ", today"};
+constexpr message_def expiring_tomorrow{"report.expiring.tomorrow", ", tomorrow"};
+constexpr message_def expiring_in{"report.expiring.in_days", ", in {count} day", ", in {count} days", "count"};
+constexpr message_def expiring_for{"report.expiring.for_applicant", "; waived for this organization"};
+constexpr message_def word_pass{"report.status.pass", "pass"};
+constexpr message_def word_fail{"report.status.fail", "FAIL"};
+constexpr message_def word_insufficient{"report.status.insufficient_evidence", "needs evidence"};
+constexpr message_def word_manual{"report.status.manual_review", "needs review"};
+constexpr message_def word_not_applicable{"report.status.not_applicable", "not applicable"};
+constexpr message_def word_waived{"report.status.waived", "waived"};
+constexpr message_def word_met{"report.standard.met", "met"};
+constexpr message_def word_not_met{"report.standard.not_met", "NOT MET"};
+constexpr message_def word_incomplete{"report.standard.incomplete", "incomplete"};
+constexpr message_def word_meets_standards{"report.result.meets_standards", "MEETS THE STANDARDS"};
+constexpr message_def word_does_not_meet{"report.result.does_not_meet", "DOES NOT MEET THE STANDARDS"};
+constexpr message_def word_result_incomplete{"report.result.incomplete", "INCOMPLETE"};
+} // namespace
+
+std::string plain(status s, const message_language& lang) {
+    switch (s) {
+    case status::pass: return lang.pattern(word_pass, 0);
+    case status::fail: return lang.pattern(word_fail, 0);
+    case status::insufficient_evidence: return lang.pattern(word_insufficient, 0);
+    case status::manual_review: return lang.pattern(word_manual, 0);
+    case status::not_applicable: return lang.pattern(word_not_applicable, 0);
+    case status::waived: return lang.pattern(word_waived, 0);
+    }
+    return "";
+}
+std::string plain(standard_outcome s, const message_language& lang) {
+    switch (s) {
+    case standard_outcome::met: return lang.pattern(word_met, 0);
+    case standard_outcome::not_met: return lang.pattern(word_not_met, 0);
+    case standard_outcome::incomplete: return lang.pattern(word_incomplete, 0);
+    }
+    return "";
+}
+std::string plain(overall_outcome s, const message_language& lang) {
+    switch (s) {
+    case overall_outcome::meets_standards: return lang.pattern(word_meets_standards, 0);
+    case overall_outcome::does_not_meet: return lang.pattern(word_does_not_meet, 0);
+    case overall_outcome::incomplete: return lang.pattern(word_result_incomplete, 0);
+    }
+    return "";
+}
+
+std::string expiring_waiver_line(const check_result& c, date as_of, const message_language& lang) {
     const auto left = days_between(as_of, c.waiver->expires);
-    return c.id + " " + c.title() + ": expires " + format_date(c.waiver->expires) +
-           (left == 0 ? ", today" : left == 1 ? ", tomorrow" : ", in " + std::to_string(left) + " days") +
-           (c.waiver->for_applicant ? "; waived for this organization" : "") + "; approved by " +
-           c.waiver->approved_by + ".";
+    const std::string when = left == 0   ? lang.pattern(expiring_today, 0)
+                             : left == 1 ? lang.pattern(expiring_tomorrow, 0)
+                                         : render(message{&expiring_in, {{"count", std::int64_t{left}}}}, lang);
+    return render(message{&expiring_line,
+                          {{"id", c.id},
+                           {"title", std::string(c.info ? i18n::title(lang, *c.info) : std::string_view(c.title()))},
+                           {"date", c.waiver->expires},
+                           {"when", when},
+                           {"applicant", c.waiver->for_applicant ? lang.pattern(expiring_for, 0) : std::string()},
+                           {"approver", c.waiver->approved_by}}},
+                  lang);
 }
 
 plan_parts action_plan_parts(const audit_result& r) {
@@ -557,6 +612,9 @@ constexpr message_def txt_standard_line{"report.text.standard_line", "Standard {
 constexpr message_def txt_recommended{"report.text.recommended", " (recommended)"};
 constexpr message_def txt_level_required{"report.text.level.required", "required"};
 constexpr message_def txt_level_recommended{"report.text.level.recommended", "recommended"};
+constexpr message_def txt_expiring{"report.text.expiring", "WAIVERS EXPIRING WITHIN {count} DAY (by {date})",
+                                   "WAIVERS EXPIRING WITHIN {count} DAYS (by {date})", "count"};
+constexpr message_def txt_none{"report.text.none", "None."};
 constexpr message_def txt_tailoring{"report.text.tailoring", "TAILORING"};
 constexpr message_def txt_warnings{"report.text.warnings", "WARNINGS ABOUT THE RECORD"};
 constexpr message_def txt_provenance{"report.text.provenance",
@@ -564,48 +622,6 @@ constexpr message_def txt_provenance{"report.text.provenance",
                                      "input sha256 {input_sha256}…"};
 constexpr message_def txt_no_names{"report.text.no_names",
                                    "Names and ids of board members and peer workers are left out; counts only."};
-constexpr message_def word_pass{"report.status.pass", "pass"};
-constexpr message_def word_fail{"report.status.fail", "FAIL"};
-constexpr message_def word_insufficient{"report.status.insufficient_evidence", "needs evidence"};
-constexpr message_def word_manual{"report.status.manual_review", "needs review"};
-constexpr message_def word_not_applicable{"report.status.not_applicable", "not applicable"};
-constexpr message_def word_waived{"report.status.waived", "waived"};
-constexpr message_def word_met{"report.standard.met", "met"};
-constexpr message_def word_not_met{"report.standard.not_met", "NOT MET"};
-constexpr message_def word_incomplete{"report.standard.incomplete", "incomplete"};
-constexpr message_def word_meets_standards{"report.result.meets_standards", "MEETS THE STANDARDS"};
-constexpr message_def word_does_not_meet{"report.result.does_not_meet", "DOES NOT MEET THE STANDARDS"};
-constexpr message_def word_result_incomplete{"report.result.incomplete", "INCOMPLETE"};
-
-/// plain()'s words in `lang`.
-std::string plain_in(status s, const message_language& lang) {
-    switch (s) {
-    case status::pass: return lang.pattern(word_pass, 0);
-    case status::fail: return lang.pattern(word_fail, 0);
-    case status::insufficient_evidence: return lang.pattern(word_insufficient, 0);
-    case status::manual_review: return lang.pattern(word_manual, 0);
-    case status::not_applicable: return lang.pattern(word_not_applicable, 0);
-    case status::waived: return lang.pattern(word_waived, 0);
-    }
-    return "";
-}
-std::string plain_in(standard_outcome s, const message_language& lang) {
-    switch (s) {
-    case standard_outcome::met: return lang.pattern(word_met, 0);
-    case standard_outcome::not_met: return lang.pattern(word_not_met, 0);
-    case standard_outcome::incomplete: return lang.pattern(word_incomplete, 0);
-    }
-    return "";
-}
-std::string plain_in(overall_outcome s, const message_language& lang) {
-    switch (s) {
-    case overall_outcome::meets_standards: return lang.pattern(word_meets_standards, 0);
-    case overall_outcome::does_not_meet: return lang.pattern(word_does_not_meet, 0);
-    case overall_outcome::incomplete: return lang.pattern(word_result_incomplete, 0);
-    }
-    return "";
-}
-
 std::string pad_right(std::string_view s, std::size_t n) {
     std::string out(s);
     if (out.size() < n)
@@ -649,7 +665,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     out << say(txt_review_line, {{"date", r.as_of}, {"profile", r.profile}, {"file", terminal_safe(info.input_file)}})
         << "\n\n";
 
-    out << say(txt_result, {{"result", plain_in(r.result, lang)},
+    out << say(txt_result, {{"result", plain(r.result, lang)},
                             {"met", std::int64_t{met}},
                             {"standards", static_cast<std::int64_t>(r.standards.size())},
                             {"score", std::int64_t{r.score}}})
@@ -669,10 +685,10 @@ std::string write_text(const audit_result& r, const report_info& info) {
     out << "\n" << word(txt_standards) << "\n";
     std::size_t result_width = 11;
     for (auto so : {standard_outcome::met, standard_outcome::not_met, standard_outcome::incomplete})
-        result_width = std::max(result_width, plain_in(so, lang).size() + 1);
+        result_width = std::max(result_width, plain(so, lang).size() + 1);
     for (const auto& s : r.standards) {
         const auto score = std::to_string(s.score) + "%";
-        out << "  " << pad_right(plain_in(s.result, lang), result_width)
+        out << "  " << pad_right(plain(s.result, lang), result_width)
             << std::string(5 - score.size(), ' ') << score << "  " << (s.number < 10 ? " " : "") << s.number << ". "
             << standard_title(s) << "\n";
     }
@@ -700,7 +716,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     auto item = [&](const check_result& c) {
         out << "  " << ++n << ". [" << c.id << "] " << title_of(c) << " ("
             << word(c.level == level::required ? txt_level_required : txt_level_recommended) << ", "
-            << plain_in(c.status, lang) << ")\n";
+            << plain(c.status, lang) << ")\n";
         out << wrap(io::in_form_words(c.explanation(lang)), 6);
     };
     if (heading(parts.work_to_do, txt_work, txt_work_intro))
@@ -733,34 +749,34 @@ std::string write_text(const audit_result& r, const report_info& info) {
 
     if (info.expiring_within_days) {
         const int days = *info.expiring_within_days;
-        out << "\nWAIVERS EXPIRING WITHIN " << days << (days == 1 ? " DAY" : " DAYS") << " (by "
-            << format_date(add_days(r.as_of, days)) << ")\n";
+        out << "\n"
+            << say(txt_expiring, {{"count", std::int64_t{days}}, {"date", add_days(r.as_of, days)}}) << "\n";
         const auto expiring = expiring_waivers(r, days);
         if (expiring.empty())
-            out << "  None.\n";
+            out << "  " << word(txt_none) << "\n";
         for (const auto* c : expiring)
-            out << wrap(expiring_waiver_line(*c, r.as_of), 2);
+            out << wrap(expiring_waiver_line(*c, r.as_of, lang), 2);
     }
 
     std::size_t status_width = 15;
     for (auto st : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
                     status::not_applicable, status::waived})
-        status_width = std::max(status_width, plain_in(st, lang).size() + 1);
+        status_width = std::max(status_width, plain(st, lang).size() + 1);
     out << "\n" << word(txt_every_check) << "\n";
     for (const auto& s : r.standards) {
         out << "  "
             << say(txt_standard_line, {{"number", std::int64_t{s.number}},
                                        {"title", standard_title(s)},
-                                       {"result", plain_in(s.result, lang)}})
+                                       {"result", plain(s.result, lang)}})
             << "\n";
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
-            out << "    " << pad_right(plain_in(c.status, lang), status_width) << pad_right(c.id, 6) << title_of(c)
+            out << "    " << pad_right(plain(c.status, lang), status_width) << pad_right(c.id, 6) << title_of(c)
                 << (c.level == level::recommended ? word(txt_recommended) : "") << "\n";
             out << wrap(io::in_form_words(c.explanation(lang)) + " [" + c.id + "]", 8);
             if (c.waiver)
-                out << wrap(waiver_sentence(c), 8);
+                out << wrap(waiver_sentence(c, lang), 8);
         }
     }
 
