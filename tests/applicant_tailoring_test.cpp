@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(in_a_batch_an_entry_applies_to_its_applicant_only) {
         BOOST_TEST(note.check_id == "S4.4");
     BOOST_TEST(harbor.tailoring.empty());
     BOOST_REQUIRE(riverbend.tailoring.size() == 2u);
-    BOOST_TEST(riverbend.tailoring[0].what ==
+    BOOST_TEST(riverbend.tailoring[0].what() ==
                "waived for this organization (EIN 93-4417260) until 2026-07-20, approved by State RCO certification "
                "office: Two community input events were cancelled by the 2026 floods; the office accepts two until "
                "the next review.");

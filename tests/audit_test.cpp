@@ -94,8 +94,8 @@ BOOST_AUTO_TEST_CASE(tailoring_is_applied_and_echoed) {
                "Marked not applicable by tailoring: the organization has no website by choice of its members");
     BOOST_REQUIRE(r.tailoring.size() == 3u);
     BOOST_TEST(r.tailoring[0].check_id == "S2.3");
-    BOOST_TEST(r.tailoring[0].what == "parameter min_board_meetings set to 12");
-    BOOST_TEST(r.tailoring[1].what == "level set to required");
+    BOOST_TEST(r.tailoring[0].what() == "parameter min_board_meetings set to 12");
+    BOOST_TEST(r.tailoring[1].what() == "level set to required");
 
     tailoring bad;
     bad.parameters["S2.3"]["min_board_meetings"] = std::string("four");
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(waivers_keep_the_underlying_status_and_expire) {
     t.waivers[0].expires = *parse_date("2026-06-29");
     auto expired = test::audit_json(rec, "national", t);
     BOOST_TEST(to_string(check(expired, "S2.1").status) == "fail");
-    BOOST_TEST(expired.tailoring.back().what.find("expired on 2026-06-29") != std::string::npos);
+    BOOST_TEST(expired.tailoring.back().what().find("expired on 2026-06-29") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_review_date_decides_the_windows) {

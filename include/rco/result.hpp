@@ -167,7 +167,10 @@ struct accreditation_result {
 
 /// One tailoring choice, echoed in every report.
 struct tailoring_note {
-    std::string check_id, what;
+    std::string check_id;
+    rco::message message; ///< what was chosen ("level set to required"), rendered by what()
+    /// The choice in `lang`: "parameter min_board_meetings set to 12".
+    [[nodiscard]] std::string what(const message_language& lang = english()) const { return render(message, lang); }
 };
 
 struct audit_result {

@@ -17,6 +17,29 @@ inline constexpr rco::message_def tailored_not_applicable{"audit.tailored_not_ap
 inline constexpr rco::message_def tailored_not_applicable_for{
     "audit.tailored_not_applicable_for", "Marked not applicable for this organization ({applicant}) by tailoring: {reason}"};
 
+// The tailoring choices every report echoes.
+inline constexpr rco::message_def tailoring_level{"tailoring.level", "level set to {level}"};
+inline constexpr rco::message_def tailoring_parameter{"tailoring.parameter", "parameter {name} set to {value}"};
+inline constexpr rco::message_def tailoring_not_applicable{"tailoring.not_applicable",
+                                                           "marked not applicable: {reason}"};
+inline constexpr rco::message_def tailoring_not_applicable_for{
+    "tailoring.not_applicable_for", "marked not applicable for this organization ({applicant}): {reason}"};
+inline constexpr rco::message_def tailoring_waiver_expired{
+    "tailoring.waiver_expired", "waiver approved by {approver} expired on {expires} and was not applied"};
+inline constexpr rco::message_def tailoring_waiver_expired_for{
+    "tailoring.waiver_expired_for",
+    "waiver for this organization ({applicant}) approved by {approver} expired on {expires} and was not applied"};
+inline constexpr rco::message_def tailoring_waived{"tailoring.waived",
+                                                   "waived until {expires}, approved by {approver}: {justification}"};
+inline constexpr rco::message_def tailoring_waived_for{
+    "tailoring.waived_for",
+    "waived for this organization ({applicant}) until {expires}, approved by {approver}: {justification}"};
+inline constexpr rco::message_def tailoring_waiver_not_needed{"tailoring.waiver_not_needed",
+                                                              "waiver not needed: the check's status is {status}"};
+inline constexpr rco::message_def tailoring_waiver_not_needed_for{
+    "tailoring.waiver_not_needed_for",
+    "waiver for this organization ({applicant}) not needed: the check's status is {status}"};
+
 bool same_type(const parameter_value& v, parameter_type t) {
     switch (t) {
     case parameter_type::integer: return std::holds_alternative<std::int64_t>(v);
@@ -245,7 +268,7 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             cr.level = it->second;
         if (auto it = tailor.levels.find(info.id); it != tailor.levels.end()) {
             cr.level = it->second;
-            result.tailoring.push_back({info.id, "level set to " + std::string(to_string(it->second))});
+            result.tailoring.push_back({info.id, detail::msg(tailoring_level, detail::arg("level", to_string(it->second)))});
         }
 
         if (!profile_params[k].error.empty())
@@ -257,7 +280,8 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
             params = &tailored;
             apply_parameters(info, tailored, it->second, "tailoring");
             for (const auto& [name, value] : it->second)
-                result.tailoring.push_back({info.id, "parameter " + name + " set to " + describe(value)});
+                result.tailoring.push_back({info.id, detail::msg(tailoring_parameter, detail::arg("name", name),
+                                                                 detail::arg("value", describe(value)))});
         }
 
         const auto scoped_na = std::find_if(tailor.not_applicable_for.begin(), tailor.not_applicable_for.end(),
@@ -267,14 +291,15 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         if (auto it = tailor.not_applicable.find(info.id); it != tailor.not_applicable.end()) {
             cr.status = status::not_applicable;
             cr.message = detail::msg(tailored_not_applicable, detail::arg("reason", it->second));
-            result.tailoring.push_back({info.id, "marked not applicable: " + it->second});
+            result.tailoring.push_back({info.id, detail::msg(tailoring_not_applicable, detail::arg("reason", it->second))});
         } else if (scoped_na != tailor.not_applicable_for.end()) {
             cr.status = status::not_applicable;
             cr.message = detail::msg(tailored_not_applicable_for,
                                      detail::arg("applicant", scoped_na->for_applicant.describe()),
                                      detail::arg("reason", scoped_na->reason));
-            result.tailoring.push_back({info.id, "marked not applicable for this organization (" +
-                                                     scoped_na->for_applicant.describe() + "): " + scoped_na->reason});
+            result.tailoring.push_back({info.id, detail::msg(tailoring_not_applicable_for,
+                                                             detail::arg("applicant", scoped_na->for_applicant.describe()),
+                                                             detail::arg("reason", scoped_na->reason))});
         } else {
             check_context ctx{rec, as_of, *params, cat};
             outcome o = fn(ctx);
@@ -289,22 +314,27 @@ audit_result audit(const catalog& cat, std::string_view profile_name, const reco
         for (const auto& w : tailor.waivers) {
             if ((w.check_id != info.id && w.check_id != info.slug) || !for_this(w.for_applicant))
                 continue;
-            const std::string scope =
-                w.for_applicant ? " for this organization (" + w.for_applicant->describe() + ")" : "";
+            // Each choice says which organization a scoped waiver is for.
+            const auto note = [&](const message_def& all, const message_def& one, auto&&... args) {
+                if (w.for_applicant)
+                    result.tailoring.push_back(
+                        {info.id, detail::msg(one, detail::arg("applicant", w.for_applicant->describe()), args...)});
+                else
+                    result.tailoring.push_back({info.id, detail::msg(all, args...)});
+            };
             if (w.expires < as_of) {
-                result.tailoring.push_back({info.id, "waiver" + scope + " approved by " + w.approved_by +
-                                                         " expired on " + format_date(w.expires) +
-                                                         " and was not applied"});
+                note(tailoring_waiver_expired, tailoring_waiver_expired_for, detail::arg("approver", w.approved_by),
+                     detail::arg("expires", w.expires));
             } else if (cr.status == status::fail || cr.status == status::insufficient_evidence ||
                        cr.status == status::manual_review) {
                 cr.underlying = cr.status;
                 cr.status = status::waived;
                 cr.waiver = w;
-                result.tailoring.push_back({info.id, "waived" + scope + " until " + format_date(w.expires) +
-                                                         ", approved by " + w.approved_by + ": " + w.justification});
+                note(tailoring_waived, tailoring_waived_for, detail::arg("expires", w.expires),
+                     detail::arg("approver", w.approved_by), detail::arg("justification", w.justification));
             } else {
-                result.tailoring.push_back({info.id, "waiver" + scope + " not needed: the check's status is " +
-                                                         std::string(to_string(cr.status))});
+                note(tailoring_waiver_not_needed, tailoring_waiver_not_needed_for,
+                     detail::arg("status", to_string(cr.status)));
             }
         }
         result.checks.push_back(std::move(cr));

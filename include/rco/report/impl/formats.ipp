@@ -667,7 +667,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
     } else {
         out += "<ul>\n";
         for (const auto& t : r.tailoring)
-            out += "<li><span class=\"id\">" + h(t.check_id) + "</span>: " + h(t.what) + "</li>\n";
+            out += "<li><span class=\"id\">" + h(t.check_id) + "</span>: " + h(t.what()) + "</li>\n";
         out += "</ul>\n";
     }
     out += "<h3>Warnings about the record</h3>\n";
@@ -800,7 +800,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
     } else {
         out += "- Tailoring:\n";
         for (const auto& t : r.tailoring)
-            out += "  - " + md(t.check_id + ": " + t.what) + "\n";
+            out += "  - " + md(t.check_id + ": " + t.what()) + "\n";
     }
     if (!info.warnings.empty()) {
         out += "- Warnings about the record:\n";

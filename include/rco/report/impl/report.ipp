@@ -477,7 +477,9 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("check");
         w.value(t.check_id);
         w.key("choice");
-        w.value(t.what);
+        w.value(t.what());
+        w.key("message");
+        detail::write_message_json(w, t.message);
         w.end_object();
     }
     w.end_array();
@@ -785,7 +787,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
         out << "\n" << word(txt_tailoring) << (info.tailoring_file.empty() ? "" : " (" + terminal_safe(info.tailoring_file) + ")")
             << "\n";
         for (const auto& t : r.tailoring)
-            out << wrap(t.check_id + ": " + t.what, 2);
+            out << wrap(t.check_id + ": " + t.what(), 2);
     }
     if (!info.warnings.empty()) {
         out << "\n" << word(txt_warnings) << "\n";
