@@ -477,7 +477,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("check");
         w.value(t.check_id);
         w.key("choice");
-        w.value(t.what());
+        w.value(t.what(lang));
         w.key("message");
         detail::write_message_json(w, t.message);
         w.end_object();
