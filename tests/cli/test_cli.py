@@ -322,6 +322,7 @@ def check_json_in_spanish_keeps_the_machine_fields():
     expect("\nEXENCIONES QUE VENCEN EN 200 DÍAS (hasta el 16 de enero de 2027)\n  S5.1 Consultas regulares a la "
            "comunidad: vence el 31 de diciembre de 2026, dentro de\n  184 días; aprobada por" in out, out)
     expect("Eximido hasta el 31 de diciembre de 2026, con la aprobación de State RCO" in out, out)
+    expect("\nAJUSTES (" in out and "\n  S2.3: parámetro min_board_meetings fijado en 6\n" in out, out)
     code, _, err = run("check", NORTHFIELD, "--lang", "es", "--format", "html")
     expect(code == 1 and "warning: the html report is in English; --lang es applies to the text and JSON reports "
            "only for now" in err, err)

@@ -39,8 +39,7 @@ struct report_info {
     /// The language of the text and JSON reports' words (explanations, the catalog's
     /// titles, questions, remediations and evidence, the text report's own words;
     /// rco/i18n.hpp); null: English. Machine fields are the same in every language. The
-    /// other formats, and the text report's accreditation and tailoring sections, are
-    /// English for now.
+    /// other formats, and the text report's accreditation section, are English for now.
     const message_language* language = nullptr;
 };
 

@@ -787,7 +787,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
         out << "\n" << word(txt_tailoring) << (info.tailoring_file.empty() ? "" : " (" + terminal_safe(info.tailoring_file) + ")")
             << "\n";
         for (const auto& t : r.tailoring)
-            out << wrap(t.check_id + ": " + t.what(), 2);
+            out << wrap(t.check_id + ": " + t.what(lang), 2);
     }
     if (!info.warnings.empty()) {
         out << "\n" << word(txt_warnings) << "\n";
