@@ -3,6 +3,7 @@
 #include "rco/language.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -114,20 +115,41 @@ struct token {
 
 /// The tokens of a text. Their words are views: into the text itself, into a lower-cased
 /// copy of it (same offsets), and, for the few words with a typographic apostrophe, into
-/// a side buffer; so the list is built in place and neither copied nor moved.
+/// a side buffer; so the list is built in place and neither copied nor moved. `assign`
+/// re-tokenizes another text reusing the buffers (the scanner keeps one per thread, so a
+/// scan allocates nothing once its buffers have grown to the texts' size).
 struct tokens {
-    explicit tokens(std::string_view s);
+    tokens() = default;
+    explicit tokens(std::string_view s) { assign(s); }
     tokens(const tokens&) = delete;
     tokens& operator=(const tokens&) = delete;
+
+    void assign(std::string_view s);
 
     std::vector<token> list;
 
   private:
     std::string lower_; ///< the text with ASCII letters lower-cased
-    std::string side_;  ///< words rewritten with ASCII apostrophes (never reallocated: reserved once)
+    std::string side_;  ///< words rewritten with ASCII apostrophes (never reallocated: reserved up front)
 };
 
-inline tokens::tokens(std::string_view s) : lower_(s) {
+/// Classes of ASCII bytes for the tokenizer's fast path.
+enum : std::uint8_t { ascii_other = 0, ascii_word = 1, ascii_space = 2 };
+inline constexpr auto ascii_classes = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = ascii_word;
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = ascii_word;
+    for (char c : {' ', '\t', '\r', '\f', '\v'})
+        t[static_cast<std::size_t>(c)] = ascii_space;
+    return t;
+}();
+
+inline void tokens::assign(std::string_view s) {
+    list.clear();
+    side_.clear();
+    lower_.assign(s);
     // ASCII letters, and the capitals of Latin-1 (À-Þ but ×: "ALCOHÓLICOS"), whose lower
     // case has the same two bytes but for 0x20 in the second: the offsets stay the same.
     for (std::size_t k = 0; k < lower_.size(); ++k) {
@@ -142,7 +164,8 @@ inline tokens::tokens(std::string_view s) : lower_(s) {
         }
     }
     auto& out = list;
-    out.reserve(s.size() / 5 + 1); // about one word per 5-6 bytes of English
+    if (out.capacity() < s.size() / 5 + 1)
+        out.reserve(s.size() / 5 + 1); // about one word per 5-6 bytes of English
     std::uint32_t line = 1, column = 1, sentence = 0;
     bool quoted = false;
     bool sentence_break = false; // a sentence ended since the previous token
@@ -152,26 +175,49 @@ inline tokens::tokens(std::string_view s) : lower_(s) {
     int blank_newlines = 0;      // newlines since the last non-space character
     std::size_t i = 0;
     while (i < s.size()) {
+        if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80 && b != '\n' && ascii_classes[b] != ascii_word) {
+            // An ASCII space or punctuation mark: the common case between words.
+            ++column;
+            ++i;
+            if (ascii_classes[b] == ascii_space) {
+                gap_space = true;
+                continue;
+            }
+            blank_newlines = 0;
+            if (b == '-') {
+                ++gap_hyphens;
+                continue;
+            }
+            gap_other = true;
+            if (b == '"')
+                quoted = !quoted;
+            else if ((b == '.' || b == '!' || b == '?') && (i >= s.size() || !is_word(decode(s, i).cp)))
+                sentence_break = true;
+            continue;
+        }
         auto [c, len] = decode(s, i);
         if (is_word(c)) {
-            token t;
+            const bool has_prev = !out.empty();
+            const std::uint32_t prev_word = has_prev ? out.back().word : 0;
+            // Built in place: a token assembled on the stack and copied in costs a
+            // store-forwarding stall per word (its flags are written bytewise, copied wide).
+            token& t = out.emplace_back();
             t.begin = i;
             t.line = line;
             t.column = column;
-            if (sentence_break && !out.empty())
+            if (sentence_break && has_prev)
                 ++sentence;
             t.sentence = sentence;
-            const bool has_prev = !out.empty();
             t.joined = has_prev && !sentence_break && !gap_other && !gap_space && gap_hyphens == 1;
             t.adjacent = has_prev && !sentence_break && !gap_other && (t.joined || (gap_space && gap_hyphens == 0));
-            t.word = !has_prev ? 0 : (t.joined ? out.back().word : out.back().word + 1);
+            t.word = !has_prev ? 0 : (t.joined ? prev_word : prev_word + 1);
             t.quoted = quoted;
             // Extend over word characters and apostrophes between word characters.
             std::size_t j = i;
             bool typographic = false; // an apostrophe other than ' (written as ' in `exact`)
             while (j < s.size()) {
                 const auto b = static_cast<unsigned char>(s[j]);
-                if (b < 0x80 && (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9'))) {
+                if (b < 0x80 && ascii_classes[b] == ascii_word) {
                     ++j; // an ASCII letter or digit: the common case
                     ++column;
                     continue;
@@ -196,8 +242,8 @@ inline tokens::tokens(std::string_view s) : lower_(s) {
                 t.folded = std::string_view(lower_).substr(i, j - i);
             } else {
                 // The rewritten words take at most as many bytes as the text, twice.
-                if (side_.capacity() == 0)
-                    side_.reserve(2 * s.size());
+                if (side_.capacity() < 2 * s.size())
+                    side_.reserve(2 * s.size()); // before the first view into it: never again
                 const std::size_t at = side_.size();
                 for (std::size_t k = i; k < j;) {
                     const auto [d, dl] = decode(s, k);
@@ -215,7 +261,6 @@ inline tokens::tokens(std::string_view s) : lower_(s) {
                 t.exact = std::string_view(side_).substr(at, len);
                 t.folded = std::string_view(side_).substr(at + len, len);
             }
-            out.push_back(t);
             i = j;
             sentence_break = false;
             gap_hyphens = 0;
@@ -516,16 +561,32 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
         *total = 0;
     if (table.terms.empty())
         return out;
-    tokens words(text);
-    auto& ts = words.list;
+    // Scratch space, one per thread, reused from scan to scan: a scan allocates only what
+    // it returns once these have grown to the size of the texts.
+    struct scratch {
+        tokens words;
+        std::vector<std::size_t> seen; // for phrase_set::matches
+        std::vector<std::uint8_t> starts; // the sets that may match at each token
+        std::vector<bool> context, ends_fp;
+        std::vector<std::size_t> last_fp;
+    };
+    thread_local scratch sc;
+    sc.words.assign(text);
+    auto& ts = sc.words.list;
     if (ts.empty())
         return out;
     const std::size_t n = ts.size();
     const compiled_table& ct = compiled(table);
-    std::vector<std::size_t> seen; // scratch for phrase_set::matches
-    std::vector<std::uint8_t> starts(n); // the sets that may match at each token
-    for (std::size_t i = 0; i < n; ++i)
+    auto& seen = sc.seen;
+    auto& starts = sc.starts;
+    starts.resize(n);
+    bool any_form = false;
+    for (std::size_t i = 0; i < n; ++i) {
         starts[i] = ct.starts_mask(ts[i]);
+        any_form = any_form || (starts[i] & starts_form) != 0;
+    }
+    if (!any_form) // no word that begins a term: nothing to find (the usual case)
+        return out;
 
     // Exempt proper names: their words neither flag nor count as context.
     if (!ct.names.empty())
@@ -541,7 +602,8 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
 
     // Sentences with a substance-use word (outside exempt names). Words inside a
     // hyphenated word count ("drug-free", "alcohol-related").
-    std::vector<bool> context(ts.back().sentence + 1, false);
+    auto& context = sc.context;
+    context.assign(ts.back().sentence + 1, false);
     for (std::size_t i = 0; i < n; ++i) {
         if (ts[i].exempt || context[ts[i].sentence] || !(starts[i] & starts_context))
             continue;
@@ -555,9 +617,11 @@ inline std::vector<term_match> scan(std::string_view text, const language_table&
 
     // First-person phrases: last_fp[i] is the last token of the nearest phrase
     // ending before token i.
-    std::vector<std::size_t> last_fp(n + 1, npos);
+    auto& last_fp = sc.last_fp;
+    last_fp.assign(n + 1, npos);
     {
-        std::vector<bool> ends_fp(n, false);
+        auto& ends_fp = sc.ends_fp;
+        ends_fp.assign(n, false);
         if (!ct.fp.empty())
             for (std::size_t i = 0; i < n; ++i) {
                 if (!(starts[i] & starts_first_person))
