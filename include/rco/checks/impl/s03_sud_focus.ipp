@@ -3,10 +3,44 @@
 #include "rco/checks/s03_sud_focus.hpp"
 #include "rco/checks/support.hpp"
 
+#include <unordered_map>
+
 namespace rco::detail {
-/// S3.1's vocabulary terms split into words, once per catalog (vocabulary::words).
+
+/// The words of texts for the mission scan (see mission_words), back to back in one buffer.
+class word_list {
+  public:
+    void reserve(std::size_t bytes) { buf_.reserve(bytes); }
+    std::size_t size() const noexcept { return spans_.size(); }
+    std::string_view operator[](std::size_t i) const noexcept {
+        return std::string_view(buf_).substr(spans_[i].first, spans_[i].second);
+    }
+    /// Ends the current word (dropping apostrophes and hyphens at its edges), if any.
+    void flush() {
+        std::string_view w = std::string_view(buf_).substr(start_);
+        const auto first = w.find_first_not_of("'-");
+        if (first != std::string_view::npos)
+            spans_.emplace_back(start_ + first, w.find_last_not_of("'-") - first + 1);
+        start_ = buf_.size();
+    }
+    void add(char c) { buf_ += c; }
+    /// A word no phrase matches across (between the mission and the vision).
+    void barrier() { spans_.emplace_back(buf_.size(), 0); }
+
+  private:
+    std::string buf_;
+    std::size_t start_ = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_; ///< offset and length in buf_
+};
+
+/// S3.1's vocabulary terms split into words, once per catalog (vocabulary::words), and
+/// indexed by their first words.
 struct vocabulary_words {
-    std::vector<std::vector<std::string>> recovery, substance;
+    struct terms {
+        std::vector<word_list> words; ///< by term
+        std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
+    };
+    terms recovery, substance;
 };
 } // namespace rco::detail
 
@@ -19,61 +53,70 @@ namespace {
 /// apostrophes and hyphens (typographic apostrophes and hyphens count as such; other
 /// punctuation, spaces and dashes separate words). Apostrophes and hyphens at a word's
 /// edges are dropped, so 'recovery' in quotation marks is the word recovery.
-std::vector<std::string> mission_words(std::string_view text) {
-    std::vector<std::string> words;
-    std::string word;
-    auto flush = [&] {
-        const auto first = word.find_first_not_of("'-");
-        if (first != std::string::npos)
-            words.push_back(word.substr(first, word.find_last_not_of("'-") - first + 1));
-        word.clear();
-    };
+void mission_words(std::string_view text, word_list& words) {
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '-')
-                word += static_cast<char>(c);
+                words.add(static_cast<char>(c));
             else if (c >= 'A' && c <= 'Z')
-                word += static_cast<char>(c - 'A' + 'a');
+                words.add(static_cast<char>(c - 'A' + 'a'));
             else
-                flush();
+                words.flush();
             ++i;
         } else if (c == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xFE) == 0x80) {
             // General punctuation (U+2000–U+207F): ‘ ’ are apostrophes, ‐ ‑ hyphens, the rest separate.
             const auto d = static_cast<unsigned char>(text[i + 1]), e = static_cast<unsigned char>(text[i + 2]);
             if (d == 0x80 && (e == 0x98 || e == 0x99))
-                word += '\'';
+                words.add('\'');
             else if (d == 0x80 && (e == 0x90 || e == 0x91))
-                word += '-';
+                words.add('-');
             else
-                flush();
+                words.flush();
             i += 3;
         } else {
-            word += static_cast<char>(c); // other non-ASCII text: part of a word
+            words.add(static_cast<char>(c)); // other non-ASCII text: part of a word
             ++i;
         }
     }
-    flush();
-    return words;
+    words.flush();
 }
 
-/// True when the words of `term` occur as a run of consecutive words of `words`.
-bool has_phrase(const std::vector<std::string>& words, const std::vector<std::string>& term) {
-    if (term.empty() || term.size() > words.size())
-        return false;
-    for (std::size_t i = 0; i + term.size() <= words.size(); ++i)
-        if (std::equal(term.begin(), term.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
-            return true;
-    return false;
+vocabulary_words::terms split_terms(const std::vector<std::string>& terms) {
+    vocabulary_words::terms out;
+    out.words.resize(terms.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+        mission_words(terms[k], out.words[k]);
+        if (out.words[k].size() > 0)
+            out.by_first_word[std::string(out.words[k][0])].push_back(k);
+    }
+    return out;
 }
 
-/// The vocabulary terms that occur in `words`, in vocabulary order (`term_words`: each
-/// term's mission_words).
-std::vector<std::string> terms_found(const std::vector<std::string>& words, const std::vector<std::string>& terms,
-                                     const std::vector<std::vector<std::string>>& term_words) {
+/// The vocabulary terms whose words occur as a run of consecutive words of `words`, in
+/// vocabulary order, each once.
+std::vector<std::string> terms_found(const word_list& words, const std::vector<std::string>& terms,
+                                     const vocabulary_words::terms& split) {
+    std::vector<bool> hit(terms.size(), false);
+    std::string key;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        key.assign(words[i]);
+        const auto it = split.by_first_word.find(key);
+        if (it == split.by_first_word.end())
+            continue;
+        for (const auto k : it->second) {
+            const auto& t = split.words[k];
+            if (hit[k] || i + t.size() > words.size())
+                continue;
+            std::size_t w = 1;
+            while (w < t.size() && words[i + w] == t[w])
+                ++w;
+            hit[k] = w == t.size();
+        }
+    }
     std::vector<std::string> found;
     for (std::size_t k = 0; k < terms.size(); ++k)
-        if (has_phrase(words, term_words[k]) && !contains(found, terms[k]))
+        if (hit[k] && !contains(found, terms[k]))
             found.push_back(terms[k]);
     return found;
 }
@@ -159,25 +202,24 @@ outcome mission_recovery_focus(const check_context& ctx) {
     const bool has_vision = o && o->vision && !o->vision->empty();
     if (!has_mission && !has_vision)
         return missing(msg(focus_not_recorded), {"/organization/mission", "/organization/vision"});
-    std::vector<std::string> pointers, words;
+    std::vector<std::string> pointers;
+    word_list words;
+    words.reserve((has_mission ? o->mission->size() : 0) + (has_vision ? o->vision->size() : 0));
     if (has_mission) {
         pointers.emplace_back("/organization/mission");
-        words = mission_words(*o->mission);
+        mission_words(*o->mission, words);
     }
     if (has_vision) {
         pointers.emplace_back("/organization/vision");
         if (has_mission)
-            words.emplace_back(); // an empty word: a phrase never runs from the mission into the vision
-        const auto more = mission_words(*o->vision);
-        words.insert(words.end(), more.begin(), more.end());
+            words.barrier(); // a phrase never runs from the mission into the vision
+        mission_words(*o->vision, words);
     }
     const auto& vocab = ctx.cat.vocabulary;
     const auto& term_words = vocab.words.get([&] {
         auto w = std::make_shared<vocabulary_words>();
-        for (const auto& t : vocab.mission_recovery_terms)
-            w->recovery.push_back(mission_words(t));
-        for (const auto& t : vocab.mission_substance_terms)
-            w->substance.push_back(mission_words(t));
+        w->recovery = split_terms(vocab.mission_recovery_terms);
+        w->substance = split_terms(vocab.mission_substance_terms);
         return std::shared_ptr<const vocabulary_words>(std::move(w));
     });
     const auto recovery = terms_found(words, vocab.mission_recovery_terms, term_words.recovery);
