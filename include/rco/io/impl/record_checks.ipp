@@ -7,6 +7,7 @@
 #include "rco/vocabularies.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <variant>
 
@@ -36,7 +37,8 @@ struct where {
 class value_checker {
 public:
     value_checker(const read_options& options, const value_problem_fn& emit)
-        : options_(options), emit_(emit), cat_(options.vocabulary ? *options.vocabulary : builtin_catalog()) {}
+        : options_(options), emit_(emit), cat_(options.vocabulary ? *options.vocabulary : builtin_catalog()),
+          ethics_topics_(parameter_words("ethics_topics")), protected_classes_(parameter_words("protected_classes")) {}
 
     void run(const record& r) {
         if (const auto& o = r.organization) {
@@ -143,15 +145,16 @@ private:
     }
 
     /// The lists a vocabulary's words are in, in the order vocabularies() offers them.
-    std::vector<const std::vector<std::string>*> lists(vocabulary v) const {
+    /// (Up to three lists; unused places are null. Looked up for every word of a record,
+    /// so without allocating: the parameters' lists are found once, by the constructor.)
+    std::array<const std::vector<std::string>*, 3> lists(vocabulary v) const {
         const auto& words = cat_.vocabulary;
         switch (v) {
         case vocabulary::service_types:
             return {&words.peer_service_types, &words.clinical_service_types, &words.other_service_types};
         case vocabulary::recovery_pathways: return {&words.recovery_pathways};
-        case vocabulary::ethics_topics: return {parameter_words("ethics_topics")};
-        case vocabulary::protected_classes:
-            return {parameter_words("protected_classes"), &words.other_protected_classes};
+        case vocabulary::ethics_topics: return {ethics_topics_};
+        case vocabulary::protected_classes: return {protected_classes_, &words.other_protected_classes};
         }
         return {};
     }
@@ -305,6 +308,8 @@ private:
     const read_options& options_;
     const value_problem_fn& emit_;
     const catalog& cat_;
+    const std::vector<std::string>* ethics_topics_;     ///< the ethics_topics parameter's default
+    const std::vector<std::string>* protected_classes_; ///< the protected_classes parameter's default
 };
 
 } // namespace
