@@ -92,7 +92,7 @@ struct language_table {
 };
 
 /// What reviewers' scores and the automatic results say about a standard.
-enum class finding { exceeds, meets, requires_improvement };
+enum class finding : std::uint8_t { exceeds, meets, requires_improvement };
 std::string_view to_string(finding f) noexcept;
 std::optional<finding> parse_finding(std::string_view s) noexcept;
 

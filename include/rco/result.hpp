@@ -15,13 +15,13 @@
 
 namespace rco {
 
-enum class status { pass, fail, insufficient_evidence, manual_review, not_applicable, waived };
+enum class status : std::uint8_t { pass, fail, insufficient_evidence, manual_review, not_applicable, waived };
 std::string_view to_string(status s) noexcept;
 
-enum class standard_outcome { met, not_met, incomplete };
+enum class standard_outcome : std::uint8_t { met, not_met, incomplete };
 std::string_view to_string(standard_outcome s) noexcept;
 
-enum class overall_outcome { meets_standards, does_not_meet, incomplete };
+enum class overall_outcome : std::uint8_t { meets_standards, does_not_meet, incomplete };
 std::string_view to_string(overall_outcome s) noexcept;
 
 /// A check lists at most this many findings; the rest are counted (check_result::findings_omitted).
