@@ -65,15 +65,19 @@ public:
     }
     void append_date(std::string& out, rco::date d) const override { out += format_date(d); }
     void append_list(std::string& out, const std::vector<std::string>& items, list_style style) const override {
-        std::string_view sep = style == list_style::semicolons ? "; " : style == list_style::sentences ? " " : ", ";
-        std::string_view last = style == list_style::and_  ? " and "
-                                : style == list_style::or_ ? " or "
-                                                           : sep;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0)
-                out += i + 1 == items.size() ? last : sep;
+                out += separator(style, i + 1 == items.size());
             out += items[i];
         }
+    }
+    /// What goes before an item of a list after the first (`last`: before the last one).
+    static std::string_view separator(list_style style, bool last) noexcept {
+        if (last && style == list_style::and_)
+            return " and ";
+        if (last && style == list_style::or_)
+            return " or ";
+        return style == list_style::semicolons ? "; " : style == list_style::sentences ? " " : ", ";
     }
 };
 
@@ -90,6 +94,16 @@ inline void append_arg(std::string& out, const message_arg& a, const message_lan
     } else if (const auto* l = std::get_if<std::vector<std::string>>(&a.value)) {
         lang.append_list(out, *l, a.style);
     } else if (const auto* ms = std::get_if<std::vector<message>>(&a.value)) {
+        if (&lang == &english()) {
+            // English joins without looking at the items: each is rendered in place.
+            const auto n = ms->size();
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i > 0)
+                    out += english_language::separator(a.style, i + 1 == n);
+                render(out, (*ms)[i], lang);
+            }
+            return;
+        }
         std::vector<std::string> items;
         items.reserve(ms->size());
         for (const auto& m : *ms)
@@ -124,8 +138,11 @@ void render(std::string& out, const message& m, const message_language& lang) {
     }
     std::size_t i = 0;
     while (i < pattern.size()) {
-        const auto brace = pattern.find_first_of("{}", i);
-        if (brace == std::string_view::npos) {
+        // (Not find_first_of: libstdc++ calls memchr on the set for every character.)
+        auto brace = i;
+        while (brace < pattern.size() && pattern[brace] != '{' && pattern[brace] != '}')
+            ++brace;
+        if (brace == pattern.size()) {
             out.append(pattern.substr(i));
             break;
         }

@@ -338,6 +338,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
 
     w.key("checks");
     w.begin_array();
+    std::string explanation;
     for (const auto& c : r.checks) {
         w.begin_object();
         w.key("id");
@@ -358,7 +359,9 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         }
         detail::write_check_review_json(w, c);
         w.key("explanation");
-        w.value(c.explanation(lang));
+        explanation.clear(); // one buffer for every check's sentence
+        render(explanation, c.message, lang);
+        w.value(explanation);
         w.key("message");
         detail::write_message_json(w, c.message);
         w.key("pointers");
