@@ -133,16 +133,13 @@ struct tokens {
     std::string side_;  ///< words rewritten with ASCII apostrophes (never reallocated: reserved up front)
 };
 
-/// Classes of ASCII bytes for the tokenizer's fast path.
-enum : std::uint8_t { ascii_other = 0, ascii_word = 1, ascii_space = 2 };
-inline constexpr auto ascii_classes = [] {
-    std::array<std::uint8_t, 128> t{};
+/// ASCII letters and digits, for the tokenizer's inner loop over a word.
+inline constexpr auto ascii_word_chars = [] {
+    std::array<bool, 128> t{};
     for (int c = 'a'; c <= 'z'; ++c)
-        t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = ascii_word;
+        t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = true;
     for (int c = '0'; c <= '9'; ++c)
-        t[static_cast<std::size_t>(c)] = ascii_word;
-    for (char c : {' ', '\t', '\r', '\f', '\v'})
-        t[static_cast<std::size_t>(c)] = ascii_space;
+        t[static_cast<std::size_t>(c)] = true;
     return t;
 }();
 
@@ -175,26 +172,6 @@ inline void tokens::assign(std::string_view s) {
     int blank_newlines = 0;      // newlines since the last non-space character
     std::size_t i = 0;
     while (i < s.size()) {
-        if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80 && b != '\n' && ascii_classes[b] != ascii_word) {
-            // An ASCII space or punctuation mark: the common case between words.
-            ++column;
-            ++i;
-            if (ascii_classes[b] == ascii_space) {
-                gap_space = true;
-                continue;
-            }
-            blank_newlines = 0;
-            if (b == '-') {
-                ++gap_hyphens;
-                continue;
-            }
-            gap_other = true;
-            if (b == '"')
-                quoted = !quoted;
-            else if ((b == '.' || b == '!' || b == '?') && (i >= s.size() || !is_word(decode(s, i).cp)))
-                sentence_break = true;
-            continue;
-        }
         auto [c, len] = decode(s, i);
         if (is_word(c)) {
             const bool has_prev = !out.empty();
@@ -217,7 +194,7 @@ inline void tokens::assign(std::string_view s) {
             bool typographic = false; // an apostrophe other than ' (written as ' in `exact`)
             while (j < s.size()) {
                 const auto b = static_cast<unsigned char>(s[j]);
-                if (b < 0x80 && ascii_classes[b] == ascii_word) {
+                if (b < 0x80 && ascii_word_chars[b]) {
                     ++j; // an ASCII letter or digit: the common case
                     ++column;
                     continue;
