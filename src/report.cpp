@@ -1,5 +1,12 @@
-// Compiles the report writers once.
-#include "rco/report/impl/report.ipp"
+// Compiles the report writers once: the shared model first, then each format over it.
+#include "rco/report/impl/model.ipp"
+#include "rco/report/impl/escaping.ipp"
+#include "rco/report/impl/json.ipp"
+#include "rco/report/impl/text.ipp"
+#include "rco/report/impl/html.ipp"
+#include "rco/report/impl/markdown.ipp"
+#include "rco/report/impl/junit.ipp"
+#include "rco/report/impl/csv.ipp"
+#include "rco/report/impl/summary.ipp"
 #include "rco/report/impl/diff.ipp"
-#include "rco/report/impl/formats.ipp"
 #include "rco/report/impl/accreditation.ipp"

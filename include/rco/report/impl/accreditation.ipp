@@ -1,6 +1,6 @@
 #pragma once
 
-// Compiled after report.ipp and formats.ipp (src/report.cpp): it uses their wrap() and
+// Compiled after the formats (src/report.cpp): it uses text.ipp's wrap() and the
 // escaping helpers, so the accreditation section looks like the rest of each report.
 
 #include "rco/io/json_format.hpp"
