@@ -1,6 +1,8 @@
 // rco-audit: colour, width and quietness on a terminal (see terminal.hpp).
 #include "terminal.hpp"
 
+#include "rco/diagnostic.hpp"
+
 #include <array>
 #include <cstdlib>
 #include <regex>
@@ -102,9 +104,11 @@ std::string colour_report(std::string_view text) {
     return out;
 }
 
-std::string colour_diagnostic(std::string_view line) {
-    for (const auto& [word, colour] : {std::pair{std::string_view(": error: "), red},
-                                       std::pair{std::string_view(": warning: "), yellow}})
+std::string colour_diagnostic(std::string_view line, const rco::message_language& lang) {
+    const std::string error = ": " + rco::severity_word(rco::severity::error, lang) + ": ",
+                      warning = ": " + rco::severity_word(rco::severity::warning, lang) + ": ";
+    for (const auto& [word, colour] : {std::pair{std::string_view(error), red},
+                                       std::pair{std::string_view(warning), yellow}})
         if (const auto at = line.find(word); at != std::string_view::npos)
             return std::string(line.substr(0, at + 2)) + painted(word.substr(2, word.size() - 4), colour) +
                    std::string(line.substr(at + word.size() - 2));

@@ -2,6 +2,8 @@
 // the text report's width, --quiet. Files are never coloured and always the fixed width.
 #pragma once
 
+#include "rco/message.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
@@ -39,7 +41,7 @@ std::size_t text_width(const std::string& output);
 /// check's status) and its headings bold, in ANSI escapes.
 std::string colour_report(std::string_view text);
 
-/// A diagnostic line with its "error:" or "warning:" coloured.
-std::string colour_diagnostic(std::string_view line);
+/// A diagnostic line with its "error:" or "warning:" (in `lang`: "advertencia:") coloured.
+std::string colour_diagnostic(std::string_view line, const rco::message_language& lang);
 
 } // namespace rco::cli

@@ -5,17 +5,67 @@
 
 namespace rco {
 
-std::string format_diagnostic(const diagnostic& d) {
+namespace {
+constexpr message_def diagnostic_error{"diagnostic.error", "error"};
+constexpr message_def diagnostic_warning{"diagnostic.warning", "warning"};
+constexpr message_def diagnostic_at{"diagnostic.at", "(at {pointer})"};
+constexpr message_def value_not_shown_member{
+    "diagnostic.value_not_shown.board_member",
+    "a value not shown here (it may identify a board member; --show-names shows it)"};
+constexpr message_def value_not_shown_peer{
+    "diagnostic.value_not_shown.peer_worker",
+    "a value not shown here (it may identify a peer worker; --show-names shows it)"};
+constexpr message_def name_like_id_def{
+    "diagnostic.name_like_id",
+    "{id} looks like a person's name; use ids only, for privacy (a code such as b01 or p01, with the list of who "
+    "is who kept outside the record)"};
+constexpr message_def name_like_id_quoted{"diagnostic.name_like_id.quoted", "the id \"{id}\""};
+constexpr message_def name_like_id_hidden{"diagnostic.name_like_id.hidden", "this id"};
+} // namespace
+
+diagnostic& diagnostic::say(rco::message m) {
+    message = render(m);
+    text = std::move(m);
+    return *this;
+}
+
+diagnostic make_diagnostic(rco::severity severity, std::string file, std::string pointer, rco::message m) {
+    diagnostic d;
+    d.severity = severity;
+    d.file = std::move(file);
+    d.pointer = std::move(pointer);
+    d.say(std::move(m));
+    return d;
+}
+
+std::string diagnostic_message(const diagnostic& d, const message_language& lang) {
+    if (&lang == &english() || d.text.empty())
+        return d.message;
+    return render(d.text, lang);
+}
+
+std::string severity_word(rco::severity s, const message_language& lang) {
+    return lang.pattern(s == severity::error ? diagnostic_error : diagnostic_warning, 0);
+}
+
+std::string format_diagnostic(const diagnostic& d) { return format_diagnostic(d, english()); }
+
+std::string format_diagnostic(const diagnostic& d, const message_language& lang) {
     std::string out = d.file.empty() ? std::string("<input>") : terminal_safe(d.file);
     if (d.line > 0) {
         out += ':' + std::to_string(d.line);
         if (d.column > 0)
             out += ':' + std::to_string(d.column);
     }
-    out += d.severity == severity::error ? ": error: " : ": warning: ";
-    out += terminal_safe(d.message);
-    if (!d.pointer.empty())
-        out += " (at " + terminal_safe(d.pointer) + ")";
+    const bool english_only = &lang == &english();
+    out += ": ";
+    out += english_only ? (d.severity == severity::error ? "error" : "warning") : severity_word(d.severity, lang);
+    out += ": ";
+    out += terminal_safe(diagnostic_message(d, lang));
+    if (!d.pointer.empty()) {
+        out += ' ';
+        out += render(message{&diagnostic_at, {{"pointer", terminal_safe(d.pointer)}}}, lang);
+    }
     if (!d.source_line.empty()) {
         // The caret stands under the column's character as escaped: the line's first
         // source_column - 1 code points are escaped alone and measured.
@@ -76,11 +126,12 @@ bool looks_like_a_name(std::string_view id) noexcept {
     return words >= 2 && long_words >= 1;
 }
 
-std::string name_like_id_message(std::string_view id, bool show_names) {
-    return std::string(show_names ? "the id \"" + std::string(id) + "\"" : std::string("this id")) +
-           " looks like a person's name; use ids only, for privacy (a code such as b01 or p01, with the list of who "
-           "is who kept outside the record)";
+message name_like_id(std::string_view id, bool show_names) {
+    message who = show_names ? message{&name_like_id_quoted, {{"id", std::string(id)}}} : message{&name_like_id_hidden, {}};
+    return {&name_like_id_def, {{"id", std::vector<message>{std::move(who)}}}};
 }
+
+std::string name_like_id_message(std::string_view id, bool show_names) { return render(name_like_id(id, show_names)); }
 
 bool has_errors(const std::vector<diagnostic>& diags) noexcept {
     for (const auto& d : diags)
@@ -103,9 +154,14 @@ bool is_person_pointer(std::string_view pointer) noexcept {
 std::string quote_value(std::string_view pointer, std::string quoted, bool show_names) {
     if (show_names || !is_person_pointer(pointer))
         return quoted;
-    return within(pointer, "/board/members")
-               ? "a value not shown here (it may identify a board member; --show-names shows it)"
-               : "a value not shown here (it may identify a peer worker; --show-names shows it)";
+    return std::string(within(pointer, "/board/members") ? value_not_shown_member.one : value_not_shown_peer.one);
+}
+
+message_arg quoted_value_arg(std::string_view name, std::string_view pointer, std::string quoted, bool show_names) {
+    if (show_names || !is_person_pointer(pointer))
+        return {name, std::move(quoted)};
+    const auto* def = within(pointer, "/board/members") ? &value_not_shown_member : &value_not_shown_peer;
+    return {name, std::vector<message>{message{def, {}}}};
 }
 
 } // namespace rco

@@ -15,7 +15,7 @@ namespace rco::io {
 
 /// Receives one problem: its severity, JSON Pointer and message, and whether it is about
 /// something unknown the audit ignores (diagnostic::unknown).
-using value_problem_fn = std::function<void(severity, const std::string& pointer, std::string message, bool unknown)>;
+using value_problem_fn = std::function<void(severity, const std::string& pointer, message m, bool unknown)>;
 
 /// Checks `r` (warnings only, each at its JSON Pointer):
 /// - a word outside its vocabulary (vocabularies(): services[].type, pathways.supported,
@@ -30,5 +30,11 @@ using value_problem_fn = std::function<void(severity, const std::string& pointer
 ///   (looks_like_a_name), quoted only with `options.show_names`.
 /// The words come from `options.vocabulary`, or the built-in catalog when it is null.
 void for_each_value_problem(const record& r, const read_options& options, const value_problem_fn& emit);
+
+namespace detail {
+/// "; did you mean X?" when a word of `words` is close to `word` (closest_word): a list of
+/// one message to put in a reader's message as its `{hint}`, or an empty list.
+std::vector<message> did_you_mean_hint(std::string_view word, const std::vector<std::string>& words);
+} // namespace detail
 
 } // namespace rco::io

@@ -254,27 +254,47 @@ inline refusal open_beneath(int base_fd, const std::string& base_real, std::stri
     return refusal::not_regular; // the path ends at a directory
 }
 
-inline std::string refusal_message(refusal r, std::uint64_t limit) {
+constexpr message_def refused_no_folder{"reader.document.no_folder",
+                                        "a record read from standard input has no folder, so its document paths are "
+                                        "refused (give the folder explicitly, e.g. --documents DIR)"};
+constexpr message_def refused_bad_name{"reader.document.bad_name",
+                                       "a document path must name a file; an empty path or one holding a NUL "
+                                       "character is refused"};
+constexpr message_def refused_absolute{"reader.document.absolute",
+                                       "a document path must be relative to the record's folder; an absolute path is "
+                                       "refused"};
+constexpr message_def refused_escapes{"reader.document.escapes",
+                                      "a document path must stay inside the record's folder; this one leads out of it "
+                                      "(through \"..\" or a symbolic link) and is refused"};
+constexpr message_def refused_links{"reader.document.too_many_links",
+                                    "a document path may pass through at most 40 symbolic links; this one is refused"};
+constexpr message_def refused_not_regular{"reader.document.not_regular",
+                                          "a document path must name a regular file; this one names a directory, "
+                                          "device, FIFO or socket and is refused"};
+constexpr message_def refused_too_large{"reader.document.too_large",
+                                        "a document file may hold at most {limit}; this one is larger and is refused"};
+constexpr message_def document_changed{"reader.document.changed",
+                                       "document file {file} has SHA-256 {digest}, not the digest the record gives; "
+                                       "the file changed since it was recorded"};
+constexpr message_def file_is_directory{"reader.file.directory", "is a directory; expected a file"};
+constexpr message_def file_not_regular{"reader.file.not_regular",
+                                       "is {kind}, not a regular file; only regular files are read"};
+constexpr message_def file_cannot_open{"reader.file.cannot_open", "cannot open the file ({reason})"};
+constexpr message_def file_cannot_read{"reader.file.cannot_read", "cannot read the file"};
+constexpr message_def file_read_failed{"reader.file.read_failed", "cannot read the file ({reason})"};
+constexpr message_def file_too_large{"reader.file.too_large", "is larger than the {limit} limit for an input file"};
+constexpr message_def stdin_read_failed{"reader.file.stdin_failed", "cannot read standard input ({reason})"};
+
+inline message refusal_message(refusal r, std::uint64_t limit) {
     switch (r) {
-    case refusal::no_folder:
-        return "a record read from standard input has no folder, so its document paths are refused (give the "
-               "folder explicitly, e.g. --documents DIR)";
-    case refusal::bad_name:
-        return "a document path must name a file; an empty path or one holding a NUL character is refused";
-    case refusal::absolute:
-        return "a document path must be relative to the record's folder; an absolute path is refused";
-    case refusal::escapes:
-        return "a document path must stay inside the record's folder; this one leads out of it (through \"..\" or "
-               "a symbolic link) and is refused";
-    case refusal::too_many_links:
-        return "a document path may pass through at most 40 symbolic links; this one is refused";
-    case refusal::not_regular:
-        return "a document path must name a regular file; this one names a directory, device, FIFO or socket and "
-               "is refused";
-    case refusal::too_large:
-        return "a document file may hold at most " + describe_limit(limit) + "; this one is larger and is refused";
-    default:
-        return {};
+    case refusal::no_folder: return {&refused_no_folder, {}};
+    case refusal::bad_name: return {&refused_bad_name, {}};
+    case refusal::absolute: return {&refused_absolute, {}};
+    case refusal::escapes: return {&refused_escapes, {}};
+    case refusal::too_many_links: return {&refused_links, {}};
+    case refusal::not_regular: return {&refused_not_regular, {}};
+    case refusal::too_large: return {&refused_too_large, {{"limit", describe_limit(limit)}}};
+    default: return {};
     }
 }
 
@@ -322,26 +342,24 @@ std::optional<std::string> read_file(const std::filesystem::path& p, std::vector
                                      std::uint64_t limit, file_identity* id) {
     using namespace files_detail;
     const std::string shown = display_name(p.string());
-    auto fail = [&](std::string message) {
-        diags.push_back({severity::error, shown, 0, 0, "", std::move(message)});
+    auto fail = [&](const message_def& def, std::vector<message_arg> args = {}) {
+        diags.push_back(make_diagnostic(severity::error, shown, "", {&def, std::move(args)}));
         return std::nullopt;
     };
+    auto reason = [] { return message_arg{"reason", std::string(std::strerror(errno))}; };
     struct stat st;
     // Look before opening: a device is never opened, a FIFO never waited on.
     if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-        return S_ISDIR(st.st_mode) ? fail("is a directory; expected a file")
-                                   : fail(std::string("is ") + kind_of(st.st_mode) +
-                                          ", not a regular file; only regular files are read");
+        return S_ISDIR(st.st_mode) ? fail(file_is_directory)
+                                   : fail(file_not_regular, {{"kind", std::string(kind_of(st.st_mode))}});
     fd_guard fd(::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     if (fd.fd < 0)
-        return fail(std::string("cannot open the file (") + std::strerror(errno) + ")");
+        return fail(file_cannot_open, {reason()});
     if (::fstat(fd.fd, &st) != 0)
-        return fail("cannot read the file");
+        return fail(file_cannot_read);
     if (!S_ISREG(st.st_mode))
-        return fail(std::string("is ") + kind_of(st.st_mode) + ", not a regular file; only regular files are read");
-    const auto too_large = [&] {
-        return fail("is larger than the " + describe_limit(limit) + " limit for an input file");
-    };
+        return fail(file_not_regular, {{"kind", std::string(kind_of(st.st_mode))}});
+    const auto too_large = [&] { return fail(file_too_large, {{"limit", describe_limit(limit)}}); };
     if (static_cast<std::uint64_t>(st.st_size) > limit)
         return too_large();
     std::string text;
@@ -349,7 +367,7 @@ std::optional<std::string> read_file(const std::filesystem::path& p, std::vector
     case read_status::too_large:
         return too_large();
     case read_status::failed:
-        return fail(std::string("cannot read the file (") + std::strerror(errno) + ")");
+        return fail(file_read_failed, {reason()});
     case read_status::ok:
         break;
     }
@@ -363,12 +381,11 @@ std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags, s
     std::string text;
     switch (read_bounded(STDIN_FILENO, limit, text)) {
     case read_status::too_large:
-        diags.push_back({severity::error, "<stdin>", 0, 0, "",
-                         "is larger than the " + describe_limit(limit) + " limit for an input file"});
+        diags.push_back(make_diagnostic(severity::error, "<stdin>", "", {&file_too_large, {{"limit", describe_limit(limit)}}}));
         return std::nullopt;
     case read_status::failed:
-        diags.push_back({severity::error, "<stdin>", 0, 0, "",
-                         std::string("cannot read standard input (") + std::strerror(errno) + ")"});
+        diags.push_back(make_diagnostic(severity::error, "<stdin>", "",
+                                        {&stdin_read_failed, {{"reason", std::string(std::strerror(errno))}}}));
         return std::nullopt;
     case read_status::ok:
         break;
@@ -643,7 +660,7 @@ void load_document_texts(record& rec, const document_options& opts, const std::s
             continue;
         }
         if (why != refusal::none) {
-            diags.push_back({severity::error, record_file, 0, 0, ptr, refusal_message(why, opts.max_bytes)});
+            diags.push_back(make_diagnostic(severity::error, record_file, ptr, refusal_message(why, opts.max_bytes)));
             continue;
         }
         if (opts.opened)
@@ -654,9 +671,9 @@ void load_document_texts(record& rec, const document_options& opts, const std::s
             for (auto& c : expected)
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (actual != expected) {
-                diags.push_back({severity::warning, record_file, 0, 0, "/documents/" + std::to_string(i) + "/sha256",
-                                 "document file " + display_name(rel) + " has SHA-256 " + actual +
-                                     ", not the digest the record gives; the file changed since it was recorded"});
+                diags.push_back(make_diagnostic(severity::warning, record_file,
+                                                "/documents/" + std::to_string(i) + "/sha256",
+                                                {&document_changed, {{"file", display_name(rel)}, {"digest", actual}}}));
             }
         }
         d.text = std::move(text);

@@ -433,7 +433,7 @@ private:
         auto why = out_of_range<S>(key, field);
         if (!why)
             return true;
-        error(el, std::string(what) + ": " + *why);
+        error(el, std::string(what) + ": " + render(*why));
         field.reset();
         return false;
     }

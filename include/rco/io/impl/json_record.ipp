@@ -76,22 +76,82 @@ std::string escape_pointer_token(std::string_view key) {
     return out;
 }
 
-std::string describe_json(const json::value& v) {
+// The readers' messages (the XML and workbook readers share those that say the same).
+constexpr message_def value_number{"reader.value.number", "the number {number}"};
+constexpr message_def value_long_text{"reader.value.long_text", "a string"};
+constexpr message_def value_list{"reader.value.list", "a list"};
+constexpr message_def value_object{"reader.value.object", "an object"};
+constexpr message_def value_as_is{"reader.value", "{value}"};
+constexpr message_def expected_text{"reader.expected.text", "expected text (a JSON string), got {value}"};
+constexpr message_def expected_bool{"reader.expected.bool", "expected true or false, got {value}"};
+constexpr message_def expected_whole_not_negative{"reader.expected.whole_not_negative",
+                                                  "expected a whole number 0 or more, got {value}"};
+constexpr message_def expected_whole_too_large{"reader.expected.whole_too_large",
+                                               "expected a whole number, got {value}, which is too large"};
+constexpr message_def expected_whole{"reader.expected.whole", "expected a whole number, got {value}"};
+constexpr message_def expected_dollars_number{"reader.expected.dollars_number",
+                                              "expected an amount in dollars (a number), got {value}"};
+constexpr message_def expected_dollars_not_negative{"reader.expected.dollars_not_negative",
+                                                    "expected an amount in dollars 0 or more, got {value}"};
+constexpr message_def expected_dollars_too_large{"reader.expected.dollars_too_large",
+                                                 "expected an amount in dollars, got {value}, which is too large"};
+constexpr message_def expected_date{"reader.expected.date",
+                                    "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got {value}"};
+constexpr message_def expected_one_of{"reader.expected.one_of", "expected one of {choices}, got {value}{hint}"};
+constexpr message_def expected_list{"reader.expected.list", "expected a list (a JSON array), got {value}"};
+constexpr message_def expected_object{"reader.expected.object", "expected an object with named fields, got {value}"};
+constexpr message_def unknown_section_hint{"reader.unknown.section", "unknown section \"{key}\" is ignored, with everything in it{hint}"};
+constexpr message_def unknown_field_hint{"reader.unknown.field", "unknown field \"{key}\" is ignored{hint}"};
+constexpr message_def check_spelling{"reader.unknown.check_spelling", " (check its spelling against rco-record/1)"};
+constexpr message_def expected_record_object{"reader.expected.record_object",
+                                             "expected a JSON object with \"format\": \"rco-record/1\", got {value}"};
+constexpr message_def missing_format{"reader.format.missing",
+                                     "missing \"format\": \"rco-record/1\"; the file does not declare itself an RCO record"};
+constexpr message_def wrong_format{"reader.format.wrong",
+                                   "expected \"rco-record/1\", got {value} (this tool reads format version 1)"};
+constexpr message_def both_members_and_counts{"reader.board.members_and_counts",
+                                              "both board.members and board.counts are given; the individual seats in "
+                                              "board.members are used and board.counts is ignored"};
+constexpr message_def document_without_id{"reader.document.no_id",
+                                          "document has no \"id\"; other fields cannot refer to it"};
+constexpr message_def document_text_and_path{"reader.document.text_and_path",
+                                             "document gives both \"text\" and \"path\"; the inline text is used"};
+constexpr message_def document_bad_sha256{"reader.document.bad_sha256",
+                                          "expected 64 hexadecimal digits (a SHA-256 digest)"};
+constexpr message_def unknown_evidence_id{"reader.evidence.unknown_id",
+                                          "evidence id \"{id}\" does not name any document in \"documents\""};
+
+/// The argument `name` describing JSON value `v` found at `pointer` as a message quotes it:
+/// "null", "true", a short string as written, "the number 5", "a list"; a string or number
+/// in a person's field is not shown (quoted_value_arg) unless `show_names`.
+message_arg describe_json_arg(std::string_view name, const json::value& v, std::string_view pointer = {},
+                              bool show_names = true) {
+    auto said = [&](const message_def& def, std::vector<message_arg> args = {}) {
+        return message_arg{name, std::vector<message>{message{&def, std::move(args)}}};
+    };
     switch (v.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return v.get_bool() ? "true" : "false";
+    case json::kind::null: return {name, std::string("null")};
+    case json::kind::bool_: return {name, std::string(v.get_bool() ? "true" : "false")};
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_: return "the number " + json::serialize(v);
+    case json::kind::double_: {
+        if (!show_names && is_person_pointer(pointer))
+            return quoted_value_arg(name, pointer, {}, false);
+        return said(value_number, {{"number", json::serialize(v)}});
+    }
     case json::kind::string: {
         auto s = json::serialize(v);
-        return s.size() > 60 ? "a string" : s;
+        if (s.size() > 60)
+            return said(value_long_text);
+        return quoted_value_arg(name, pointer, std::move(s), show_names);
     }
-    case json::kind::array: return "a list";
-    case json::kind::object: return "an object";
+    case json::kind::array: return said(value_list);
+    case json::kind::object: return said(value_object);
     }
-    return "a value";
+    return {name, std::string("?")};
 }
+
+std::string describe_json(const json::value& v) { return render({&value_as_is, {describe_json_arg("value", v)}}); }
 
 /// Where a value is in the document being read: a chain of members and elements up to
 /// the root, on the stack of the walk, so that a JSON Pointer is written out only when a
@@ -131,13 +191,15 @@ public:
         budget_.finish(diags, file_);
     }
 
-    void error(const std::string& pointer, std::string message) { add(severity::error, pointer, std::move(message)); }
-    void warning(const std::string& pointer, std::string message, bool unknown = false) {
-        add(severity::warning, pointer, std::move(message), unknown);
+    void error(const std::string& pointer, message m) { add(severity::error, pointer, std::move(m)); }
+    void warning(const std::string& pointer, message m, bool unknown = false) {
+        add(severity::warning, pointer, std::move(m), unknown);
     }
-    void error(const json_path& at, std::string message) { error(at.pointer(), std::move(message)); }
-    void warning(const json_path& at, std::string message, bool unknown = false) {
-        warning(at.pointer(), std::move(message), unknown);
+    void error(const json_path& at, message m) { error(at.pointer(), std::move(m)); }
+    void warning(const json_path& at, message m, bool unknown = false) { warning(at.pointer(), std::move(m), unknown); }
+    /// An error at `at` of `def`, whose {value} is the value `v` found there.
+    void error(const json_path& at, const message_def& def, const json::value& v) {
+        error(at, message{&def, {describe(v, at)}});
     }
     const read_options& options() const noexcept { return options_; }
 
@@ -152,19 +214,18 @@ public:
 
 private:
     /// The value `v` found at `ptr` as a message quotes it; not shown for a person's field.
-    std::string describe(const json::value& v, const json_path& ptr) const {
-        const bool literal = v.is_string() || v.is_number();
-        return literal ? quote_value(ptr.pointer(), describe_json(v), show_names_) : describe_json(v);
+    message_arg describe(const json::value& v, const json_path& ptr) const {
+        return describe_json_arg("value", v, ptr.pointer(), show_names_);
     }
 
-    void add(severity sev, const std::string& pointer, std::string message, bool unknown = false) {
+    void add(severity sev, const std::string& pointer, message m, bool unknown = false) {
         if (!budget_.admit(sev))
             return;
         diagnostic d;
         d.severity = sev;
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
-        d.message = std::move(message);
+        d.say(std::move(m));
         d.unknown = unknown;
         // Located by finish(); a missing field is placed at its nearest enclosing value.
         pointers_.push_back(pointer);
@@ -173,7 +234,7 @@ private:
 
     bool read_into(const json::value& v, std::string& out, const json_path& ptr) {
         if (!v.is_string()) {
-            error(ptr, "expected text (a JSON string), got " + describe(v, ptr));
+            error(ptr, expected_text, v);
             return false;
         }
         out = std::string(v.get_string());
@@ -181,7 +242,7 @@ private:
     }
     bool read_into(const json::value& v, bool& out, const json_path& ptr) {
         if (!v.is_bool()) {
-            error(ptr, "expected true or false, got " + describe(v, ptr));
+            error(ptr, expected_bool, v);
             return false;
         }
         out = v.get_bool();
@@ -198,11 +259,11 @@ private:
             return true;
         }
         if ((v.is_int64() && v.get_int64() < 0) || (v.is_double() && v.get_double() < 0))
-            error(ptr, "expected a whole number 0 or more, got " + describe(v, ptr));
+            error(ptr, expected_whole_not_negative, v);
         else if (v.is_uint64() || (v.is_double() && std::fabs(v.get_double()) >= 9.0e15))
-            error(ptr, "expected a whole number, got " + describe(v, ptr) + ", which is too large");
+            error(ptr, expected_whole_too_large, v);
         else
-            error(ptr, "expected a whole number, got " + describe(v, ptr));
+            error(ptr, expected_whole, v);
         return false;
     }
     bool read_into(const json::value& v, money& out, const json_path& ptr) {
@@ -214,17 +275,17 @@ private:
         else if (v.is_double())
             d = v.get_double();
         else {
-            error(ptr, "expected an amount in dollars (a number), got " + describe(v, ptr));
+            error(ptr, expected_dollars_number, v);
             return false;
         }
         // The field's range (rco/record.hpp) is checked after reading; here only what
         // whole cents cannot hold.
         if (d < 0) {
-            error(ptr, "expected an amount in dollars 0 or more, got " + describe(v, ptr));
+            error(ptr, expected_dollars_not_negative, v);
             return false;
         }
         if (!std::isfinite(d) || d > 1.0e16) {
-            error(ptr, "expected an amount in dollars, got " + describe(v, ptr) + ", which is too large");
+            error(ptr, expected_dollars_too_large, v);
             return false;
         }
         out.cents = std::llround(d * 100.0);
@@ -236,7 +297,7 @@ private:
                 out = *d;
                 return true;
             }
-        error(ptr, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe(v, ptr));
+        error(ptr, expected_date, v);
         return false;
     }
     template <record_enum E>
@@ -248,14 +309,17 @@ private:
             }
         // No guess at a person's value (a recovery identity) without --show-names.
         const bool guess = v.is_string() && (show_names_ || !is_person_pointer(ptr.pointer()));
-        error(ptr, "expected one of " + enum_choices<E>() + ", got " + describe(v, ptr) +
-                       (guess ? did_you_mean(v.get_string(), enum_words<E>()) : std::string()));
+        message_arg choices{"choices", enum_words<E>()};
+        choices.style = list_style::or_;
+        error(ptr, message{&expected_one_of,
+                           {std::move(choices), describe(v, ptr),
+                            {"hint", guess ? did_you_mean_hint(v.get_string(), enum_words<E>()) : std::vector<message>{}}}});
         return false;
     }
     template <class T>
     bool read_into(const json::value& v, std::vector<T>& out, const json_path& ptr) {
         if (!v.is_array()) {
-            error(ptr, "expected a list (a JSON array), got " + describe(v, ptr));
+            error(ptr, expected_list, v);
             return false;
         }
         const auto& a = v.get_array();
@@ -273,7 +337,7 @@ private:
     template <record_struct T>
     bool read_into(const json::value& v, T& out, const json_path& ptr) {
         if (!v.is_object()) {
-            error(ptr, "expected an object with named fields, got " + describe(v, ptr));
+            error(ptr, expected_object, v);
             return false;
         }
         for (const auto& kv : v.get_object()) {
@@ -304,11 +368,12 @@ private:
         std::vector<std::string> names;
         T model{};
         T::fields(model, [&](const char* name, auto&) { names.emplace_back(name); });
-        const auto best = closest_word(key, names);
-        const char* what = v.is_object() ? "unknown section \"" : "unknown field \"";
+        auto hint = did_you_mean_hint(key, names);
+        if (hint.empty())
+            hint.push_back({&check_spelling, {}});
         warning(ptr,
-                what + std::string(key) + (v.is_object() ? "\" is ignored, with everything in it" : "\" is ignored") +
-                    (best ? "; did you mean " + *best + "?" : " (check its spelling against rco-record/1)"),
+                message{v.is_object() ? &unknown_section_hint : &unknown_field_hint,
+                        {{"key", std::string(key)}, {"hint", std::move(hint)}}},
                 true);
     }
 
@@ -325,12 +390,11 @@ private:
 /// of each format adds the file and the position.
 template <class Emit>
 void for_each_consistency_problem(const record& r, const read_options& options, Emit&& emit) {
-    for_each_value_problem(r, options, [&](severity sev, const std::string& pointer, std::string message,
-                                           bool unknown) { emit(sev, pointer, std::move(message), unknown); });
+    for_each_value_problem(r, options, [&](severity sev, const std::string& pointer, message m, bool unknown) {
+        emit(sev, pointer, std::move(m), unknown);
+    });
     if (r.board && r.board->members && r.board->counts)
-        emit(severity::warning, "/board/counts",
-             "both board.members and board.counts are given; the individual seats in "
-             "board.members are used and board.counts is ignored", false);
+        emit(severity::warning, "/board/counts", message{&both_members_and_counts, {}}, false);
     // Evidence ids should name a document in the ledger.
     if (!r.documents)
         return;
@@ -342,17 +406,16 @@ void for_each_consistency_problem(const record& r, const read_options& options, 
         const auto& d = (*r.documents)[i];
         const auto p = "/documents/" + std::to_string(i);
         if (!d.id)
-            emit(severity::warning, p, "document has no \"id\"; other fields cannot refer to it", false);
+            emit(severity::warning, p, message{&document_without_id, {}}, false);
         if (d.text && d.path)
-            emit(severity::warning, p, "document gives both \"text\" and \"path\"; the inline text is used", false);
+            emit(severity::warning, p, message{&document_text_and_path, {}}, false);
         if (d.sha256 && (d.sha256->size() != 64 ||
                          d.sha256->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
-            emit(severity::error, p + "/sha256", "expected 64 hexadecimal digits (a SHA-256 digest)", false);
+            emit(severity::error, p + "/sha256", message{&document_bad_sha256, {}}, false);
     }
     auto check_ref = [&](const std::optional<std::string>& ref, const std::string& pointer) {
         if (ref && !ref->empty() && std::find(ids.begin(), ids.end(), *ref) == ids.end())
-            emit(severity::warning, pointer,
-                 "evidence id \"" + *ref + "\" does not name any document in \"documents\"", false);
+            emit(severity::warning, pointer, message{&unknown_evidence_id, {{"id", *ref}}}, false);
     };
     if (r.organization) {
         check_ref(r.organization->determination_letter, "/organization/determination_letter");
@@ -375,11 +438,11 @@ void for_each_consistency_problem(const record& r, const read_options& options, 
 
 void check_consistency(const record& r, record_reader& rr) {
     for_each_consistency_problem(r, rr.options(),
-                                 [&](severity sev, const std::string& pointer, std::string message, bool unknown) {
+                                 [&](severity sev, const std::string& pointer, message m, bool unknown) {
                                      if (sev == severity::error)
-                                         rr.error(pointer, std::move(message));
+                                         rr.error(pointer, std::move(m));
                                      else
-                                         rr.warning(pointer, std::move(message), unknown);
+                                         rr.warning(pointer, std::move(m), unknown);
                                  });
 }
 
@@ -427,9 +490,11 @@ read_result read_record_json(std::string_view text, std::string_view file_name, 
     if (!root.is_object()) {
         const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
         auto [l, c] = line_column(text, start);
-        out.diagnostics.push_back({severity::error, std::string(file_name), l, c, "",
-                                   "expected a JSON object with \"format\": \"rco-record/1\", got " +
-                                       detail::describe_json(root)});
+        auto d = make_diagnostic(severity::error, std::string(file_name), "",
+                                 {&detail::expected_record_object, {detail::describe_json_arg("value", root)}});
+        d.line = l;
+        d.column = c;
+        out.diagnostics.push_back(std::move(d));
         return out;
     }
 
@@ -437,10 +502,9 @@ read_result read_record_json(std::string_view text, std::string_view file_name, 
     const auto& obj = root.get_object();
     auto fmt = obj.find("format");
     if (fmt == obj.end() || !fmt->value().is_string())
-        rr.error("/format", "missing \"format\": \"rco-record/1\"; the file does not declare itself an RCO record");
+        rr.error("/format", message{&detail::missing_format, {}});
     else if (fmt->value().get_string() != record_format_id)
-        rr.error("/format", "expected \"rco-record/1\", got " + detail::describe_json(fmt->value()) +
-                                " (this tool reads format version 1)");
+        rr.error("/format", message{&detail::wrong_format, {detail::describe_json_arg("value", fmt->value())}});
     rr.read(root, out.record);
     if (out.record)
         detail::check_consistency(*out.record, rr);

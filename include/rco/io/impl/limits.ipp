@@ -16,22 +16,38 @@ std::string group_thousands(std::size_t n) {
     return out;
 }
 
+constexpr message_def input_too_large_def{"reader.input_too_large",
+                                          "the file is {size} bytes, more than the {limit} (64 MiB) a reader accepts; "
+                                          "it is not read"};
+constexpr message_def more_problems{"reader.more_problems",
+                                    "and {count} more problem in this file, not listed (only the first {shown} are)",
+                                    "and {count} more problems in this file, not listed (only the first {shown} are)",
+                                    "count"};
+
+/// A count written with digit groups in every language ("39,872", "39.872").
+message_arg grouped_arg(std::string_view name, std::size_t n) {
+    message_arg a{name, static_cast<std::int64_t>(n)};
+    a.number = number_style::grouped;
+    return a;
+}
+
 bool input_too_large(std::string_view text, std::string_view file, std::vector<diagnostic>& diags) {
     if (text.size() <= max_input_bytes)
         return false;
-    diags.push_back({severity::error, std::string(file), 1, 1, "",
-                     "the file is " + group_thousands(text.size()) + " bytes, more than the " +
-                         group_thousands(max_input_bytes) + " (64 MiB) a reader accepts; it is not read"});
+    auto d = make_diagnostic(severity::error, std::string(file), "",
+                             {&input_too_large_def, {grouped_arg("size", text.size()), grouped_arg("limit", max_input_bytes)}});
+    d.line = d.column = 1;
+    diags.push_back(std::move(d));
     return true;
 }
 
 void diagnostic_budget::finish(std::vector<diagnostic>& diags, std::string_view file) const {
     if (dropped_ == 0)
         return;
-    diags.push_back({dropped_error_ ? severity::error : severity::warning, std::string(file), 0, 0, "",
-                     "and " + group_thousands(dropped_) + " more problem" + (dropped_ == 1 ? "" : "s") +
-                         " in this file, not listed (only the first " + std::to_string(max_diagnostics_per_file) +
-                         " are)"});
+    diags.push_back(make_diagnostic(dropped_error_ ? severity::error : severity::warning, std::string(file), "",
+                                    {&more_problems,
+                                     {grouped_arg("count", dropped_),
+                                      {"shown", static_cast<std::int64_t>(max_diagnostics_per_file)}}}));
 }
 
 void cap_diagnostics(std::vector<diagnostic>& diags, std::size_t first, std::string_view file) {

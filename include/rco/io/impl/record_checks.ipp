@@ -13,7 +13,59 @@
 
 namespace rco::io {
 
+namespace detail {
+
+constexpr message_def did_you_mean_def{"reader.did_you_mean", "; did you mean {word}?"};
+
+std::vector<message> did_you_mean_hint(std::string_view word, const std::vector<std::string>& words) {
+    std::vector<message> out;
+    if (auto best = closest_word(word, words))
+        out.push_back({&did_you_mean_def, {{"word", *best}}});
+    return out;
+}
+
+} // namespace detail
+
 namespace {
+
+constexpr message_def empty_text{"reader.empty_text",
+                                 "empty text: write the value, or null (or leave the field out) when it is not known"};
+constexpr message_def bad_ein{"reader.ein", "expected an EIN as NN-NNNNNNN (two digits, a hyphen, seven digits), got {value}"};
+constexpr message_def evidence_with_space{"reader.evidence.space",
+                                          "an evidence id has no spaces (the id of a document, e.g. doc-bylaws), got {value}"};
+constexpr message_def given_twice{"reader.given_twice", "{value} is given twice in this list; give each once"};
+constexpr message_def not_a_pathway_group{"reader.pathway.group",
+                                          "{value} is a group, not a recovery pathway; write the pathway it belongs "
+                                          "to: {pathway}. The recovery pathways are: {words}."};
+constexpr message_def not_a_pathway_medication{"reader.pathway.medication",
+                                               "{value} is a medication, not a recovery pathway; write the pathway it "
+                                               "belongs to: {pathway}. The recovery pathways are: {words}."};
+constexpr message_def not_a_pathway_harm_reduction{"reader.pathway.harm_reduction",
+                                                   "{value} is a harm-reduction service, not a recovery pathway; write "
+                                                   "the pathway it belongs to: {pathway}. The recovery pathways are: "
+                                                   "{words}."};
+constexpr message_def unknown_service_type{"reader.unknown.service_type",
+                                           "unknown service type {value} (the checks do not count it){hint} The "
+                                           "service types are: {words}."};
+constexpr message_def unknown_pathway{"reader.unknown.recovery_pathway",
+                                      "unknown recovery pathway {value} (the checks do not count it){hint} The "
+                                      "recovery pathways are: {words}."};
+constexpr message_def unknown_ethics_topic{"reader.unknown.ethics_topic",
+                                           "unknown ethics topic {value} (the checks do not count it){hint} The ethics "
+                                           "topics are: {words}."};
+constexpr message_def unknown_protected_class{"reader.unknown.protected_class",
+                                              "unknown protected class {value} (the checks do not count it){hint} The "
+                                              "protected classes are: {words}."};
+constexpr message_def full_stop{"reader.full_stop", "."};
+constexpr message_def bad_language_tag{"reader.language_tag",
+                                       "expected a BCP 47 language tag such as en, es or es-MX, got {value} (standard 9 "
+                                       "does not scan a text whose language it cannot tell)"};
+constexpr message_def state_hint{"reader.state.did_you_mean", "; did you mean {code} ({name})?"};
+constexpr message_def unknown_state{"reader.unknown.state",
+                                    "unknown state {value}: expected a two-letter U.S. state or territory postal code "
+                                    "in capitals, e.g. MN{hint}"};
+constexpr message_def bad_website{"reader.website",
+                                  "expected a web address starting with http:// or https:// (e.g. https://example.org)"};
 
 /// A JSON Pointer, built only when a warning needs it: `base`, then `/index` when there
 /// is one, then `leaf` ("" or starting with '/'), then `/item` when there is one.
@@ -60,8 +112,7 @@ public:
             if (o->website && o->website->url) {
                 const auto& url = *o->website->url;
                 if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-                    warn({"/organization/website/url"},
-                         "expected a web address starting with http:// or https:// (e.g. https://example.org)");
+                    warn({"/organization/website/url"}, message{&bad_website, {}});
             }
         }
         if (r.board && r.board->members)
@@ -132,8 +183,9 @@ private:
     /// The catalog word lists a field is checked against.
     enum class vocabulary { service_types, recovery_pathways, ethics_topics, protected_classes };
 
-    void warn(const where& at, std::string message, bool unknown = false) {
-        emit_(severity::warning, at.str(), std::move(message), unknown);
+    void warn(const where& at, message m, bool unknown = false) { emit_(severity::warning, at.str(), std::move(m), unknown); }
+    void warn(const where& at, const message_def& def, std::string_view value) {
+        warn(at, message{&def, {{"value", quoted(value)}}});
     }
 
     /// The default of a check's list parameter, in place (no copy).
@@ -164,13 +216,13 @@ private:
 
     void not_empty(const opt<std::string>& value, const where& at) {
         if (value && value->empty())
-            warn(at, "empty text: write the value, or null (or leave the field out) when it is not known");
+            warn(at, message{&empty_text, {}});
     }
 
     void person_id(const opt<std::string>& id, const where& at) {
         not_empty(id, at);
         if (id && looks_like_a_name(*id))
-            warn(at, name_like_id_message(*id, options_.show_names));
+            warn(at, name_like_id(*id, options_.show_names));
     }
 
     void ein(const opt<std::string>& value, const where& at) {
@@ -181,7 +233,7 @@ private:
         const bool shape = e.size() == 9 ? std::count(e.begin(), e.end(), '-') == 0
                                          : e.size() == 10 && e[2] == '-' && std::count(e.begin(), e.end(), '-') == 1;
         if (!digits || !shape)
-            warn(at, "expected an EIN as NN-NNNNNNN (two digits, a hyphen, seven digits), got " + quoted(e));
+            warn(at, bad_ein, e);
     }
 
     void evidence(const opt<std::string>& id, const where& at) {
@@ -190,7 +242,7 @@ private:
         if (id->empty())
             return not_empty(id, at);
         if (has_space(*id))
-            warn(at, "an evidence id has no spaces (the id of a document, e.g. doc-bylaws), got " + quoted(*id));
+            warn(at, evidence_with_space, *id);
     }
 
     template <class T>
@@ -205,7 +257,7 @@ private:
                     w = (*items)[i];
                 else
                     w = std::string(to_string((*items)[i]));
-                warn(at.at(i), quoted(w) + " is given twice in this list; give each once");
+                warn(at.at(i), given_twice, w);
             }
     }
 
@@ -231,34 +283,29 @@ private:
                 for (const auto& x : *l)
                     if (std::find(accepted.begin(), accepted.end(), x) == accepted.end())
                         accepted.push_back(x);
-        std::string joined;
-        for (const auto& x : accepted)
-            joined += (joined.empty() ? "" : ", ") + x;
-        static constexpr std::string_view singular[] = {"service type", "recovery pathway", "ethics topic",
-                                                        "protected class"};
-        static constexpr std::string_view plural[] = {"service types", "recovery pathways", "ethics topics",
-                                                      "protected classes"};
-        const auto what = singular[static_cast<int>(v)], whats = plural[static_cast<int>(v)];
+        message_arg joined{"words", accepted};
+        joined.style = list_style::commas;
+        static constexpr const message_def* unknown_word[] = {&unknown_service_type, &unknown_pathway,
+                                                              &unknown_ethics_topic, &unknown_protected_class};
         if (v == vocabulary::recovery_pathways) {
             std::string key;
             for (char c : w)
                 key += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             const auto& groups = cat_.vocabulary.recovery_groups;
             if (auto g = groups.find(key); g != groups.end()) {
-                const char* kind = g->second == "medication"       ? "a medication"
-                                   : g->second == "harm_reduction" ? "a harm-reduction service"
-                                                                   : "a group";
-                warn(at,
-                     quoted(w) + " is " + kind + ", not a recovery pathway; write the pathway it belongs to: " +
-                         g->second + ". The recovery pathways are: " + joined + ".",
-                     true);
+                const auto* def = g->second == "medication"       ? &not_a_pathway_medication
+                                  : g->second == "harm_reduction" ? &not_a_pathway_harm_reduction
+                                                                  : &not_a_pathway_group;
+                warn(at, message{def, {{"value", quoted(w)}, {"pathway", g->second}, std::move(joined)}}, true);
                 return;
             }
         }
-        const auto hint = did_you_mean(w, accepted);
+        auto hint = detail::did_you_mean_hint(w, accepted);
+        if (hint.empty())
+            hint.push_back({&full_stop, {}});
         warn(at,
-             "unknown " + std::string(what) + " " + quoted(w) + " (the checks do not count it)" +
-                 (hint.empty() ? "." : hint) + " The " + std::string(whats) + " are: " + joined + ".",
+             message{unknown_word[static_cast<int>(v)],
+                     {{"value", quoted(w)}, {"hint", std::move(hint)}, std::move(joined)}},
              true);
     }
 
@@ -281,8 +328,7 @@ private:
             i = j;
         }
         if (!ok)
-            warn(at, "expected a BCP 47 language tag such as en, es or es-MX, got " + quoted(s) +
-                         " (standard 9 does not scan a text whose language it cannot tell)");
+            warn(at, bad_language_tag, s);
     }
 
     void state(const std::string& s) {
@@ -290,19 +336,16 @@ private:
         for (const auto& [code, name] : states)
             if (code == s)
                 return;
-        std::string hint;
+        std::vector<message> hint;
         for (const auto& [code, name] : states) {
             std::string a = s, b = name, c = code;
             for (auto* t : {&a, &b, &c})
                 for (auto& ch : *t)
                     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (a == b || a == c)
-                hint = "; did you mean " + code + " (" + name + ")?";
+                hint = {message{&state_hint, {{"code", std::string(code)}, {"name", std::string(name)}}}};
         }
-        warn({"/organization/state"},
-             "unknown state " + quoted(s) + ": expected a two-letter U.S. state or territory postal code in capitals, "
-             "e.g. MN" + hint,
-             true);
+        warn({"/organization/state"}, message{&unknown_state, {{"value", quoted(s)}, {"hint", std::move(hint)}}}, true);
     }
 
     const read_options& options_;

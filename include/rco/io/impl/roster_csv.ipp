@@ -116,18 +116,61 @@ std::string trim_lower(std::string s, bool lower) {
 
 } // namespace detail
 
+namespace {
+constexpr message_def roster_not_text{"reader.roster.not_text",
+                                      "this is not a text file (it contains NUL bytes); expected a CSV roster"};
+constexpr message_def roster_cell{"reader.roster.cell", "cell {number}: {message}"};
+constexpr message_def roster_empty{"reader.roster.empty",
+                                   "the roster is empty; expected a header row naming the columns id,voting,seat,"
+                                   "officer,recovery_identity,attested,affiliation"};
+constexpr message_def roster_unknown_column{"reader.roster.unknown_column",
+                                            "unknown column \"{column}\" is ignored (expected id, voting, seat, "
+                                            "officer, recovery_identity, attested, affiliation)"};
+constexpr message_def roster_column_twice{"reader.roster.column_twice", "the column \"{column}\" appears twice"};
+constexpr message_def roster_no_identity{"reader.roster.no_recovery_identity",
+                                         "the header has no recovery_identity column; without it the roster cannot "
+                                         "show the board's recovery leadership"};
+constexpr message_def roster_long_row{"reader.roster.long_row",
+                                      "this row has {cells} cells but the header names {columns} columns"};
+constexpr message_def roster_expected{"reader.roster.expected", "column {column}: expected {expected}, got {value}"};
+constexpr message_def roster_yes_no{"reader.roster.yes_no", "yes or no (or true/false)"};
+constexpr message_def roster_one_of{"reader.roster.one_of", "one of {choices}"};
+constexpr message_def roster_column_id{"reader.roster.column_id", "column id: {message}"};
+constexpr message_def roster_replaces{"reader.roster.replaces",
+                                      "the roster replaces the {count} board member given in the record",
+                                      "the roster replaces the {count} board members given in the record", "count"};
+
+/// "one of a, b or c" for a column of enumeration E.
+template <class E>
+message one_of() {
+    message_arg choices{"choices", enum_words<E>()};
+    choices.style = list_style::or_;
+    return {&roster_one_of, {std::move(choices)}};
+}
+} // namespace
+
 std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, std::string_view file_name,
                                                          std::vector<diagnostic>& diags, const read_options& options) {
     const std::string file(file_name);
     auto error = [&](std::uint32_t line, std::uint32_t column, std::string pointer, std::string message) {
         diags.push_back({severity::error, file, line, column, std::move(pointer), std::move(message)});
     };
+    auto say = [&](severity sev, std::uint32_t line, std::uint32_t column, std::string pointer, message m) {
+        auto d = make_diagnostic(sev, file, std::move(pointer), std::move(m));
+        d.line = line;
+        d.column = column;
+        diags.push_back(std::move(d));
+    };
+    auto error_of = [&](std::uint32_t line, std::uint32_t column, std::string pointer, const message_def& def,
+                        std::vector<message_arg> args = {}) {
+        say(severity::error, line, column, std::move(pointer), message{&def, std::move(args)});
+    };
     if (detail::input_too_large(text, file, diags))
         return std::nullopt;
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
     if (text.find('\0') != std::string_view::npos) {
-        error(1, 1, "", "this is not a text file (it contains NUL bytes); expected a CSV roster");
+        error_of(1, 1, "", roster_not_text);
         return std::nullopt;
     }
     const auto first_line = text.substr(0, text.find('\n'));
@@ -149,8 +192,8 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 std::string pointer;
                 if (r > 0)
                     pointer = "/board/members/" + std::to_string(r - 1);
-                error(rows[r][i].line, rows[r][i].column, std::move(pointer),
-                      "cell " + std::to_string(i + 1) + ": " + problem->message);
+                error_of(rows[r][i].line, rows[r][i].column, std::move(pointer), roster_cell,
+                         {{"number", static_cast<std::int64_t>(i + 1)}, {"message", problem->message}});
             }
     if (diags.size() > first) {
         detail::cap_diagnostics(diags, first, file);
@@ -165,8 +208,7 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
     static constexpr std::string_view columns[] = {"id",   "voting",     "seat",       "officer", "recovery_identity",
                                                    "attested", "affiliation", "name", "employed_by_org"};
     if (rows.empty()) {
-        error(1, 1, "", "the roster is empty; expected a header row naming the columns id,voting,seat,officer,"
-                        "recovery_identity,attested,affiliation");
+        error_of(1, 1, "", roster_empty);
         return std::nullopt;
     }
     std::vector<std::string> header;
@@ -174,19 +216,16 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
     for (const auto& c : rows[0]) {
         auto name = detail::trim_lower(c.text, true);
         if (std::find(std::begin(columns), std::end(columns), name) == std::end(columns)) {
-            diags.push_back({severity::warning, file, c.line, c.column, "",
-                             "unknown column \"" + c.text + "\" is ignored (expected id, voting, seat, officer, "
-                             "recovery_identity, attested, affiliation)"});
+            say(severity::warning, c.line, c.column, "", message{&roster_unknown_column, {{"column", c.text}}});
             name.clear();
         } else if (std::find(header.begin(), header.end(), name) != header.end()) {
-            error(c.line, c.column, "", "the column \"" + name + "\" appears twice");
+            error_of(c.line, c.column, "", roster_column_twice, {{"column", name}});
             ok = false;
         }
         header.push_back(name);
     }
     if (std::find(header.begin(), header.end(), "recovery_identity") == header.end()) {
-        error(rows[0].front().line, 1, "", "the header has no recovery_identity column; without it the roster "
-                                           "cannot show the board's recovery leadership");
+        error_of(rows[0].front().line, 1, "", roster_no_identity);
         ok = false;
     }
     std::vector<board_member> members;
@@ -194,9 +233,9 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
         board_member m;
         const std::string base = "/board/members/" + std::to_string(members.size());
         if (rows[r].size() > header.size())
-            error(rows[r][header.size()].line, rows[r][header.size()].column, base,
-                  "this row has " + std::to_string(rows[r].size()) + " cells but the header names " +
-                      std::to_string(header.size()) + " columns");
+            error_of(rows[r][header.size()].line, rows[r][header.size()].column, base, roster_long_row,
+                     {{"cells", static_cast<std::int64_t>(rows[r].size())},
+                      {"columns", static_cast<std::int64_t>(header.size())}});
         ok = ok && rows[r].size() <= header.size();
         for (std::size_t i = 0; i < rows[r].size() && i < header.size(); ++i) {
             const auto& cell = rows[r][i];
@@ -206,10 +245,11 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 continue;
             const auto word = detail::trim_lower(cell.text, true);
             const std::string ptr = base + "/" + col;
-            auto bad = [&](const std::string& expected) {
-                error(cell.line, cell.column, ptr,
-                      "column " + col + ": expected " + expected + ", got " +
-                          quote_value(ptr, "\"" + raw + "\"", options.show_names));
+            auto bad = [&](message expected) {
+                error_of(cell.line, cell.column, ptr, roster_expected,
+                         {{"column", col},
+                          {"expected", std::vector<message>{std::move(expected)}},
+                          quoted_value_arg("value", ptr, "\"" + raw + "\"", options.show_names)});
                 ok = false;
             };
             auto boolean = [&](opt<bool>& out) {
@@ -218,13 +258,13 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 else if (word == "false" || word == "no" || word == "n" || word == "0")
                     out = false;
                 else
-                    bad("yes or no (or true/false)");
+                    bad({&roster_yes_no, {}});
             };
             if (col == "id") {
                 m.id = raw;
                 if (looks_like_a_name(raw))
-                    diags.push_back({severity::warning, file, cell.line, cell.column, ptr,
-                                     "column id: " + name_like_id_message(raw, options.show_names)});
+                    say(severity::warning, cell.line, cell.column, ptr,
+                        message{&roster_column_id, {{"message", std::vector<message>{name_like_id(raw, options.show_names)}}}});
             }
             else if (col == "name")
                 m.name = raw;
@@ -247,17 +287,17 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 if (auto e = parse_enum<seat_state>(word))
                     m.seat = *e;
                 else
-                    bad("one of " + enum_choices<seat_state>());
+                    bad(one_of<seat_state>());
             } else if (col == "officer") {
                 if (auto e = parse_enum<officer_role>(word))
                     m.officer = *e;
                 else
-                    bad("one of " + enum_choices<officer_role>());
+                    bad(one_of<officer_role>());
             } else if (col == "recovery_identity") {
                 if (auto e = parse_enum<recovery_identity>(word))
                     m.recovery_identity = *e;
                 else
-                    bad("one of " + enum_choices<recovery_identity>());
+                    bad(one_of<recovery_identity>());
             }
         }
         members.push_back(std::move(m));
@@ -273,9 +313,9 @@ void merge_roster(record& rec, std::vector<board_member> members, std::string_vi
     if (!rec.board)
         rec.board.emplace();
     if (rec.board->members)
-        diags.push_back({severity::warning, std::string(roster_file), 0, 0, "/board/members",
-                         "the roster replaces the " + std::to_string(rec.board->members->size()) +
-                             " board members given in the record"});
+        diags.push_back(make_diagnostic(
+            severity::warning, std::string(roster_file), "/board/members",
+            {&roster_replaces, {{"count", static_cast<std::int64_t>(rec.board->members->size())}}}));
     rec.board->members = std::move(members);
 }
 

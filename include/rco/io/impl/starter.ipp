@@ -15,6 +15,10 @@ namespace starter_detail {
 
 namespace json = boost::json;
 
+constexpr message_def example_values{"reader.example_values",
+                                     "the record still holds the example's values ({fields}); replace them with your "
+                                     "organization's before relying on the audit"};
+
 template <record_struct S>
 json::object blank_object();
 
@@ -57,12 +61,12 @@ std::vector<diagnostic> template_warnings(const record& rec, std::string_view fi
         auto r = read_record_json(starter_record(), "starter-record.json");
         return r.ok() ? *r.record : record{};
     }();
-    std::string kept = "/organization/name";
+    std::vector<std::string> kept{"/organization/name"};
     const auto& o = *rec.organization;
     const auto& e = example.organization ? *example.organization : organization{};
     auto same = [&](const auto& a, const auto& b, const char* pointer) {
         if (a && a == b)
-            kept += std::string(", ") + pointer;
+            kept.emplace_back(pointer);
     };
     same(o.ein, e.ein, "/organization/ein");
     same(o.mission, e.mission, "/organization/mission");
@@ -70,9 +74,10 @@ std::vector<diagnostic> template_warnings(const record& rec, std::string_view fi
     same(o.service_area, e.service_area, "/organization/service_area");
     if (o.website && e.website)
         same(o.website->url, e.website->url, "/organization/website/url");
-    return {{severity::warning, std::string(file_name), 0, 0, "/organization/name",
-             "the record still holds the example's values (" + kept +
-                 "); replace them with your organization's before relying on the audit"}};
+    message_arg fields{"fields", std::move(kept)};
+    fields.style = list_style::commas;
+    return {make_diagnostic(severity::warning, std::string(file_name), "/organization/name",
+                            {&starter_detail::example_values, {std::move(fields)}})};
 }
 
 } // namespace rco::io

@@ -929,9 +929,20 @@ inline std::string cell_for(const std::map<std::string, std::string>& where, std
 }
 
 /// A diagnostic of the JSON reader placed at its cell instead of a line: "'Judgments'!E5: ...".
+constexpr message_def at_cell{"reader.workbook.at_cell", "{cell}: {message}"};
+constexpr message_def missing_format{"reader.workbook.format_missing",
+                                     "missing the format rco-record/1 (the Record sheet's format row); the workbook "
+                                     "does not declare itself an RCO record"};
+constexpr message_def wrong_format{"reader.workbook.format_wrong",
+                                   "expected the format rco-record/1, got {value} (this tool reads format version 1)"};
+
 inline void place_at_cell(diagnostic& d, const std::map<std::string, std::string>& where, std::string_view fallback) {
     d.line = d.column = 0;
-    d.message = cell_for(where, d.pointer, fallback) + ": " + d.message;
+    auto cell = cell_for(where, d.pointer, fallback);
+    if (d.text.empty())
+        d.message = cell + ": " + d.message;
+    else
+        d.say(message{&at_cell, {{"cell", std::move(cell)}, {"message", std::vector<message>{std::move(d.text)}}}});
 }
 
 } // namespace rco::io::detail::wb
@@ -969,11 +980,9 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         const auto* format = fmt.if_contains("format");
         cr.where.emplace("/format", "Record!B2");
         if (!format || !format->is_string())
-            rr.error("/format", "missing the format rco-record/1 (the Record sheet's format row); the workbook does "
-                                "not declare itself an RCO record");
+            rr.error("/format", message{&wb::missing_format, {}});
         else if (format->get_string() != record_format_id)
-            rr.error("/format", "expected the format rco-record/1, got " + json::serialize(*format) +
-                                    " (this tool reads format version 1)");
+            rr.error("/format", message{&wb::wrong_format, {{"value", json::serialize(*format)}}});
         rr.read(root, out.record);
         if (out.record)
             detail::check_consistency(*out.record, rr);

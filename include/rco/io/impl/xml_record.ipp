@@ -22,6 +22,11 @@ namespace rco::io {
 
 namespace detail {
 
+constexpr message_def in_element{"reader.xml.in_element", "{message} (element {path})"};
+constexpr message_def english_only{"reader.english_only", "{message}"};
+constexpr message_def xml_empty_element{"reader.xml.empty_element", "an empty element"};
+constexpr message_def xml_long_text{"reader.xml.long_text", "a long text"};
+
 /// Item element names of the list fields. Field names are unique across the
 /// model's lists, so the field name alone picks the entry.
 constexpr std::pair<std::string_view, std::string_view> xml_item_names[] = {
@@ -350,15 +355,22 @@ public:
     /// The cross-field checks of every format, placed at the element each names.
     void check_consistency(pugi::xml_node root, const record& rec) {
         for_each_consistency_problem(
-            rec, options_, [&](severity sev, const std::string& pointer, std::string message, bool unknown) {
+            rec, options_, [&](severity sev, const std::string& pointer, message m, bool unknown) {
                 auto [el, path] = locate(root, pointer);
-                add(sev, el, pointer, path, std::move(message), unknown);
+                add(sev, el, pointer, path, std::move(m), unknown);
             });
     }
 
 private:
     void add(severity sev, pugi::xml_node at, const std::string& pointer, const std::string& path,
              std::string message, bool unknown = false) {
+        add(sev, at, pointer, path, message_in_english(std::move(message)), unknown);
+    }
+    /// A message given only in English (`text` left empty), for the problems of XML
+    /// syntax and structure not yet worded as messages.
+    static message message_in_english(std::string text) { return {&english_only, {{"message", std::move(text)}}}; }
+    void add(severity sev, pugi::xml_node at, const std::string& pointer, const std::string& path, message m,
+             bool unknown = false) {
         if (!budget_.admit(sev))
             return;
         diagnostic d;
@@ -366,7 +378,7 @@ private:
         d.unknown = unknown;
         d.file = std::string(file_);
         d.pointer = pointer.empty() ? "/" : pointer;
-        d.message = std::move(message) + " (element " + path + ")";
+        d.say(message{&in_element, {{"message", std::vector<message>{std::move(m)}}, {"path", path}}});
         // offset_debug is where the element's name starts; the tag starts one before.
         // Located by finish().
         const auto off = at.offset_debug();
@@ -375,6 +387,14 @@ private:
     }
     void error(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message) {
         add(severity::error, at, ptr, path, std::move(message));
+    }
+    void error(pugi::xml_node at, const std::string& ptr, const std::string& path, message m) {
+        add(severity::error, at, ptr, path, std::move(m));
+    }
+    /// An error of `def`, whose {value} is the element's text `v`.
+    void error(pugi::xml_node at, const std::string& ptr, const std::string& path, const message_def& def,
+               std::string_view v) {
+        add(severity::error, at, ptr, path, message{&def, {describe_text_arg(v, ptr)}});
     }
     void warning(pugi::xml_node at, const std::string& ptr, const std::string& path, std::string message,
                  bool unknown = false) {
@@ -399,10 +419,14 @@ private:
     }
     /// The text `s` of the element at `ptr` as a message quotes it; not shown for a person's field.
     std::string describe_text(std::string_view s, const std::string& ptr) const {
+        return render(message{&value_as_is, {describe_text_arg(s, ptr)}});
+    }
+    message_arg describe_text_arg(std::string_view s, const std::string& ptr, std::string_view name = "value") const {
+        auto said = [&](const message_def& def) { return message_arg{name, std::vector<message>{message{&def, {}}}}; };
         if (s.empty())
-            return "an empty element";
+            return said(xml_empty_element);
         auto q = quote(s);
-        return q.size() > 60 ? "a long text" : quote_value(ptr, std::move(q), show_names_);
+        return q.size() > 60 ? said(xml_long_text) : quoted_value_arg(name, ptr, std::move(q), show_names_);
     }
 
     /// Is `el` an element of this format? Warns (or, for an undeclared prefix, errs)
@@ -484,7 +508,7 @@ private:
             out = v == "true";
             return true;
         }
-        error(el, ptr, path, "expected true or false, got " + describe_text(v, ptr));
+        error(el, ptr, path, expected_bool, v);
         return false;
     }
     bool read_into(pugi::xml_node el, std::int64_t& out, const std::string& ptr, const std::string& path) {
@@ -496,20 +520,20 @@ private:
         auto digits = v.substr(!v.empty() && (v.front() == '+' || v.front() == '-') ? 1 : 0);
         const bool integer = !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
         if (integer && negative && digits.find_first_not_of('0') != std::string_view::npos) {
-            error(el, ptr, path, "expected a whole number 0 or more, got " + describe_text(v, ptr));
+            error(el, ptr, path, expected_whole_not_negative, v);
             return false;
         }
         if (integer) {
             std::int64_t n = 0;
             auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
             if (ec == std::errc::result_out_of_range) {
-                error(el, ptr, path, "expected a whole number, got " + describe_text(v, ptr) + ", which is too large");
+                error(el, ptr, path, expected_whole_too_large, v);
                 return false;
             }
             out = n;
             return true;
         }
-        error(el, ptr, path, "expected a whole number, got " + describe_text(v, ptr));
+        error(el, ptr, path, expected_whole, v);
         return false;
     }
     bool read_into(pugi::xml_node el, money& out, const std::string& ptr, const std::string& path) {
@@ -528,18 +552,18 @@ private:
             return s.find_first_not_of("0123456789") == std::string_view::npos;
         };
         if ((whole.empty() && frac.empty()) || !all_digits(whole) || !all_digits(frac)) {
-            error(el, ptr, path, "expected an amount in dollars (a number), got " + describe_text(v, ptr));
+            error(el, ptr, path, expected_dollars_number, v);
             return false;
         }
         // The field's range (rco/record.hpp) is checked after reading; here only what
         // whole cents cannot hold.
         const auto significant = whole.substr(std::min(whole.find_first_not_of('0'), whole.size()));
         if (negative && (!significant.empty() || frac.find_first_not_of('0') != std::string_view::npos)) {
-            error(el, ptr, path, "expected an amount in dollars 0 or more, got " + describe_text(v, ptr));
+            error(el, ptr, path, expected_dollars_not_negative, v);
             return false;
         }
         if (significant.size() > 16) {
-            error(el, ptr, path, "expected an amount in dollars, got " + describe_text(v, ptr) + ", which is too large");
+            error(el, ptr, path, expected_dollars_too_large, v);
             return false;
         }
         std::int64_t cents = 0;
@@ -561,7 +585,7 @@ private:
             out = *d;
             return true;
         }
-        error(el, ptr, path, "expected a date as YYYY-MM-DD (e.g. 2026-06-30), got " + describe_text(v, ptr));
+        error(el, ptr, path, expected_date, v);
         return false;
     }
     template <record_enum E>
@@ -576,9 +600,12 @@ private:
         }
         // No guess at a person's value (a recovery identity) without --show-names.
         const bool guess = show_names_ || !is_person_pointer(ptr);
+        message_arg choices{"choices", enum_words<E>()};
+        choices.style = list_style::or_;
         error(el, ptr, path,
-              "expected one of " + enum_choices<E>() + ", got " + describe_text(v, ptr) +
-                  (guess ? did_you_mean(v, enum_words<E>()) : std::string()));
+              message{&expected_one_of,
+                      {std::move(choices), describe_text_arg(v, ptr),
+                       {"hint", guess ? did_you_mean_hint(v, enum_words<E>()) : std::vector<message>{}}}});
         return false;
     }
 
