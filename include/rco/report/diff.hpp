@@ -2,6 +2,8 @@
 // JSON documents. Pure: parsed JSON in, a diff and its renderings out.
 #pragma once
 
+#include "rco/message.hpp"
+
 #include <boost/json/value.hpp>
 
 #include <optional>
@@ -46,7 +48,8 @@ struct report_diff {
     std::string old_as_of, new_as_of;
     std::string old_result, new_result;
     int old_score = 0, new_score = 0;
-    std::vector<std::string> warnings;        ///< different catalogs, profiles, organizations
+    std::vector<std::string> warnings;        ///< different catalogs, profiles, organizations (English)
+    std::vector<rco::message> warning_messages; ///< the same warnings as messages, for other languages
     std::vector<standard_change> standards;   ///< only the standards whose result or score changed
     std::vector<check_diff> checks;           ///< only the checks whose status changed
     std::size_t unchanged_checks = 0;
@@ -58,11 +61,14 @@ struct report_diff {
 };
 
 /// Compares two reports; nullopt with `error` set when a document is not an
-/// rco-audit-report/1 report (the message names which one and what is wrong).
+/// rco-audit-report/1 report (the message names which one and what is wrong; in English,
+/// and as a message in `error_message` when given).
 [[nodiscard]] std::optional<report_diff> diff_reports(const boost::json::value& old_report, const boost::json::value& new_report,
-                                        std::string& error);
+                                        std::string& error, rco::message* error_message = nullptr);
 
-std::string write_diff_text(const report_diff& d);
+/// The diff for people, in `lang`: results and statuses in words, the standards' and
+/// checks' titles in `lang` when the catalog has them in it.
+std::string write_diff_text(const report_diff& d, const rco::message_language& lang = rco::english());
 /// `rco-audit-diff/1` JSON.
 std::string write_diff_json(const report_diff& d);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rco/escape.hpp"
+#include "rco/i18n.hpp"
 #include "rco/io/json_format.hpp"
 #include "rco/report/diff.hpp"
 #include "rco/report/report.hpp"
@@ -51,6 +52,64 @@ namespace {
 
 namespace json = boost::json;
 
+// The diff's words. Results and statuses as a board says them ("does not meet", "evidence
+// missing"), not the JSON report's codes.
+constexpr message_def diff_heading{"diff.heading", "Progress for {organization}: review of {old} compared with {new}"};
+constexpr message_def diff_the_organization{"diff.the_organization", "the organization"};
+constexpr message_def diff_warning{"diff.warning", "WARNING: {warning}."};
+constexpr message_def diff_overall{"diff.overall", "Overall: {old} → {new}; score {old_score}% → {new_score}% ({change})"};
+constexpr message_def diff_standard{"diff.standard",
+                                    "{number}. {title}: {old} → {new}, score {old_score}% → {new_score}%"};
+constexpr message_def diff_gained{"diff.section.standards_gained", "Standards newly met"};
+constexpr message_def diff_lost{"diff.section.standards_lost", "Standards no longer met"};
+constexpr message_def diff_other_standards{"diff.section.standards_other", "Other standard changes"};
+constexpr message_def diff_fixed{"diff.section.checks_fixed", "Checks fixed"};
+constexpr message_def diff_newly_failing{"diff.section.checks_newly_failing", "Checks newly failing or missing evidence"};
+constexpr message_def diff_other_checks{"diff.section.checks_other", "Other check changes"};
+constexpr message_def diff_added{"diff.section.checks_added", "Checks only in the new report"};
+constexpr message_def diff_removed{"diff.section.checks_removed", "Checks only in the old report"};
+constexpr message_def diff_pip{"diff.pip.heading",
+                               "Performance Improvement Plan of the review of {date}: {closed} of {count} item closed",
+                               "Performance Improvement Plan of the review of {date}: {closed} of {count} items closed",
+                               "count"};
+constexpr message_def diff_pip_standard{"diff.pip.standard",
+                                        "{number}. {title} (due {due}): requires improvement → {finding}"};
+constexpr message_def diff_pip_not_scored{"diff.pip.not_scored", "not scored again"};
+constexpr message_def diff_pip_closed{"diff.pip.closed", "closed"};
+constexpr message_def diff_pip_open{"diff.pip.open", "open"};
+constexpr message_def diff_pip_item{"diff.pip.item", "{id} {title}: {old} → {new} ({state})"};
+constexpr message_def diff_pip_finding_only{"diff.pip.finding_only", "the reviewers' finding (no check was listed): {state}"};
+constexpr message_def diff_unchanged{"diff.unchanged", "{count} check unchanged.", "{count} checks unchanged.", "count"};
+constexpr message_def diff_absent{"diff.word.absent", "absent"};
+constexpr message_def diff_meets{"diff.word.meets", "meets"};
+constexpr message_def diff_does_not_meet{"diff.word.does_not_meet", "does not meet"};
+constexpr message_def diff_evidence_missing{"diff.word.evidence_missing", "evidence missing"};
+constexpr message_def diff_needs_reviewer{"diff.word.needs_reviewer", "needs a reviewer"};
+constexpr message_def diff_does_not_apply{"diff.word.does_not_apply", "does not apply"};
+constexpr message_def diff_waived{"diff.word.waived", "waived"};
+constexpr message_def diff_incomplete{"diff.word.incomplete", "incomplete"};
+constexpr message_def diff_meets_standards{"diff.word.meets_standards", "meets the standards"};
+constexpr message_def diff_does_not_meet_standards{"diff.word.does_not_meet_standards", "does not meet the standards"};
+constexpr message_def diff_requires_improvement{"diff.word.requires_improvement", "requires improvement"};
+constexpr message_def diff_exceeds{"diff.word.exceeds", "exceeds"};
+constexpr message_def diff_differ{"diff.warning.differ",
+                                  "the reports were made with different {what} (old: {old}, new: {new}); changes may "
+                                  "come from that, not from the organization"};
+constexpr message_def diff_differ_organizations{"diff.warning.organizations", "organizations"};
+constexpr message_def diff_differ_profiles{"diff.warning.profiles", "profiles"};
+constexpr message_def diff_differ_catalogs{"diff.warning.catalogs", "catalogs"};
+constexpr message_def diff_old_report{"diff.error.old", "the old report"};
+constexpr message_def diff_new_report{"diff.error.new", "the new report"};
+constexpr message_def diff_not_object{"diff.error.not_object", "{report} is not a JSON object"};
+constexpr message_def diff_not_report{"diff.error.not_report",
+                                      "{report} is not an rco-audit-report/1 report (its \"format\" must be "
+                                      "\"rco-audit-report/1\"; make one with: rco-audit check RECORD --format json)"};
+constexpr message_def diff_no_list{"diff.error.no_list", "{report} has no \"{key}\" list"};
+constexpr message_def diff_bad_score{"diff.error.bad_score",
+                                     "{report} has a \"score\" that is not a whole number from 0 to 100"};
+constexpr message_def diff_bad_standard_score{
+    "diff.error.bad_standard_score", "{report} has a score that is not a whole number from 0 to 100 at {pointer}"};
+
 /// ok: nothing to do; review: a person must judge; problem: fail or missing evidence.
 int rank(std::string_view status) {
     if (status == "fail" || status == "insufficient_evidence")
@@ -99,21 +158,21 @@ struct parsed_report {
     }
 };
 
-std::optional<parsed_report> check_report(const json::value& v, const char* which, std::string& error) {
-    auto fail = [&](const std::string& why) {
-        error = std::string("the ") + which + " report " + why;
+std::optional<parsed_report> check_report(const json::value& v, const message_def& which, message& error) {
+    auto fail = [&](const message_def& why, std::vector<message_arg> args = {}) {
+        args.insert(args.begin(), message_arg{"report", std::vector<message>{message{&which, {}}}});
+        error = message{&why, std::move(args)};
         return std::nullopt;
     };
     if (!v.is_object())
-        return fail("is not a JSON object");
+        return fail(diff_not_object);
     const auto& o = v.get_object();
     auto f = o.find("format");
     if (f == o.end() || !f->value().is_string() || f->value().get_string() != json_report_format)
-        return fail("is not an rco-audit-report/1 report (its \"format\" must be \"rco-audit-report/1\"; "
-                    "make one with: rco-audit check RECORD --format json)");
+        return fail(diff_not_report);
     for (const char* key : {"standards", "checks"})
         if (!o.contains(key) || !o.at(key).is_array())
-            return fail(std::string("has no \"") + key + "\" list");
+            return fail(diff_no_list, {{"key", std::string(key)}});
     // Scores are percentages: any other number is not from this tool, and the changes
     // computed from it could not be trusted (nor kept from overflowing).
     auto bad_score = [](const json::object& obj) {
@@ -122,12 +181,11 @@ std::optional<parsed_report> check_report(const json::value& v, const char* whic
                !(it->value().is_int64() && it->value().get_int64() >= 0 && it->value().get_int64() <= 100);
     };
     if (bad_score(o))
-        return fail("has a \"score\" that is not a whole number from 0 to 100");
+        return fail(diff_bad_score);
     const auto& standards = o.at("standards").get_array();
     for (std::size_t i = 0; i < standards.size(); ++i)
         if (standards[i].is_object() && bad_score(standards[i].get_object()))
-            return fail("has a score that is not a whole number from 0 to 100 at /standards/" + std::to_string(i) +
-                        "/score");
+            return fail(diff_bad_standard_score, {{"pointer", "/standards/" + std::to_string(i) + "/score"}});
     return parsed_report{&o};
 }
 
@@ -154,49 +212,83 @@ std::string signed_change(int from, int to) {
 }
 
 /// A check's status in words, as a board says it ("does not meet", "evidence missing").
-std::string_view status_words(status s) noexcept {
+const message_def& status_words(status s) noexcept {
     switch (s) {
-    case status::pass: return "meets";
-    case status::fail: return "does not meet";
-    case status::insufficient_evidence: return "evidence missing";
-    case status::manual_review: return "needs a reviewer";
-    case status::not_applicable: return "does not apply";
-    case status::waived: return "waived";
+    case status::pass: return diff_meets;
+    case status::fail: return diff_does_not_meet;
+    case status::insufficient_evidence: return diff_evidence_missing;
+    case status::manual_review: return diff_needs_reviewer;
+    case status::not_applicable: return diff_does_not_apply;
+    case status::waived: return diff_waived;
     }
-    return "";
+    return diff_absent;
 }
 
-/// A status or result as a report spells it ("insufficient_evidence", "not_met",
-/// "meets_standards"), in words; a word this tool does not write stays as written.
-std::string in_words(const std::string& code) {
+/// A status, result or finding as a report spells it ("insufficient_evidence", "not_met",
+/// "meets_standards", "requires_improvement"), in words of `lang`; a word this tool does
+/// not write stays as written.
+std::string in_words(const std::string& code, const message_language& lang) {
     if (code.empty())
-        return "absent";
+        return lang.pattern(diff_absent, 0);
     for (auto x : {status::pass, status::fail, status::insufficient_evidence, status::manual_review,
                    status::not_applicable, status::waived})
         if (to_string(x) == code)
-            return std::string(status_words(x));
-    static constexpr std::pair<std::string_view, std::string_view> results[] = {
-        {"met", "meets"},
-        {"not_met", "does not meet"},
-        {"incomplete", "incomplete"},
-        {"meets_standards", "meets the standards"},
-        {"does_not_meet", "does not meet the standards"},
+            return lang.pattern(status_words(x), 0);
+    static constexpr std::pair<std::string_view, const message_def*> results[] = {
+        {"met", &diff_meets},
+        {"not_met", &diff_does_not_meet},
+        {"incomplete", &diff_incomplete},
+        {"meets_standards", &diff_meets_standards},
+        {"does_not_meet", &diff_does_not_meet_standards},
     };
     for (const auto& r : results)
         if (r.first == code)
-            return std::string(r.second);
+            return lang.pattern(*r.second, 0);
     return code;
+}
+
+/// A review finding in words ("requires improvement"); other findings as written.
+std::string finding_words(const std::string& code, const message_language& lang) {
+    static constexpr std::pair<std::string_view, const message_def*> findings[] = {
+        {"requires_improvement", &diff_requires_improvement},
+        {"meets", &diff_meets},
+        {"exceeds", &diff_exceeds},
+    };
+    if (&lang == &english() && code != "requires_improvement")
+        return code; // as English reports have always written it
+    for (const auto& f : findings)
+        if (f.first == code)
+            return lang.pattern(*f.second, 0);
+    return code;
+}
+
+/// A date as a report writes it (YYYY-MM-DD), as a message argument: a date when it is
+/// one (written the language's way), else the text as it is.
+message_arg date_arg(std::string_view name, const std::string& text) {
+    if (auto d = parse_date(text); d && format_date(*d) == text)
+        return {name, *d};
+    return {name, text};
+}
+
+/// A title from a report in `lang`: the catalog's translation filed under `context`
+/// when the report has the built-in catalog's English, else as the report has it.
+std::string title_in(const message_language& lang, const std::string& context, const std::string& title) {
+    return std::string(i18n::text(lang, context, title));
 }
 
 } // namespace
 
-std::optional<report_diff> diff_reports(const json::value& old_v, const json::value& new_v, std::string& error) {
-    auto a = check_report(old_v, "old", error);
-    if (!a)
+std::optional<report_diff> diff_reports(const json::value& old_v, const json::value& new_v, std::string& error,
+                                       message* error_message) {
+    message why;
+    auto a = check_report(old_v, diff_old_report, why);
+    auto b = a ? check_report(new_v, diff_new_report, why) : std::nullopt;
+    if (!a || !b) {
+        error = render(why);
+        if (error_message)
+            *error_message = std::move(why);
         return std::nullopt;
-    auto b = check_report(new_v, "new", error);
-    if (!b)
-        return std::nullopt;
+    }
     report_diff d;
     d.organization = b->nested("organization", "name");
     d.old_as_of = a->str("as_of");
@@ -206,16 +298,20 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
     d.old_score = a->integer("score");
     d.new_score = b->integer("score");
 
-    auto differs = [&](const std::string& what, const std::string& x, const std::string& y) {
-        if (x != y)
-            d.warnings.push_back("the reports were made with different " + what + " (old: " + (x.empty() ? "?" : x) +
-                                 ", new: " + (y.empty() ? "?" : y) + "); changes may come from that, not from the "
-                                 "organization");
+    auto differs = [&](const message_def& what, const std::string& x, const std::string& y) {
+        if (x == y)
+            return;
+        message m{&diff_differ,
+                  {{"what", std::vector<message>{message{&what, {}}}},
+                   {"old", x.empty() ? std::string("?") : x},
+                   {"new", y.empty() ? std::string("?") : y}}};
+        d.warnings.push_back(render(m));
+        d.warning_messages.push_back(std::move(m));
     };
-    differs("organizations", a->nested("organization", "name"), d.organization);
-    differs("profiles", a->str("profile"), b->str("profile"));
+    differs(diff_differ_organizations, a->nested("organization", "name"), d.organization);
+    differs(diff_differ_profiles, a->str("profile"), b->str("profile"));
     if (a->nested("catalog", "sha256") != b->nested("catalog", "sha256"))
-        differs("catalogs", a->nested("catalog", "version") + " " + a->nested("catalog", "sha256").substr(0, 12),
+        differs(diff_differ_catalogs, a->nested("catalog", "version") + " " + a->nested("catalog", "sha256").substr(0, 12),
                 b->nested("catalog", "version") + " " + b->nested("catalog", "sha256").substr(0, 12));
 
     std::map<int, const json::object*> old_standards;
@@ -318,25 +414,36 @@ std::optional<report_diff> diff_reports(const json::value& old_v, const json::va
     return d;
 }
 
-std::string write_diff_text(const report_diff& d) {
+std::string write_diff_text(const report_diff& d, const message_language& lang) {
     // Every string here comes from the two report files: shown on one line each, with
     // control characters as visible escapes, so none can start a line or drive a terminal.
     auto t = [](const std::string& s) { return terminal_safe(s); };
-    std::string out = "Progress for " + (d.organization.empty() ? std::string("the organization") : t(d.organization)) +
-                      ": review of " + t(d.old_as_of) + " compared with " + t(d.new_as_of) + "\n";
-    for (const auto& w : d.warnings)
-        out += "WARNING: " + t(w) + ".\n";
-    // Results and statuses in words ("does not meet → meets"), not the JSON report's codes.
-    const std::string to = " → ";
-    out += "\nOverall: " + t(in_words(d.old_result)) + to + t(in_words(d.new_result)) + "; score " +
-           std::to_string(d.old_score) + "%" + to + std::to_string(d.new_score) + "% (" +
-           signed_change(d.old_score, d.new_score) + ")\n";
-    auto section = [&](const char* heading, auto pred, auto line) {
+    auto say = [&](const message_def& def, std::vector<message_arg> args = {}) {
+        return render(message{&def, std::move(args)}, lang);
+    };
+    auto words = [&](const std::string& code) { return t(in_words(code, lang)); };
+    std::string out =
+        say(diff_heading, {{"organization", d.organization.empty() ? say(diff_the_organization) : t(d.organization)},
+                           date_arg("old", t(d.old_as_of)),
+                           date_arg("new", t(d.new_as_of))}) +
+        "\n";
+    for (std::size_t i = 0; i < d.warnings.size(); ++i)
+        out += say(diff_warning, {{"warning", t(i < d.warning_messages.size() ? render(d.warning_messages[i], lang)
+                                                                             : d.warnings[i])}}) +
+               "\n";
+    out += "\n" +
+           say(diff_overall, {{"old", words(d.old_result)},
+                              {"new", words(d.new_result)},
+                              {"old_score", std::int64_t{d.old_score}},
+                              {"new_score", std::int64_t{d.new_score}},
+                              {"change", signed_change(d.old_score, d.new_score)}}) +
+           "\n";
+    auto section = [&](const message_def& heading, const auto& items, auto line) {
         std::string body;
-        for (const auto& x : pred)
+        for (const auto& x : items)
             body += line(x);
         if (!body.empty())
-            out += std::string("\n") + heading + "\n" + body;
+            out += "\n" + say(heading) + "\n" + body;
     };
     std::vector<standard_change> gained, lost, other;
     for (const auto& s : d.standards)
@@ -344,14 +451,25 @@ std::string write_diff_text(const report_diff& d) {
          : s.old_result == "met" && s.new_result != "met" ? lost
                                                           : other)
             .push_back(s);
-    auto std_line = [&](const standard_change& s) {
-        return "  " + std::to_string(s.number) + ". " + t(s.title) + ": " + t(in_words(s.old_result)) + to +
-               t(in_words(s.new_result)) + ", score " + std::to_string(s.old_score) + "%" + to +
-               std::to_string(s.new_score) + "%\n";
+    auto standard_title = [&](int number, const std::string& title) {
+        return t(title_in(lang, "standard." + std::to_string(number) + ".title", title));
     };
-    section("Standards newly met", gained, std_line);
-    section("Standards no longer met", lost, std_line);
-    section("Other standard changes", other, std_line);
+    auto check_title = [&](const std::string& id, const std::string& title) {
+        return t(title_in(lang, id + ".title", title));
+    };
+    auto std_line = [&](const standard_change& s) {
+        return "  " +
+               say(diff_standard, {{"number", std::int64_t{s.number}},
+                                   {"title", standard_title(s.number, s.title)},
+                                   {"old", words(s.old_result)},
+                                   {"new", words(s.new_result)},
+                                   {"old_score", std::int64_t{s.old_score}},
+                                   {"new_score", std::int64_t{s.new_score}}}) +
+               "\n";
+    };
+    section(diff_gained, gained, std_line);
+    section(diff_lost, lost, std_line);
+    section(diff_other_standards, other, std_line);
     auto of_kind = [&](check_change k) {
         std::vector<check_diff> v;
         for (const auto& c : d.checks)
@@ -359,35 +477,48 @@ std::string write_diff_text(const report_diff& d) {
                 v.push_back(c);
         return v;
     };
+    const std::string to = " → ";
     auto check_line = [&](const check_diff& c) {
-        return "  " + t(c.id) + " " + t(c.title) + ": " + t(in_words(c.old_status)) + to + t(in_words(c.new_status)) +
-               "\n";
+        return "  " + t(c.id) + " " + check_title(c.id, c.title) + ": " + words(c.old_status) + to +
+               words(c.new_status) + "\n";
     };
-    section("Checks fixed", of_kind(check_change::fixed), check_line);
-    section("Checks newly failing or missing evidence", of_kind(check_change::newly_failing), check_line);
-    section("Other check changes", of_kind(check_change::changed), check_line);
-    section("Checks only in the new report", of_kind(check_change::added), check_line);
-    section("Checks only in the old report", of_kind(check_change::removed), check_line);
+    section(diff_fixed, of_kind(check_change::fixed), check_line);
+    section(diff_newly_failing, of_kind(check_change::newly_failing), check_line);
+    section(diff_other_checks, of_kind(check_change::changed), check_line);
+    section(diff_added, of_kind(check_change::added), check_line);
+    section(diff_removed, of_kind(check_change::removed), check_line);
     if (!d.pip.empty()) {
         const auto [items, closed] = pip_totals(d);
-        out += "\nPerformance Improvement Plan of the review of " + t(d.old_as_of) + ": " + std::to_string(closed) +
-               " of " + std::to_string(items) + " item" + (items == 1 ? "" : "s") + " closed\n";
+        out += "\n" +
+               say(diff_pip, {date_arg("date", t(d.old_as_of)),
+                              {"closed", static_cast<std::int64_t>(closed)},
+                              {"count", static_cast<std::int64_t>(items)}}) +
+               "\n";
         for (const auto& p : d.pip) {
-            out += "  " + std::to_string(p.standard) + ". " + t(p.title) + " (due " + t(p.due) +
-                   "): requires improvement" + to +
-                   (p.new_finding.empty() ? std::string("not scored again")
-                                          : t(p.new_finding == "requires_improvement" ? "requires improvement"
-                                                                                      : p.new_finding)) +
+            out += "  " +
+                   say(diff_pip_standard,
+                       {{"number", std::int64_t{p.standard}},
+                        {"title", standard_title(p.standard, p.title)},
+                        date_arg("due", t(p.due)),
+                        {"finding", p.new_finding.empty() ? say(diff_pip_not_scored)
+                                                          : t(finding_words(p.new_finding, lang))}}) +
                    "\n";
             for (const auto& c : p.items)
-                out += "    " + t(c.id) + " " + t(c.title) + ": " + t(in_words(c.old_status)) + to +
-                       t(in_words(c.new_status)) + (pip_progress::closed(c) ? " (closed)" : " (open)") + "\n";
+                out += "    " +
+                       say(diff_pip_item,
+                           {{"id", t(c.id)},
+                            {"title", check_title(c.id, c.title)},
+                            {"old", words(c.old_status)},
+                            {"new", words(c.new_status)},
+                            {"state", say(pip_progress::closed(c) ? diff_pip_closed : diff_pip_open)}}) +
+                       "\n";
             if (p.items.empty())
-                out += std::string("    the reviewers' finding (no check was listed): ") +
-                       (p.closed_items() ? "closed" : "open") + "\n";
+                out += "    " +
+                       say(diff_pip_finding_only, {{"state", say(p.closed_items() ? diff_pip_closed : diff_pip_open)}}) +
+                       "\n";
         }
     }
-    out += "\n" + std::to_string(d.unchanged_checks) + " checks unchanged.\n";
+    out += "\n" + say(diff_unchanged, {{"count", static_cast<std::int64_t>(d.unchanged_checks)}}) + "\n";
     return out;
 }
 
