@@ -140,11 +140,17 @@ void run_messages::add(const std::vector<rco::diagnostic>& diagnostics) {
     }
 }
 
+namespace {
+constexpr rco::message_def also_in_other_records{"cli.warning.also_in", " (and in {count} other record)",
+                                                 " (and in {count} other records)", "count"};
+} // namespace
+
 void run_messages::finish() {
     for (const auto& w : warnings_)
-        print_diagnostic(w.first, w.other_records == 0 ? std::string()
-                                  : " (and in " + std::to_string(w.other_records) +
-                                        (w.other_records == 1 ? " other record)" : " other records)"));
+        print_diagnostic(w.first, w.other_records == 0
+                                      ? std::string()
+                                      : say(also_in_other_records,
+                                            {{"count", static_cast<std::int64_t>(w.other_records)}}));
     warnings_.clear();
     index_.clear();
 }
@@ -166,14 +172,34 @@ void run_tally::count(const std::optional<rco::audit_result>& result) {
         ++incomplete;
 }
 
+namespace {
+constexpr rco::message_def tally_line{"cli.tally", "rco-audit: {count} record audited: {meet}, {not_met}, {incomplete}, {unreadable}",
+                                      "rco-audit: {count} records audited: {meet}, {not_met}, {incomplete}, {unreadable}",
+                                      "count"};
+constexpr rco::message_def tally_meet{"cli.tally.meet", "{count} meets", "{count} meet", "count"};
+constexpr rco::message_def tally_not_met{"cli.tally.not_met", "{count} does not meet", "{count} do not meet", "count"};
+constexpr rco::message_def tally_incomplete{"cli.tally.incomplete", "{count} incomplete", "{count} incomplete", "count"};
+constexpr rco::message_def tally_unreadable{"cli.tally.unreadable", "{count} unreadable", "{count} unreadable", "count"};
+constexpr rco::message_def tally_where{"cli.tally.where", "{tally}; {where}"};
+constexpr rco::message_def went_to_files{"cli.reports_went.files", "reports in {files}"};
+constexpr rco::message_def went_to_both{"cli.reports_went.files_and_stdout", "reports in {files} and on standard output"};
+constexpr rco::message_def went_to_stdout{"cli.reports_went.stdout", "reports on standard output"};
+
+rco::message_arg counted(std::string_view name, const rco::message_def& def, std::size_t n) {
+    return {name, std::vector<rco::message>{
+                      rco::message{&def, {{"count", static_cast<std::int64_t>(n)}}}}};
+}
+} // namespace
+
 std::string run_tally::line(std::string_view where) const {
     const auto total = meet + not_met + incomplete + unreadable;
-    auto out = "rco-audit: " + std::to_string(total) + (total == 1 ? " record" : " records") + " audited: " +
-               std::to_string(meet) + (meet == 1 ? " meets" : " meet") + ", " + std::to_string(not_met) +
-               (not_met == 1 ? " does not meet" : " do not meet") + ", " + std::to_string(incomplete) +
-               " incomplete, " + std::to_string(unreadable) + " unreadable";
+    auto out = say(tally_line, {{"count", static_cast<std::int64_t>(total)},
+                                counted("meet", tally_meet, meet),
+                                counted("not_met", tally_not_met, not_met),
+                                counted("incomplete", tally_incomplete, incomplete),
+                                counted("unreadable", tally_unreadable, unreadable)});
     if (!where.empty())
-        out += "; " + std::string(where);
+        out = say(tally_where, {{"tally", std::move(out)}, {"where", std::string(where)}});
     return out;
 }
 
@@ -183,15 +209,14 @@ std::string reports_went(const std::vector<std::string>& outputs) {
     for (const auto& o : outputs) {
         if (o.empty() || o == "-")
             to_stdout = true;
-        else if (std::find(files.begin(), files.end(), o) == files.end())
-            files.push_back(o);
+        else if (auto shown = rco::io::display_name(o); std::find(files.begin(), files.end(), shown) == files.end())
+            files.push_back(std::move(shown));
     }
-    std::string out = "reports";
-    for (std::size_t i = 0; i < files.size(); ++i)
-        out += (i == 0 ? " in " : ", ") + rco::io::display_name(files[i]);
-    if (to_stdout)
-        out += files.empty() ? " on standard output" : " and on standard output";
-    return files.empty() && !to_stdout ? std::string() : out;
+    if (files.empty())
+        return to_stdout ? say(went_to_stdout) : std::string();
+    rco::message_arg shown{"files", std::move(files)};
+    shown.style = rco::list_style::commas;
+    return say(to_stdout ? went_to_both : went_to_files, {std::move(shown)});
 }
 
 std::size_t available_cores() {

@@ -591,11 +591,16 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
     opt.rules_dir = how.rules_dir;
     opt.tailoring_path = how.tailoring_path;
     opt.formats = {"json"};
+    // The report in English (diff's JSON keeps the catalog's English titles), whatever
+    // RCO_AUDIT_LANG says; the caller's messages stay in the caller's language.
+    opt.lang = "en";
+    const auto& caller = message_language();
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return std::nullopt;
     auto plan = resolve(opt, *cat);
+    set_message_language(caller);
     if (!plan)
         return std::nullopt;
     if (plan->files.size() != 1) {

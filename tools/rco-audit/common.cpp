@@ -49,6 +49,29 @@ constexpr rco::message_def level_recommended{"cli.level.recommended", "recommend
 constexpr rco::message_def standard_heading_def{"cli.standard_heading", "Standard {number}: {title}"};
 } // namespace
 
+namespace {
+const rco::message_language* chosen_language = nullptr;
+} // namespace
+
+const rco::message_language& message_language() { return chosen_language ? *chosen_language : rco::english(); }
+void set_message_language(const rco::message_language& lang) { chosen_language = &lang; }
+
+std::string say(const rco::message_def& def, std::vector<rco::message_arg> args) {
+    return rco::render(rco::message{&def, std::move(args)}, message_language());
+}
+
+void print_error(const rco::message& m) {
+    std::cerr << "rco-audit: " << rco::severity_word(rco::severity::error, message_language()) << ": "
+              << rco::render(m, message_language()) << "\n";
+}
+
+void print_warning(const rco::message& m) {
+    if (terminal_settings().quiet)
+        return;
+    std::cerr << "rco-audit: " << rco::severity_word(rco::severity::warning, message_language()) << ": "
+              << rco::render(m, message_language()) << "\n";
+}
+
 const rco::message_language* language_for(const std::string& option) {
     std::string tag = option;
     const char* from = "--lang";
@@ -59,8 +82,10 @@ const rco::message_language* language_for(const std::string& option) {
         tag = env;
         from = lang_environment;
     }
-    if (const auto* lang = rco::i18n::find(tag))
+    if (const auto* lang = rco::i18n::find(tag)) {
+        chosen_language = lang;
         return lang;
+    }
     std::string known;
     for (auto l : rco::i18n::languages())
         known += (known.empty() ? "" : ", ") + std::string(l);
@@ -83,9 +108,9 @@ std::string standard_heading(const rco::standard_info& s, const rco::message_lan
 void print_diagnostic(const rco::diagnostic& d, std::string_view note) {
     if (terminal_settings().quiet && d.severity != rco::severity::error)
         return;
-    auto line = rco::format_diagnostic(d);
+    auto line = rco::format_diagnostic(d, message_language());
     line.insert(std::min(line.find('\n'), line.size()), note); // before a syntax error's quoted line
-    std::cerr << (colour_on(2) ? colour_diagnostic(line) : line) << "\n";
+    std::cerr << (colour_on(2) ? colour_diagnostic(line, message_language()) : line) << "\n";
 }
 
 void print_diagnostics(const std::vector<rco::diagnostic>& diags) {

@@ -23,8 +23,21 @@ const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::cata
 
 /// The language to print in: --lang (`option`), else the RCO_AUDIT_LANG environment
 /// variable, else English; never the system's locale. nullptr after saying why (a language
-/// rco-audit does not speak).
+/// rco-audit does not speak). The language found is also the one messages (diagnostics,
+/// print_error, print_warning) are printed in from then on.
 const rco::message_language* language_for(const std::string& option);
+
+/// The language messages are printed in: English until language_for() chose another.
+const rco::message_language& message_language();
+void set_message_language(const rco::message_language& lang);
+
+/// `m` in message_language(): "m" rendered.
+std::string say(const rco::message_def& def, std::vector<rco::message_arg> args = {});
+
+/// "rco-audit: error: <m>" on standard error, in message_language().
+void print_error(const rco::message& m);
+/// "rco-audit: warning: <m>" on standard error, in message_language(); nothing with --quiet.
+void print_warning(const rco::message& m);
 
 /// A check's level as a word of `lang` ("required", "obligatorio").
 std::string level_word(rco::level l, const rco::message_language& lang);

@@ -16,9 +16,14 @@ struct diff_options {
     std::string format = "text";
     std::string output;
     audit_settings audit; ///< how a record is audited
+    std::string lang;     ///< --lang (else RCO_AUDIT_LANG): the text diff's and the messages' words
 };
 
 namespace {
+
+constexpr rco::message_def reports_only{"cli.diff.reports_only",
+                                        "--profile, --as-of, --tailoring and --rules apply to records; both files "
+                                        "are reports, compared as they are"};
 
 /// Whether `text` is a report of this tool rather than a record: JSON whose "format" is an
 /// "rco-audit-..." format (a batch document then gets diff_reports' error, naming the format
@@ -58,6 +63,9 @@ std::optional<boost::json::value> report_of(const std::string& file, const audit
 } // namespace
 
 int run_diff(const diff_options& opt) {
+    const auto* lang = language_for(opt.lang);
+    if (!lang)
+        return exit_input_error;
     std::optional<boost::json::value> docs[2];
     bool record[2] = {false, false};
     const std::string* files[2] = {&opt.old_file, &opt.new_file};
@@ -68,18 +76,21 @@ int run_diff(const diff_options& opt) {
     const auto& a = opt.audit;
     if (!record[0] && !record[1] && !terminal_settings().quiet &&
         (a.profile_given || !a.as_of.empty() || !a.rules_dir.empty() || !a.tailoring_path.empty()))
-        std::cerr << "rco-audit: warning: --profile, --as-of, --tailoring and --rules apply to records; both files "
-                     "are reports, compared as they are\n";
+        print_warning({&reports_only, {}});
     std::string error;
-    auto d = rco::report::diff_reports(*docs[0], *docs[1], error);
+    rco::message why;
+    auto d = rco::report::diff_reports(*docs[0], *docs[1], error, &why);
     if (!d) {
-        std::cerr << "rco-audit: error: " << rco::terminal_safe(error) << "\n";
+        std::cerr << "rco-audit: " << rco::severity_word(rco::severity::error, *lang) << ": "
+                  << rco::terminal_safe(rco::render(why, *lang)) << "\n";
         return exit_input_error;
     }
-    for (const auto& w : d->warnings)
+    for (const auto& w : d->warning_messages)
         if (!terminal_settings().quiet)
-            std::cerr << "rco-audit: warning: " << rco::terminal_safe(w) << "\n";
-    auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d);
+            std::cerr << "rco-audit: " << rco::severity_word(rco::severity::warning, *lang) << ": "
+                      << rco::terminal_safe(rco::render(w, *lang)) << "\n";
+    // The JSON diff is for programs: its words are the reports' codes in every language.
+    auto out = opt.format == "json" ? rco::report::write_diff_json(*d) : rco::report::write_diff_text(*d, *lang);
     rco::io::output_options how;
     add_identity(how.inputs, opt.old_file);
     add_identity(how.inputs, opt.new_file);
@@ -108,6 +119,7 @@ command add_diff(CLI::App& app) {
     sub->add_option("--tailoring", a.tailoring_path, "Tailoring file (rco-tailoring/1) the records are audited with")
         ->check(CLI::ExistingFile);
     add_rules_option(*sub, a.rules_dir);
+    add_lang_option(*sub, opt->lang);
     add_terminal_options(*sub);
     sub->footer(exit_codes_footer("nothing got worse", "a standard is no longer met or a check newly fails",
                                   "usage or input error: a file is missing or malformed, a record cannot be "

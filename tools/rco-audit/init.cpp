@@ -16,12 +16,31 @@ struct init_options {
     std::string format; ///< json or xlsx; empty: from the file name
     bool force = false;
     bool example = false;
+    std::string lang; ///< --lang (else RCO_AUDIT_LANG): the words printed (and the workbook's)
 };
 
+namespace {
+constexpr rco::message_def file_exists{"cli.init.exists", "{file} already exists; choose another name or add --force"};
+constexpr rco::message_def wrote_workbook{
+    "cli.init.workbook",
+    "Wrote {file}: a blank workbook (review date {date}) to fill in (start with its first sheet, \"{sheet}\"),\n"
+    "then run: rco-audit check {file} (the report lists what is still to record)"};
+constexpr rco::message_def wrote_example{
+    "cli.init.example",
+    "Wrote {file}: a complete example record. Replace its values with your organization's,\n"
+    "then run: rco-audit check {file}"};
+constexpr rco::message_def wrote_blank{
+    "cli.init.blank",
+    "Wrote {file}: a blank record (review date {date}). Fill in its values (null means not recorded),\n"
+    "then run: rco-audit check {file} (the report lists what is still to record)"};
+} // namespace
+
 int run_init(const init_options& opt) {
+    if (!language_for(opt.lang))
+        return exit_input_error;
     std::error_code ec;
     if (!opt.force && fs::exists(opt.file, ec)) {
-        std::cerr << "rco-audit: error: " << opt.file << " already exists; choose another name or add --force\n";
+        print_error({&file_exists, {{"file", opt.file}}});
         return exit_input_error;
     }
     const std::string format =
@@ -34,9 +53,8 @@ int run_init(const init_options& opt) {
         const auto wb = blank.ok() ? rco::io::write_record_xlsx(*blank.record) : rco::io::blank_workbook();
         if (!wb.ok() || emit(opt.file, wb.bytes) != exit_met)
             return exit_input_error;
-        std::cout << "Wrote " << opt.file << ": a blank workbook (review date " << rco::format_date(today)
-                  << ") to fill in (start with its first sheet, \"Start here\"),\n"
-                  << "then run: rco-audit check " << opt.file << " (the report lists what is still to record)\n";
+        std::cout << say(wrote_workbook, {{"file", opt.file}, {"date", today}, {"sheet", std::string("Start here")}})
+                  << "\n";
         return exit_met;
     }
     const std::string text = opt.example ? std::string(rco::io::starter_record()) : rco::io::blank_record(today);
@@ -44,13 +62,9 @@ int run_init(const init_options& opt) {
         std::cerr << "rco-audit: error: " << err << "\n";
         return exit_input_error;
     }
-    if (opt.example)
-        std::cout << "Wrote " << opt.file << ": a complete example record. Replace its values with your organization's,\n"
-                  << "then run: rco-audit check " << opt.file << "\n";
-    else
-        std::cout << "Wrote " << opt.file << ": a blank record (review date " << rco::format_date(today)
-                  << "). Fill in its values (null means not recorded),\nthen run: rco-audit check " << opt.file
-                  << " (the report lists what is still to record)\n";
+    std::cout << (opt.example ? say(wrote_example, {{"file", opt.file}})
+                              : say(wrote_blank, {{"file", opt.file}, {"date", today}}))
+              << "\n";
     return exit_met;
 }
 
@@ -66,6 +80,7 @@ command add_init(CLI::App& app) {
         ->check(CLI::IsMember({"json", "xlsx"}));
     sub->add_flag("--force", opt->force, "Overwrite an existing file");
     sub->add_flag("--example", opt->example, "Write the complete example record instead of a blank one");
+    add_lang_option(*sub, opt->lang);
     sub->footer(exit_codes_footer("the file was written", "", "usage error, the file exists (without --force), or it cannot be written"));
     return {sub, [opt] { return run_init(*opt); }};
 }

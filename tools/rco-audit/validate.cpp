@@ -14,9 +14,24 @@ struct validate_options {
     std::string roster;    ///< a CSV board roster checked with the record
     std::string documents; ///< the folder documents[].path is resolved in (default: the record's)
     bool every_warning = false; ///< no warning gathered with a count
+    std::string lang;           ///< --lang (else RCO_AUDIT_LANG): the words of the messages and status lines
 };
 
+namespace {
+constexpr rco::message_def file_invalid{"cli.validate.invalid", "{file}: invalid"};
+constexpr rco::message_def file_valid{"cli.validate.valid", "{file}: valid rco-record/1"};
+constexpr rco::message_def file_warnings{"cli.validate.warnings", " ({count} warning)", " ({count} warnings)", "count"};
+constexpr rco::message_def nothing_ignored{"cli.validate.nothing_ignored", "; no unknown field or word ignored"};
+constexpr rco::message_def unknown_ignored{"cli.validate.unknown_ignored", "; {count} unknown field or word ignored",
+                                           "; {count} unknown fields or words ignored", "count"};
+constexpr rco::message_def batch_line{
+    "cli.validate.batch", "rco-audit: {count} record read: {valid} valid ({with_warnings} with warnings), {invalid} invalid",
+    "rco-audit: {count} records read: {valid} valid ({with_warnings} with warnings), {invalid} invalid", "count"};
+} // namespace
+
 int run_validate(const validate_options& opt) {
+    if (!language_for(opt.lang))
+        return exit_input_error;
     const auto files = find_records(opt.files); // folders as check expands them
     if (!files)
         return exit_input_error;
@@ -33,7 +48,7 @@ int run_validate(const validate_options& opt) {
             ignored += d.unknown;
         }
         if (!loaded.record) {
-            std::cout << shown_name(file) << ": invalid\n";
+            std::cout << say(file_invalid, {{"file", shown_name(file)}}) << "\n";
             worst = exit_input_error;
             continue;
         }
@@ -41,22 +56,23 @@ int run_validate(const validate_options& opt) {
         with_warnings += warnings > 0;
         if (quiet)
             continue;
-        std::cout << shown_name(file) << ": valid rco-record/1";
+        std::cout << say(file_valid, {{"file", shown_name(file)}});
         if (warnings)
-            std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
+            std::cout << say(file_warnings, {{"count", static_cast<std::int64_t>(warnings)}});
         // Unknown fields and words: read past, so they count for nothing in an audit.
-        if (ignored == 0)
-            std::cout << "; no unknown field or word ignored\n";
-        else
-            std::cout << "; " << ignored << (ignored == 1 ? " unknown field or word" : " unknown fields or words")
-                      << " ignored\n";
+        std::cout << (ignored == 0 ? say(nothing_ignored)
+                                   : say(unknown_ignored, {{"count", static_cast<std::int64_t>(ignored)}}))
+                  << "\n";
     }
     std::cout.flush();
     messages.finish();
     if (batch && !quiet) {
         const auto total = files->size(), invalid = total - valid;
-        std::cerr << "rco-audit: " << total << (total == 1 ? " record" : " records") << " read: " << valid
-                  << " valid (" << with_warnings << " with warnings), " << invalid << " invalid\n";
+        std::cerr << say(batch_line, {{"count", static_cast<std::int64_t>(total)},
+                                      {"valid", static_cast<std::int64_t>(valid)},
+                                      {"with_warnings", static_cast<std::int64_t>(with_warnings)},
+                                      {"invalid", static_cast<std::int64_t>(invalid)}})
+                  << "\n";
     }
     return worst;
 }
@@ -73,6 +89,7 @@ command add_validate(CLI::App& app) {
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
         ->check(CLI::ExistingDirectory);
     add_every_warning_option(*sub, opt->every_warning);
+    add_lang_option(*sub, opt->lang);
     add_terminal_options(*sub);
     sub->footer(exit_codes_footer("every file is valid", "", "a file is missing or invalid (the other files are still read), or a usage error"));
     return {sub, [opt] { return run_validate(*opt); }};
