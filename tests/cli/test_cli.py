@@ -2072,5 +2072,132 @@ def per_applicant_tailoring_by_name_warnings_and_expiry_boundaries():
                "organization; approved by State office.</a></li>" in out, out[out.find("expiring-waivers"):][:600])
 
 
+# --- validate, diff and init in Spanish, and the readers' messages (issue 11) ---
+
+def machine_lines(err):
+    """Each diagnostic line's place and kind, without its words: file:line:column and the pointer."""
+    out = []
+    for line in err.splitlines():
+        m = re.match(r"^(.*?): (error|warning|advertencia): .*\((?:at|en) (/[^)]*)\)$", line)
+        if m:
+            out.append((m.group(1), "error" if m.group(2) == "error" else "warning", m.group(3)))
+    return out
+
+
+@test
+def validate_in_spanish_keeps_places_and_exit_codes():
+    with open(HARBOR) as f:
+        rec = json.load(f)
+    rec["organization"]["misson"] = "typo"
+    rec["as_of"] = "yesterday"
+    rec["board"]["members"][1]["voting"] = "Jane Doe"
+    rec["services"][0]["type"] = "recovery_coaching"
+    with tempfile.TemporaryDirectory() as d:
+        bad = write(d, "bad.json", json.dumps(rec, indent=2))
+        code_en, out_en, err_en = run("validate", bad, HARBOR)
+        code_es, out_es, err_es = run("validate", bad, HARBOR, "--lang", "es")
+        expect(code_en == code_es == 2, f"exit {code_en} / {code_es}")
+        expect(f"{bad}: invalid" in out_en and f"{bad}: no válido" in out_es, out_es)
+        expect(f"{HARBOR}: expediente rco-record/1 válido" in out_es, out_es)
+        expect(machine_lines(err_en) == machine_lines(err_es) and len(machine_lines(err_es)) >= 4,
+               f"{machine_lines(err_en)} != {machine_lines(err_es)}")
+        for needle in ("error: se esperaba una fecha con la forma AAAA-MM-DD (p. ej., 2026-06-30), pero se encontró "
+                       "\"yesterday\" (en /as_of)",
+                       "advertencia: se ignora el campo desconocido \"misson\"; ¿quiso decir mission? "
+                       "(en /organization/misson)",
+                       "error: se esperaba true o false, pero se encontró un valor que no se muestra aquí (podría "
+                       "identificar a un integrante de la junta directiva; --show-names lo muestra) "
+                       "(en /board/members/1/voting)",
+                       "advertencia: tipo de servicio desconocido: \"recovery_coaching\" (los criterios no lo "
+                       "cuentan); ¿quiso decir peer_recovery_coaching? Los tipos de servicio son: "):
+            expect(needle in err_es, f"{needle!r} not in {err_es!r}")
+        expect("Jane" not in err_es and "warning:" not in err_es, err_es)
+        # A batch's closing line and the warnings it gathers, in Spanish; the environment variable works too.
+        code, out, err = run("validate", EX, env={"RCO_AUDIT_LANG": "es"})
+        expect(code == 0 and "rco-audit: 4 expedientes leídos: válidos, 4" in err, err)
+        expect(": expediente rco-record/1 válido" in out and "no se ignoró ningún campo" in out, out)
+        code, out, _ = run("validate", HARBOR, "--lang", "en", env={"RCO_AUDIT_LANG": "es"})
+        expect(out == f"{HARBOR}: valid rco-record/1; no unknown field or word ignored\n", out)
+        code, _, err = run("validate", HARBOR, "--lang", "xx")
+        expect(code == 2 and "unknown language 'xx' (--lang)" in err, err)
+
+
+@test
+def a_roster_and_a_workbook_speak_spanish_too():
+    with open(NORTHFIELD) as f:
+        rec = json.load(f)
+    del rec["board"]["members"]
+    with tempfile.TemporaryDirectory() as d:
+        path = write(d, "rec.json", json.dumps(rec))
+        bad = write(d, "bad.csv", "id,voting,recovery_identity,colour\nx,perhaps,personal,red\n")
+        code, _, err = run("validate", path, "--roster", bad, "--lang", "es")
+        expect(code == 2, f"exit {code}")
+        expect(f"{bad}:2:3: error: columna voting: se esperaba yes o no (o true/false), pero se encontró "
+               "un valor que no se muestra aquí" in err, err)
+        expect(f"{bad}:1:4: advertencia: se ignora la columna desconocida \"colour\"" in err, err)
+        # A workbook's typed cells: the cell named, the words in Spanish.
+        xlsx = os.path.join(d, "rec.xlsx")
+        code, _, err = run("convert", HARBOR, "-o", xlsx)
+        expect(code == 0, err)
+        code, _, err = run("validate", os.path.join(d, "missing.json"), "--lang", "es")
+        expect(code == 2 and "no se puede abrir el archivo (" in err, err)
+
+
+@test
+def diff_in_spanish():
+    with tempfile.TemporaryDirectory() as d:
+        with open(RIVERBEND) as f:
+            rec = json.load(f)
+        before = write(d, "before.json", run("check", RIVERBEND, "--format", "json")[1])
+        rec["participation"]["events"] += [
+            {"date": "2026-04-10", "type": "focus_group", "participants": 9, "id": "ev-new-1"},
+            {"date": "2026-05-15", "type": "visioning", "participants": 21, "id": "ev-new-2"}]
+        rec["participation"]["feedback_survey"] = "2026-05-01"
+        newer = write(d, "rec.json", json.dumps(rec))
+        after = write(d, "after.json", run("check", newer, "--format", "json")[1])
+        code, out, err = run("diff", before, after, "--lang", "es")
+        expect(code == 0 and err == "", f"exit {code}: {err}")
+        expect("En general: no cumple los estándares → cumple los estándares; puntuación: 81 % → 86 % (+5)" in out,
+               out)
+        expect("Estándares que ahora se cumplen\n  5. Proceso participativo: no cumple → cumple, puntuación: "
+               "43 % → 100 %" in out, out)
+        expect("  S5.4 Encuesta de opinión de participantes: falta documentación → cumple\n" in out
+               or "  S5.4 " in out and "falta documentación → cumple" in out, out)
+        expect("revisión del 30 de junio de 2025" in out or "revisión del " in out.splitlines()[0], out)
+        expect(re.search(r"\n\d+ criterios sin cambios\.\n$", out) is not None, out)
+        # The JSON diff is for programs: the same in every language.
+        _, json_en, _ = run("diff", after, before, "--format", "json")
+        code, json_es, _ = run("diff", after, before, "--format", "json", "--lang", "es")
+        expect(code == 1 and json_es == json_en, "the JSON diff differs by language")
+        other = write(d, "michigan.json", run("check", newer, "--format", "json", "--profile", "michigan")[1])
+        code, out, err = run("diff", before, other, "--lang", "es")
+        expect("advertencia: los informes se hicieron con perfiles distintos (anterior: national, nuevo: michigan)"
+               in err and "ADVERTENCIA: " in out, err)
+        broken = write(d, "broken.json", '{"format": "rco-audit-report/1"}')
+        code, _, err = run("diff", before, broken, "--lang", "es")
+        expect(code == 2 and 'error: el informe nuevo no tiene la lista "standards"' in err, err)
+
+
+@test
+def init_in_spanish():
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "mine.json")
+        code, out, _ = run("init", target, "--lang", "es")
+        expect(code == 0 and out.startswith(f"Se escribió {target}: un expediente en blanco (fecha de revisión: "),
+               out)
+        expect(f"luego ejecute: rco-audit check {target} (el informe indica lo que falta registrar)" in out, out)
+        code_en, _, _ = run("init", os.path.join(d, "en.json"))
+        with open(target, encoding="utf-8") as f, open(os.path.join(d, "en.json"), encoding="utf-8") as g:
+            expect(f.read() == g.read(), "the blank record's fields differ by language")
+        code, _, err = run("init", target, "--lang", "es")
+        expect(code == 2 and f"rco-audit: error: {target} ya existe; elija otro nombre o agregue --force" in err, err)
+        example = os.path.join(d, "example.json")
+        code, out, _ = run("init", example, "--example", "--lang", "es")
+        expect(code == 0 and "un expediente de ejemplo completo" in out, out)
+        code, _, err = run("validate", example, "--lang", "es")
+        expect(code == 0 and "advertencia: el expediente todavía tiene los valores del ejemplo (/organization/name, "
+               "/organization/ein" in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
