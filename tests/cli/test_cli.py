@@ -2113,9 +2113,21 @@ def validate_in_spanish_keeps_places_and_exit_codes():
             expect(needle in err_es, f"{needle!r} not in {err_es!r}")
         expect("Jane" not in err_es and "warning:" not in err_es, err_es)
         # A batch's closing line and the warnings it gathers, in Spanish; the environment variable works too.
-        code, out, err = run("validate", EX, env={"RCO_AUDIT_LANG": "es"})
-        expect(code == 0 and "rco-audit: 4 expedientes leídos: válidos, 4" in err, err)
-        expect(": expediente rco-record/1 válido" in out and "no se ignoró ningún campo" in out, out)
+        folder = os.path.join(d, "recs")
+        os.makedirs(folder)
+        rec = json.load(open(RIVERBEND))
+        rec["organization"]["misson"] = "typo"
+        for name in ("a.json", "b.json"):
+            write(folder, name, json.dumps(rec))
+        shutil.copy(NORTHFIELD, folder)
+        code, out, err = run("validate", folder, env={"RCO_AUDIT_LANG": "es"})
+        expect(code == 0 and "rco-audit: 3 expedientes leídos: válidos, 3 (2 con advertencias); no válidos, 0" in err,
+               err)
+        expect("a.json:1:" in err and "advertencia: se ignora el campo desconocido \"misson\"; ¿quiso decir "
+               "mission? (en /organization/misson) (y en 1 expediente más)" in err, err)
+        expect(": expediente rco-record/1 válido (1 advertencia); se ignoró 1 campo o palabra desconocidos" in out
+               and "northfield-wellness-collective.json: expediente rco-record/1 válido; no se ignoró ningún campo"
+               in out, out)
         code, out, _ = run("validate", HARBOR, "--lang", "en", env={"RCO_AUDIT_LANG": "es"})
         expect(out == f"{HARBOR}: valid rco-record/1; no unknown field or word ignored\n", out)
         code, _, err = run("validate", HARBOR, "--lang", "xx")
@@ -2134,11 +2146,21 @@ def a_roster_and_a_workbook_speak_spanish_too():
         expect(code == 2, f"exit {code}")
         expect(f"{bad}:2:3: error: columna voting: se esperaba yes o no (o true/false), pero se encontró "
                "un valor que no se muestra aquí" in err, err)
-        expect(f"{bad}:1:4: advertencia: se ignora la columna desconocida \"colour\"" in err, err)
-        # A workbook's typed cells: the cell named, the words in Spanish.
+        expect(f"{bad}:1:29: advertencia: se ignora la columna desconocida \"colour\"" in err, err)
+        # A workbook's cells: the cell named, the words in Spanish.
+        with open(HARBOR) as f:
+            harbor = json.load(f)
+        harbor["services"][0]["type"] = "recovery_coaching"
         xlsx = os.path.join(d, "rec.xlsx")
-        code, _, err = run("convert", HARBOR, "-o", xlsx)
+        code, _, err = run("convert", write(d, "h.json", json.dumps(harbor)), "--to", "xlsx", "-o", xlsx)
         expect(code == 0, err)
+        code, out, err = run("validate", xlsx, "--lang", "es")
+        expect(code == 0 and out == f"{xlsx}: expediente rco-record/1 válido (2 advertencias); se ignoró 1 campo o "
+               "palabra desconocidos\n", out)
+        expect(f"{xlsx}: advertencia: Services!B2: tipo de servicio desconocido: \"recovery_coaching\" (los criterios "
+               "no lo cuentan); ¿quiso decir peer_recovery_coaching?" in err, err)
+        expect(f"{xlsx}: advertencia: el archivo del documento texts/harbor-welcome.txt no está en la carpeta del "
+               "expediente; su texto no se analiza (en /documents/2/path)" in err, err)
         code, _, err = run("validate", os.path.join(d, "missing.json"), "--lang", "es")
         expect(code == 2 and "no se puede abrir el archivo (" in err, err)
 

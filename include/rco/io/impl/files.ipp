@@ -276,6 +276,10 @@ constexpr message_def refused_too_large{"reader.document.too_large",
 constexpr message_def document_changed{"reader.document.changed",
                                        "document file {file} has SHA-256 {digest}, not the digest the record gives; "
                                        "the file changed since it was recorded"};
+constexpr message_def document_missing{"reader.document.missing",
+                                       "document file {file} is not in the record's folder; its text is not scanned"};
+constexpr message_def document_unreadable{"reader.document.unreadable",
+                                          "document file {file} cannot be read; its text is not scanned"};
 constexpr message_def file_is_directory{"reader.file.directory", "is a directory; expected a file"};
 constexpr message_def file_not_regular{"reader.file.not_regular",
                                        "is {kind}, not a regular file; only regular files are read"};
@@ -653,10 +657,9 @@ void load_document_texts(record& rec, const document_options& opts, const std::s
                 why = r == read_status::too_large ? refusal::too_large : refusal::unreadable;
         }
         if (why == refusal::missing || why == refusal::unreadable) {
-            diags.push_back({severity::warning, record_file, 0, 0, ptr,
-                             "document file " + display_name(rel) +
-                                 (why == refusal::missing ? " is not in the record's folder" : " cannot be read") +
-                                 "; its text is not scanned"});
+            diags.push_back(make_diagnostic(severity::warning, record_file, ptr,
+                                            {why == refusal::missing ? &document_missing : &document_unreadable,
+                                             {{"file", display_name(rel)}}}));
             continue;
         }
         if (why != refusal::none) {
