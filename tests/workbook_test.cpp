@@ -1,3 +1,4 @@
+#include "rco/i18n.hpp"
 #include "rco/io/workbook.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -396,6 +397,35 @@ BOOST_AUTO_TEST_CASE(a_workbook_without_record_sheets_is_an_error) {
     auto o = read(other);
     BOOST_TEST(!o.record.has_value());
     BOOST_TEST(all_messages(o).find("not an rco-record/1 workbook") != std::string::npos, all_messages(o));
+}
+
+BOOST_AUTO_TEST_CASE(cell_messages_in_spanish_keep_the_sheet_cell_and_pointer) {
+    auto org = sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value") + istr("C1", "Help")),
+                          row(2, istr("A2", "legal_status") + istr("B2", "nonprofit")),
+                          row(3, istr("A3", "formation_year") + istr("B3", "twelve")),
+                          row(4, istr("A4", "misson") + istr("B4", "x"))});
+    std::vector<std::string> rows = {row(1, istr("A1", "id") + istr("B1", "voting"))};
+    rows.push_back(row(2, istr("A2", "b01") + istr("B2", "maybe")));
+    auto r = read(make_workbook({{"Organization", org}, {"Board members", sheet_xml(rows)}, {"Notas", sheet_xml({})}}));
+    const auto* es = i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    std::string text;
+    for (const auto& d : r.diagnostics) {
+        text += format_diagnostic(d, *es) + "\n";
+        BOOST_TEST(render(d.text) == d.message); // the English is the message's
+    }
+    for (const char* expected :
+         {"my-rco.xlsx: error: Organization!B2: se esperaba uno de estos valores: 501c3, 501c3_pending, "
+          "fiscally_sponsored, other_501c, for_profit, government, unincorporated u other, pero se encontró "
+          "\"nonprofit\" (en /organization/legal_status)\n",
+          "my-rco.xlsx: error: Organization!B3: se esperaba un número entero, pero se encontró \"twelve\" "
+          "(en /organization/formation_year)\n",
+          "my-rco.xlsx: advertencia: Organization!A4: se ignora el campo desconocido \"misson\"; ¿quiso decir "
+          "\"mission\"? (en /organization)\n",
+          "my-rco.xlsx: error: 'Board members'!B2: se esperaba yes o no (en /board/members/0/voting)\n",
+          "my-rco.xlsx: advertencia: se ignora la hoja \"Notas\": no forma parte de un libro de cálculo rco-record/1\n"})
+        BOOST_TEST(text.find(expected) != std::string::npos, expected << "\nnot in\n" << text);
+    BOOST_TEST(text.find("maybe") == std::string::npos, text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

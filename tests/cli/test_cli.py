@@ -2221,5 +2221,23 @@ def init_in_spanish():
                "/organization/ein" in err, err)
 
 
+@test
+def json_syntax_errors_in_spanish_keep_the_caret():
+    with tempfile.TemporaryDirectory() as d:
+        broken = write(d, "t.json", '{\n  "format": "rco-record/1",\n  "organization": {"name": "X",}\n}\n')
+        code_en, _, err_en = run("check", broken)
+        code, _, err = run("check", broken, "--lang", "es")
+        expect(code == code_en == 2, f"exit {code}")
+        expect(err == err_en.replace(": not audited (input error)", ": no se auditó (error en los datos de entrada)").replace("error: malformed JSON: a trailing comma: JSON allows no comma after the last "
+                                     "member of an object; remove this comma",
+                                     "error: JSON mal formado: una coma final: JSON no admite una coma después del "
+                                     "último miembro de un objeto; quite esta coma"), err)
+        expect(f"{broken}:3:31: error: JSON mal formado: una coma final" in err and "^\nrco-audit: " in err, err)
+        empty = write(d, "e.json", "")
+        code, _, err = run("validate", empty, "--lang", "es")
+        expect(code == 2 and f"{empty}:1:1: error: el archivo está vacío; se esperaba un objeto JSON rco-record/1"
+               in err, err)
+
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

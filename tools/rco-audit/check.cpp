@@ -16,6 +16,10 @@ namespace fs = std::filesystem;
 
 namespace rco::cli {
 
+namespace {
+constexpr rco::message_def not_audited{"cli.check.not_audited", "rco-audit: {file}: not audited (input error)"};
+} // namespace
+
 struct check_options {
     std::vector<std::string> files;
     std::string profile = "national";
@@ -444,7 +448,7 @@ class report_writer {
             std::lock_guard lock(locks_.cerr);
             messages_.add(a.diagnostics);
             if (!a.result)
-                std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
+                std::cerr << say(not_audited, {{"file", a.file}}) << "\n";
         }
         tally_.count(a.result);
         if (a.failed_output || !a.result)
@@ -611,7 +615,7 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
     auto a = audit_one(opt, *plan, locks, 0);
     print_diagnostics(a.diagnostics);
     if (!a.result) {
-        std::cerr << "rco-audit: " << a.file << ": not audited (input error)\n";
+        std::cerr << say(not_audited, {{"file", a.file}}) << "\n";
         return std::nullopt;
     }
     return rco::report::write_json(*a.result, a.info);

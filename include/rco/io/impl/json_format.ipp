@@ -144,6 +144,18 @@ struct pointer_tree {
     }
 };
 
+constexpr message_def json_duplicate_key{"reader.json.duplicate_key",
+                                         "duplicate key: this member is already given earlier in the same object; give "
+                                         "each field once"};
+constexpr message_def json_string_utf8{"reader.json.string_utf8",
+                                       "invalid UTF-8 in a string: {problem}; save the file as UTF-8"};
+constexpr message_def json_string_control{"reader.json.string_control",
+                                          "control character {character} in a string; remove it (text may hold tabs "
+                                          "and line breaks, but no other control characters)"};
+constexpr message_def json_key_control{"reader.json.key_control",
+                                       "control character {character} in a key; remove it (text may hold tabs and "
+                                       "line breaks, but no other control characters)"};
+
 /// One walk over JSON text that Boost.JSON has accepted (so it is well-formed and nests
 /// at most 64 levels: the walk recurses). It either finds the offsets of the pointers
 /// of a pointer_tree, or checks what Boost.JSON lets through: duplicate keys, strings
@@ -151,7 +163,7 @@ struct pointer_tree {
 /// here), and control characters, raw or escaped ("\u0000").
 class json_walker {
 public:
-    using report_fn = std::function<void(std::size_t offset, const std::string& pointer, std::string message)>;
+    using report_fn = std::function<void(std::size_t offset, const std::string& pointer, rco::message m)>;
 
     json_walker(std::string_view text, pointer_tree* tree, const report_fn* report)
         : t_(text), tree_(tree), report_(report) {}
@@ -203,9 +215,7 @@ private:
                     pointer_ += c == '~' ? std::string_view("~0") : c == '/' ? std::string_view("~1")
                                                                             : std::string_view(&c, 1);
                 if (key_ok && !keys.insert(key_).second)
-                    (*report_)(key_at, pointer_,
-                               "duplicate key: this member is already given earlier in the same object; give each "
-                               "field once");
+                    (*report_)(key_at, pointer_, rco::message{&json_duplicate_key, {}});
             }
             std::size_t child = npos;
             if (node != npos) {
@@ -331,17 +341,16 @@ private:
         std::size_t at = std::min({bad, raw_control, escaped_control == npos ? npos : escaped_control - begin});
         if (at == npos)
             return true;
-        std::string why;
+        rco::message why;
         if (at == bad)
-            why = "invalid UTF-8 in a string: " + describe_invalid_utf8(raw, bad) + "; save the file as UTF-8";
+            why = {&json_string_utf8, {{"problem", describe_invalid_utf8(raw, bad)}}};
         else {
             std::uint32_t cp = control_cp;
             if (at == raw_control) {
                 const auto c = static_cast<unsigned char>(raw[at]);
                 cp = c < 0x80 ? c : (static_cast<unsigned char>(raw[at + 1]) & 0x3Fu) | 0x80u;
             }
-            why = "control character " + describe_code_point(cp) + " in a " + (is_key ? "key" : "string") +
-                  "; remove it (text may hold tabs and line breaks, but no other control characters)";
+            why = {is_key ? &json_key_control : &json_string_control, {{"character", describe_code_point(cp)}}};
         }
         // A key's problem is placed at its object: the key itself cannot be named.
         (*report_)(begin + at, pointer_, std::move(why));
@@ -460,12 +469,98 @@ private:
 };
 
 
+// The JSON syntax errors, in the words of someone who writes JSON by hand.
+constexpr message_def json_at{"reader.json.at", "line {line}, column {column}"};
+constexpr message_def json_string_eof{"reader.json.string_not_closed",
+                                      "a string is not closed: this quote has no closing \" before the file ends; add "
+                                      "the closing \""};
+constexpr message_def json_string_line{"reader.json.string_not_closed_on_line",
+                                       "a string is not closed on its line: add the closing \" (a line break inside "
+                                       "text is written \\n)"};
+constexpr message_def json_bad_escape{"reader.json.bad_escape",
+                                      "an escape JSON does not know: after a backslash JSON allows only \" \\ / b f n "
+                                      "r t and uXXXX; write \\\\ for a backslash (e.g. in a Windows path)"};
+constexpr message_def json_tab{"reader.json.tab", "a tab inside a string: write it as \\t"};
+constexpr message_def json_control{"reader.json.control", "a control character inside a string: remove it"};
+constexpr message_def json_in_string{"reader.json.in_string", "malformed JSON in a string"};
+constexpr message_def json_ends_after_colon{"reader.json.ends_after_colon",
+                                            "it ends too early: a value is missing after the last ':'"};
+constexpr message_def json_ends_open{"reader.json.ends_open",
+                                     "it ends too early: the '{open}' opened at {where} is not closed; add '{close}' at "
+                                     "its end"};
+constexpr message_def json_ends{"reader.json.ends", "it ends too early"};
+constexpr message_def json_trailing_member{"reader.json.trailing_comma_object",
+                                           "a trailing comma: JSON allows no comma after the last member of an object; "
+                                           "remove this comma"};
+constexpr message_def json_trailing_element{"reader.json.trailing_comma_list",
+                                            "a trailing comma: JSON allows no comma after the last element of a list; "
+                                            "remove this comma"};
+constexpr message_def json_mismatch{"reader.json.mismatch",
+                                    "this '{bracket}' does not close the '{open}' opened at {where}; close that with "
+                                    "'{close}' first"};
+constexpr message_def json_value_after_colon{"reader.json.value_after_colon", "a value is missing after ':'"};
+constexpr message_def json_key_without_value{"reader.json.key_without_value",
+                                             "a key without a value: write ': value' after it, or remove it"};
+constexpr message_def json_comment_line{"reader.json.comment_line",
+                                        "a comment: JSON has no comments; remove the // comment (or move the note into "
+                                        "a text field)"};
+constexpr message_def json_comment_block{"reader.json.comment_block",
+                                         "a comment: JSON has no comments; remove the /* */ comment (or move the note "
+                                         "into a text field)"};
+constexpr message_def json_comment_hash{"reader.json.comment_hash", "a comment: JSON has no comments; remove the # comment"};
+constexpr message_def json_single_key{"reader.json.single_quotes_key",
+                                      "single quotes: JSON keys take double quotes; write \"key\", not 'key'"};
+constexpr message_def json_single_text{"reader.json.single_quotes_text",
+                                       "single quotes: JSON text takes double quotes; write \"text\", not 'text'"};
+constexpr message_def json_equals{"reader.json.equals", "write ':' between a key and its value, not '='"};
+constexpr message_def json_colon_missing{"reader.json.colon_missing", "a ':' is missing after the key"};
+constexpr message_def json_value_before_comma{"reader.json.value_before_comma", "a value is missing before this comma"};
+constexpr message_def json_extra_comma{"reader.json.extra_comma", "an extra comma: a value is missing before it; remove it"};
+constexpr message_def json_comma_member{"reader.json.comma_missing_member",
+                                        "a comma is missing before this: add ',' after the member before it (on line "
+                                        "{line})"};
+constexpr message_def json_comma_element{"reader.json.comma_missing_element",
+                                         "a comma is missing before this: add ',' after the element before it (on line "
+                                         "{line})"};
+constexpr message_def json_unquoted_key{"reader.json.unquoted_key",
+                                        "an unquoted key: JSON keys take double quotes; write \"{word}\""};
+constexpr message_def json_unquoted_yes{"reader.json.unquoted_yes",
+                                        "an unquoted {word}: JSON's yes is true (lower case, no quotes); write true, or "
+                                        "\"{word}\" in double quotes for text"};
+constexpr message_def json_unquoted_no{"reader.json.unquoted_no",
+                                       "an unquoted {word}: JSON's no is false (lower case, no quotes); write false, or "
+                                       "\"{word}\" in double quotes for text"};
+constexpr message_def json_unquoted_null{"reader.json.unquoted_null",
+                                         "an unquoted {word}: JSON writes nothing as null (lower case); write null, or "
+                                         "leave the field out"};
+constexpr message_def json_no_number{"reader.json.not_a_number", "JSON has no {word}; leave the field out"};
+constexpr message_def json_unquoted_text{"reader.json.unquoted_text",
+                                         "unquoted text: JSON text takes double quotes; write \"{word}\""};
+constexpr message_def json_unquoted_date{"reader.json.unquoted_date",
+                                         "an unquoted date: dates are text in JSON; write \"{word}\""};
+constexpr message_def json_bad_number{"reader.json.bad_number",
+                                      "a number JSON cannot read (\"{word}\"): write digits without leading zeros or "
+                                      "'+', with a digit on both sides of a decimal point (e.g. 0.5, 12, 1200.50), or "
+                                      "quote it as text"};
+constexpr message_def json_unexpected{"reader.json.unexpected", "malformed JSON: unexpected character here"};
+constexpr message_def json_malformed{"reader.json.malformed", "malformed JSON: {message}"};
+constexpr message_def json_extra_data{"reader.json.extra_data",
+                                      "unexpected text after the end of the JSON value: remove it, or check that no "
+                                      "'}}' or ']' before it closes the document too early"};
+constexpr message_def json_expected_object{"reader.json.expected_object", "{message}; expected an {format} JSON object"};
+constexpr message_def json_expected{"reader.json.expected", "{message}; expected {expected}"};
+constexpr message_def json_empty{"reader.json.empty", "the file is empty"};
+constexpr message_def json_utf16{"reader.json.utf16", "the file is UTF-16 encoded; save it as UTF-8"};
+constexpr message_def json_nul{"reader.json.nul", "this is not a text file (it contains NUL bytes)"};
+constexpr message_def json_invalid_utf8{"reader.json.invalid_utf8", "invalid UTF-8: {problem}; save the file as UTF-8"};
+constexpr message_def json_too_deep{"reader.json.too_deep", "the JSON nests deeper than 64 levels"};
+
 /// What a JSON parser stopped at, in the words of someone who writes JSON by hand: the
 /// common mistakes (a trailing comma, a missing comma, single quotes, a comment, an
 /// unquoted word, a string or bracket left open) named, with how to fix each.
 struct syntax_problem {
     std::size_t offset; ///< where to put the caret
-    std::string message;
+    rco::message message;
 };
 
 syntax_problem explain_syntax_error(std::string_view t, std::size_t start, std::size_t at) {
@@ -535,8 +630,13 @@ syntax_problem explain_syntax_error(std::string_view t, std::size_t start, std::
     }
     const auto where = [&](std::size_t offset) {
         const auto [l, c] = line_column(t, offset);
-        return "line " + std::to_string(l) + ", column " + std::to_string(c);
+        return message_arg{"where", std::vector<message>{message{
+                                        &json_at, {{"line", std::int64_t{l}}, {"column", std::int64_t{c}}}}}};
     };
+    const auto said = [](std::size_t offset, const message_def& def, std::vector<message_arg> args = {}) {
+        return syntax_problem{offset, message{&def, std::move(args)}};
+    };
+    const auto char_arg = [](std::string_view name, char c) { return message_arg{name, std::string(1, c)}; };
     const bool in_object = !stack.empty() && stack.back().c == '{';
     const bool key_expected = in_object && (last == token::open || last == token::comma);
 
@@ -545,21 +645,16 @@ syntax_problem explain_syntax_error(std::string_view t, std::size_t start, std::
         while (end < t.size() && t[end] != '"' && t[end] != '\n' && t[end] != '\r')
             end += t[end] == '\\' ? 2 : 1;
         if (end >= t.size())
-            return {open_string, "a string is not closed: this quote has no closing \" before the file ends; "
-                                 "add the closing \""};
+            return said(open_string, json_string_eof);
         if (t[end] == '\n' || t[end] == '\r')
-            return {open_string, "a string is not closed on its line: add the closing \" (a line break inside "
-                                 "text is written \\n)"};
+            return said(open_string, json_string_line);
         if (at < t.size() && t[at] == '\\')
-            return {at, "an escape JSON does not know: after a backslash JSON allows only \" \\ / b f n r t and "
-                        "uXXXX; write \\\\ for a backslash (e.g. in a Windows path)"};
+            return said(at, json_bad_escape);
         if (at > 0 && t[at - 1] == '\\')
-            return {at - 1, "an escape JSON does not know: after a backslash JSON allows only \" \\ / b f n r t "
-                            "and uXXXX; write \\\\ for a backslash (e.g. in a Windows path)"};
+            return said(at - 1, json_bad_escape);
         if (at < t.size() && static_cast<unsigned char>(t[at]) < 0x20)
-            return {at, t[at] == '\t' ? "a tab inside a string: write it as \\t"
-                                      : "a control character inside a string: remove it"};
-        return {at, "malformed JSON in a string"};
+            return said(at, t[at] == '\t' ? json_tab : json_control);
+        return said(at, json_in_string);
     }
     // The word (or number) the problem is in or starts at.
     const std::size_t word_at = open_literal != npos ? open_literal : at;
@@ -573,73 +668,64 @@ syntax_problem explain_syntax_error(std::string_view t, std::size_t start, std::
 
     if (at >= t.size() && open_literal == npos) {
         if (last == token::colon)
-            return {at, "it ends too early: a value is missing after the last ':'"};
+            return said(at, json_ends_after_colon);
         if (!stack.empty()) {
             const auto& o = stack.back();
-            return {at, std::string("it ends too early: the '") + o.c + "' opened at " + where(o.offset) +
-                            " is not closed; add '" + (o.c == '{' ? '}' : ']') + "' at its end"};
+            return said(at, json_ends_open,
+                        {char_arg("open", o.c), where(o.offset), char_arg("close", o.c == '{' ? '}' : ']')});
         }
-        return {at, "it ends too early"};
+        return said(at, json_ends);
     }
     if ((c == '}' || c == ']') && last == token::comma && last_at != npos)
-        return {last_at, std::string("a trailing comma: JSON allows no comma after the last ") +
-                             (c == '}' ? "member of an object" : "element of a list") + "; remove this comma"};
+        return said(last_at, c == '}' ? json_trailing_member : json_trailing_element);
     if (c == '}' || c == ']') {
         if (!stack.empty() && stack.back().c != (c == '}' ? '{' : '['))
-            return {at, std::string("this '") + c + "' does not close the '" + stack.back().c + "' opened at " +
-                            where(stack.back().offset) + "; close that with '" + (c == '}' ? ']' : '}') +
-                            "' first"};
+            return said(at, json_mismatch,
+                        {char_arg("bracket", c), char_arg("open", stack.back().c), where(stack.back().offset),
+                         char_arg("close", c == '}' ? ']' : '}')});
         if (last == token::colon)
-            return {at, "a value is missing after ':'"};
+            return said(at, json_value_after_colon);
         if (last == token::key)
-            return {at, "a key without a value: write ': value' after it, or remove it"};
+            return said(at, json_key_without_value);
     }
     if (c == '/' && at + 1 < t.size() && (t[at + 1] == '/' || t[at + 1] == '*'))
-        return {at, std::string("a comment: JSON has no comments; remove the ") +
-                        (t[at + 1] == '/' ? "// comment" : "/* */ comment") + " (or move the note into a text field)"};
+        return said(at, t[at + 1] == '/' ? json_comment_line : json_comment_block);
     if (c == '#')
-        return {at, "a comment: JSON has no comments; remove the # comment"};
+        return said(at, json_comment_hash);
     if (c == '\'')
-        return {at, key_expected ? "single quotes: JSON keys take double quotes; write \"key\", not 'key'"
-                                 : "single quotes: JSON text takes double quotes; write \"text\", not 'text'"};
+        return said(at, key_expected ? json_single_key : json_single_text);
     if (c == '=' && last == token::key)
-        return {at, "write ':' between a key and its value, not '='"};
+        return said(at, json_equals);
     if (last == token::key && c != ':')
-        return {at, "a ':' is missing after the key"};
+        return said(at, json_colon_missing);
     if (c == ',' && (last == token::comma || last == token::open || last == token::colon))
-        return {at, last == token::colon ? "a value is missing before this comma"
-                                         : "an extra comma: a value is missing before it; remove it"};
+        return said(at, last == token::colon ? json_value_before_comma : json_extra_comma);
     if (open_literal == npos && starts_value && last == token::value && last_at != npos)
-        return {at, std::string("a comma is missing before this: add ',' after the ") +
-                        (in_object ? "member" : "element") + " before it (on line " +
-                        std::to_string(line_column(t, last_at).first) + ")"};
+        return said(at, in_object ? json_comma_member : json_comma_element,
+                    {{"line", std::int64_t{line_column(t, last_at).first}}});
+    const message_arg word_arg{"word", word};
     if (key_expected && !word.empty())
-        return {word_at, "an unquoted key: JSON keys take double quotes; write \"" + word + "\""};
+        return said(word_at, json_unquoted_key, {word_arg});
     if (!word.empty() && ((word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z'))) {
         static constexpr std::string_view yes[] = {"yes", "Yes", "YES", "y", "Y", "on", "On", "True", "TRUE"};
         static constexpr std::string_view no[] = {"no", "No", "NO", "n", "N", "off", "Off", "False", "FALSE"};
         static constexpr std::string_view nothing[] = {"None", "NULL", "Null", "nil", "undefined"};
         if (std::find(std::begin(yes), std::end(yes), word) != std::end(yes))
-            return {word_at, "an unquoted " + word + ": JSON's yes is true (lower case, no quotes); write true, "
-                             "or \"" + word + "\" in double quotes for text"};
+            return said(word_at, json_unquoted_yes, {word_arg});
         if (std::find(std::begin(no), std::end(no), word) != std::end(no))
-            return {word_at, "an unquoted " + word + ": JSON's no is false (lower case, no quotes); write false, "
-                             "or \"" + word + "\" in double quotes for text"};
+            return said(word_at, json_unquoted_no, {word_arg});
         if (std::find(std::begin(nothing), std::end(nothing), word) != std::end(nothing))
-            return {word_at, "an unquoted " + word + ": JSON writes nothing as null (lower case); write null, or "
-                             "leave the field out"};
+            return said(word_at, json_unquoted_null, {word_arg});
         if (word == "NaN" || word == "Infinity")
-            return {word_at, "JSON has no " + word + "; leave the field out"};
-        return {word_at, "unquoted text: JSON text takes double quotes; write \"" + word + "\""};
+            return said(word_at, json_no_number, {word_arg});
+        return said(word_at, json_unquoted_text, {word_arg});
     }
     if (!word.empty() && (word[0] == '-' || word[0] == '+' || word[0] == '.' || (word[0] >= '0' && word[0] <= '9'))) {
         if (parse_date(word))
-            return {word_at, "an unquoted date: dates are text in JSON; write \"" + word + "\""};
-        return {word_at, "a number JSON cannot read (\"" + word +
-                             "\"): write digits without leading zeros or '+', with a digit on both sides of a "
-                             "decimal point (e.g. 0.5, 12, 1200.50), or quote it as text"};
+            return said(word_at, json_unquoted_date, {word_arg});
+        return said(word_at, json_bad_number, {word_arg});
     }
-    return {at, "malformed JSON: unexpected character here"};
+    return said(at, json_unexpected);
 }
 
 /// The line of `text` that `offset` is on, as a diagnostic shows it (a long line cut to
@@ -698,20 +784,33 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> locate_json_pointers(std::s
 
 std::optional<boost::json::value> parse_json(std::string_view text, const std::string& file,
                                              std::vector<diagnostic>& diags, std::string_view expected) {
-    auto fail = [&](std::size_t offset, std::string why) {
+    // `expected` is "an rco-record/1 JSON object" (or another format's): its format is an argument.
+    const auto expecting = [&](message why) {
+        if (expected.empty())
+            return why;
+        constexpr std::string_view an = "an ", object = " JSON object";
+        if (expected.starts_with(an) && expected.ends_with(object) && expected.size() > an.size() + object.size())
+            return message{&detail::json_expected_object,
+                           {{"message", std::vector<message>{std::move(why)}},
+                            {"format", std::string(expected.substr(an.size(), expected.size() - an.size() - object.size()))}}};
+        return message{&detail::json_expected, {{"message", std::vector<message>{std::move(why)}},
+                                                {"expected", std::string(expected)}}};
+    };
+    auto fail = [&](std::size_t offset, const message_def& def, std::vector<message_arg> args = {}) {
         auto [l, c] = line_column(text, offset);
-        if (!expected.empty())
-            why += "; expected " + std::string(expected);
-        diags.push_back({severity::error, file, l, c, "", std::move(why)});
+        auto d = make_diagnostic(severity::error, file, "", expecting(message{&def, std::move(args)}));
+        d.line = l;
+        d.column = c;
+        diags.push_back(std::move(d));
         return std::nullopt;
     };
     if (detail::input_too_large(text, file, diags))
         return std::nullopt;
     const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark, as some editors write
     if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos)
-        return fail(0, "the file is empty");
+        return fail(0, detail::json_empty);
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
-        return fail(0, "the file is UTF-16 encoded; save it as UTF-8");
+        return fail(0, detail::json_utf16);
     boost::json::parse_options opts;
     opts.max_depth = 64;
     opts.allow_invalid_utf8 = true; // named and located by the walk below, not as a "syntax error"
@@ -732,22 +831,28 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
     if (ec) {
         const auto bad = detail::first_invalid_utf8(body);
         if (text.find('\0') != std::string_view::npos && ec != boost::json::error::too_deep)
-            return fail(start + used, "this is not a text file (it contains NUL bytes)");
+            return fail(start + used, detail::json_nul);
         if (bad != std::string_view::npos && bad <= used) // the first problem is the encoding
-            return fail(start + bad, "invalid UTF-8: " + detail::describe_invalid_utf8(body, bad) +
-                                         "; save the file as UTF-8");
+            return fail(start + bad, detail::json_invalid_utf8,
+                        {{"problem", detail::describe_invalid_utf8(body, bad)}});
         if (ec == boost::json::error::too_deep)
-            return fail(start + used, "the JSON nests deeper than 64 levels");
+            return fail(start + used, detail::json_too_deep);
         // A syntax error: named, with its line shown and a caret under the column.
         auto [offset, why] = detail::explain_syntax_error(text, start, start + used);
-        if (ec == boost::json::error::extra_data && why.rfind("a comment", 0) != 0)
-            why = "unexpected text after the end of the JSON value: remove it, or check that no '}' or ']' "
-                  "before it closes the document too early";
+        const bool comment = why.def == &detail::json_comment_line || why.def == &detail::json_comment_block ||
+                             why.def == &detail::json_comment_hash;
+        if (ec == boost::json::error::extra_data && !comment)
+            why = message{&detail::json_extra_data, {}};
         else
-            why = "malformed JSON: " + why;
+            why = message{&detail::json_malformed, {{"message", std::vector<message>{std::move(why)}}}};
         auto [l, c] = line_column(text, offset);
         auto [line, column] = detail::source_excerpt(text, offset);
-        diags.push_back({severity::error, file, l, c, "", std::move(why), false, std::move(line), column});
+        auto d = make_diagnostic(severity::error, file, "", std::move(why));
+        d.line = l;
+        d.column = c;
+        d.source_line = std::move(line);
+        d.source_column = column;
+        diags.push_back(std::move(d));
         return std::nullopt;
     }
     if (!parser.handler().suspect)
@@ -756,12 +861,11 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
     const std::size_t first = diags.size();
     std::vector<std::size_t> offsets;
     detail::diagnostic_budget budget;
-    const detail::json_walker::report_fn report = [&](std::size_t offset, const std::string& pointer,
-                                                      std::string message) {
+    const detail::json_walker::report_fn report = [&](std::size_t offset, const std::string& pointer, message m) {
         if (!budget.admit(severity::error))
             return;
         offsets.push_back(offset);
-        diags.push_back({severity::error, file, 0, 0, pointer.empty() ? "/" : pointer, std::move(message)});
+        diags.push_back(make_diagnostic(severity::error, file, pointer.empty() ? "/" : pointer, std::move(m)));
     };
     detail::json_walker(text, nullptr, &report).run(start);
     if (diags.size() == first) // a false alarm

@@ -342,6 +342,41 @@ inline cell_map read_cells(const pugi::xml_document& doc, const std::vector<std:
     return cells;
 }
 
+// The cell reader's messages, each after the cell it is about ("'Board members'!C7: ...").
+constexpr message_def cell_said{"reader.workbook.cell", "{cell}: {message}"};
+constexpr message_def cell_expected{"reader.workbook.expected", "expected {expected}{got}"};
+constexpr message_def cell_got{"reader.workbook.got", ", got {value}"};
+constexpr message_def cell_got_number{"reader.workbook.got_number", ", got the number {number}"};
+constexpr message_def cell_long_text{"reader.workbook.long_text", "a long text"};
+constexpr message_def cell_yes_no{"reader.workbook.yes_no", "yes or no"};
+constexpr message_def cell_whole{"reader.workbook.whole", "a whole number"};
+constexpr message_def cell_whole_large{"reader.workbook.whole_large", "a whole number, not one this large"};
+constexpr message_def cell_dollars{"reader.workbook.dollars", "an amount in dollars (a number)"};
+constexpr message_def cell_real_date{"reader.workbook.real_date", "a real date"};
+constexpr message_def cell_date{"reader.workbook.date", "a date: a date cell, or text as YYYY-MM-DD (e.g. 2026-06-30)"};
+constexpr message_def cell_one_of{"reader.workbook.one_of", "one of {choices}"};
+constexpr message_def cell_formula_error{"reader.workbook.formula_error",
+                                         "the cell shows the error {value} (a formula that failed); type the value "
+                                         "instead"};
+constexpr message_def no_header{"reader.workbook.no_header",
+                                "expected a header row with the columns Field and Value (as rco-audit writes the "
+                                "sheet); the sheet is not read"};
+constexpr message_def unknown_field_cell{"reader.workbook.unknown_field", "unknown field {value} is ignored{hint}"};
+constexpr message_def field_spelling{"reader.workbook.field_spelling",
+                                     " (the Field column names the fields; check its spelling)"};
+constexpr message_def field_twice{"reader.workbook.field_twice", "the field {value} is given twice; give each field once"};
+constexpr message_def value_without_field{"reader.workbook.value_without_field",
+                                          "a value without a field name in the Field column is ignored"};
+constexpr message_def unknown_column_cell{"reader.workbook.unknown_column", "unknown column {value} is ignored{hint}"};
+constexpr message_def column_spelling{"reader.workbook.column_spelling",
+                                      " (check the header's spelling against a new workbook from rco-audit init)"};
+constexpr message_def column_twice{"reader.workbook.column_twice",
+                                   "the column {value} is given twice; give each column once"};
+constexpr message_def none_and_rows{"reader.workbook.none_and_rows",
+                                    "\"(none)\" says the list is empty, but the sheet also has rows; remove one or "
+                                    "the other"};
+constexpr message_def label_hint{"reader.workbook.did_you_mean", "; did you mean {label}?"};
+
 /// Converts cells to the record's JSON form by the layout, collecting cell-located diagnostics.
 class cell_reader {
 public:
@@ -362,9 +397,7 @@ public:
         }
         const auto base = pointer_of(s.path);
         if (!field_col || !value_col) {
-            add(severity::error, cell_ref(name, 0, 0), base,
-                "expected a header row with the columns Field and Value (as rco-audit writes the sheet); "
-                "the sheet is not read");
+            add(severity::error, cell_ref(name, 0, 0), base, {&no_header, {}});
             return;
         }
         where.emplace(base.empty() ? "/" : base, cell_ref(name, 1, *value_col));
@@ -383,16 +416,13 @@ public:
             if (!c) {
                 if (!label.empty())
                     add(severity::warning, cell_ref(name, row, *field_col), base,
-                        "unknown field " + quote(label) + " is ignored" +
-                            closest_label(s, label, " (the Field column names the fields; check its spelling)"),
-                        true);
+                        {&unknown_field_cell, {quoted("value", label), closest_label(s, label, field_spelling)}}, true);
                 continue;
             }
             const auto ref = cell_ref(name, row, *value_col);
             const auto ptr = base + pointer_of(c->path);
             if (std::find(seen.begin(), seen.end(), c) != seen.end()) {
-                add(severity::error, cell_ref(name, row, *field_col), ptr,
-                    "the field " + quote(c->label) + " is given twice; give each field once");
+                add(severity::error, cell_ref(name, row, *field_col), ptr, {&field_twice, {quoted("value", c->label)}});
                 continue;
             }
             seen.push_back(c);
@@ -404,8 +434,7 @@ public:
         }
         for (const auto& [pos, v] : cells)
             if (pos.first > 0 && pos.second == *value_col && !cells.count({pos.first, *field_col}))
-                add(severity::warning, cell_ref(name, pos.first, *value_col), base,
-                    "a value without a field name in the Field column is ignored");
+                add(severity::warning, cell_ref(name, pos.first, *value_col), base, {&value_without_field, {}});
         if (!obj.empty())
             merge(s.path, json::value(std::move(obj)));
     }
@@ -424,18 +453,14 @@ public:
                 continue; // written for the reader's information only
             if (!c) {
                 add(severity::warning, ref, base,
-                    "unknown column " + quote(h) + " is ignored" +
-                        closest_label(s, h, " (check the header's spelling against a new workbook from rco-audit "
-                                            "init)"),
-                    true);
+                    {&unknown_column_cell, {quoted("value", h), closest_label(s, h, column_spelling)}}, true);
                 continue;
             }
             bool twice = false;
             for (const auto& [k, other] : by_col)
                 twice = twice || other == c;
             if (twice) {
-                add(severity::error, ref, base,
-                    "the column " + quote(c->label) + " is given twice; give each column once");
+                add(severity::error, ref, base, {&column_twice, {quoted("value", c->label)}});
                 continue;
             }
             by_col[it->first.second] = c;
@@ -478,8 +503,7 @@ public:
                 items.push_back(std::move(item));
         }
         if (none_row && !items.empty()) {
-            add(severity::error, cell_ref(name, *none_row, 0), base,
-                "\"(none)\" says the list is empty, but the sheet also has rows; remove one or the other");
+            add(severity::error, cell_ref(name, *none_row, 0), base, {&none_and_rows, {}});
             return;
         }
         const bool none = none_row.has_value();
@@ -488,34 +512,43 @@ public:
     }
 
 private:
-    void add(severity sev, const std::string& ref, const std::string& pointer, std::string message,
-             bool unknown = false) {
-        diags.push_back(
-            {sev, std::string(file_), 0, 0, pointer.empty() ? "/" : pointer, ref + ": " + message, unknown});
+    void add(severity sev, const std::string& ref, const std::string& pointer, message m, bool unknown = false) {
+        auto d = make_diagnostic(sev, std::string(file_), pointer.empty() ? "/" : pointer,
+                                 {&cell_said, {{"cell", ref}, {"message", std::vector<message>{std::move(m)}}}});
+        d.unknown = unknown;
+        diags.push_back(std::move(d));
     }
-    /// " (did you mean X?)"-style hint: the label of `s` closest to `label`, or `otherwise`.
-    static std::string closest_label(const sheet& s, std::string_view label, std::string otherwise) {
+    /// The `{hint}` of a message: "; did you mean X?" with the label of `s` closest to
+    /// `label`, or `otherwise`.
+    static message_arg closest_label(const sheet& s, std::string_view label, const message_def& otherwise) {
         std::vector<std::string> labels;
         for (const auto& col : s.columns)
             labels.emplace_back(col.label);
         const auto best = closest_word(label, labels);
-        return best ? "; did you mean " + quote(*best) + "?" : std::move(otherwise);
+        return {"hint", std::vector<message>{best ? message{&label_hint, {quoted("label", *best)}}
+                                                  : message{&otherwise, {}}}};
     }
 
-    static std::string quote(std::string_view s) {
+    /// The argument `name`: `s` quoted, or "a long text".
+    static message_arg quoted(std::string_view name, std::string_view s) {
         auto q = json::serialize(json::string(s));
-        return q.size() > 60 ? "a long text" : q;
+        if (q.size() > 60)
+            return {name, std::vector<message>{message{&cell_long_text, {}}}};
+        return {name, std::move(q)};
     }
 
-    /// What the cell holds, for a message; nothing of a private sheet.
-    static std::string got(const cell_value& v, bool priv) {
-        if (priv)
-            return "";
-        switch (v.t) {
-        case cell_value::type::number: return ", got the number " + v.text;
-        case cell_value::type::boolean: return std::string(", got ") + (v.text == "1" ? "TRUE" : "FALSE");
-        default: return ", got " + quote(v.text);
+    /// What the cell holds, for a message (`{got}`); nothing of a private sheet.
+    static message_arg got(const cell_value& v, bool priv) {
+        std::vector<message> out;
+        if (!priv) {
+            if (v.t == cell_value::type::number)
+                out.push_back({&cell_got_number, {{"number", v.text}}});
+            else if (v.t == cell_value::type::boolean)
+                out.push_back({&cell_got, {{"value", std::string(v.text == "1" ? "TRUE" : "FALSE")}}});
+            else
+                out.push_back({&cell_got, {quoted("value", v.text)}});
         }
+        return {"got", std::move(out)};
     }
 
     void put(json::object& obj, const std::vector<std::string>& path, json::value v) {
@@ -582,9 +615,11 @@ private:
 
     std::optional<json::value> scalar(const cell_value& v, std::string_view text, bool from_list, const column& c,
                                       const std::string& ptr, const std::string& ref, bool priv) {
-        auto fail = [&](const std::string& expected) -> std::optional<json::value> {
-            std::string g = priv ? "" : from_list ? ", got " + quote(text) : got(v, priv);
-            add(severity::error, ref, ptr, "expected " + expected + g);
+        auto fail = [&](message expected) -> std::optional<json::value> {
+            message_arg g = from_list && !priv ? message_arg{"got", std::vector<message>{message{&cell_got, {quoted("value", text)}}}}
+                                               : got(v, priv);
+            add(severity::error, ref, ptr,
+                {&cell_expected, {{"expected", std::vector<message>{std::move(expected)}}, std::move(g)}});
             return std::nullopt;
         };
         const bool is_number = !from_list && v.t == cell_value::type::number;
@@ -604,13 +639,13 @@ private:
                 return json::value(true);
             if (!is_number && (iequals(t, "no") || iequals(t, "false")))
                 return json::value(false);
-            return fail("yes or no");
+            return fail({&cell_yes_no, {}});
         }
         case cell_kind::whole: {
             const auto t = trim(text);
             if (auto d = number(t)) {
                 if (std::floor(*d) != *d)
-                    return fail("a whole number");
+                    return fail({&cell_whole, {}});
                 if (std::fabs(*d) < 9.0e15)
                     return json::value(static_cast<std::int64_t>(*d));
                 if (!is_number) { // digits typed as text: exact beyond a double's precision
@@ -620,9 +655,9 @@ private:
                     if (ec == std::errc{} && p == digits.data() + digits.size())
                         return json::value(n);
                 }
-                return fail("a whole number, not one this large");
+                return fail({&cell_whole_large, {}});
             }
-            return fail("a whole number");
+            return fail({&cell_whole, {}});
         }
         case cell_kind::money: {
             auto t = std::string(trim(text));
@@ -633,20 +668,20 @@ private:
             if (auto d = number(t))
                 return std::floor(*d) == *d && std::fabs(*d) < 9.0e15 ? json::value(static_cast<std::int64_t>(*d))
                                                                       : json::value(*d);
-            return fail("an amount in dollars (a number)");
+            return fail({&cell_dollars, {}});
         }
         case cell_kind::date: {
             if (is_number) {
                 if (auto d = from_serial(number(text).value_or(0)))
                     return json::value(format_date(*d));
-                return fail("a real date");
+                return fail({&cell_real_date, {}});
             }
             auto t = trim(text);
             if (!from_list && v.t == cell_value::type::iso_date)
                 t = t.substr(0, 10);
             if (auto d = parse_date(t))
                 return json::value(format_date(*d));
-            return fail("a date: a date cell, or text as YYYY-MM-DD (e.g. 2026-06-30)");
+            return fail({&cell_date, {}});
         }
         case cell_kind::choice: {
             const auto t = trim(text);
@@ -654,10 +689,9 @@ private:
                 for (auto w : c.words)
                     if (w == t)
                         return json::value(std::string(w));
-            std::string words;
-            for (std::size_t i = 0; i < c.words.size(); ++i)
-                words += std::string(i ? (i + 1 == c.words.size() ? " or " : ", ") : "") + std::string(c.words[i]);
-            return fail("one of " + words);
+            message_arg words{"choices", std::vector<std::string>(c.words.begin(), c.words.end())};
+            words.style = list_style::or_;
+            return fail({&cell_one_of, {std::move(words)}});
         }
         }
         return std::nullopt;
@@ -666,8 +700,7 @@ private:
     std::optional<json::value> convert(const cell_value& v, const column& c, const std::string& ptr,
                                        const std::string& ref, bool priv) {
         if (v.t == cell_value::type::error) {
-            add(severity::error, ref, ptr,
-                "the cell shows the error " + quote(v.text) + " (a formula that failed); type the value instead");
+            add(severity::error, ref, ptr, {&cell_formula_error, {quoted("value", v.text)}});
             return std::nullopt;
         }
         if (!c.list)
@@ -870,6 +903,13 @@ public:
     std::vector<found_sheet> sheets;
 };
 
+constexpr message_def sheet_not_part{"reader.workbook.sheet_not_part",
+                                     "sheet {sheet} is not part of an {form} workbook and is ignored"};
+constexpr message_def sheet_repeated{"reader.workbook.sheet_repeated",
+                                     "sheet {sheet} repeats the sheet {name}; give each sheet once"};
+constexpr message_def sheet_without_cells{"reader.workbook.sheet_without_cells",
+                                          "sheet {sheet} has no cells to read (is it a worksheet?)"};
+
 /// Reads the package's sheets that `layout` knows (by name, in any case) into `cr`;
 /// "Start here" is skipped, other sheets are warned about in `notes`. False when no
 /// sheet is one of the layout's.
@@ -884,25 +924,24 @@ inline bool read_sheets(workbook_package& pk, const std::vector<sheet>& layout, 
                 layout_sheet = &s;
         if (!layout_sheet) {
             if (!iequals(trim(fs.name), start_sheet_name))
-                notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
-                                 "sheet " + json::serialize(json::string(fs.name)) + " is not part of an " +
-                                     std::string(form) + " workbook and is ignored"});
+                notes.push_back(make_diagnostic(severity::warning, std::string(file_name), "",
+                                                {&sheet_not_part, {{"sheet", json::serialize(json::string(fs.name))},
+                                                                   {"form", std::string(form)}}}));
             continue;
         }
         any = true;
         if (std::find(done.begin(), done.end(), layout_sheet) != done.end()) {
-            notes.push_back({severity::error, std::string(file_name), 0, 0, pointer_of(layout_sheet->path),
-                             "sheet " + json::serialize(json::string(fs.name)) + " repeats the sheet " +
-                                 layout_sheet->name + "; give each sheet once"});
+            notes.push_back(make_diagnostic(severity::error, std::string(file_name), pointer_of(layout_sheet->path),
+                                            {&sheet_repeated, {{"sheet", json::serialize(json::string(fs.name))},
+                                                               {"name", layout_sheet->name}}}));
             continue;
         }
         done.push_back(layout_sheet);
         auto part = fs.part.empty() ? std::nullopt : pk.z.read(fs.part);
         if (!part) {
             if (!pk.z.has(fs.part)) // a chartsheet or a missing part: nothing to read
-                notes.push_back({severity::warning, std::string(file_name), 0, 0, "",
-                                 "sheet " + json::serialize(json::string(fs.name)) +
-                                     " has no cells to read (is it a worksheet?)"});
+                notes.push_back(make_diagnostic(severity::warning, std::string(file_name), "",
+                                                {&sheet_without_cells, {{"sheet", json::serialize(json::string(fs.name))}}}));
             continue;
         }
         pugi::xml_document sdoc;
@@ -929,7 +968,6 @@ inline std::string cell_for(const std::map<std::string, std::string>& where, std
 }
 
 /// A diagnostic of the JSON reader placed at its cell instead of a line: "'Judgments'!E5: ...".
-constexpr message_def at_cell{"reader.workbook.at_cell", "{cell}: {message}"};
 constexpr message_def missing_format{"reader.workbook.format_missing",
                                      "missing the format rco-record/1 (the Record sheet's format row); the workbook "
                                      "does not declare itself an RCO record"};
@@ -942,7 +980,7 @@ inline void place_at_cell(diagnostic& d, const std::map<std::string, std::string
     if (d.text.empty())
         d.message = cell + ": " + d.message;
     else
-        d.say(message{&at_cell, {{"cell", std::move(cell)}, {"message", std::vector<message>{std::move(d.text)}}}});
+        d.say(message{&cell_said, {{"cell", std::move(cell)}, {"message", std::vector<message>{std::move(d.text)}}}});
 }
 
 } // namespace rco::io::detail::wb
