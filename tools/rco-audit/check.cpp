@@ -38,7 +38,7 @@ struct check_options {
     bool show_names = false;
     bool every_warning = false; ///< no warning gathered with a count
     unsigned jobs = 0; ///< workers (0: the cores available)
-    std::string lang;  ///< --lang (else RCO_AUDIT_LANG): the text and JSON reports' words
+    std::string lang;  ///< --lang (else RCO_AUDIT_LANG): the reports' words
 };
 
 namespace {
@@ -102,7 +102,7 @@ struct check_plan {
     bool batch = false;
     bool tally = false; ///< a batch or a folder: the run ends with a tally
     std::size_t jobs = 1;
-    const rco::message_language* language = nullptr; ///< --lang: the text and JSON reports' words
+    const rco::message_language* language = nullptr; ///< --lang: the reports' words
 };
 
 /// The tailoring file, read and checked against the catalog; false after printing why not.
@@ -280,20 +280,10 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     return true;
 }
 
-/// --lang: the text and JSON reports in that language; the other formats are English for
-/// now, which a warning says.
+/// --lang: every report for people in that language; machine fields stay the same.
 bool resolve_language(const check_options& opt, check_plan& plan) {
     plan.language = language_for(opt.lang);
-    if (!plan.language)
-        return false;
-    if (plan.language != &rco::english())
-        for (const auto& t : plan.targets)
-            if (t.format->name != "json" && t.format->name != "text") {
-                std::cerr << "rco-audit: warning: the " << t.format->name << " report is in English; --lang "
-                          << plan.language->tag() << " applies to the text and JSON reports only for now\n";
-                break;
-            }
-    return true;
+    return plan.language != nullptr;
 }
 
 std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat) {
@@ -480,7 +470,7 @@ class report_writer {
     int finish() {
         const auto& out_opts = plan_.out_opts;
         if (!plan_.summaries.empty()) {
-            const auto columns = rco::report::summary_columns_of(*plan_.cat);
+            const auto columns = rco::report::summary_columns_of(*plan_.cat, *plan_.language);
             std::vector<std::string> links; // each row's report, relative to --output-dir
             for (auto& row : rows_)
                 links.push_back(std::exchange(row.report_link, std::string()));
@@ -495,7 +485,7 @@ class report_writer {
                         rows_[k].report_link =
                             links[k].empty() ? std::string()
                                              : (dir / links[k]).lexically_normal().lexically_relative(from).generic_string();
-                    text = rco::report::write_summary_html(rows_, RCO_VERSION, columns);
+                    text = rco::report::write_summary_html(rows_, RCO_VERSION, columns, *plan_.language);
                 } else {
                     text = rco::report::write_summary_csv(rows_, columns, s.kind == summary_target::wide_csv);
                 }

@@ -17,7 +17,7 @@ class json_writer;
 
 namespace rco::report {
 
-/// How every report words the band.
+/// How the JSON report words the band (the reports for people say it in their language).
 inline constexpr std::string_view indicative_wording = "indicative; the accreditation committee decides";
 
 /// "Exceeds", "Meets", "Requires Performance Improvement".
@@ -54,8 +54,8 @@ std::string pip_markdown(const audit_result& r, const report_info& info);
 /// row's cells (empty for a row without reviews, and for `row` nullptr: a count row).
 std::string accreditation_summary_csv_header(const std::vector<summary_row>& rows);
 std::string accreditation_summary_csv_cells(const std::vector<summary_row>& rows, const summary_row* row);
-/// HTML: a section (#accreditation-summary) with a table of findings and outcomes.
-std::string accreditation_summary_html(const std::vector<summary_row>& rows);
+/// HTML: a section (#accreditation-summary) with a table of findings and outcomes, in `lang`.
+std::string accreditation_summary_html(const std::vector<summary_row>& rows, const message_language& lang = english());
 
 /// The review sheet a reviewer fills in (`rco-audit review-sheet`): an rco-review/1
 /// document pre-filled from an automatic audit: the organization; blank reviewer and

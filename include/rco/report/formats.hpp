@@ -4,7 +4,9 @@
 //
 // Every writer is a pure function of an audit_result plus report_info: no I/O, no clock,
 // byte-identical output for identical inputs. Like the text and JSON writers, none prints
-// a person's id unless `report_info::show_names` is set.
+// a person's id unless `report_info::show_names` is set, and each writes its words for
+// people in `report_info::language` (machine fields, column names and values such as
+// `met` or `fail`, the same in every language).
 #pragma once
 
 #include "rco/report/report.hpp"
@@ -43,8 +45,8 @@ std::string csv_field(std::string_view text);
 
 // ---- Single-organization writers ---------------------------------------------------
 
-/// One self-contained HTML5 page (inline style, no scripts, no external resources),
-/// printable: verdict (#verdict), scorecard table (#scorecard), action plan
+/// One self-contained HTML5 page (inline style, no scripts, no external resources;
+/// `<html lang>` the report's language), printable: verdict (#verdict), scorecard table (#scorecard), action plan
 /// (#action-plan), every standard and check, then provenance (#details).
 std::string write_html(const audit_result& r, const report_info& info);
 
@@ -68,7 +70,8 @@ std::string csv_header();
 std::string csv_header(const report_info& info);
 
 /// One CRLF-terminated row per check, without the header, so a run over many records
-/// can write csv_header() once and append csv_rows() of each.
+/// can write csv_header() once and append csv_rows() of each. standard_title, title and
+/// explanation are in the report's language; every other column is the same in any.
 std::string csv_rows(const audit_result& r, const report_info& info);
 
 /// csv_header() + csv_rows(r, info).
@@ -103,7 +106,8 @@ struct summary_result {
 struct summary_columns {
     std::vector<std::string> standard_titles, check_ids;
 };
-summary_columns summary_columns_of(const catalog& cat);
+/// `lang`: the language of the standards' titles.
+summary_columns summary_columns_of(const catalog& cat, const message_language& lang = english());
 
 /// One organization of a batch run: its summary cells, or why it could not be audited.
 struct summary_row {
@@ -132,8 +136,9 @@ std::string write_summary_csv(const std::vector<summary_row>& rows, const summar
 /// screen: a compact grid, one narrow column per standard (symbol and colour, the word
 /// for screen readers and on hover), each organization's name linked to its own report
 /// when `report_link` is set, and at the foot per standard how many organizations meet
-/// it. Without `columns.standard_titles` the columns are named S1 … S10 only.
+/// it. Without `columns.standard_titles` the columns are named S1 … S10 only. Its words
+/// are in `lang`.
 std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version,
-                               const summary_columns& columns = {});
+                               const summary_columns& columns = {}, const message_language& lang = english());
 
 } // namespace rco::report

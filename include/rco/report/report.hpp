@@ -36,10 +36,9 @@ struct report_info {
     /// Set: the report lists the waivers that expire within this many days of the review
     /// date (`check --expiring-within DAYS`), in every format.
     std::optional<int> expiring_within_days;
-    /// The language of the text and JSON reports' words (explanations, the catalog's
-    /// titles, questions, remediations and evidence, the text report's own words;
-    /// rco/i18n.hpp); null: English. Machine fields are the same in every language. The
-    /// other formats, and the text report's accreditation section, are English for now.
+    /// The language of every report's words for people (explanations, the catalog's
+    /// titles, questions, remediations and evidence, each format's own words;
+    /// rco/i18n.hpp); null: English. Machine fields are the same in every language.
     const message_language* language = nullptr;
 };
 

@@ -45,23 +45,84 @@ std::string codes_long(const std::vector<evidence_code>& ev) {
     return s;
 }
 
-std::string counts_line(const accreditation_result& a) {
-    return std::to_string(a.exceeds) + " exceed" + (a.exceeds == 1 ? "s" : "") + ", " + std::to_string(a.meets) +
-           " meet" + (a.meets == 1 ? "s" : "") + ", " + std::to_string(a.requires_improvement) +
-           (a.requires_improvement == 1 ? " requires" : " require") + " performance improvement" +
-           (a.not_scored ? ", " + std::to_string(a.not_scored) + " not scored by any reviewer" : "");
+// The accreditation section's words, in the report's language (formats_detail::wording).
+constexpr message_def acc_heading{"report.accreditation.heading", "Accreditation review"};
+constexpr message_def acc_indicative{"report.accreditation.indicative",
+                                     "indicative; the accreditation committee decides"};
+constexpr message_def acc_reviewers{"report.accreditation.reviewers", "Reviewers: {reviewers}; latest review {date}."};
+constexpr message_def acc_standard_line{"report.accreditation.standard_line",
+                                        "{title} — automatic: {result}; finding: {finding}"};
+constexpr message_def acc_not_scored{"report.accreditation.not_scored", "not scored"};
+constexpr message_def acc_scores{"report.accreditation.scores", "Scores:"};
+constexpr message_def acc_means{"report.accreditation.means",
+                                "has it {has_it}, uses it {uses_it} ({count} reviewer; spread {has_it_spread} / {uses_it_spread})",
+                                "has it {has_it}, uses it {uses_it} ({count} reviewers; spread {has_it_spread} / {uses_it_spread})",
+                                "count"};
+constexpr message_def acc_wide{"report.accreditation.wide_spread",
+                               "; reviewers differ by 2 on a dimension: the committee should compare their notes"};
+constexpr message_def acc_score{"report.accreditation.score", "{reviewer}, {date}: has it {has_it}, uses it {uses_it}"};
+constexpr message_def acc_judgment_by{"report.accreditation.verdict", "{reviewer}, {date}: {verdict}"};
+constexpr message_def acc_recommended{"report.accreditation.recommended_action", "Recommended action:"};
+constexpr message_def acc_judgments{"report.accreditation.judgments", "Reviewers' judgments on checks"};
+constexpr message_def acc_disagree{"report.accreditation.disagree",
+                                   "{id}: reviewers DISAGREE (stays manual_review; the committee must settle it)"};
+constexpr message_def acc_judgment{"report.accreditation.judgment", "{id}: {agreed} -> {status} (automatic: {automatic})"};
+constexpr message_def acc_overridden{"report.accreditation.overridden",
+                                     "{id}: {agreed} -> {status}, OVERRIDDEN BY A REVIEWER (automatic: {automatic})"};
+constexpr message_def acc_exceed{"report.accreditation.count.exceeds", "{count} exceeds", "{count} exceed", "count"};
+constexpr message_def acc_meet{"report.accreditation.count.meets", "{count} meets", "{count} meet", "count"};
+constexpr message_def acc_require{"report.accreditation.count.requires_improvement",
+                                  "{count} requires performance improvement", "{count} require performance improvement",
+                                  "count"};
+constexpr message_def acc_unscored{"report.accreditation.count.not_scored", "{count} not scored by any reviewer",
+                                   "{count} not scored by any reviewer", "count"};
+constexpr message_def acc_findings{"report.accreditation.findings", "Findings: {counts}."};
+constexpr message_def acc_outcome{"report.accreditation.outcome", "Indicative outcome: {title} ({band}); {indicative}."};
+constexpr message_def acc_finding_exceeds{"report.finding.exceeds", "Exceeds"};
+constexpr message_def acc_finding_meets{"report.finding.meets", "Meets"};
+constexpr message_def acc_finding_improvement{"report.finding.requires_improvement", "Requires Performance Improvement"};
+
+using formats_detail::wording;
+
+/// "Accreditation review (indicative; the accreditation committee decides)".
+std::string section_heading(const wording& w) { return w.word(acc_heading) + " (" + w.word(acc_indicative) + ")"; }
+
+/// plain(finding) in the report's language.
+std::string finding_word(finding f, const wording& w) {
+    switch (f) {
+    case finding::exceeds: return w.word(acc_finding_exceeds);
+    case finding::meets: return w.word(acc_finding_meets);
+    case finding::requires_improvement: return w.word(acc_finding_improvement);
+    }
+    return "";
 }
 
-std::string outcome_line(const accreditation_result& a) {
-    return "Indicative outcome: " + a.band_title + " (" + a.band + "); " + std::string(indicative_wording) + ".";
+/// "2 exceed, 7 meet, 1 requires performance improvement".
+std::string counts_line(const accreditation_result& a, const wording& w) {
+    std::vector<message> parts;
+    auto part = [&](const message_def& def, int n) { parts.push_back(message{&def, {{"count", std::int64_t{n}}}}); };
+    part(acc_exceed, a.exceeds);
+    part(acc_meet, a.meets);
+    part(acc_require, a.requires_improvement);
+    if (a.not_scored)
+        part(acc_unscored, a.not_scored);
+    return w.say(acc_findings, {{"counts", std::move(parts), list_style::commas}});
+}
+
+std::string outcome_line(const accreditation_result& a, const wording& w) {
+    return w.say(acc_outcome, {{"title", std::string(i18n::text(w.lang, "accreditation.band." + a.band + ".title", a.band_title))},
+                               {"band", a.band},
+                               {"indicative", w.word(acc_indicative)}});
 }
 
 /// "has it 1.50, uses it 2.00 (2 reviewers; spread 1 / 0)".
-std::string means_line(const standard_review& sr) {
-    return "has it " + sr.has_it.text() + ", uses it " + sr.uses_it.text() + " (" + std::to_string(sr.scores.size()) +
-           (sr.scores.size() == 1 ? " reviewer" : " reviewers") + "; spread " + std::to_string(sr.has_it_spread) +
-           " / " + std::to_string(sr.uses_it_spread) + ")" +
-           (sr.wide_spread() ? "; reviewers differ by 2 on a dimension: the committee should compare their notes" : "");
+std::string means_line(const standard_review& sr, const wording& w) {
+    return w.say(acc_means, {{"has_it", w.decimal(sr.has_it.text())},
+                             {"uses_it", w.decimal(sr.uses_it.text())},
+                             {"count", static_cast<std::int64_t>(sr.scores.size())},
+                             {"has_it_spread", std::to_string(sr.has_it_spread)},
+                             {"uses_it_spread", std::to_string(sr.uses_it_spread)}}) +
+           (sr.wide_spread() ? w.word(acc_wide) : "");
 }
 
 /// " Text." after a sentence: the text with one final period.
@@ -72,22 +133,29 @@ std::string then(std::string_view text) {
     return out;
 }
 
-std::string score_line(const reviewer_score& s) {
-    std::string out = s.reviewer + (s.role.empty() ? "" : " (" + s.role + ")") + ", " + format_date(s.date) +
-                      ": has it " + std::to_string(s.has_it) + ", uses it " + std::to_string(s.uses_it);
+/// "Ana Ruiz (peer reviewer)": a reviewer and the role, record text.
+std::string reviewer_label(const std::string& reviewer, const std::string& role) {
+    return reviewer + (role.empty() ? "" : " (" + role + ")");
+}
+
+std::string score_line(const reviewer_score& s, const wording& w) {
+    std::string out = w.say(acc_score, {{"reviewer", reviewer_label(s.reviewer, s.role)},
+                                        {"date", s.date},
+                                        {"has_it", std::to_string(s.has_it)},
+                                        {"uses_it", std::to_string(s.uses_it)}});
     if (!s.evidence.empty())
         out += " [" + codes(s.evidence) + "]";
     out += ".";
     if (!s.finding.empty())
-        out += then("Finding: " + s.finding);
+        out += then(w.word(formats_detail::word_finding) + " " + s.finding);
     if (!s.recommended_action.empty())
-        out += then("Recommended action: " + s.recommended_action);
+        out += then(w.word(acc_recommended) + " " + s.recommended_action);
     return out;
 }
 
-std::string verdict_line(const reviewer_verdict& v) {
-    std::string out = v.reviewer + (v.role.empty() ? "" : " (" + v.role + ")") + ", " + format_date(v.date) + ": " +
-                      std::string(to_string(v.verdict));
+std::string verdict_line(const reviewer_verdict& v, const wording& w) {
+    std::string out = w.say(acc_judgment_by, {{"reviewer", reviewer_label(v.reviewer, v.role)}, {"date", v.date},
+                                  {"verdict", std::string(to_string(v.verdict))}});
     if (!v.evidence.empty())
         out += " [" + codes(v.evidence) + "]";
     out += ".";
@@ -96,16 +164,22 @@ std::string verdict_line(const reviewer_verdict& v) {
     return out;
 }
 
-std::string judgment_head(const check_result& c) {
+std::string judgment_head(const check_result& c, const wording& w) {
     const auto& rv = *c.review;
     if (rv.disagreement())
-        return c.id + ": reviewers DISAGREE (stays manual_review; the committee must settle it)";
-    return c.id + ": " + std::string(to_string(*rv.agreed)) + " -> " + std::string(to_string(c.status)) +
-           (rv.overridden ? ", OVERRIDDEN BY A REVIEWER (automatic: " + std::string(to_string(*c.automatic_status)) + ")"
-                          : " (automatic: " + std::string(to_string(*c.automatic_status)) + ")");
+        return w.say(acc_disagree, {{"id", c.id}});
+    return w.say(rv.overridden ? acc_overridden : acc_judgment,
+                 {{"id", c.id},
+                  {"agreed", std::string(to_string(*rv.agreed))},
+                  {"status", std::string(to_string(c.status))},
+                  {"automatic", std::string(to_string(*c.automatic_status))}});
 }
 
-std::string standard_result_word(const standard_result& s) { return std::string(to_string(s.result)); }
+/// A standard's automatic result: its machine spelling in English ("not_met"), the plain
+/// word in another language ("no cumplido").
+std::string standard_result_word(const standard_result& s, const wording& w) {
+    return w.english() ? std::string(to_string(s.result)) : plain(s.result, w.lang);
+}
 
 } // namespace accreditation_detail
 
@@ -347,33 +421,52 @@ std::string accreditation_summary_csv_cells(const std::vector<summary_row>& rows
     return out;
 }
 
-std::string accreditation_summary_html(const std::vector<summary_row>& rows) {
-    if (!accreditation_detail::any_reviews(rows))
+namespace accreditation_detail {
+constexpr message_def acc_summary_caption{
+    "report.accreditation.summary_caption",
+    "Each reviewed organization's finding per standard (E exceeds, M meets, RI requires performance improvement, – not "
+    "scored) and its indicative outcome"};
+constexpr message_def acc_summary_counts{"report.accreditation.summary_counts", "E / M / RI"};
+constexpr message_def acc_summary_exceeds{"report.accreditation.summary_exceeds", "E"};
+constexpr message_def acc_summary_meets{"report.accreditation.summary_meets", "M"};
+constexpr message_def acc_summary_improvement{"report.accreditation.summary_requires_improvement", "RI"};
+constexpr message_def acc_summary_outcome{"report.accreditation.summary_outcome", "Indicative outcome"};
+} // namespace accreditation_detail
+
+std::string accreditation_summary_html(const std::vector<summary_row>& rows, const message_language& lang) {
+    using namespace accreditation_detail;
+    if (!any_reviews(rows))
         return {};
+    const wording w(lang);
+    auto h = [](std::string_view s) { return html_escape(s); };
+    auto word = [&](const message_def& def) { return h(w.word(def)); };
     std::string out = "<section id=\"accreditation-summary\" aria-labelledby=\"accreditation-summary-heading\">\n<h2 "
-                      "id=\"accreditation-summary-heading\">Accreditation review (" +
-                      std::string(indicative_wording) +
-                      ")</h2>\n<div class=\"scroll\">\n<table>\n<caption>Each reviewed organization's finding per "
-                      "standard (E exceeds, M meets, RI requires performance improvement, \u2013 not scored) and its "
-                      "indicative outcome</caption>\n<thead><tr><th scope=\"col\">Organization</th>";
-    for (int i = 1; i <= accreditation_detail::summary_standards; ++i)
+                      "id=\"accreditation-summary-heading\">" +
+                      h(section_heading(w)) + "</h2>\n<div class=\"scroll\">\n<table>\n<caption>" +
+                      word(acc_summary_caption) + "</caption>\n<thead><tr><th scope=\"col\">" +
+                      word(formats_detail::word_organization) + "</th>";
+    for (int i = 1; i <= summary_standards; ++i)
         out += "<th scope=\"col\">S" + std::to_string(i) + "</th>";
-    out += "<th scope=\"col\">E / M / RI</th><th scope=\"col\">Indicative outcome</th></tr></thead>\n<tbody>\n";
+    out += "<th scope=\"col\">" + word(acc_summary_counts) + "</th><th scope=\"col\">" + word(acc_summary_outcome) +
+           "</th></tr></thead>\n<tbody>\n";
     for (const auto& row : rows) {
         if (!row.result || !row.result->accreditation)
             continue;
         const auto& a = *row.result->accreditation;
-        out += "<tr><th scope=\"row\">" + html_escape(row.organization.empty() ? "(name not recorded)" : row.organization) +
-               "</th>";
-        for (int i = 1; i <= accreditation_detail::summary_standards; ++i) {
+        out += "<tr><th scope=\"row\">" +
+               h(row.organization.empty() ? w.word(formats_detail::sum_no_name) : row.organization) + "</th>";
+        for (int i = 1; i <= summary_standards; ++i) {
             std::string cell = "\u2013";
             for (const auto& s : row.result->standards)
                 if (s.number == i && s.finding)
-                    cell = *s.finding == finding::exceeds ? "E" : *s.finding == finding::meets ? "M" : "RI";
+                    cell = word(*s.finding == finding::exceeds ? acc_summary_exceeds
+                                : *s.finding == finding::meets ? acc_summary_meets
+                                                               : acc_summary_improvement);
             out += "<td>" + cell + "</td>";
         }
         out += "<td>" + std::to_string(a.exceeds) + " / " + std::to_string(a.meets) + " / " +
-               std::to_string(a.requires_improvement) + "</td><td>" + html_escape(a.band_title) + "</td></tr>\n";
+               std::to_string(a.requires_improvement) + "</td><td>" +
+               h(i18n::text(lang, "accreditation.band." + a.band + ".title", a.band_title)) + "</td></tr>\n";
     }
     return out + "</tbody>\n</table>\n</div>\n</section>\n";
 }
@@ -467,134 +560,187 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
 
 // ---- Text ---------------------------------------------------------------------------------
 
-std::string accreditation_text(const audit_result& r, const report_info&) {
+namespace accreditation_detail {
+
+constexpr message_def pip_heading{"report.pip.heading", "Performance Improvement Plan"};
+constexpr message_def pip_title{"report.pip.title", "PERFORMANCE IMPROVEMENT PLAN: {organization}"};
+constexpr message_def pip_no_reviews{"report.pip.no_reviews",
+                                     "No reviews were applied: a plan follows from reviewers' findings (rco-audit check "
+                                     "RECORD --review FILE --format pip)."};
+constexpr message_def pip_dates{"report.pip.dates",
+                                "Review date {date} · items due {due} ({count} day) · profile {profile}",
+                                "Review date {date} · items due {due} ({count} days) · profile {profile}",
+                                "count"};
+constexpr message_def pip_due{"report.pip.due", "Items due {due} ({count} day after the review of {date}).",
+                              "Items due {due} ({count} days after the review of {date}).", "count"};
+constexpr message_def pip_none{"report.pip.none", "No standard requires performance improvement."};
+constexpr message_def pip_due_on{"report.pip.due_on", "due {due}"};
+constexpr message_def pip_automatic{"report.pip.automatic", "Automatic result: {result}"};
+constexpr message_def pip_reviewer{"report.pip.reviewer", "Reviewer {reviewer}:"};
+constexpr message_def pip_no_check{"report.pip.no_check",
+                                   "No check is failing or open: the reviewers' scores are what must improve."};
+constexpr message_def pip_closes{"report.pip.closes", "Evidence that closes it:"};
+constexpr message_def pip_closing{"report.pip.closing",
+                                  "Each item is closed when the evidence is recorded and a reviewer confirms it; "
+                                  "`rco-audit diff` against next year's report shows which items closed."};
+constexpr message_def acc_caption{"report.accreditation.caption",
+                                  "Per standard: the automatic result, the reviewers' mean scores (0 none, 1 moderate, "
+                                  "2 excellent) and the finding"};
+constexpr message_def acc_automatic_head{"report.accreditation.automatic", "Automatic"};
+constexpr message_def acc_has_it_head{"report.accreditation.has_it", "Has it"};
+constexpr message_def acc_uses_it_head{"report.accreditation.uses_it", "Uses it"};
+constexpr message_def acc_reviewers_head{"report.accreditation.reviewers_column", "Reviewers"};
+constexpr message_def acc_finding_head{"report.accreditation.finding_column", "Finding"};
+constexpr message_def acc_differ{"report.accreditation.differ", " (differ by 2)"};
+
+
+std::string reviewers_line(const accreditation_result& a, const wording& w) {
+    std::string names;
+    for (const auto& n : a.reviewers)
+        names += (names.empty() ? "" : ", ") + n;
+    return w.say(acc_reviewers, {{"reviewers", names}, {"date", a.review_date}});
+}
+
+/// The evidence of a PIP item: the catalog's evidence in the report's language, "; " between.
+std::string closing_evidence(const check_result& c, const wording& w) {
+    std::string ev;
+    if (w.english() || !c.info)
+        for (const auto& e : c.evidence())
+            ev += (ev.empty() ? "" : "; ") + e;
+    else
+        for (std::size_t k = 0; k < c.info->evidence.size(); ++k)
+            ev += (ev.empty() ? "" : "; ") + std::string(i18n::evidence(w.lang, *c.info, k));
+    return ev;
+}
+
+/// "Reviewer Ana: finding. Recommended action: …", for a score with words, else "".
+std::string reviewer_note(const reviewer_score& sc, const wording& w) {
+    return w.say(pip_reviewer, {{"reviewer", sc.reviewer}}) + (sc.finding.empty() ? "" : then(sc.finding)) +
+           (sc.recommended_action.empty() ? "" : then(w.word(acc_recommended) + " " + sc.recommended_action));
+}
+
+} // namespace accreditation_detail
+
+std::string accreditation_text(const audit_result& r, const report_info& info) {
     using namespace accreditation_detail;
     if (!r.accreditation)
         return {};
+    const wording w(info);
     const auto& a = *r.accreditation;
-    std::string out = "\nACCREDITATION REVIEW (" + std::string(indicative_wording) + ")\n";
-    std::string who;
-    for (const auto& n : a.reviewers)
-        who += (who.empty() ? "" : ", ") + n;
-    out += wrap("Reviewers: " + who + "; latest review " + format_date(a.review_date) + ".", 2);
+    std::string out = "\n" + formats_detail::upper(w.word(acc_heading)) + " (" + w.word(acc_indicative) + ")\n";
+    out += wrap(reviewers_line(a, w), 2);
     for (const auto& s : r.standards) {
-        out += "  " + std::string(s.number < 10 ? " " : "") + std::to_string(s.number) + ". " + s.title +
-               " — automatic: " + standard_result_word(s) + "; finding: " +
-               (s.finding ? std::string(plain(*s.finding)) : std::string("not scored")) + "\n";
+        out += "  " + std::string(s.number < 10 ? " " : "") + std::to_string(s.number) + ". " +
+               w.say(acc_standard_line, {{"title", w.title(s)},
+                                         {"result", standard_result_word(s, w)},
+                                         {"finding", s.finding ? finding_word(*s.finding, w) : w.word(acc_not_scored)}}) +
+               "\n";
         if (!s.review)
             continue;
-        out += wrap("Scores: " + means_line(*s.review), 6);
+        out += wrap(w.word(acc_scores) + " " + means_line(*s.review, w), 6);
         for (const auto& sc : s.review->scores)
-            out += wrap("- " + score_line(sc), 6);
+            out += wrap("- " + score_line(sc, w), 6);
     }
     bool any = false;
     for (const auto& c : r.checks) {
         if (!c.review)
             continue;
         if (!any)
-            out += "  Reviewers' judgments on checks:\n";
+            out += "  " + w.word(acc_judgments) + ":\n";
         any = true;
-        out += wrap(judgment_head(c), 4);
+        out += wrap(judgment_head(c, w), 4);
         for (const auto& v : c.review->verdicts)
-            out += wrap("- " + verdict_line(v), 6);
+            out += wrap("- " + verdict_line(v, w), 6);
     }
-    out += wrap("Findings: " + counts_line(a) + ".", 2);
-    out += wrap(outcome_line(a), 2);
+    out += wrap(counts_line(a, w), 2);
+    out += wrap(outcome_line(a, w), 2);
     return out;
 }
 
 std::string write_pip(const audit_result& r, const report_info& info) {
     using namespace accreditation_detail;
-    std::string out = "PERFORMANCE IMPROVEMENT PLAN: " +
-                      (info.organization_name.empty() ? std::string("(organization name not recorded)")
-                                                      : terminal_safe(info.organization_name)) +
+    const wording w(info);
+    std::string out = w.say(pip_title, {{"organization", info.organization_name.empty()
+                                                             ? w.word(formats_detail::word_no_name)
+                                                             : terminal_safe(info.organization_name)}}) +
                       "\n";
     if (!r.accreditation) {
-        out += wrap("No reviews were applied: a plan follows from reviewers' findings (rco-audit check RECORD "
-                    "--review FILE --format pip).",
-                    0);
+        out += wrap(w.word(pip_no_reviews), 0);
         return terminal_safe(out, true);
     }
     const auto& a = *r.accreditation;
-    out += "Review date " + format_date(a.review_date) + " · items due " + format_date(a.pip_due) + " (" +
-           std::to_string(a.pip_due_days) + " days) · profile " + r.profile + "\n";
-    out += wrap(outcome_line(a), 0);
+    out += w.say(pip_dates, {{"date", a.review_date},
+                             {"due", a.pip_due},
+                             {"count", std::int64_t{a.pip_due_days}},
+                             {"profile", r.profile}}) +
+           "\n";
+    out += wrap(outcome_line(a, w), 0);
     const auto items = pip_items(r);
     if (items.empty()) {
-        out += "\nNo standard requires performance improvement.\n";
+        out += "\n" + w.word(pip_none) + "\n";
         return terminal_safe(out, true);
     }
     int n = 0;
     for (const auto& item : items) {
         const auto& s = *item.standard;
-        out += "\n" + std::to_string(++n) + ". Standard " + std::to_string(s.number) + ": " + s.title + " — due " +
-               format_date(item.due) + "\n";
-        out += wrap("Automatic result: " + standard_result_word(s) + (s.review ? "; " + means_line(*s.review) : "") +
-                        ".",
+        out += "\n" + std::to_string(++n) + ". " + w.standard_heading(s) + " \u2014 " +
+               w.say(pip_due_on, {{"due", item.due}}) + "\n";
+        out += wrap(w.say(pip_automatic, {{"result", standard_result_word(s, w)}}) +
+                        (s.review ? "; " + means_line(*s.review, w) : "") + ".",
                     3);
         if (s.review)
             for (const auto& sc : s.review->scores)
                 if (!sc.finding.empty() || !sc.recommended_action.empty())
-                    out += wrap("Reviewer " + sc.reviewer + ":" + (sc.finding.empty() ? "" : then(sc.finding)) +
-                                    (sc.recommended_action.empty() ? ""
-                                                                   : then("Recommended action: " + sc.recommended_action)),
-                                3);
+                    out += wrap(reviewer_note(sc, w), 3);
         if (item.checks.empty())
-            out += wrap("No check is failing or open: the reviewers' scores are what must improve.", 3);
+            out += wrap(w.word(pip_no_check), 3);
         for (const auto* c : item.checks) {
-            out += wrap("[" + c->id + "] " + c->title() + " (" + std::string(to_string(c->level)) + ", " +
-                            std::string(plain(c->status)) + ")",
+            out += wrap("[" + c->id + "] " + w.title(*c) + " (" + w.level(c->level) + ", " + plain(c->status, w.lang) + ")",
                         3);
-            out += wrap("Next step: " + c->remediation(), 7);
-            if (!c->evidence().empty()) {
-                std::string ev;
-                for (const auto& e : c->evidence())
-                    ev += (ev.empty() ? "" : "; ") + e;
-                out += wrap("Evidence that closes it: " + ev, 7);
-            }
+            out += wrap(w.word(formats_detail::word_next_step) + " " + w.remediation(*c), 7);
+            if (const auto ev = closing_evidence(*c, w); !ev.empty())
+                out += wrap(w.word(pip_closes) + " " + ev, 7);
         }
     }
-    out += "\n" + wrap("Each item is closed when the evidence is recorded and a reviewer confirms it; `rco-audit "
-                      "diff` against next year's report shows which items closed.",
-                      0);
+    out += "\n" + wrap(w.word(pip_closing), 0);
     return terminal_safe(out, true);
 }
 
 // ---- HTML ---------------------------------------------------------------------------------
 
-std::string pip_html(const audit_result& r, const report_info&) {
+std::string pip_html(const audit_result& r, const report_info& info) {
     using namespace accreditation_detail;
     if (!r.accreditation)
         return {};
+    const wording w(info);
     const auto& a = *r.accreditation;
     auto h = [](std::string_view s) { return html_escape(s); };
-    std::string out = "<section id=\"pip\" aria-labelledby=\"pip-heading\">\n<h2 id=\"pip-heading\">Performance "
-                      "Improvement Plan</h2>\n<p>Items due " +
-                      format_date(a.pip_due) + " (" + std::to_string(a.pip_due_days) + " days after the review of " +
-                      format_date(a.review_date) + ").</p>\n";
+    std::string out = "<section id=\"pip\" aria-labelledby=\"pip-heading\">\n<h2 id=\"pip-heading\">" +
+                      h(w.word(pip_heading)) + "</h2>\n<p>" +
+                      h(w.say(pip_due, {{"due", a.pip_due}, {"count", std::int64_t{a.pip_due_days}}, {"date", a.review_date}})) +
+                      "</p>\n";
     const auto items = pip_items(r);
     if (items.empty())
-        out += "<p>No standard requires performance improvement.</p>\n";
+        out += "<p>" + h(w.word(pip_none)) + "</p>\n";
     else
         out += "<ol>\n";
     for (const auto& item : items) {
         const auto& s = *item.standard;
-        out += "<li><h3>Standard " + std::to_string(s.number) + ": " + h(s.title) + " \u2014 due " +
-               format_date(item.due) + "</h3>\n<ul>\n";
+        out += "<li><h3>" + h(w.standard_heading(s)) + " \u2014 " + h(w.say(pip_due_on, {{"due", item.due}})) +
+               "</h3>\n<ul>\n";
         if (s.review)
             for (const auto& sc : s.review->scores)
                 if (!sc.finding.empty() || !sc.recommended_action.empty())
-                    out += "<li>Reviewer " + h(sc.reviewer) + ": " + h(sc.finding) +
-                           (sc.recommended_action.empty() ? "" : " <strong>Recommended action:</strong> " +
-                                                                     h(sc.recommended_action)) +
+                    out += "<li>" + h(w.say(pip_reviewer, {{"reviewer", sc.reviewer}})) + " " + h(sc.finding) +
+                           (sc.recommended_action.empty()
+                                ? ""
+                                : " <strong>" + h(w.word(acc_recommended)) + "</strong> " + h(sc.recommended_action)) +
                            "</li>\n";
         for (const auto* c : item.checks) {
-            std::string ev;
-            for (const auto& e : c->evidence())
-                ev += (ev.empty() ? "" : "; ") + e;
-            out += "<li><span class=\"id\">" + h(c->id) + "</span> " + h(c->title()) + " (" +
-                   std::string(to_string(c->level)) + ", " + h(plain(c->status)) + "). " + h(c->remediation()) +
-                   (ev.empty() ? "" : " <strong>Evidence that closes it:</strong> " + h(ev)) + "</li>\n";
+            const auto ev = closing_evidence(*c, w);
+            out += "<li><span class=\"id\">" + h(c->id) + "</span> " + h(w.title(*c)) + " (" + h(w.level(c->level)) +
+                   ", " + h(plain(c->status, w.lang)) + "). " + h(w.remediation(*c)) +
+                   (ev.empty() ? "" : " <strong>" + h(w.word(pip_closes)) + "</strong> " + h(ev)) + "</li>\n";
         }
         out += "</ul></li>\n";
     }
@@ -607,31 +753,30 @@ std::string accreditation_html(const audit_result& r, const report_info& info) {
     using namespace accreditation_detail;
     if (!r.accreditation)
         return {};
+    const wording w(info);
     const auto& a = *r.accreditation;
     auto h = [](std::string_view s) { return html_escape(s); };
-    std::string who;
-    for (const auto& n : a.reviewers)
-        who += (who.empty() ? "" : ", ") + n;
+    auto word = [&](const message_def& def) { return h(w.word(def)); };
     std::string out = "<section id=\"accreditation\" aria-labelledby=\"accreditation-heading\">\n<h2 "
-                      "id=\"accreditation-heading\">Accreditation review (" +
-                      std::string(indicative_wording) + ")</h2>\n<p>Reviewers: " + h(who) + "; latest review " +
-                      format_date(a.review_date) + ".</p>\n";
-    out += "<p id=\"indicative-outcome\"><strong>" + h(outcome_line(a)) + "</strong></p>\n<p>Findings: " +
-           h(counts_line(a)) + ".</p>\n";
-    out += "<table id=\"accreditation-scores\">\n<caption>Per standard: the automatic result, the reviewers' mean "
-           "scores (0 none, 1 moderate, 2 excellent) and the finding</caption>\n<thead><tr><th scope=\"col\">No."
-           "</th><th scope=\"col\">Standard</th><th scope=\"col\">Automatic</th><th scope=\"col\">Has it</th><th "
-           "scope=\"col\">Uses it</th><th scope=\"col\">Reviewers</th><th scope=\"col\">Finding</th></tr></thead>"
-           "\n<tbody>\n";
+                      "id=\"accreditation-heading\">" +
+                      h(section_heading(w)) + "</h2>\n<p>" + h(reviewers_line(a, w)) + "</p>\n";
+    out += "<p id=\"indicative-outcome\"><strong>" + h(outcome_line(a, w)) + "</strong></p>\n<p>" +
+           h(counts_line(a, w)) + "</p>\n";
+    out += "<table id=\"accreditation-scores\">\n<caption>" + word(acc_caption) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + word(formats_detail::word_no) + "</th><th scope=\"col\">" +
+           word(formats_detail::word_standard_head) + "</th><th scope=\"col\">" + word(acc_automatic_head) +
+           "</th><th scope=\"col\">" + word(acc_has_it_head) + "</th><th scope=\"col\">" + word(acc_uses_it_head) +
+           "</th><th scope=\"col\">" + word(acc_reviewers_head) + "</th><th scope=\"col\">" + word(acc_finding_head) +
+           "</th></tr></thead>\n<tbody>\n";
     for (const auto& s : r.standards) {
-        out += "<tr><td>" + std::to_string(s.number) + "</td><td>" + h(s.title) + "</td><td>" +
-               h(standard_result_word(s)) + "</td>";
+        out += "<tr><td>" + std::to_string(s.number) + "</td><td>" + h(w.title(s)) + "</td><td>" +
+               h(standard_result_word(s, w)) + "</td>";
         if (s.review)
-            out += "<td>" + s.review->has_it.text() + "</td><td>" + s.review->uses_it.text() + "</td><td>" +
-                   std::to_string(s.review->scores.size()) + (s.review->wide_spread() ? " (differ by 2)" : "") +
-                   "</td><td>" + h(plain(*s.finding)) + "</td></tr>\n";
+            out += "<td>" + w.decimal(s.review->has_it.text()) + "</td><td>" + w.decimal(s.review->uses_it.text()) + "</td><td>" +
+                   std::to_string(s.review->scores.size()) + (s.review->wide_spread() ? word(acc_differ) : "") +
+                   "</td><td>" + h(finding_word(*s.finding, w)) + "</td></tr>\n";
         else
-            out += "<td>\u2014</td><td>\u2014</td><td>0</td><td>not scored</td></tr>\n";
+            out += "<td>\u2014</td><td>\u2014</td><td>0</td><td>" + word(acc_not_scored) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
     bool any = false;
@@ -639,11 +784,11 @@ std::string accreditation_html(const audit_result& r, const report_info& info) {
         if (!c.review)
             continue;
         if (!any)
-            out += "<h3>Reviewers' judgments on checks</h3>\n<ul id=\"judgments\">\n";
+            out += "<h3>" + word(acc_judgments) + "</h3>\n<ul id=\"judgments\">\n";
         any = true;
-        out += "<li><strong>" + h(judgment_head(c)) + "</strong><ul>\n";
+        out += "<li><strong>" + h(judgment_head(c, w)) + "</strong><ul>\n";
         for (const auto& v : c.review->verdicts)
-            out += "<li>" + h(verdict_line(v)) + "</li>\n";
+            out += "<li>" + h(verdict_line(v, w)) + "</li>\n";
         out += "</ul></li>\n";
     }
     if (any)
@@ -654,37 +799,39 @@ std::string accreditation_html(const audit_result& r, const report_info& info) {
 
 // ---- Markdown -----------------------------------------------------------------------------
 
-std::string pip_markdown(const audit_result& r, const report_info&) {
+std::string pip_markdown(const audit_result& r, const report_info& info) {
+    using namespace accreditation_detail;
     if (!r.accreditation)
         return {};
+    const wording w(info);
     const auto& a = *r.accreditation;
     auto md = [](std::string_view s) { return markdown_escape(s); };
-    std::string out = "\n## Performance Improvement Plan\n\nItems due " + format_date(a.pip_due) + " (" +
-                      std::to_string(a.pip_due_days) + " days after the review of " + format_date(a.review_date) +
-                      ").\n\n";
+    std::string out = "\n## " + md(w.word(pip_heading)) + "\n\n" +
+                      md(w.say(pip_due, {{"due", a.pip_due}, {"count", std::int64_t{a.pip_due_days}}, {"date", a.review_date}})) +
+                      "\n\n";
     const auto items = pip_items(r);
     if (items.empty())
-        out += "No standard requires performance improvement.\n";
+        out += md(w.word(pip_none)) + "\n";
     int n = 0;
     for (const auto& item : items) {
         const auto& s = *item.standard;
         const auto number = std::to_string(++n) + ". ";
         const std::string pad(number.size(), ' ');
-        out += number + "**Standard " + std::to_string(s.number) + ": " + md(s.title) + "** \u2014 due " +
-               format_date(item.due) + "\n";
+        out += number + "**" + md(w.standard_heading(s)) + "** \u2014 " + md(w.say(pip_due_on, {{"due", item.due}})) +
+               "\n";
         if (s.review)
             for (const auto& sc : s.review->scores)
                 if (!sc.finding.empty() || !sc.recommended_action.empty())
-                    out += pad + "- Reviewer " + md(sc.reviewer) + ": " + md(sc.finding) +
-                           (sc.recommended_action.empty() ? "" : " Recommended action: " + md(sc.recommended_action)) +
+                    out += pad + "- " + md(w.say(pip_reviewer, {{"reviewer", sc.reviewer}})) + " " + md(sc.finding) +
+                           (sc.recommended_action.empty()
+                                ? ""
+                                : " " + md(w.word(acc_recommended)) + " " + md(sc.recommended_action)) +
                            "\n";
         for (const auto* c : item.checks) {
-            std::string ev;
-            for (const auto& e : c->evidence())
-                ev += (ev.empty() ? "" : "; ") + e;
-            out += pad + "- **" + md(c->id) + "** " + md(c->title()) + " (" + std::string(to_string(c->level)) +
-                   ", " + md(plain(c->status)) + "): " + md(c->remediation()) +
-                   (ev.empty() ? "" : " Evidence that closes it: " + md(ev)) + "\n";
+            const auto ev = closing_evidence(*c, w);
+            out += pad + "- **" + md(c->id) + "** " + md(w.title(*c)) + " (" + md(w.level(c->level)) + ", " +
+                   md(plain(c->status, w.lang)) + "): " + md(w.remediation(*c)) +
+                   (ev.empty() ? "" : " " + md(w.word(pip_closes)) + " " + md(ev)) + "\n";
         }
     }
     return out;
@@ -694,35 +841,34 @@ std::string accreditation_markdown(const audit_result& r, const report_info& inf
     using namespace accreditation_detail;
     if (!r.accreditation)
         return {};
+    const wording w(info);
     const auto& a = *r.accreditation;
     auto md = [](std::string_view s) { return markdown_escape(s); };
-    std::string who;
-    for (const auto& n : a.reviewers)
-        who += (who.empty() ? "" : ", ") + n;
-    std::string out = "\n## Accreditation review (" + std::string(indicative_wording) + ")\n\n";
-    out += "**" + md(outcome_line(a)) + "**\n\nFindings: " + md(counts_line(a)) + ". Reviewers: " + md(who) +
-           "; latest review " + format_date(a.review_date) + ".\n\n";
-    out += "| No. | Standard | Automatic | Has it | Uses it | Reviewers | Finding |\n| ---: | --- | --- | ---: | ---: | "
-           "---: | --- |\n";
+    auto word = [&](const message_def& def) { return md(w.word(def)); };
+    std::string out = "\n## " + md(section_heading(w)) + "\n\n";
+    out += "**" + md(outcome_line(a, w)) + "**\n\n" + md(counts_line(a, w)) + " " + md(reviewers_line(a, w)) + "\n\n";
+    out += "| " + word(formats_detail::word_no) + " | " + word(formats_detail::word_standard_head) + " | " +
+           word(acc_automatic_head) + " | " + word(acc_has_it_head) + " | " + word(acc_uses_it_head) + " | " +
+           word(acc_reviewers_head) + " | " + word(acc_finding_head) + " |\n| ---: | --- | --- | ---: | ---: | ---: | --- |\n";
     for (const auto& s : r.standards) {
-        out += "| " + std::to_string(s.number) + " | " + md(s.title) + " | " + standard_result_word(s) + " | ";
+        out += "| " + std::to_string(s.number) + " | " + md(w.title(s)) + " | " + standard_result_word(s, w) + " | ";
         if (s.review)
-            out += s.review->has_it.text() + " | " + s.review->uses_it.text() + " | " +
-                   std::to_string(s.review->scores.size()) + (s.review->wide_spread() ? " (differ by 2)" : "") +
-                   " | " + std::string(plain(*s.finding)) + " |\n";
+            out += w.decimal(s.review->has_it.text()) + " | " + w.decimal(s.review->uses_it.text()) + " | " +
+                   std::to_string(s.review->scores.size()) + (s.review->wide_spread() ? word(acc_differ) : "") +
+                   " | " + md(finding_word(*s.finding, w)) + " |\n";
         else
-            out += "\u2014 | \u2014 | 0 | not scored |\n";
+            out += "\u2014 | \u2014 | 0 | " + word(acc_not_scored) + " |\n";
     }
     bool any = false;
     for (const auto& c : r.checks) {
         if (!c.review)
             continue;
         if (!any)
-            out += "\n### Reviewers' judgments on checks\n\n";
+            out += "\n### " + word(acc_judgments) + "\n\n";
         any = true;
-        out += "- **" + md(judgment_head(c)) + "**\n";
+        out += "- **" + md(judgment_head(c, w)) + "**\n";
         for (const auto& v : c.review->verdicts)
-            out += "  - " + md(verdict_line(v)) + "\n";
+            out += "  - " + md(verdict_line(v, w)) + "\n";
     }
     return out + pip_markdown(r, info);
 }

@@ -21,6 +21,9 @@ std::string csv_header(const report_info& info) {
 
 std::string csv_rows(const audit_result& r, const report_info& info) {
     using namespace formats_detail;
+    // The columns for people (titles, explanation) are in the report's language; the
+    // column names and machine values (met, fail, required) are the same in every language.
+    const wording w(info);
     std::string out;
     // The leading columns repeat on every row so that rows of many organizations can be
     // concatenated, filtered and sorted on their own.
@@ -31,13 +34,13 @@ std::string csv_rows(const audit_result& r, const report_info& info) {
         const auto* s = find_standard(r, c.standard);
         out += lead;
         out += std::to_string(c.standard) + ',';
-        out += csv_field(s ? s->title : "") + ',';
+        out += csv_field(s ? w.title(*s) : "") + ',';
         out += csv_field(s ? to_string(s->result) : "") + ',';
-        out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(c.title()) + ',';
+        out += csv_field(c.id) + ',' + csv_field(c.slug) + ',' + csv_field(w.title(c)) + ',';
         out += csv_field(to_string(c.level)) + ',' + csv_field(to_string(c.status)) + ',';
         out += csv_field(c.underlying ? to_string(*c.underlying) : "") + ',';
         // A waived check says whose waiver, and until when, before the check's own explanation.
-        out += csv_field(c.waiver ? waiver_text(c) + " " + c.explanation() : c.explanation());
+        out += csv_field(c.waiver ? waiver_text(c, w.lang) + " " + w.explanation(c) : w.explanation(c));
         if (info.expiring_within_days) {
             out += ',';
             if (const auto left = waiver_days_left(c, r.as_of, *info.expiring_within_days))

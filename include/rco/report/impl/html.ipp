@@ -79,9 +79,10 @@ dl.details dd { margin: 0; }
 }
 )css";
 
-void html_head(std::string& out, std::string_view title, std::string_view tool_version,
+/// The page's head; `lang` is the page's language tag ("en", "es").
+void html_head(std::string& out, std::string_view title, std::string_view tool_version, std::string_view lang,
                std::string_view extra_css = {}, std::string_view body_class = {}) {
-    out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<!doctype html>\n<html lang=\"" + h(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"rco-audit " + h(tool_version) + "\">\n";
     out += "<title>" + h(title) + "</title>\n<style>";
@@ -98,30 +99,47 @@ std::string html_symbol(std::string_view symbol_text) {
 }
 
 template <class E>
-std::string badge(E e) {
-    return "<span class=\"s " + std::string(tone(e)) + "\">" + html_symbol(symbol(e)) + " " + sentence(plain(e)) +
-           "</span>";
+std::string badge(E e, const message_language& lang) {
+    return "<span class=\"s " + std::string(tone(e)) + "\">" + html_symbol(symbol(e)) + " " +
+           h(sentence(plain(e, lang))) + "</span>";
 }
 
-std::string people_html(const check_result& c, const report_info& info) {
+/// A paragraph that starts with a label in bold: "<p><span class="label">Next step:</span> …</p>".
+std::string labelled_html(const wording& w, const message_def& label_word, const std::string& html_value) {
+    return "<p><span class=\"label\">" + h(w.word(label_word)) + "</span> " + html_value + "</p>\n";
+}
+
+std::string people_html(const check_result& c, const report_info& info, const wording& w) {
     if (!info.show_names || c.subjects.empty())
         return "";
-    return "<p><span class=\"label\">People concerned:</span> " + bdi(join(c.subjects, ", ")) + "</p>\n";
+    return labelled_html(w, word_people, bdi(join(c.subjects, ", ")));
 }
 
-std::string findings_html(const check_result& c) {
+std::string findings_html(const check_result& c, const wording& w) {
     if (c.findings.empty())
         return "";
     std::string out = "<ul class=\"findings\">\n";
     for (const auto& f : c.findings)
-        out += "<li>" + h(finding_text(f)) + "</li>\n";
+        out += "<li>" + h(finding_text(f, w)) + "</li>\n";
     return out + "</ul>\n";
 }
 
-std::string question_html(const check_result& c) {
-    return shows_question(c) ? "<p><span class=\"label\">Question for the reviewer:</span> " + h(c.question()) + "</p>\n"
-                             : "";
+std::string question_html(const check_result& c, const wording& w) {
+    return shows_question(c, w) ? labelled_html(w, word_question, h(w.question(c))) : "";
 }
+
+constexpr message_def html_contents{"report.html.contents", "Contents"};
+constexpr message_def html_standard_number{"report.html.standard_number", "Standard {number}"};
+constexpr message_def html_caption{"report.html.scorecard_caption", "The ten RCO standards: {count} of {total} met"};
+constexpr message_def html_standard_ref{"report.html.standard_ref", "standard {number}"};
+constexpr message_def html_score{"report.html.score", "score {score}%"};
+constexpr message_def html_what_to_do{"report.html.what_to_do_about", "What to do about {id}"};
+constexpr message_def html_waiver{"report.html.waiver", "Waiver:"};
+constexpr message_def html_review_line{"report.html.review_line", "Review date {date} · profile {profile}"};
+constexpr message_def html_tailoring{"report.html.tailoring", "Tailoring choices"};
+constexpr message_def html_no_tailoring{"report.html.no_tailoring", "None: the profile is used as published."};
+constexpr message_def html_names{"report.html.names", "Names"};
+constexpr message_def html_input_sha{"report.html.input_sha256", "Input SHA-256"};
 
 } // namespace
 } // namespace formats_detail
@@ -130,97 +148,101 @@ std::string question_html(const check_result& c) {
 
 std::string write_html(const audit_result& r, const report_info& info) {
     using namespace formats_detail;
-    const auto org = organization_label(info);
+    const wording w(info);
+    const auto& lang = w.lang;
+    const auto word = [&w](const message_def& def) { return h(w.word(def)); };
+    const auto org = organization_label(info, w);
     std::string out;
     out.reserve(64 * 1024);
-    html_head(out, "RCO standards audit: " + terminal_safe(org) + " \u2014 " + sentence(plain(r.result)),
-              info.tool_version);
+    html_head(out, w.say(word_heading, {{"organization", terminal_safe(org)}}) + " \u2014 " + sentence(plain(r.result, lang)),
+              info.tool_version, lang.tag());
 
-    // (1) The verdict, in one sentence.
-    out += "<header>\n<h1>RCO standards audit: " + bdi(org) + "</h1>\n";
-    out += "<p class=\"muted\">Review date " + format_date(r.as_of) + " \u00B7 profile " + h(r.profile);
+    // (1) The verdict, in one sentence. The record's name is isolated in <bdi>.
+    out += "<header>\n<h1>" + put_markup(h(w.say(word_heading, {{"organization", std::string(markup_mark)}})), bdi(org)) +
+           "</h1>\n";
+    out += "<p class=\"muted\">" + h(w.say(html_review_line, {{"date", r.as_of}, {"profile", r.profile}}));
     if (!info.organization_ein.empty())
         out += " \u00B7 EIN " + bdi(info.organization_ein);
     out += "</p>\n";
     out += "<p id=\"verdict\" class=\"verdict " + std::string(tone(r.result)) + "\"><strong>" +
-           html_symbol(symbol(r.result)) + " The organization" + h(verdict_tail(r)) + "</strong></p>\n";
-    out += "<p>" + h(counts_sentence(r)) + "</p>\n</header>\n";
-    out += "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#scorecard\">Scorecard</a></li>\n"
-           "<li><a href=\"#what-to-fix\">What to do next</a></li>\n";
+           html_symbol(symbol(r.result)) + " " + h(verdict(r, w)) + "</strong></p>\n";
+    out += "<p>" + h(counts_sentence(r, w)) + "</p>\n</header>\n";
+    out += "<nav aria-label=\"" + word(html_contents) + "\">\n<ul>\n<li><a href=\"#scorecard\">" + word(word_scorecard) +
+           "</a></li>\n<li><a href=\"#what-to-fix\">" + word(word_next) + "</a></li>\n";
     for (const auto& s : r.standards)
-        out += "<li><a href=\"#standard-" + std::to_string(s.number) + "\">Standard " + std::to_string(s.number) +
-               "</a></li>\n";
-    out += "<li><a href=\"#details\">About this report</a></li>\n</ul>\n</nav>\n<main>\n";
+        out += "<li><a href=\"#standard-" + std::to_string(s.number) + "\">" +
+               h(w.say(html_standard_number, {{"number", std::int64_t{s.number}}})) + "</a></li>\n";
+    out += "<li><a href=\"#details\">" + word(word_about) + "</a></li>\n</ul>\n</nav>\n<main>\n";
 
     // (2) The scorecard.
-    out += "<section aria-labelledby=\"scorecard-heading\">\n<h2 id=\"scorecard-heading\">Scorecard</h2>\n";
-    out += "<table id=\"scorecard\">\n<caption>The ten RCO standards: " + std::to_string(standards_met(r)) + " of " +
-           std::to_string(r.standards.size()) + " met</caption>\n";
-    out += "<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Standard</th><th scope=\"col\">Result</th>"
-           "<th scope=\"col\" class=\"num\">Score</th></tr></thead>\n<tbody>\n";
+    out += "<section aria-labelledby=\"scorecard-heading\">\n<h2 id=\"scorecard-heading\">" + word(word_scorecard) +
+           "</h2>\n";
+    out += "<table id=\"scorecard\">\n<caption>" +
+           h(w.say(html_caption, {{"count", std::int64_t{standards_met(r)}},
+                                  {"total", static_cast<std::int64_t>(r.standards.size())}})) +
+           "</caption>\n";
+    out += "<thead><tr><th scope=\"col\">" + word(word_no) + "</th><th scope=\"col\">" + word(word_standard_head) +
+           "</th><th scope=\"col\">" + word(word_result_head) + "</th><th scope=\"col\" class=\"num\">" +
+           word(word_score_head) + "</th></tr></thead>\n<tbody>\n";
     for (const auto& s : r.standards) {
         const auto n = std::to_string(s.number);
-        out += "<tr><td class=\"num\">" + n + "</td><th scope=\"row\"><a href=\"#standard-" + n + "\">" + h(s.title) +
-               "</a></th><td>" + badge(s.result) + "</td><td class=\"num\">" + std::to_string(s.score) +
-               "%</td></tr>\n";
+        out += "<tr><td class=\"num\">" + n + "</td><th scope=\"row\"><a href=\"#standard-" + n + "\">" +
+               h(w.title(s)) + "</a></th><td>" + badge(s.result, lang) + "</td><td class=\"num\">" +
+               std::to_string(s.score) + "%</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
 
     // (3) What to do next: evidence to record, work to do, questions for a reviewer.
     const auto parts = action_plan_parts(r);
     out += "<section id=\"what-to-fix\" aria-labelledby=\"what-to-fix-heading\">\n"
-           "<h2 id=\"what-to-fix-heading\">What to do next</h2>\n";
+           "<h2 id=\"what-to-fix-heading\">" + word(word_next) + "</h2>\n";
     if (parts.evidence_to_record.empty() && parts.work_to_do.empty() && parts.for_a_reviewer.empty()) {
-        out += "<p>Nothing: every check passes, does not apply or is waived. Keep the evidence current for the next "
-               "review.</p>\n";
+        out += "<p>" + word(word_nothing) + "</p>\n";
     } else {
         out += "<div id=\"action-plan\">\n";
         int n = 0;
-        auto part = [&](const std::vector<const check_result*>& items, std::string_view id, std::string_view title,
-                        std::string_view intro, auto&& body) {
+        auto part = [&](const std::vector<const check_result*>& items, std::string_view id, const message_def& title,
+                        const std::string& intro_html, auto&& body) {
             if (items.empty())
                 return;
-            out += "<h3 id=\"" + std::string(id) + "\">" + std::string(title) + " (" + std::to_string(items.size()) +
-                   ")</h3>\n<p>" + std::string(intro) + "</p>\n<ol start=\"" + std::to_string(n + 1) + "\">\n";
+            out += "<h3 id=\"" + std::string(id) + "\">" + word(title) + " (" + std::to_string(items.size()) +
+                   ")</h3>\n<p>" + intro_html + "</p>\n<ol start=\"" + std::to_string(n + 1) + "\">\n";
             for (const auto* c : items) {
                 ++n;
                 out += "<li id=\"fix-" + h(c->id) + "\">\n<h4><span class=\"id\">" + h(c->id) + "</span> " +
-                       h(c->title()) + "</h4>\n";
-                out += "<p>" + badge(c->status) + " \u00B7 " + std::string(to_string(c->level)) + " \u00B7 standard " +
-                       std::to_string(c->standard) + "</p>\n";
-                out += "<p>" + h(io::in_form_words(c->explanation())) + "</p>\n";
+                       h(w.title(*c)) + "</h4>\n";
+                out += "<p>" + badge(c->status, lang) + " \u00B7 " + h(w.level(c->level)) + " \u00B7 " +
+                       h(w.say(html_standard_ref, {{"number", std::int64_t{c->standard}}})) + "</p>\n";
+                out += "<p>" + h(io::in_form_words(w.explanation(*c))) + "</p>\n";
                 body(*c);
-                out += people_html(*c, info);
+                out += people_html(*c, info, w);
                 out += "</li>\n";
             }
             out += "</ol>\n";
         };
-        auto evidence_list = [&](const check_result& c, std::string_view label) {
-            const auto items = evidence_in_form_words(c);
+        auto evidence_list = [&](const check_result& c, const message_def& label_word) {
+            const auto items = w.evidence(c);
             if (items.empty())
                 return;
-            out += "<p class=\"label\">" + std::string(label) + "</p>\n<ul>\n";
+            out += "<p class=\"label\">" + word(label_word) + "</p>\n<ul>\n";
             for (const auto& e : items)
                 out += "<li>" + h(e) + "</li>\n";
             out += "</ul>\n";
         };
-        part(parts.work_to_do, "work-to-do", "Work to do",
-             "These checks fail: the record shows the requirement is not met. Required checks come first.",
+        part(parts.work_to_do, "work-to-do", word_work, word(word_work_intro), [&](const check_result& c) {
+            out += findings_html(c, w);
+            out += labelled_html(w, word_next_step, h(w.remediation(c)));
+            evidence_list(c, word_keep);
+        });
+        const auto evidence_intro = put_markup(h(w.say(word_evidence_intro, {{"command", std::string(markup_mark)}})),
+                                               "<code>rco-audit init my-rco.xlsx</code>");
+        part(parts.evidence_to_record, "evidence-to-record", word_evidence, evidence_intro,
+             [&](const check_result& c) { evidence_list(c, word_record); });
+        part(parts.for_a_reviewer, "for-a-reviewer", word_reviewer, word(word_reviewer_intro),
              [&](const check_result& c) {
-                 out += findings_html(c);
-                 out += "<p><span class=\"label\">Next step:</span> " + h(c.remediation()) + "</p>\n";
-                 evidence_list(c, "Keep on record:");
-             });
-        part(parts.evidence_to_record, "evidence-to-record", "Evidence to record",
-             "The record lacks what these checks need. Record what the organization has, in the workbook "
-             "(<code>rco-audit init my-rco.xlsx</code>) or the same fields of the record; the next audit then "
-             "judges it.",
-             [&](const check_result& c) { evidence_list(c, "Record:"); });
-        part(parts.for_a_reviewer, "for-a-reviewer", "For a reviewer", "A person must judge these checks.",
-             [&](const check_result& c) {
-                 out += findings_html(c);
-                 out += question_html(c);
-                 out += "<p><span class=\"label\">Next step:</span> " + h(c.remediation()) + "</p>\n";
+                 out += findings_html(c, w);
+                 out += question_html(c, w);
+                 out += labelled_html(w, word_next_step, h(w.remediation(c)));
              });
         out += "</div>\n";
     }
@@ -229,15 +251,14 @@ std::string write_html(const audit_result& r, const report_info& info) {
     if (info.expiring_within_days) {
         const int days = *info.expiring_within_days;
         out += "<section id=\"expiring-waivers\" aria-labelledby=\"expiring-waivers-heading\">\n"
-               "<h2 id=\"expiring-waivers-heading\">Waivers expiring within " + std::to_string(days) +
-               (days == 1 ? " day" : " days") + " (by " + format_date(add_days(r.as_of, days)) + ")</h2>\n";
+               "<h2 id=\"expiring-waivers-heading\">" + h(expiring_heading(r, days, w)) + "</h2>\n";
         const auto expiring = expiring_waivers(r, days);
         if (expiring.empty())
-            out += "<p>None.</p>\n";
+            out += "<p>" + word(word_none) + "</p>\n";
         else {
             out += "<ul>\n";
             for (const auto* c : expiring)
-                out += "<li><a href=\"#check-" + h(c->id) + "\">" + h(expiring_waiver_line(*c, r.as_of)) + "</a></li>\n";
+                out += "<li><a href=\"#check-" + h(c->id) + "\">" + h(expiring_waiver_line(*c, r.as_of, lang)) + "</a></li>\n";
             out += "</ul>\n";
         }
         out += "</section>\n";
@@ -247,23 +268,25 @@ std::string write_html(const audit_result& r, const report_info& info) {
     for (const auto& s : r.standards) {
         const auto n = std::to_string(s.number);
         out += "<section id=\"standard-" + n + "\" class=\"standard\" aria-labelledby=\"standard-" + n +
-               "-heading\">\n<h2 id=\"standard-" + n + "-heading\">Standard " + n + ": " + h(s.title) + "</h2>\n";
-        out += "<p>" + badge(s.result) + " \u00B7 score " + std::to_string(s.score) + "%</p>\n";
+               "-heading\">\n<h2 id=\"standard-" + n + "-heading\">" + h(w.standard_heading(s)) + "</h2>\n";
+        out += "<p>" + badge(s.result, lang) + " \u00B7 " + h(w.say(html_score, {{"score", std::int64_t{s.score}}})) +
+               "</p>\n";
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
-            out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status) +
-                   " <span class=\"id\">" + h(c.id) + "</span> " + h(c.title()) + "</h3>\n";
-            out += "<p class=\"muted\">" + std::string(to_string(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
-            out += "<p>" + h(io::in_form_words(c.explanation())) + "</p>\n";
-            out += findings_html(c);
-            out += question_html(c);
+            out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status, lang) +
+                   " <span class=\"id\">" + h(c.id) + "</span> " + h(w.title(c)) + "</h3>\n";
+            out += "<p class=\"muted\">" + h(w.level(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
+            out += "<p>" + h(io::in_form_words(w.explanation(c))) + "</p>\n";
+            out += findings_html(c, w);
+            out += question_html(c, w);
             if (c.waiver)
-                out += "<p><span class=\"label\">Waiver:</span> " + h(waiver_text(c)) + "</p>\n";
-            out += people_html(c, info);
+                out += labelled_html(w, html_waiver, h(waiver_text(c, lang)));
+            out += people_html(c, info, w);
             if (c.status == status::fail || c.status == status::insufficient_evidence ||
                 c.status == status::manual_review)
-                out += "<p><a href=\"#fix-" + h(c.id) + "\">What to do about " + h(c.id) + "</a></p>\n";
+                out += "<p><a href=\"#fix-" + h(c.id) + "\">" + h(w.say(html_what_to_do, {{"id", c.id}})) +
+                       "</a></p>\n";
             out += "</article>\n";
         }
         out += "</section>\n";
@@ -273,37 +296,37 @@ std::string write_html(const audit_result& r, const report_info& info) {
 
     // (5) Provenance.
     out += "<section id=\"details\" aria-labelledby=\"details-heading\">\n"
-           "<h2 id=\"details-heading\">About this report</h2>\n<dl class=\"details\">\n";
-    auto row = [&](std::string_view term, const std::string& html_value) {
-        out += "<dt>" + std::string(term) + "</dt><dd>" + html_value + "</dd>\n";
+           "<h2 id=\"details-heading\">" + word(word_about) + "</h2>\n<dl class=\"details\">\n";
+    auto row = [&](const std::string& term_html, const std::string& html_value) {
+        out += "<dt>" + term_html + "</dt><dd>" + html_value + "</dd>\n";
     };
-    row("Organization", bdi(org));
+    row(word(word_organization), bdi(org));
     if (!info.organization_ein.empty())
         row("EIN", bdi(info.organization_ein));
-    row("Profile", h(r.profile));
-    row("Review date", format_date(r.as_of));
-    row("Input file", "<code>" + bdi(info.input_file) + "</code>");
-    row("Input SHA-256", "<code>" + h(info.input_sha256) + "</code>");
-    row("Catalog", "version " + h(info.catalog_version) + ", SHA-256 <code>" + h(info.catalog_sha256) + "</code>");
-    row("Tool", "rco-audit " + h(info.tool_version));
-    row("Names", info.show_names ? "The ids of the people behind the counts are included."
-                                 : "Names and ids of board members and peer workers are left out; counts only.");
-    out += "</dl>\n<h3>Tailoring choices</h3>\n";
+    row(word(word_profile), h(r.profile));
+    row(word(word_review_date), format_date(r.as_of));
+    row(word(word_input_file), "<code>" + bdi(info.input_file) + "</code>");
+    row(word(html_input_sha), "<code>" + h(info.input_sha256) + "</code>");
+    row(word(word_catalog), h(w.say(word_version, {{"version", info.catalog_version}})) + ", SHA-256 <code>" +
+                                h(info.catalog_sha256) + "</code>");
+    row(word(word_tool), "rco-audit " + h(info.tool_version));
+    row(word(html_names), word(info.show_names ? word_names_included : word_no_names));
+    out += "</dl>\n<h3>" + word(html_tailoring) + "</h3>\n";
     if (r.tailoring.empty()) {
-        out += "<p>None: the profile is used as published.</p>\n";
+        out += "<p>" + word(html_no_tailoring) + "</p>\n";
     } else {
         out += "<ul>\n";
         for (const auto& t : r.tailoring)
-            out += "<li><span class=\"id\">" + h(t.check_id) + "</span>: " + h(t.what()) + "</li>\n";
+            out += "<li><span class=\"id\">" + h(t.check_id) + "</span>: " + h(t.what(lang)) + "</li>\n";
         out += "</ul>\n";
     }
-    out += "<h3>Warnings about the record</h3>\n";
+    out += "<h3>" + word(word_warnings) + "</h3>\n";
     if (info.warnings.empty()) {
-        out += "<p>None.</p>\n";
+        out += "<p>" + word(word_none) + "</p>\n";
     } else {
         out += "<ul>\n";
-        for (const auto& w : info.warnings)
-            out += "<li><code>" + bdi(format_diagnostic(w)) + "</code></li>\n";
+        for (const auto& d : info.warnings)
+            out += "<li><code>" + bdi(format_diagnostic(d)) + "</code></li>\n";
         out += "</ul>\n";
     }
     out += "</section>\n</main>\n</body>\n</html>\n";

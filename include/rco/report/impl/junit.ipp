@@ -23,6 +23,13 @@ std::string xml_text(std::string_view text) {
     return out;
 }
 
+constexpr message_def junit_comment{
+    "report.junit.comment",
+    "rco-audit: one testsuite per standard, one testcase per check. Failures: fail and needs evidence. Skipped: not "
+    "applicable, and needs review (a person must decide). Waived checks pass with a note."};
+constexpr message_def junit_expiring{"report.junit.expiring", "Expiring within {count} day: {waiver}",
+                                     "Expiring within {count} days: {waiver}", "count"};
+
 } // namespace
 } // namespace formats_detail
 
@@ -39,6 +46,8 @@ std::string xml_text(std::string_view text) {
 //   waived -> a passing testcase with a <system-out> note naming the waiver.
 std::string write_junit(const audit_result& r, const report_info& info) {
     using namespace formats_detail;
+    const wording w(info);
+    const auto& lang = w.lang;
     auto a = [](std::string_view s) { return xml_attribute_escape(s); };
     auto is_failure = [](status s) { return s == status::fail || s == status::insufficient_evidence; };
     auto is_skip = [](status s) { return s == status::not_applicable || s == status::manual_review; };
@@ -51,9 +60,12 @@ std::string write_junit(const audit_result& r, const report_info& info) {
     }
 
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += "<!-- rco-audit: one testsuite per standard, one testcase per check. Failures: fail and needs evidence. "
-           "Skipped: not applicable, and needs review (a person must decide). Waived checks pass with a note. -->\n";
-    out += "<testsuites name=\"" + a("RCO standards audit: " + organization_label(info)) + "\" tests=\"" +
+    // A comment may not hold "--".
+    auto comment = xml_text(w.word(junit_comment));
+    for (auto at = comment.find("--"); at != std::string::npos; at = comment.find("--"))
+        comment.replace(at, 2, "- -");
+    out += "<!-- " + comment + " -->\n";
+    out += "<testsuites name=\"" + a(w.say(word_heading, {{"organization", organization_label(info, w)}})) + "\" tests=\"" +
            std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" +
            std::to_string(skipped) + "\">\n";
     for (const auto& s : r.standards) {
@@ -65,7 +77,7 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 ss += is_skip(c.status);
             }
         const auto n = std::to_string(s.number);
-        out += "  <testsuite name=\"" + a("Standard " + n + ": " + s.title) + "\" tests=\"" + std::to_string(st) +
+        out += "  <testsuite name=\"" + a(w.standard_heading(s)) + "\" tests=\"" + std::to_string(st) +
                "\" failures=\"" + std::to_string(sf) + "\" errors=\"0\" skipped=\"" + std::to_string(ss) + "\">\n";
         out += "    <properties>\n";
         auto property = [&](std::string_view name, std::string_view value) {
@@ -73,7 +85,7 @@ std::string write_junit(const audit_result& r, const report_info& info) {
         };
         property("standard.result", to_string(s.result));
         property("standard.score", std::to_string(s.score));
-        property("organization", organization_label(info));
+        property("organization", organization_label(info, wording(english()))); // the same in every language
         property("profile", r.profile);
         property("as_of", format_date(r.as_of));
         property("input.file", info.input_file);
@@ -87,34 +99,36 @@ std::string write_junit(const audit_result& r, const report_info& info) {
                 continue;
             out += "    <testcase classname=\"rco.standard" + n + "\" name=\"" + a(c.id + " " + c.slug) + "\"";
             if (is_failure(c.status)) {
-                std::string body = c.explanation() + "\n";
+                std::string body = w.explanation(c) + "\n";
                 for (const auto& f : c.findings)
-                    body += "- " + finding_text(f) + "\n";
-                const auto evidence = join(evidence_in_form_words(c), "; ");
+                    body += "- " + finding_text(f, w) + "\n";
+                const auto evidence = join(w.evidence(c), "; ");
                 if (c.status == status::insufficient_evidence) {
-                    body += "Record: " + evidence + "\n";
+                    body += w.word(word_record) + " " + evidence + "\n";
                 } else {
-                    body += "Next step: " + c.remediation() + "\n";
+                    body += w.word(word_next_step) + " " + w.remediation(c) + "\n";
                     if (!evidence.empty())
-                        body += "Keep on record: " + evidence + "\n";
+                        body += w.word(word_keep) + " " + evidence + "\n";
                 }
                 if (info.show_names && !c.subjects.empty())
-                    body += "People concerned: " + join(c.subjects, ", ") + "\n";
-                out += ">\n      <failure message=\"" + a(c.explanation()) + "\" type=\"" +
+                    body += w.word(word_people) + " " + join(c.subjects, ", ") + "\n";
+                out += ">\n      <failure message=\"" + a(w.explanation(c)) + "\" type=\"" +
                        std::string(to_string(c.status)) + "\">" + xml_text(body) + "</failure>\n    </testcase>\n";
             } else if (c.status == status::not_applicable) {
-                out += ">\n      <skipped message=\"" + a(c.explanation()) + "\"/>\n    </testcase>\n";
+                out += ">\n      <skipped message=\"" + a(w.explanation(c)) + "\"/>\n    </testcase>\n";
             } else if (c.status == status::manual_review) {
-                out += ">\n      <skipped message=\"" + a("needs review: " + c.question()) + "\"/>\n";
-                if (!c.explanation().empty())
-                    out += "      <system-out>" + xml_text(c.explanation()) + "</system-out>\n";
+                out += ">\n      <skipped message=\"" + a(plain(status::manual_review, lang) + ": " + w.question(c)) +
+                       "\"/>\n";
+                if (const auto explanation = w.explanation(c); !explanation.empty())
+                    out += "      <system-out>" + xml_text(explanation) + "</system-out>\n";
                 out += "    </testcase>\n";
             } else if (c.status == status::waived) {
-                std::string note = waiver_text(c) + "\n";
+                std::string note = waiver_text(c, lang) + "\n";
                 if (info.expiring_within_days && waiver_days_left(c, r.as_of, *info.expiring_within_days))
-                    note += "Expiring within " + std::to_string(*info.expiring_within_days) + " days: " +
-                            expiring_waiver_line(c, r.as_of) + "\n";
-                out += ">\n      <system-out>" + xml_text(note + c.explanation()) + "</system-out>\n    </testcase>\n";
+                    note += w.say(junit_expiring, {{"count", std::int64_t{*info.expiring_within_days}},
+                                                   {"waiver", expiring_waiver_line(c, r.as_of, lang)}}) +
+                            "\n";
+                out += ">\n      <system-out>" + xml_text(note + w.explanation(c)) + "</system-out>\n    </testcase>\n";
             } else {
                 out += "/>\n";
             }

@@ -224,11 +224,32 @@ std::map<status, int> count_statuses(const audit_result& r) {
 namespace formats_detail {
 namespace {
 
+/// ASCII and Latin-1 capitals (U+00C0-U+00DE but ×: "Á", "Ñ") in lower case.
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& ch : out)
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& ch = out[i];
         if (ch >= 'A' && ch <= 'Z')
             ch = static_cast<char>(ch - 'A' + 'a');
+        else if (ch == '\xC3' && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(out[i + 1]) <= 0x9E && out[i + 1] != '\x97')
+            out[i + 1] = static_cast<char>(out[i + 1] + 0x20);
+    }
+    return out;
+}
+
+/// ASCII and Latin-1 small letters (U+00E0-U+00FE but ÷: "á", "ñ") in capitals: a heading
+/// of the text report ("QUÉ HACER AHORA").
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& ch = out[i];
+        if (ch >= 'a' && ch <= 'z')
+            ch = static_cast<char>(ch - 'a' + 'A');
+        else if (ch == '\xC3' && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0xA0 &&
+                 static_cast<unsigned char>(out[i + 1]) <= 0xBE && out[i + 1] != '\xB7')
+            out[i + 1] = static_cast<char>(out[i + 1] - 0x20);
+    }
     return out;
 }
 
@@ -283,8 +304,8 @@ std::string_view symbol(overall_outcome s) noexcept {
 
 /// "✘ Fail", "○ Needs evidence", "✔ Met", …
 template <class E>
-std::string label(E e) {
-    return std::string(symbol(e)) + " " + sentence(plain(e));
+std::string label(E e, const message_language& lang) {
+    return std::string(symbol(e)) + " " + sentence(plain(e, lang));
 }
 
 /// The CSS class of a status badge: ok (green), bad (red), open (amber), none (grey).
@@ -315,9 +336,131 @@ std::string_view summary_word(overall_outcome s) noexcept {
 }
 
 // ---- Shared content ---------------------------------------------------------------------
+// The words every report for people shares, in one place for every format and language.
 
-std::string organization_label(const report_info& info) {
-    return info.organization_name.empty() ? "(organization name not recorded)" : info.organization_name;
+constexpr message_def word_heading{"report.text.heading", "RCO standards audit: {organization}"};
+constexpr message_def word_no_name{"report.text.no_name", "(organization name not recorded)"};
+constexpr message_def word_passes{"report.text.count.pass", "{count} check passes", "{count} checks pass", "count"};
+constexpr message_def word_fails{"report.text.count.fail", "{count} fails", "{count} fail", "count"};
+constexpr message_def word_needs_evidence{"report.text.count.insufficient_evidence", "{count} needs evidence",
+                                          "{count} need evidence", "count"};
+constexpr message_def word_needs_review{"report.text.count.manual_review", "{count} needs a reviewer's judgment",
+                                        "{count} need a reviewer's judgment", "count"};
+constexpr message_def word_does_not_apply{"report.text.count.not_applicable", "{count} does not apply",
+                                          "{count} do not apply", "count"};
+constexpr message_def word_are_waived{"report.text.count.waived", "{count} is waived", "{count} are waived", "count"};
+constexpr message_def word_counts{"report.text.counts", "{counts}."};
+constexpr message_def word_verdict_of{"report.verdict.of", "{count} of the {total} standards is met (score {score}%).",
+                                      "{count} of the {total} standards are met (score {score}%).", "count"};
+constexpr message_def word_verdict_meets{"report.verdict.meets", "The organization meets the RCO standards: {of}"};
+constexpr message_def word_verdict_does_not_meet{"report.verdict.does_not_meet",
+                                                 "The organization does not meet the RCO standards: {of}"};
+constexpr message_def word_verdict_incomplete{
+    "report.verdict.incomplete",
+    "The organization cannot be judged yet: evidence is missing or a reviewer must decide, and {of}"};
+constexpr message_def word_required{"report.text.level.required", "required"};
+constexpr message_def word_recommended{"report.text.level.recommended", "recommended"};
+constexpr message_def word_next{"report.plan.heading", "What to do next"};
+constexpr message_def word_nothing{"report.plan.nothing", "Nothing: every check passes, does not apply or is waived. "
+                                                          "Keep the evidence current for the next review."};
+constexpr message_def word_work{"report.plan.work", "Work to do"};
+constexpr message_def word_work_intro{
+    "report.plan.work_intro",
+    "These checks fail: the record shows the requirement is not met. Required checks come first."};
+constexpr message_def word_evidence{"report.plan.evidence", "Evidence to record"};
+constexpr message_def word_evidence_intro{
+    "report.plan.evidence_intro",
+    "The record lacks what these checks need. Record what the organization has, in the workbook ({command}) or the "
+    "same fields of the record; the next audit then judges it."};
+constexpr message_def word_reviewer{"report.plan.reviewer", "For a reviewer"};
+constexpr message_def word_reviewer_intro{"report.text.reviewer_intro", "A person must judge these checks."};
+constexpr message_def word_next_step{"report.label.next_step", "Next step:"};
+constexpr message_def word_record{"report.text.record", "Record:"};
+constexpr message_def word_keep{"report.label.keep_on_record", "Keep on record:"};
+constexpr message_def word_question{"report.label.question", "Question for the reviewer:"};
+constexpr message_def word_people{"report.label.people", "People concerned:"};
+constexpr message_def word_finding{"report.label.finding", "Finding:"};
+constexpr message_def word_none{"report.text.none", "None."};
+constexpr message_def word_standard{"report.standard.heading", "Standard {number}: {title}"};
+constexpr message_def word_expiring{"report.expiring.heading", "Waivers expiring within {count} day (by {date})",
+                                    "Waivers expiring within {count} days (by {date})", "count"};
+constexpr message_def word_finding_at{"report.finding.at", "“{matched}” in {source} at line {line}, column {column}"};
+constexpr message_def word_finding_prefer{"report.finding.prefer", "{finding}; prefer: {alternatives}"};
+constexpr message_def word_names_included{"report.names.included",
+                                          "The ids of the people behind the counts are included."};
+constexpr message_def word_no_names{"report.text.no_names",
+                                    "Names and ids of board members and peer workers are left out; counts only."};
+constexpr message_def word_about{"report.about.heading", "About this report"};
+constexpr message_def word_organization{"report.about.organization", "Organization"};
+constexpr message_def word_profile{"report.about.profile", "Profile"};
+constexpr message_def word_review_date{"report.about.review_date", "Review date"};
+constexpr message_def word_input_file{"report.about.input_file", "Input file"};
+constexpr message_def word_catalog{"report.about.catalog", "Catalog"};
+constexpr message_def word_version{"report.about.version", "version {version}"};
+constexpr message_def word_tool{"report.about.tool", "Tool"};
+constexpr message_def word_warnings{"report.about.warnings", "Warnings about the record"};
+constexpr message_def word_scorecard{"report.scorecard", "Scorecard"};
+constexpr message_def word_no{"report.scorecard.number", "No."};
+constexpr message_def word_standard_head{"report.scorecard.standard", "Standard"};
+constexpr message_def word_result_head{"report.scorecard.result", "Result"};
+constexpr message_def word_score_head{"report.scorecard.score", "Score"};
+// Defined with rco/i18n.hpp's number formats; here for decimals written as text.
+constexpr message_def word_decimal_separator{"format.number.decimal_separator", "."};
+
+/// A report's words in its language (report_info::language; English when null): its own
+/// words (say, word), the catalog's text (rco/i18n.hpp) and the checks' explanations.
+struct wording {
+    const message_language& lang;
+
+    explicit wording(const report_info& info) : lang(info.language ? *info.language : rco::english()) {}
+    explicit wording(const message_language& l) : lang(l) {}
+
+    [[nodiscard]] bool english() const { return &lang == &rco::english(); }
+    [[nodiscard]] std::string say(const message_def& def, std::vector<message_arg> args = {}) const {
+        return render(message{&def, std::move(args)}, lang);
+    }
+    [[nodiscard]] std::string word(const message_def& def) const { return lang.pattern(def, 0); }
+    [[nodiscard]] std::string title(const check_result& c) const {
+        return std::string(c.info ? i18n::title(lang, *c.info) : std::string_view(c.title()));
+    }
+    [[nodiscard]] std::string remediation(const check_result& c) const {
+        return std::string(c.info ? i18n::remediation(lang, *c.info) : std::string_view(c.remediation()));
+    }
+    [[nodiscard]] std::string question(const check_result& c) const {
+        return std::string(c.info ? i18n::question(lang, *c.info) : std::string_view(c.question()));
+    }
+    [[nodiscard]] std::string title(const standard_result& s) const {
+        return std::string(i18n::text(lang, "standard." + std::to_string(s.number) + ".title", s.title));
+    }
+    [[nodiscard]] std::string explanation(const check_result& c) const { return c.explanation(lang); }
+    /// "required", "recommended".
+    [[nodiscard]] std::string level(rco::level l) const {
+        return word(l == rco::level::required ? word_required : word_recommended);
+    }
+    /// A decimal number's text ("1.50") with the language's decimal separator ("1,50").
+    [[nodiscard]] std::string decimal(std::string text) const {
+        const auto separator = word(word_decimal_separator);
+        if (const auto at = text.find('.'); at != std::string::npos && separator != ".")
+            text.replace(at, 1, separator);
+        return text;
+    }
+    /// "Standard 3: Primary focus …".
+    [[nodiscard]] std::string standard_heading(const standard_result& s) const {
+        return say(word_standard, {{"number", std::int64_t{s.number}}, {"title", title(s)}});
+    }
+    /// The check's evidence list in the form's words ("legal_status on the Organization sheet").
+    [[nodiscard]] std::vector<std::string> evidence(const check_result& c) const {
+        if (english() || !c.info)
+            return evidence_in_form_words(c);
+        std::vector<std::string> out;
+        for (std::size_t k = 0; k < c.info->evidence.size(); ++k)
+            out.push_back(io::in_form_words(std::string(i18n::evidence(lang, *c.info, k))));
+        return out;
+    }
+};
+
+std::string organization_label(const report_info& info, const wording& w) {
+    return info.organization_name.empty() ? w.word(word_no_name) : info.organization_name;
 }
 
 int standards_met(const audit_result& r) {
@@ -327,48 +470,72 @@ int standards_met(const audit_result& r) {
     return met;
 }
 
-/// The verdict in one sentence, without its subject: callers start it with the tool's own
-/// words ("The organization"), never with record text, so a name cannot forge it.
-std::string verdict_tail(const audit_result& r) {
-    const auto met = standards_met(r);
-    const auto total = r.standards.size();
-    const auto of = std::to_string(met) + " of the " + std::to_string(total) + " standards " +
-                    (met == 1 ? "is" : "are") + " met (score " + std::to_string(r.score) + "%).";
+/// The verdict in one sentence. It starts with the tool's own words ("The organization"),
+/// never with record text, so a name cannot forge it.
+std::string verdict(const audit_result& r, const wording& w) {
+    const auto of = w.say(word_verdict_of, {{"count", std::int64_t{standards_met(r)}},
+                                            {"total", static_cast<std::int64_t>(r.standards.size())},
+                                            {"score", std::int64_t{r.score}}});
     switch (r.result) {
-    case overall_outcome::meets_standards: return " meets the RCO standards: " + of;
-    case overall_outcome::does_not_meet: return " does not meet the RCO standards: " + of;
-    case overall_outcome::incomplete:
-        return " cannot be judged yet: evidence is missing or a reviewer must decide, and " + of;
+    case overall_outcome::meets_standards: return w.say(word_verdict_meets, {{"of", of}});
+    case overall_outcome::does_not_meet: return w.say(word_verdict_does_not_meet, {{"of", of}});
+    case overall_outcome::incomplete: return w.say(word_verdict_incomplete, {{"of", of}});
     }
     return "";
 }
 
-/// "5 checks pass, 33 fail, 3 need evidence, …", the same counts the text report gives.
-std::string counts_sentence(const audit_result& r) {
-    std::map<status, int> n;
+/// "5 checks pass, 33 fail, 3 need evidence, …": how many checks have each status.
+std::string counts_sentence(const audit_result& r, const wording& w) {
+    std::array<std::int64_t, 6> n{};
     for (const auto& c : r.checks)
-        ++n[c.status];
-    auto part = [&](status s, const char* one, const char* many) {
-        return std::to_string(n[s]) + " " + (n[s] == 1 ? one : many);
+        ++n[static_cast<std::size_t>(c.status)];
+    std::vector<message> tally;
+    auto count_of = [&](status s, const message_def& def) {
+        tally.push_back(message{&def, {{"count", n[static_cast<std::size_t>(s)]}}});
     };
-    std::string out = part(status::pass, "check passes", "checks pass") + ", " + part(status::fail, "fails", "fail") +
-                      ", " + part(status::insufficient_evidence, "needs evidence", "need evidence") + ", " +
-                      part(status::manual_review, "needs a reviewer's judgment", "need a reviewer's judgment") +
-                      ", " + part(status::not_applicable, "does not apply", "do not apply");
-    if (n[status::waived] > 0)
-        out += ", " + part(status::waived, "is waived", "are waived");
-    return out + ".";
+    count_of(status::pass, word_passes);
+    count_of(status::fail, word_fails);
+    count_of(status::insufficient_evidence, word_needs_evidence);
+    count_of(status::manual_review, word_needs_review);
+    count_of(status::not_applicable, word_does_not_apply);
+    if (n[static_cast<std::size_t>(status::waived)])
+        count_of(status::waived, word_are_waived);
+    return w.say(word_counts, {{"counts", std::move(tally), list_style::commas}});
 }
 
-bool shows_question(const check_result& c) {
+/// The reviewer's question, when the check waits for one and its explanation does not
+/// already ask it.
+bool shows_question(const check_result& c, const wording& w) {
     const bool review = c.status == status::manual_review || (c.underlying && *c.underlying == status::manual_review);
-    // Some checks already ask the question in their explanation; don't say it twice.
-    return review && !c.question().empty() && c.explanation().find(c.question()) == std::string::npos;
+    const auto question = w.question(c);
+    return review && !question.empty() && w.explanation(c).find(question) == std::string::npos;
 }
 
-std::string finding_text(const language_finding& f) {
-    return "\u201C" + f.matched + "\u201D in " + f.source + " at line " + std::to_string(f.line) + ", column " +
-           std::to_string(f.column) + (f.alternatives.empty() ? "" : "; prefer: " + join(f.alternatives, "; "));
+std::string finding_text(const language_finding& f, const wording& w) {
+    auto at = w.say(word_finding_at, {{"matched", f.matched},
+                                      {"source", f.source},
+                                      {"line", std::to_string(f.line)},
+                                      {"column", std::to_string(f.column)}});
+    if (f.alternatives.empty())
+        return at;
+    return w.say(word_finding_prefer, {{"finding", std::move(at)}, {"alternatives", join(f.alternatives, "; ")}});
+}
+
+/// An argument that stands for markup (HTML tags, Markdown code) in a message that is
+/// escaped as a whole: a private-use character, which every escaping keeps as it is.
+constexpr std::string_view markup_mark = "\uE000";
+
+/// `escaped` (a message rendered with markup_mark as an argument, then escaped for its
+/// format) with the mark replaced by `markup`.
+std::string put_markup(std::string escaped, std::string_view markup) {
+    if (const auto at = escaped.find(markup_mark); at != std::string::npos)
+        escaped.replace(at, markup_mark.size(), markup);
+    return escaped;
+}
+
+/// The waivers expiring within the report's days: heading words.
+std::string expiring_heading(const audit_result& r, int days, const wording& w) {
+    return w.say(word_expiring, {{"count", std::int64_t{days}}, {"date", add_days(r.as_of, days)}});
 }
 
 constexpr message_def waiver_for{"report.waiver.for_applicant",

@@ -77,12 +77,12 @@ summary_result::summary_result(const audit_result& r)
     }
 }
 
-summary_columns summary_columns_of(const catalog& cat) {
+summary_columns summary_columns_of(const catalog& cat, const message_language& lang) {
     summary_columns out;
     out.standard_titles.resize(formats_detail::standard_count);
     for (const auto& s : cat.standards)
         if (s.number >= 1 && s.number <= formats_detail::standard_count)
-            out.standard_titles[static_cast<std::size_t>(s.number - 1)] = s.title;
+            out.standard_titles[static_cast<std::size_t>(s.number - 1)] = i18n::title(lang, s);
     out.check_ids.reserve(cat.checks.size());
     for (const auto& c : cat.checks)
         out.check_ids.push_back(c.id);
@@ -121,16 +121,48 @@ std::string write_summary_csv(const std::vector<summary_row>& rows, const summar
     return out;
 }
 
+namespace formats_detail {
+namespace {
+constexpr message_def sum_title{"report.summary.title", "RCO standards audit: summary of {count} organization",
+                                "RCO standards audit: summary of {count} organizations", "count"};
+constexpr message_def sum_meet{"report.summary.meet_all", "{count} meets all ten standards", "{count} meet all ten standards",
+                               "count"};
+constexpr message_def sum_not_meet{"report.summary.not_meet", "{count} does not meet them", "{count} do not meet them",
+                                   "count"};
+constexpr message_def sum_incomplete{"report.summary.incomplete", "{count} cannot be judged yet (incomplete)",
+                                     "{count} cannot be judged yet (incomplete)", "count"};
+constexpr message_def sum_unaudited{"report.summary.unaudited", "{count} could not be audited",
+                                    "{count} could not be audited", "count"};
+constexpr message_def sum_verdict{"report.summary.verdict", "{counts}."};
+constexpr message_def sum_legend{"report.summary.legend", "Legend"};
+constexpr message_def sum_results{"report.summary.results", "Results"};
+constexpr message_def sum_caption{"report.summary.caption",
+                                  "Result of each organization for each standard; at the foot, how many organizations "
+                                  "meet each one"};
+constexpr message_def sum_no_name{"report.summary.no_name", "(name not recorded)"};
+constexpr message_def sum_not_audited{"report.summary.not_audited", "Not audited"};
+constexpr message_def sum_not_audited_reason{"report.summary.not_audited_reason", "not audited"};
+constexpr message_def sum_not_reported{"report.summary.not_reported", "Not reported"};
+constexpr message_def sum_cell_not_reported{"report.summary.cell_not_reported", "Standard {number}: not reported"};
+constexpr message_def sum_cell{"report.summary.cell", "Standard {number}: {result}"};
+constexpr message_def sum_meet_it{"report.summary.meet_it", "Meet it (of {count} audited)"};
+constexpr message_def sum_meet_all{"report.summary.meet_all_foot", "{count} meet all"};
+constexpr message_def sum_standards{"report.summary.standards", "The ten standards"};
+constexpr message_def sum_footer{"report.summary.footer",
+                                 "Made by rco-audit {version}. Each organization's own report gives the reasons and "
+                                 "what to fix first; names and ids of people are never part of this summary."};
+} // namespace
+} // namespace formats_detail
+
 std::string write_summary_html(const std::vector<summary_row>& rows, std::string_view tool_version,
-                               const summary_columns& columns) {
+                               const summary_columns& columns, const message_language& lang) {
     using namespace formats_detail;
+    const wording w(lang);
+    const auto word = [&](const message_def& def) { return h(w.word(def)); };
     std::string out;
     const auto total = rows.size();
-    const auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
-        return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-    };
-    const auto title = "RCO standards audit: summary of " + plural(total, "organization", "organizations");
-    html_head(out, title, tool_version, summary_css, "grid");
+    const auto title = w.say(sum_title, {{"count", static_cast<std::int64_t>(total)}});
+    html_head(out, title, tool_version, lang.tag(), summary_css, "grid");
 
     std::array<std::string, standard_count> titles;
     for (std::size_t i = 0; i < titles.size() && i < columns.standard_titles.size(); ++i)
@@ -151,72 +183,81 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
                 ++per_standard[i][static_cast<std::size_t>(*cells[i])];
     }
     const auto unaudited = total - audited;
+    auto count = [](const message_def& def, std::size_t n) {
+        return message{&def, {{"count", static_cast<std::int64_t>(n)}}};
+    };
     out += "<header>\n<h1>" + h(title) + "</h1>\n";
-    out += "<p id=\"verdict\">" + plural(overall[0], "meets", "meet") + " all ten standards, " +
-           plural(overall[1], "does", "do") + " not meet them, " + std::to_string(overall[2]) +
-           " cannot be judged yet (incomplete) and " + std::to_string(unaudited) + " could not be audited.</p>\n";
-    out += "<ul class=\"legend\" aria-label=\"Legend\">";
+    out += "<p id=\"verdict\">" +
+           h(w.say(sum_verdict, {{"counts",
+                                  std::vector<message>{count(sum_meet, overall[0]), count(sum_not_meet, overall[1]),
+                                                       count(sum_incomplete, overall[2]), count(sum_unaudited, unaudited)},
+                                  list_style::and_}})) +
+           "</p>\n";
+    out += "<ul class=\"legend\" aria-label=\"" + word(sum_legend) + "\">";
     for (auto o : {standard_outcome::met, standard_outcome::not_met, standard_outcome::incomplete})
         out += "<li><span class=\"s " + std::string(tone(o)) + "\">" + html_symbol(symbol(o)) + " " +
-               sentence(plain(o)) + "</span></li>";
+               h(sentence(plain(o, lang))) + "</span></li>";
     out += "</ul>\n</header>\n<main>\n";
 
-    out += "<section aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Results</h2>\n";
-    out += "<div class=\"scroll\">\n<table id=\"summary\" class=\"grid\">\n<caption>Result of each organization for "
-           "each standard; at the foot, how many organizations meet each one</caption>\n<thead><tr><th "
-           "scope=\"col\">Organization</th>";
+    out += "<section aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">" + word(sum_results) + "</h2>\n";
+    out += "<div class=\"scroll\">\n<table id=\"summary\" class=\"grid\">\n<caption>" + word(sum_caption) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + word(word_organization) + "</th>";
     for (int i = 1; i <= standard_count; ++i) {
         const auto& t = titles[static_cast<std::size_t>(i - 1)];
         const auto n = std::to_string(i);
         out += "<th scope=\"col\" class=\"st\">" +
-               (t.empty() ? "S" + n : "<abbr title=\"Standard " + n + ": " + h(t) + "\">S" + n + "</abbr>") + "</th>";
+               (t.empty() ? "S" + n
+                          : "<abbr title=\"" + h(w.say(word_standard, {{"number", std::int64_t{i}}, {"title", t}})) +
+                                "\">S" + n + "</abbr>") +
+               "</th>";
     }
-    out += "<th scope=\"col\">Result</th><th scope=\"col\" class=\"num\">Score</th></tr></thead>\n<tbody>\n";
+    out += "<th scope=\"col\">" + word(word_result_head) + "</th><th scope=\"col\" class=\"num\">" +
+           word(word_score_head) + "</th></tr></thead>\n<tbody>\n";
     for (const auto& row : rows) {
-        const auto name = bdi(row.organization.empty() ? "(name not recorded)" : row.organization);
+        const auto name = bdi(row.organization.empty() ? w.word(sum_no_name) : row.organization);
         out += "<tr><th scope=\"row\">" +
                (row.report_link.empty() ? name : "<a href=\"" + h(url_path(row.report_link)) + "\">" + name + "</a>") +
                "<span class=\"file\"><bdi>" + h(row.input_file) + "</bdi></span></th>";
         if (!row.result) {
             out += "<td colspan=\"" + std::to_string(standard_count) + "\"><span class=\"s none\">" +
-                   html_symbol("\u26A0") + " Not audited</span> " + bdi(row.error.empty() ? "not audited" : row.error) +
+                   html_symbol("\u26A0") + " " + word(sum_not_audited) + "</span> " +
+                   bdi(row.error.empty() ? w.word(sum_not_audited_reason) : row.error) +
                    "</td><td>\u2013</td><td class=\"num\">\u2013</td></tr>\n";
             continue;
         }
         const auto cells = standard_cells(*row.result);
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            const auto n = std::to_string(i + 1);
+            const auto number = static_cast<std::int64_t>(i + 1);
             if (!cells[i]) {
-                out += "<td class=\"st\" title=\"Standard " + n + ": not reported\">\u2013<span class=\"sr\"> Not "
-                       "reported</span></td>";
+                out += "<td class=\"st\" title=\"" + h(w.say(sum_cell_not_reported, {{"number", number}})) +
+                       "\">\u2013<span class=\"sr\"> " + word(sum_not_reported) + "</span></td>";
                 continue;
             }
-            const auto word = sentence(plain(*cells[i]));
-            out += "<td class=\"st " + std::string(tone(*cells[i])) + "\" title=\"Standard " + n + ": " +
-                   h(titles[i].empty() ? word : titles[i] + " \u2014 " + word) + "\">" +
-                   html_symbol(symbol(*cells[i])) + "<span class=\"sr\">" + word + "</span></td>";
+            const auto result_word = sentence(plain(*cells[i], lang));
+            out += "<td class=\"st " + std::string(tone(*cells[i])) + "\" title=\"" +
+                   h(w.say(sum_cell, {{"number", number},
+                                      {"result", titles[i].empty() ? result_word : titles[i] + " \u2014 " + result_word}})) +
+                   "\">" + html_symbol(symbol(*cells[i])) + "<span class=\"sr\">" + h(result_word) + "</span></td>";
         }
-        out += "<td>" + badge(row.result->result) + "</td><td class=\"num\">" + std::to_string(row.result->score) +
-               "%</td></tr>\n";
+        out += "<td>" + badge(row.result->result, lang) + "</td><td class=\"num\">" +
+               std::to_string(row.result->score) + "%</td></tr>\n";
     }
-    out += "</tbody>\n<tfoot>\n<tr><th scope=\"row\">Meet it (of " + std::to_string(audited) +
-           " audited)</th>";
+    out += "</tbody>\n<tfoot>\n<tr><th scope=\"row\">" +
+           h(w.say(sum_meet_it, {{"count", static_cast<std::int64_t>(audited)}})) + "</th>";
     for (const auto& c : per_standard)
         out += "<td class=\"num st\">" + std::to_string(c[0]) + "</td>";
-    out += "<td class=\"num\">" + std::to_string(overall[0]) + " meet all</td><td></td></tr>\n</tfoot>\n</table>\n"
-           "</div>\n</section>\n";
+    out += "<td class=\"num\">" + h(w.say(sum_meet_all, {{"count", static_cast<std::int64_t>(overall[0])}})) +
+           "</td><td></td></tr>\n</tfoot>\n</table>\n</div>\n</section>\n";
 
     if (!titles[0].empty()) {
-        out += "<section aria-labelledby=\"standards-heading\">\n<h2 id=\"standards-heading\">The ten "
-               "standards</h2>\n<ol class=\"standards\">\n";
+        out += "<section aria-labelledby=\"standards-heading\">\n<h2 id=\"standards-heading\">" + word(sum_standards) +
+               "</h2>\n<ol class=\"standards\">\n";
         for (const auto& t : titles)
             out += "<li>" + h(t) + "</li>\n";
         out += "</ol>\n</section>\n";
     }
-    out += accreditation_summary_html(rows) + "</main>\n<footer>\n<p class=\"muted\">Made by rco-audit " +
-           h(tool_version) +
-           ". Each organization's own report gives the reasons and what to fix first; names and ids of people are "
-           "never part of this summary.</p>\n</footer>\n</body>\n</html>\n";
+    out += accreditation_summary_html(rows, lang) + "</main>\n<footer>\n<p class=\"muted\">" +
+           h(w.say(sum_footer, {{"version", std::string(tool_version)}})) + "</p>\n</footer>\n</body>\n</html>\n";
     return out;
 }
 
