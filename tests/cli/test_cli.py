@@ -323,11 +323,97 @@ def check_json_in_spanish_keeps_the_machine_fields():
            "comunidad: vence el 31 de diciembre de 2026, dentro de\n  184 días; aprobada por" in out, out)
     expect("Eximido hasta el 31 de diciembre de 2026, con la aprobación de State RCO" in out, out)
     expect("\nAJUSTES (" in out and "\n  S2.3: parámetro min_board_meetings fijado en 6\n" in out, out)
-    code, _, err = run("check", NORTHFIELD, "--lang", "es", "--format", "html")
-    expect(code == 1 and "warning: the html report is in English; --lang es applies to the text and JSON reports "
-           "only for now" in err, err)
     code, _, err = run("check", NORTHFIELD, "--lang", "xx")
     expect(code == 2 and "unknown language 'xx' (--lang)" in err, err)
+
+
+def words_of(report, fmt):
+    """What a reader of `report` reads: for HTML the text without tags, for Markdown
+    without escapes; white space runs (wrapped lines) as one space."""
+    import html as html_module
+    if fmt == "html":
+        report = html_module.unescape(re.sub(r"<[^>]+>", " ", report))
+    elif fmt == "markdown":
+        report = re.sub(r"\\(.)", r"\1", report)
+    return " ".join(report.split())
+
+
+@test
+def every_report_for_people_in_spanish_leaves_no_english_title_or_explanation():
+    tailoring = os.path.join(EX, "tailoring-state-office.json")
+    reviews = ["--review", os.path.join(EX, "reviews", "harbor-rev-01.json"),
+               "--review", os.path.join(EX, "reviews", "harbor-rev-02.json")]
+    runs = [[NORTHFIELD], [RIVERBEND, "--tailoring", tailoring, "--expiring-within", "200"], [HARBOR, *reviews],
+            [os.path.join(EX, "starter-record.json")]]
+    own_words = ["What to do next", "Scorecard", "About this report", "Next step:", "Work to do", "Evidence to record",
+                 "For a reviewer", "Keep on record", "The organization", "checks pass", "Review date", "Waived until",
+                 "Accreditation review", "Indicative outcome", "Findings:", "has it", "Performance Improvement Plan",
+                 "RESULT:", "EVERY CHECK", "ACCREDITATION REVIEW"]
+    for args in runs:
+        _, out_en, _ = run("check", *args, "--format", "json")
+        english = [c["explanation"] for c in json.loads(out_en)["checks"]]
+        english += [c[k] for c in json.loads(out_en)["checks"] for k in ("remediation", "question") if k in c]
+        english += [s["title"] for s in catalog_english()]
+        english += [c["title"] for s in catalog_english() for c in s["checks"]]
+        for fmt in ("text", "html", "markdown"):
+            code_en, _, _ = run("check", *args, "--format", fmt)
+            code, out, err = run("check", *args, "--format", fmt, "--lang", "es")
+            expect(code == code_en and "in English" not in err, f"{fmt}: exit {code} (English {code_en}), {err}")
+            read = words_of(out, fmt)
+            for text in english + own_words:
+                expect(" ".join(text.split()) not in read, f"{fmt} of {os.path.basename(args[0])}: English left: {text}")
+            if fmt == "html":
+                expect('<!doctype html>\n<html lang="es">\n' in out, out[:80])
+                _, out_en_html, _ = run("check", *args, "--format", fmt)
+                expect('<!doctype html>\n<html lang="en">\n' in out_en_html, out_en_html[:80])
+    # Machine fields are the same: CSV's columns but the three for people, JUnit's names,
+    # types and properties.
+    def machine_csv(out, people=(6, 10, 14)):
+        import csv as csv_module
+        import io
+        rows = list(csv_module.reader(io.StringIO(out)))
+        return [[cell for k, cell in enumerate(row) if k not in people] for row in rows]
+    for args in runs:
+        _, en, _ = run("check", *args, "--format", "csv")
+        _, es, _ = run("check", *args, "--format", "csv", "--lang", "es")
+        expect(machine_csv(en) == machine_csv(es) and en != es, f"CSV machine columns differ: {args}")
+        _, en, _ = run("check", *args, "--format", "junit")
+        _, es, _ = run("check", *args, "--format", "junit", "--lang", "es")
+        machine = re.compile(r'<property name="[^"]*" value="[^"]*"/>|<testcase classname="[^"]*" name="[^"]*"|'
+                             r'type="[^"]*"|tests="\d+" failures="\d+" errors="\d+" skipped="\d+"')
+        expect(machine.findall(en) == machine.findall(es) and en != es, f"JUnit machine fields differ: {args}")
+    code, out, err = run("check", NORTHFIELD, "--format", "junit", "--lang", "es")
+    expect('<testsuite name="Estándar 2: Dirigida y gobernada por la comunidad de recuperación"' in out, out[:900])
+    expect('<skipped message="requiere revisión: ' in run("check", HARBOR, "--format", "junit", "--lang", "es")[1],
+           "a skipped check's question in Spanish")
+
+
+@test
+def spanish_text_reports_of_the_examples_match_their_golden_files():
+    golden = os.path.join(ROOT, "tests", "golden")
+    tailoring = os.path.join(EX, "tailoring-state-office.json")
+    cases = {"northfield-wellness-collective.es.txt": [NORTHFIELD],
+             "riverbend-emerging-rco.es.txt": [RIVERBEND, "--tailoring", tailoring, "--expiring-within", "200"],
+             "harbor-recovery-community.es.txt": [HARBOR, "--review", os.path.join(EX, "reviews", "harbor-rev-01.json"),
+                                                  "--review", os.path.join(EX, "reviews", "harbor-rev-02.json")],
+             "northfield-wellness-collective.es.md": [NORTHFIELD, "--format", "markdown"],
+             "northfield-wellness-collective.es.html": [NORTHFIELD, "--format", "html"]}
+    version = run("--version")[1].split()[-1]
+    for name, args in cases.items():
+        # Relative paths, so the reports name the files the same way on every machine; the
+        # tool's version as VERSION, so that a release does not change them.
+        rel = [os.path.relpath(a, ROOT) if a.startswith(ROOT) else a for a in args]
+        _, out, err = run("check", *rel, "--lang", "es", cwd=ROOT)
+        out = out.replace("rco-audit " + version, "rco-audit VERSION")
+        path = os.path.join(golden, name)
+        if os.environ.get("RCO_UPDATE_GOLDEN"):
+            write(golden, name, out)
+        with open(path, encoding="utf-8", newline="") as f:
+            expected = f.read()
+        if out != expected:
+            lines = [f"{a!r} != {b!r}" for a, b in zip(out.splitlines(), expected.splitlines()) if a != b][:3]
+            raise AssertionError(f"{name} differs from the golden file (RCO_UPDATE_GOLDEN=1 rewrites it "
+                                 f"after a deliberate change): {lines}")
 
 
 @test

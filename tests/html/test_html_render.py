@@ -36,6 +36,8 @@ PROBE = """
             text: (el.innerText || "").slice(0, 400)};
   }
   var out = {
+    lang: document.documentElement.lang,
+    planHeading: seen("what-to-fix-heading"),
     verdict: seen("verdict"), scorecard: seen("scorecard"), plan: seen("action-plan"),
     injected: typeof window.__rco_injected !== "undefined",
     scripts: document.scripts.length,
@@ -95,10 +97,10 @@ def visible(box):
             and float(box["opacity"]) > 0 and box["width"] > 0 and box["height"] > 0)
 
 
-def render(name, out_dir):
-    target = os.path.join(out_dir, name + ".html")
-    p = subprocess.run([BIN, "check", os.path.join(ROOT, "examples", name + ".json"), "--format", "html:" + target],
-                       capture_output=True, timeout=60)
+def render(name, out_dir, lang="en"):
+    target = os.path.join(out_dir, name + "." + lang + ".html")
+    p = subprocess.run([BIN, "check", os.path.join(ROOT, "examples", name + ".json"), "--format", "html:" + target,
+                        "--lang", lang], capture_output=True, timeout=60)
     expect(p.returncode in (0, 1) and os.path.exists(target), f"rco-audit exit {p.returncode}: {p.stderr[:300]}")
     return target
 
@@ -123,12 +125,25 @@ def make_example_test(name):
         words = {"harbor-recovery-community": "meets", "riverbend-emerging-rco": "does not meet",
                  "northfield-wellness-collective": "does not meet"}
         expect(words[name] in result["verdict"]["text"].lower(), result["verdict"]["text"])
+        expect(result["lang"] == "en", f"document language {result['lang']!r}")
     t.__name__ = "renders_" + name.replace("-", "_")
     return t
 
 
 for example in EXAMPLES:
     test(make_example_test(example))
+
+
+@test
+def spanish_report_is_marked_spanish_and_reads_in_spanish():
+    result = probe(render("northfield-wellness-collective", work, "es"))
+    expect(result["lang"] == "es", f"document language {result['lang']!r}, not es")
+    for key in ("verdict", "scorecard", "plan", "planHeading"):
+        expect(visible(result[key]), f"{key} is not visible: {result[key]}")
+    expect(result["planHeading"]["text"].strip() == "Qué hacer ahora", result["planHeading"]["text"])
+    expect("La organización no cumple los estándares de RCO" in result["verdict"]["text"], result["verdict"]["text"])
+    expect("Organización sin fines de lucro" in result["scorecard"]["text"], result["scorecard"]["text"])
+    expect(result["scorecardRows"] == 10, f"scorecard has {result['scorecardRows']} rows")
 
 
 @test
