@@ -326,7 +326,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
     } else {
         out += "<ul>\n";
         for (const auto& d : info.warnings)
-            out += "<li><code>" + bdi(format_diagnostic(d)) + "</code></li>\n";
+            out += "<li><code>" + bdi(format_diagnostic(d, lang)) + "</code></li>\n";
         out += "</ul>\n";
     }
     out += "</section>\n</main>\n</body>\n</html>\n";

@@ -139,7 +139,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
     if (!info.warnings.empty()) {
         out += "- " + word(word_warnings) + ":\n";
         for (const auto& d : info.warnings)
-            out += "  - " + md(format_diagnostic(d)) + "\n";
+            out += "  - " + md(format_diagnostic(d, lang)) + "\n";
     }
     out += "- " + word(info.show_names ? word_names_included : word_no_names) + "\n";
     return out;

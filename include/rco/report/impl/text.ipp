@@ -239,7 +239,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     if (!info.warnings.empty()) {
         out << "\n" << heading_word(word_warnings) << "\n";
         for (const auto& d : info.warnings)
-            out << wrap(format_diagnostic(d), 2);
+            out << wrap(format_diagnostic(d, lang), 2);
     }
     out << "\n"
         << say(txt_provenance, {{"version", info.tool_version},
