@@ -1,4 +1,5 @@
 #include "rco/report/formats.hpp"
+#include "rco/i18n.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -508,6 +509,51 @@ BOOST_AUTO_TEST_CASE(csv_has_a_header_and_one_row_per_check) {
     BOOST_TEST(s21[14] == r.find_check("S2.1")->explanation());
     // Batches: one header, rows of each organization appended.
     BOOST_TEST(report::csv_header() + report::csv_rows(r, test::report_info_for("Northfield Wellness Collective")) == csv);
+}
+
+BOOST_AUTO_TEST_CASE(spanish_reports_say_their_words_in_spanish_and_keep_the_machine_fields) {
+    const auto r = example_audit("northfield-wellness-collective");
+    auto en = test::report_info_for("Northfield Wellness Collective");
+    auto es = en;
+    es.language = i18n::find("es");
+    BOOST_REQUIRE(es.language);
+
+    const auto html = report::write_html(r, es);
+    BOOST_TEST(html.rfind("<!doctype html>\n<html lang=\"es\">\n", 0) == 0u);
+    BOOST_TEST(report::write_html(r, en).rfind("<!doctype html>\n<html lang=\"en\">\n", 0) == 0u);
+    BOOST_TEST(html.find("<h2 id=\"what-to-fix-heading\">Qué hacer ahora</h2>") != std::string::npos);
+    // The sentence-case status word of a capitalised Spanish plain word ("NO CUMPLIDO").
+    BOOST_TEST(html.find("<span aria-hidden=\"true\">\u2718</span> No cumplido</span>") != std::string::npos);
+    BOOST_TEST(html.find("What to do next") == std::string::npos);
+
+    const auto md = report::write_markdown(r, es);
+    BOOST_TEST(md.rfind("# \u2718 No cumple los estándares \u2014 Northfield Wellness Collective\n", 0) == 0u);
+    BOOST_TEST(md.find("\n## Qué hacer ahora\n") != std::string::npos);
+
+    // CSV: the same columns and machine values, titles and explanations in Spanish.
+    const auto rows_en = parse_csv(report::write_csv(r, en)), rows_es = parse_csv(report::write_csv(r, es));
+    BOOST_REQUIRE(rows_en.size() == rows_es.size());
+    for (std::size_t i = 0; i < rows_en.size(); ++i)
+        for (std::size_t k = 0; k < rows_en[i].size(); ++k)
+            if (i == 0 || (k != 6 && k != 10 && k != 14))
+                BOOST_TEST(rows_en[i][k] == rows_es[i][k]);
+    BOOST_TEST(rows_es[6][6] == "Dirigida y gobernada por la comunidad de recuperación");
+    BOOST_TEST(rows_es[6][7] == "not_met");
+    BOOST_TEST(rows_es[6][14] == r.find_check("S2.1")->explanation(*es.language));
+
+    // JUnit: the same counts and properties; the suite's name in Spanish.
+    const auto junit = report::write_junit(r, es);
+    pugi::xml_document doc;
+    BOOST_REQUIRE(doc.load_string(junit.c_str()));
+    BOOST_TEST(std::string(doc.child("testsuites").child("testsuite").attribute("name").value()) ==
+               "Estándar 1: Organización sin fines de lucro");
+    const auto junit_en = report::write_junit(r, en);
+    pugi::xml_document doc_en;
+    BOOST_REQUIRE(doc_en.load_string(junit_en.c_str()));
+    for (const char* attribute : {"tests", "failures", "errors", "skipped"})
+        BOOST_TEST(std::string(doc.child("testsuites").attribute(attribute).value()) ==
+                   std::string(doc_en.child("testsuites").attribute(attribute).value()));
+    BOOST_TEST(junit.find("<property name=\"standard.result\" value=\"not_met\"/>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(csv_neutralises_formulas_from_the_record) {

@@ -389,6 +389,35 @@ def every_report_for_people_in_spanish_leaves_no_english_title_or_explanation():
 
 
 @test
+def spanish_pip_and_summaries():
+    reviews = ["--review", os.path.join(EX, "reviews", "harbor-rev-01.json"),
+               "--review", os.path.join(EX, "reviews", "harbor-rev-02.json")]
+    _, pip, err = run("check", HARBOR, *reviews, "--format", "pip", "--lang", "es")
+    expect(pip.startswith("PLAN DE MEJORA DEL DESEMPEÑO: Harbor Recovery Community\nFecha de revisión: 15 de julio "
+                          "de 2026 · plazo de los puntos: 13 de octubre de 2026 (90 días)"), pip[:300])
+    expect("1. Estándar 8: Políticas, prácticas y servicios diversos, equitativos e inclusivos — plazo: 13 de octubre "
+           "de 2026\n" in pip and "lo tiene 1,00, lo usa 0,50" in pip, pip)
+    for s in catalog_english():
+        expect(s["title"] not in pip, f"English title left: {s['title']}")
+    with tempfile.TemporaryDirectory() as d:
+        records = [HARBOR, NORTHFIELD]
+        for lang in ("en", "es"):
+            code, _, err = run("check", *records, "--format", "html", "--output-dir", os.path.join(d, lang),
+                               "--summary", os.path.join(d, lang + ".html"), "--summary", os.path.join(d, lang + ".csv"),
+                               "--lang", lang)
+            expect(code == 1, err)
+        with open(os.path.join(d, "es.html"), encoding="utf-8") as f:
+            page = f.read()
+        expect(page.startswith('<!doctype html>\n<html lang="es">\n'), page[:80])
+        expect("<h1>Auditoría de estándares de RCO: resumen de 2 organizaciones</h1>" in page, page[:3000])
+        expect('title="Estándar 2: Dirigida y gobernada por la comunidad de recuperación"' in page, page[:5000])
+        for s in catalog_english():
+            expect(s["title"] not in page, f"English standard title left in the summary: {s['title']}")
+        with open(os.path.join(d, "en.csv"), encoding="utf-8") as en, open(os.path.join(d, "es.csv"), encoding="utf-8") as es:
+            expect(en.read() == es.read(), "the CSV summary is machine data, the same in every language")
+
+
+@test
 def spanish_text_reports_of_the_examples_match_their_golden_files():
     golden = os.path.join(ROOT, "tests", "golden")
     tailoring = os.path.join(EX, "tailoring-state-office.json")
