@@ -213,7 +213,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
                        h(w.title(*c)) + "</h4>\n";
                 out += "<p>" + badge(c->status, lang) + " \u00B7 " + h(w.level(c->level)) + " \u00B7 " +
                        h(w.say(html_standard_ref, {{"number", std::int64_t{c->standard}}})) + "</p>\n";
-                out += "<p>" + h(io::in_form_words(w.explanation(*c))) + "</p>\n";
+                out += "<p>" + h(w.explanation_in_form_words(*c)) + "</p>\n";
                 body(*c);
                 out += people_html(*c, info, w);
                 out += "</li>\n";
@@ -277,7 +277,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             out += "<article class=\"check\" id=\"check-" + h(c.id) + "\">\n<h3>" + badge(c.status, lang) +
                    " <span class=\"id\">" + h(c.id) + "</span> " + h(w.title(c)) + "</h3>\n";
             out += "<p class=\"muted\">" + h(w.level(c.level)) + " \u00B7 " + h(c.slug) + "</p>\n";
-            out += "<p>" + h(io::in_form_words(w.explanation(c))) + "</p>\n";
+            out += "<p>" + h(w.explanation_in_form_words(c)) + "</p>\n";
             out += findings_html(c, w);
             out += question_html(c, w);
             if (c.waiver)

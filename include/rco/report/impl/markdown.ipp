@@ -56,7 +56,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
             // Continuation lines are indented to the item's text so they stay in the item.
             const std::string pad(number.size(), ' ');
             out += number + "**" + md(c->id) + " " + md(w.title(*c)) + "** (" + label(c->status, lang) + ", " +
-                   md(w.level(c->level)) + "): " + md(io::in_form_words(w.explanation(*c))) + "\n";
+                   md(w.level(c->level)) + "): " + md(w.explanation_in_form_words(*c)) + "\n";
             body(*c, pad);
             if (info.show_names && !c->subjects.empty())
                 out += pad + "- " + word(word_people) + " " + md(join(c->subjects, ", ")) + "\n";
@@ -107,7 +107,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
             if (c.standard != s.number)
                 continue;
             out += "- " + label(c.status, lang) + " \u2014 **" + md(c.id) + "** " + md(w.title(c)) + " (" +
-                   md(w.level(c.level)) + "): " + md(io::in_form_words(w.explanation(c))) + "\n";
+                   md(w.level(c.level)) + "): " + md(w.explanation_in_form_words(c)) + "\n";
             findings(c, "  ");
             if (shows_question(c, w))
                 out += "  - " + word(word_question) + " " + md(w.question(c)) + "\n";

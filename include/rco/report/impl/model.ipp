@@ -433,6 +433,13 @@ struct wording {
         return std::string(i18n::text(lang, "standard." + std::to_string(s.number) + ".title", s.title));
     }
     [[nodiscard]] std::string explanation(const check_result& c) const { return c.explanation(lang); }
+    /// `text` with the record's paths in the form's words ("legal_status on the
+    /// Organization sheet"), for a person who keeps the workbook.
+    [[nodiscard]] std::string form_words(std::string_view text) const { return io::in_form_words(text); }
+    /// The explanation, with the form's words.
+    [[nodiscard]] std::string explanation_in_form_words(const check_result& c) const {
+        return form_words(explanation(c));
+    }
     /// "required", "recommended".
     [[nodiscard]] std::string level(rco::level l) const {
         return word(l == rco::level::required ? word_required : word_recommended);
@@ -454,7 +461,7 @@ struct wording {
             return evidence_in_form_words(c);
         std::vector<std::string> out;
         for (std::size_t k = 0; k < c.info->evidence.size(); ++k)
-            out.push_back(io::in_form_words(std::string(i18n::evidence(lang, *c.info, k))));
+            out.push_back(form_words(i18n::evidence(lang, *c.info, k)));
         return out;
     }
 };

@@ -169,7 +169,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     auto item = [&](const check_result& c) {
         out << "  " << ++n << ". [" << c.id << "] " << w.title(c) << " (" << w.level(c.level) << ", "
             << plain(c.status, lang) << ")\n";
-        out << wrap(io::in_form_words(c.explanation(lang)), 6);
+        out << wrap(w.explanation_in_form_words(c), 6);
     };
     if (heading(parts.work_to_do, word_work, word(txt_work_intro)))
         for (const auto* c : parts.work_to_do) {
@@ -223,7 +223,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
                 continue;
             out << "    " << pad_right(plain(c.status, lang), status_width) << pad_right(c.id, 6) << w.title(c)
                 << (c.level == level::recommended ? word(txt_recommended) : "") << "\n";
-            out << wrap(io::in_form_words(c.explanation(lang)) + " [" + c.id + "]", 8);
+            out << wrap(w.explanation_in_form_words(c) + " [" + c.id + "]", 8);
             if (c.waiver)
                 out << wrap(waiver_sentence(c, lang), 8);
         }
