@@ -79,10 +79,6 @@ constexpr message_def txt_review_line{"report.text.review_line", "Review date {d
 constexpr message_def txt_result{"report.text.result",
                                  "RESULT: {result} — {met} of {standards} standards met (score {score}%)."};
 constexpr message_def txt_standards{"report.text.standards", "STANDARDS"};
-constexpr message_def txt_nothing{"report.text.nothing",
-                                  "Nothing: every check passes or does not apply. Keep the evidence current for the next review."};
-constexpr message_def txt_work_intro{"report.text.work_intro",
-                                     "These checks fail: the record shows the requirement is not met."};
 constexpr message_def txt_every_check{"report.text.every_check", "EVERY CHECK"};
 constexpr message_def txt_standard_line{"report.text.standard_line", "Standard {number}: {title} — {result}"};
 constexpr message_def txt_recommended{"report.text.recommended", " (recommended)"};
@@ -149,7 +145,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     const auto parts = action_plan_parts(r);
     out << "\n" << heading_word(word_next) << "\n";
     if (parts.evidence_to_record.empty() && parts.work_to_do.empty() && parts.for_a_reviewer.empty())
-        out << "  " << word(txt_nothing) << "\n";
+        out << "  " << word(word_nothing) << "\n";
     auto people = [&](const check_result& c) {
         if (info.show_names && !c.subjects.empty()) {
             std::string s;
@@ -171,7 +167,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
             << plain(c.status, lang) << ")\n";
         out << wrap(w.explanation_in_form_words(c), 6);
     };
-    if (heading(parts.work_to_do, word_work, word(txt_work_intro)))
+    if (heading(parts.work_to_do, word_work, word(word_work_intro)))
         for (const auto* c : parts.work_to_do) {
             item(*c);
             out << wrap(word(word_next_step) + " " + w.remediation(*c), 6);
