@@ -135,7 +135,6 @@ constexpr message_def html_standard_ref{"report.html.standard_ref", "standard {n
 constexpr message_def html_score{"report.html.score", "score {score}%"};
 constexpr message_def html_what_to_do{"report.html.what_to_do_about", "What to do about {id}"};
 constexpr message_def html_waiver{"report.html.waiver", "Waiver:"};
-constexpr message_def html_review_line{"report.html.review_line", "Review date {date} · profile {profile}"};
 constexpr message_def html_tailoring{"report.html.tailoring", "Tailoring choices"};
 constexpr message_def html_no_tailoring{"report.html.no_tailoring", "None: the profile is used as published."};
 constexpr message_def html_names{"report.html.names", "Names"};
@@ -160,7 +159,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
     // (1) The verdict, in one sentence. The record's name is isolated in <bdi>.
     out += "<header>\n<h1>" + put_markup(h(w.say(word_heading, {{"organization", std::string(markup_mark)}})), bdi(org)) +
            "</h1>\n";
-    out += "<p class=\"muted\">" + h(w.say(html_review_line, {{"date", r.as_of}, {"profile", r.profile}}));
+    out += "<p class=\"muted\">" + h(w.say(word_review_line, {{"date", r.as_of}, {"profile", r.profile}}));
     if (!info.organization_ein.empty())
         out += " \u00B7 EIN " + bdi(info.organization_ein);
     out += "</p>\n";

@@ -394,6 +394,7 @@ constexpr message_def word_about{"report.about.heading", "About this report"};
 constexpr message_def word_organization{"report.about.organization", "Organization"};
 constexpr message_def word_profile{"report.about.profile", "Profile"};
 constexpr message_def word_review_date{"report.about.review_date", "Review date"};
+constexpr message_def word_review_line{"report.review_line", "Review date {date} · profile {profile}"};
 constexpr message_def word_input_file{"report.about.input_file", "Input file"};
 constexpr message_def word_catalog{"report.about.catalog", "Catalog"};
 constexpr message_def word_version{"report.about.version", "version {version}"};

@@ -75,13 +75,10 @@ std::string bullet(std::string_view text, std::size_t indent) {
 
 // The text report's own words (the words it shares with the other formats are in
 // model.ipp); the catalog's text comes from rco/i18n.hpp.
-constexpr message_def txt_review_line{"report.text.review_line", "Review date {date} · profile {profile} · {file}"};
 constexpr message_def txt_result{"report.text.result",
                                  "RESULT: {result} — {met} of {standards} standards met (score {score}%)."};
 constexpr message_def txt_standards{"report.text.standards", "STANDARDS"};
 constexpr message_def txt_every_check{"report.text.every_check", "EVERY CHECK"};
-constexpr message_def txt_standard_line{"report.text.standard_line", "Standard {number}: {title} — {result}"};
-constexpr message_def txt_recommended{"report.text.recommended", " (recommended)"};
 constexpr message_def txt_expiring{"report.text.expiring", "WAIVERS EXPIRING WITHIN {count} DAY (by {date})",
                                    "WAIVERS EXPIRING WITHIN {count} DAYS (by {date})", "count"};
 constexpr message_def txt_tailoring{"report.text.tailoring", "TAILORING"};
@@ -122,7 +119,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
     out << say(word_heading, {{"organization", info.organization_name.empty() ? word(word_no_name)
                                                                              : terminal_safe(info.organization_name)}})
         << "\n";
-    out << say(txt_review_line, {{"date", r.as_of}, {"profile", r.profile}, {"file", terminal_safe(info.input_file)}})
+    out << say(word_review_line, {{"date", r.as_of}, {"profile", r.profile}}) << " · " << terminal_safe(info.input_file)
         << "\n\n";
 
     out << say(txt_result, {{"result", plain(r.result, lang)},
@@ -209,16 +206,12 @@ std::string write_text(const audit_result& r, const report_info& info) {
         status_width = std::max(status_width, plain(st, lang).size() + 1);
     out << "\n" << word(txt_every_check) << "\n";
     for (const auto& s : r.standards) {
-        out << "  "
-            << say(txt_standard_line, {{"number", std::int64_t{s.number}},
-                                       {"title", w.title(s)},
-                                       {"result", plain(s.result, lang)}})
-            << "\n";
+        out << "  " << w.standard_heading(s) << " — " << plain(s.result, lang) << "\n";
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
             out << "    " << pad_right(plain(c.status, lang), status_width) << pad_right(c.id, 6) << w.title(c)
-                << (c.level == level::recommended ? word(txt_recommended) : "") << "\n";
+                << (c.level == level::recommended ? " (" + w.level(c.level) + ")" : "") << "\n";
             out << wrap(w.explanation_in_form_words(c) + " [" + c.id + "]", 8);
             if (c.waiver)
                 out << wrap(waiver_sentence(c, lang), 8);
