@@ -307,7 +307,7 @@ def check_json_in_spanish_keeps_the_machine_fields():
     expect(out.startswith("Auditoría de estándares de RCO: Northfield Wellness Collective\nFecha de revisión: "
                           "30 de junio de 2026 · perfil national ·"), out[:200])
     expect("\nRESULTADO: NO CUMPLE LOS ESTÁNDARES — 0 de 10 estándares cumplidos" in out, out[:400])
-    expect("\nESTÁNDARES\n  NO CUMPLIDO   56%   1. Organización sin fines de lucro\n" in out, out[:900])
+    expect("\nESTÁNDARES\n  NO CUMPLIDO  56 %   1. Organización sin fines de lucro\n" in out, out[:900])
     expect("\n  2. [S2.1] Mayoría de personas en recuperación en la junta directiva (obligatorio," in out, out)
     expect("\nTODOS LOS CRITERIOS\n  Estándar 1: Organización sin fines de lucro — NO CUMPLIDO\n" in out, out)
     for s in catalog_english():

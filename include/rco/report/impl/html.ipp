@@ -187,7 +187,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
         const auto n = std::to_string(s.number);
         out += "<tr><td class=\"num\">" + n + "</td><th scope=\"row\"><a href=\"#standard-" + n + "\">" +
                h(w.title(s)) + "</a></th><td>" + badge(s.result, lang) + "</td><td class=\"num\">" +
-               std::to_string(s.score) + "%</td></tr>\n";
+               h(w.percent(s.score)) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
 

@@ -39,7 +39,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
            word(word_result_head) + " | " + word(word_score_head) + " |\n| ---: | --- | --- | ---: |\n";
     for (const auto& s : r.standards)
         out += "| " + std::to_string(s.number) + " | " + md(w.title(s)) + " | " + label(s.result, lang) + " | " +
-               std::to_string(s.score) + "% |\n";
+               md(w.percent(s.score)) + " |\n";
 
     out += "\n## " + word(word_next) + "\n";
     const auto parts = action_plan_parts(r);
@@ -102,7 +102,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
 
     for (const auto& s : r.standards) {
         out += "\n## " + md(w.standard_heading(s)) + " \u2014 " + label(s.result, lang) + " (" +
-               std::to_string(s.score) + "%)\n\n";
+               md(w.percent(s.score)) + ")\n\n";
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;

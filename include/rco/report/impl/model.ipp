@@ -405,6 +405,7 @@ constexpr message_def word_no{"report.scorecard.number", "No."};
 constexpr message_def word_standard_head{"report.scorecard.standard", "Standard"};
 constexpr message_def word_result_head{"report.scorecard.result", "Result"};
 constexpr message_def word_score_head{"report.scorecard.score", "Score"};
+constexpr message_def word_percent{"report.percent", "{score}%"};
 // Defined with rco/i18n.hpp's number formats; here for decimals written as text.
 constexpr message_def word_decimal_separator{"format.number.decimal_separator", "."};
 
@@ -452,6 +453,8 @@ struct wording {
             text.replace(at, 1, separator);
         return text;
     }
+    /// A score: "56%" ("56 %").
+    [[nodiscard]] std::string percent(int score) const { return say(word_percent, {{"score", std::int64_t{score}}}); }
     /// "Standard 3: Primary focus …".
     [[nodiscard]] std::string standard_heading(const standard_result& s) const {
         return say(word_standard, {{"number", std::int64_t{s.number}}, {"title", title(s)}});

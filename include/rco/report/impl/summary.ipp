@@ -240,7 +240,7 @@ std::string write_summary_html(const std::vector<summary_row>& rows, std::string
                    "\">" + html_symbol(symbol(*cells[i])) + "<span class=\"sr\">" + h(result_word) + "</span></td>";
         }
         out += "<td>" + badge(row.result->result, lang) + "</td><td class=\"num\">" +
-               std::to_string(row.result->score) + "%</td></tr>\n";
+               h(w.percent(row.result->score)) + "</td></tr>\n";
     }
     out += "</tbody>\n<tfoot>\n<tr><th scope=\"row\">" +
            h(w.say(sum_meet_it, {{"count", static_cast<std::int64_t>(audited)}})) + "</th>";

@@ -133,10 +133,10 @@ std::string write_text(const audit_result& r, const report_info& info) {
     for (auto so : {standard_outcome::met, standard_outcome::not_met, standard_outcome::incomplete})
         result_width = std::max(result_width, plain(so, lang).size() + 1);
     for (const auto& s : r.standards) {
-        const auto score = std::to_string(s.score) + "%";
+        const auto score = w.percent(s.score);
         out << "  " << pad_right(plain(s.result, lang), result_width)
-            << std::string(5 - score.size(), ' ') << score << "  " << (s.number < 10 ? " " : "") << s.number << ". "
-            << w.title(s) << "\n";
+            << std::string(score.size() < 5 ? 5 - score.size() : 0, ' ') << score << "  "
+            << (s.number < 10 ? " " : "") << s.number << ". " << w.title(s) << "\n";
     }
 
     const auto parts = action_plan_parts(r);
