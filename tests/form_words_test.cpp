@@ -1,3 +1,4 @@
+#include "rco/i18n.hpp"
 #include "rco/io/form_words.hpp"
 
 #include "rco/report/formats.hpp"
@@ -139,6 +140,28 @@ BOOST_AUTO_TEST_CASE(missing_evidence_is_evidence_to_record_not_work_to_do) {
     BOOST_TEST(md.find("policies.nondiscrimination") == std::string::npos);
     const auto js = report::write_json(r, test::report_info_for());
     BOOST_TEST(js.find("\"policies.nondiscrimination.covers\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(in_spanish_the_sheet_is_named_in_spanish_words) {
+    const auto* es = i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    BOOST_TEST(io::in_form_words("board.members[].voting, board.members[].seat y board.members[].recovery_identity "
+                                 "para cada puesto", *es) ==
+               "voting, seat y recovery_identity en la hoja Board members para cada puesto");
+    BOOST_TEST(io::in_form_words("organization.mission e filings[].tax_year; documents[]", *es) ==
+               "mission en la hoja Organization e tax_year en la hoja Filings; la hoja Documents");
+    BOOST_TEST(io::in_form_words("board.members[].voting and board.members[].seat", english()) ==
+               "voting and seat on the Board members sheet");
+    // Every evidence item of the catalog, in Spanish: no record path left, each sheet named.
+    const std::regex path(R"(\b(organization|filings|board|bylaws|services|pathways|peer_workers|volunteers|)"
+                          R"(participation|policies|grievances|demographics|documents|provenance)(\[\])?[.\[]|\[\])");
+    for (const auto& c : io::builtin_catalog().checks)
+        for (std::size_t i = 0; i < c.evidence.size(); ++i) {
+            const auto words = io::in_form_words(i18n::evidence(*es, c, i), *es);
+            BOOST_TEST(!std::regex_search(words, path), c.id << ": " << words);
+            BOOST_TEST(words.find("la hoja ") != std::string::npos, c.id << ": " << words);
+            BOOST_TEST(words.find(" sheet") == std::string::npos, c.id << ": " << words);
+        }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,8 @@
 // words a report prints are the sheet and field labels the workbook shows.
 #pragma once
 
+#include "rco/message.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,5 +32,11 @@ struct form_place {
 /// Documents sheet". Paths on one sheet joined by ", ", " and " or " or " are named once.
 /// Other text is kept as it is.
 [[nodiscard]] std::string in_form_words(std::string_view text);
+
+/// in_form_words for `text` in `lang` (a catalog text in that language): the sheet named
+/// in its words ("voting y seat en la hoja Board members para cada puesto"), fields joined
+/// by that language's ", ", "and" and "or" named once. The sheets keep the names the
+/// workbook shows.
+[[nodiscard]] std::string in_form_words(std::string_view text, const message_language& lang);
 
 } // namespace rco::io

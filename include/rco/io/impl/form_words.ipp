@@ -1,8 +1,10 @@
 #pragma once
 
 #include "rco/io/form_words.hpp"
+#include "rco/i18n.hpp"
 #include "rco/io/impl/workbook_layout.ipp"
 
+#include <algorithm>
 #include <vector>
 
 namespace rco::io {
@@ -31,6 +33,12 @@ inline std::vector<std::string> keys_of(std::string_view path) {
     }
     return keys;
 }
+
+constexpr message_def whole_sheet{"form.sheet", "the {sheet} sheet"};
+constexpr message_def on_sheet{"form.on_sheet", "{fields} on the {sheet} sheet"};
+// What joins two fields in a text of the language: its list words, as the catalog's text
+// writes them (an entry of its own, so a language can list more than one).
+constexpr message_def joining_words{"form.joins", ", | and | or |, and |, or "};
 
 inline bool path_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '[' || c == ']';
@@ -61,7 +69,9 @@ std::optional<form_place> form_place_of(std::string_view path) {
     return std::nullopt;
 }
 
-std::string in_form_words(std::string_view text) {
+std::string in_form_words(std::string_view text) { return in_form_words(text, english()); }
+
+std::string in_form_words(std::string_view text, const message_language& lang) {
     using detail::form::path_char;
     // The text as pieces: prose, or a path with its place.
     struct piece {
@@ -98,8 +108,18 @@ std::string in_form_words(std::string_view text) {
         }
     }
 
-    auto joins = [](const std::string& s) {
-        return s == ", " || s == " and " || s == " or " || s == ", and " || s == ", or ";
+    // The joining words of `lang`, "|" between them.
+    std::vector<std::string> joining;
+    {
+        const std::string all = lang.pattern(detail::form::joining_words, 0);
+        std::size_t from = 0;
+        for (std::size_t bar; (bar = all.find('|', from)) != std::string::npos; from = bar + 1)
+            joining.push_back(all.substr(from, bar - from));
+        joining.push_back(all.substr(from));
+    }
+    auto joins = [&](const std::string& s) { return std::find(joining.begin(), joining.end(), s) != joining.end(); };
+    auto say = [&](const message_def& def, std::string fields, const std::string& sheet) {
+        return render(message{&def, {{"fields", std::move(fields)}, {"sheet", sheet}}}, lang);
     };
     std::string out;
     for (std::size_t k = 0; k < pieces.size(); ++k) {
@@ -109,17 +129,17 @@ std::string in_form_words(std::string_view text) {
             continue;
         }
         if (p.place->field.empty()) {
-            out += "the " + p.place->sheet + " sheet";
+            out += say(detail::form::whole_sheet, {}, p.place->sheet);
             continue;
         }
-        out += p.place->field;
+        std::string fields = p.place->field;
         // The run of fields on the same sheet joined by "," / "and" / "or" names the sheet once.
         while (k + 2 < pieces.size() && !pieces[k + 1].place && joins(pieces[k + 1].text) && pieces[k + 2].place &&
                !pieces[k + 2].place->field.empty() && pieces[k + 2].place->sheet == p.place->sheet) {
-            out += pieces[k + 1].text + pieces[k + 2].place->field;
+            fields += pieces[k + 1].text + pieces[k + 2].place->field;
             k += 2;
         }
-        out += " on the " + p.place->sheet + " sheet";
+        out += say(detail::form::on_sheet, std::move(fields), p.place->sheet);
     }
     return out;
 }

@@ -26,6 +26,48 @@ constexpr message_def in_element{"reader.xml.in_element", "{message} (element {p
 constexpr message_def english_only{"reader.english_only", "{message}"};
 constexpr message_def xml_empty_element{"reader.xml.empty_element", "an empty element"};
 constexpr message_def xml_long_text{"reader.xml.long_text", "a long text"};
+constexpr message_def xml_expected_root{"reader.xml.expected_root",
+                                        "expected an rco-record element (<rco-record xmlns=\"{namespace}\" "
+                                        "format=\"rco-record/1\">), got {got}"};
+constexpr message_def xml_element{"reader.xml.element", "<{name}>"};
+constexpr message_def xml_element_no_namespace{"reader.xml.element_no_namespace", "<{name}> in no namespace"};
+constexpr message_def xml_element_in_namespace{"reader.xml.element_in_namespace", "<{name}> in namespace \"{namespace}\""};
+constexpr message_def xml_missing_format{"reader.xml.format_missing",
+                                         "missing format=\"rco-record/1\" on <rco-record>; the file does not declare "
+                                         "itself an RCO record"};
+constexpr message_def xml_wrong_format{"reader.xml.format_wrong",
+                                       "expected format=\"rco-record/1\", got {value} (this tool reads format version 1)"};
+constexpr message_def xml_prefix_undeclared{"reader.xml.prefix_undeclared",
+                                            "namespace prefix \"{prefix}\" of <{name}> is not declared"};
+constexpr message_def xml_other_namespace{"reader.xml.other_namespace",
+                                          "element {element} is ignored (rco-record/1 elements are in {namespace})"};
+constexpr message_def xml_unknown_attribute{"reader.xml.unknown_attribute",
+                                            "unknown attribute {name}={value} on <{element}> is ignored (rco-record/1 "
+                                            "XML gives every field as an element)"};
+constexpr message_def xml_got_children{"reader.xml.got_children",
+                                       "expected {expected}, got an element with child elements (<{child}>)"};
+constexpr message_def xml_got_text{"reader.xml.got_text", "expected {expected}, got text {value}"};
+constexpr message_def xml_text_ignored{"reader.xml.text_ignored",
+                                       "text {value} inside <{element}> is ignored (only its child elements are read)"};
+constexpr message_def xml_unknown_in_list{"reader.xml.unknown_in_list",
+                                          "unknown element <{name}> in <{list}> is ignored (expected <{item}> elements)"};
+constexpr message_def xml_format_element{"reader.xml.format_element",
+                                         "element <format> is ignored: the format is the format attribute of "
+                                         "<rco-record>"};
+constexpr message_def xml_given_twice{"reader.xml.given_twice", "<{name}> is given more than once; give each field once"};
+constexpr message_def xml_unknown_element{"reader.xml.unknown_element", "unknown element <{name}> is ignored{hint}"};
+constexpr message_def xml_unknown_section{"reader.xml.unknown_section",
+                                          "unknown element <{name}> is ignored, with everything in it{hint}"};
+constexpr message_def xml_did_you_mean{"reader.xml.did_you_mean", "; did you mean <{name}>?"};
+constexpr message_def xml_check_spelling{"reader.xml.check_spelling", " (check its spelling against rco-record/1)"};
+constexpr message_def xml_expect_text{"reader.xml.expect.text", "text"};
+constexpr message_def xml_expect_bool{"reader.xml.expect.bool", "true or false"};
+constexpr message_def xml_expect_whole{"reader.xml.expect.whole", "a whole number"};
+constexpr message_def xml_expect_dollars{"reader.xml.expect.dollars", "an amount in dollars (a number)"};
+constexpr message_def xml_expect_date{"reader.xml.expect.date", "a date as YYYY-MM-DD (e.g. 2026-06-30)"};
+constexpr message_def xml_expect_one_of{"reader.xml.expect.one_of", "one of {choices}"};
+constexpr message_def xml_expect_list{"reader.xml.expect.list", "a list of <{item}> elements"};
+constexpr message_def xml_expect_fields{"reader.xml.expect.fields", "child elements for the fields of <{name}>"};
 
 /// Item element names of the list fields. Field names are unique across the
 /// model's lists, so the field name alone picks the entry.
@@ -328,24 +370,23 @@ public:
         const std::string root_path = "/" + std::string(xml_root_name);
         auto ns = namespace_of_prefix(root, name_prefix(root.name()));
         if (local_name(root.name()) != xml_root_name || !ns || *ns != record_xml_namespace) {
-            std::string got = "<" + std::string(root.name()) + ">";
+            message got{&xml_element, {{"name", std::string(root.name())}}};
             if (local_name(root.name()) == xml_root_name)
-                got +=
-                    ns && ns->empty() ? " in no namespace" : " in namespace \"" + std::string(ns.value_or("")) + "\"";
+                got = ns && ns->empty() ? message{&xml_element_no_namespace, {{"name", std::string(root.name())}}}
+                                        : message{&xml_element_in_namespace,
+                                                  {{"name", std::string(root.name())},
+                                                   {"namespace", std::string(ns.value_or(""))}}};
             add(severity::error, root, "", "/" + std::string(root.name()),
-                "expected an rco-record element (<rco-record xmlns=\"" + std::string(record_xml_namespace) +
-                    "\" format=\"rco-record/1\">), got " + got);
+                message{&xml_expected_root, {{"namespace", std::string(record_xml_namespace)},
+                                             {"got", std::vector<message>{std::move(got)}}}});
             return;
         }
         record rec;
         const auto format = root.attribute("format");
         if (!format)
-            add(severity::error, root, "/format", root_path,
-                "missing format=\"rco-record/1\" on <rco-record>; the file does not declare itself an RCO record");
+            add(severity::error, root, "/format", root_path, message{&xml_missing_format, {}});
         else if (format.value() != record_format_id)
-            add(severity::error, root, "/format", root_path,
-                "expected format=\"rco-record/1\", got " + quote(format.value()) +
-                    " (this tool reads format version 1)");
+            add(severity::error, root, "/format", root_path, message{&xml_wrong_format, {{"value", quote(format.value())}}});
         if (format)
             rec.format = format.value();
         read_into(root, rec, "", root_path);
@@ -400,6 +441,9 @@ private:
                  bool unknown = false) {
         add(severity::warning, at, ptr, path, std::move(message), unknown);
     }
+    void warning(pugi::xml_node at, const std::string& ptr, const std::string& path, message m, bool unknown = false) {
+        add(severity::warning, at, ptr, path, std::move(m), unknown);
+    }
 
     static std::string quote(std::string_view s) { return json::serialize(json::string(s)); }
 
@@ -435,16 +479,18 @@ private:
         auto ns = namespace_of_prefix(el, name_prefix(el.name()));
         if (!ns) {
             error(el, ptr, path,
-                  "namespace prefix \"" + std::string(name_prefix(el.name())) + "\" of <" + el.name() +
-                      "> is not declared");
+                  message{&xml_prefix_undeclared,
+                          {{"prefix", std::string(name_prefix(el.name()))}, {"name", std::string(el.name())}}});
             return false;
         }
         if (*ns == record_xml_namespace)
             return true;
+        message element = ns->empty() ? message{&xml_element_no_namespace, {{"name", std::string(el.name())}}}
+                                      : message{&xml_element_in_namespace,
+                                                {{"name", std::string(el.name())}, {"namespace", std::string(*ns)}}};
         warning(el, ptr, path,
-                "element <" + std::string(el.name()) + "> " +
-                    (ns->empty() ? std::string("in no namespace") : "in namespace \"" + std::string(*ns) + "\"") +
-                    " is ignored (rco-record/1 elements are in " + std::string(record_xml_namespace) + ")");
+                message{&xml_other_namespace, {{"element", std::vector<message>{std::move(element)}},
+                                               {"namespace", std::string(record_xml_namespace)}}});
         return false;
     }
 
@@ -461,19 +507,20 @@ private:
                     continue;
             }
             warning(el, ptr, path,
-                    "unknown attribute " + std::string(name) + "=" + quote_value(ptr, quote(a.value()), show_names_) + " on <" + el.name() +
-                        "> is ignored (rco-record/1 XML gives every field as an element)");
+                    message{&xml_unknown_attribute, {{"name", std::string(name)},
+                                                     quoted_value_arg("value", ptr, quote(a.value()), show_names_),
+                                                     {"element", std::string(el.name())}}});
         }
     }
 
     /// Reads the text of a scalar element; nullopt (after an error) when it holds elements.
     std::optional<std::string> scalar_text(pugi::xml_node el, const std::string& ptr, const std::string& path,
-                                           std::string_view expected) {
+                                           message expected) {
         check_attributes(el, ptr, path, false);
         if (auto child = first_element(el)) {
             error(el, ptr, path,
-                  "expected " + std::string(expected) + ", got an element with child elements (<" + child.name() +
-                      ">)");
+                  message{&xml_got_children, {{"expected", std::vector<message>{std::move(expected)}},
+                                              {"child", std::string(child.name())}}});
             return std::nullopt;
         }
         auto t = text_of(el);
@@ -493,14 +540,14 @@ private:
     }
 
     bool read_into(pugi::xml_node el, std::string& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "text");
+        auto t = scalar_text(el, ptr, path, {&xml_expect_text, {}});
         if (!t)
             return false;
         out = std::move(*t); // text is kept exactly, spaces and all
         return true;
     }
     bool read_into(pugi::xml_node el, bool& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "true or false");
+        auto t = scalar_text(el, ptr, path, {&xml_expect_bool, {}});
         if (!t)
             return false;
         const auto v = trim_xml_space(*t);
@@ -512,7 +559,7 @@ private:
         return false;
     }
     bool read_into(pugi::xml_node el, std::int64_t& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "a whole number");
+        auto t = scalar_text(el, ptr, path, {&xml_expect_whole, {}});
         if (!t)
             return false;
         auto v = trim_xml_space(*t);
@@ -537,7 +584,7 @@ private:
         return false;
     }
     bool read_into(pugi::xml_node el, money& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "an amount in dollars (a number)");
+        auto t = scalar_text(el, ptr, path, {&xml_expect_dollars, {}});
         if (!t)
             return false;
         // xs:decimal: an optional sign, digits, an optional fraction. Converted
@@ -577,7 +624,7 @@ private:
         return true;
     }
     bool read_into(pugi::xml_node el, date& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "a date as YYYY-MM-DD (e.g. 2026-06-30)");
+        auto t = scalar_text(el, ptr, path, {&xml_expect_date, {}});
         if (!t)
             return false;
         const auto v = trim_xml_space(*t);
@@ -590,7 +637,9 @@ private:
     }
     template <record_enum E>
     bool read_into(pugi::xml_node el, E& out, const std::string& ptr, const std::string& path) {
-        auto t = scalar_text(el, ptr, path, "one of " + enum_choices<E>());
+        message_arg words{"choices", enum_words<E>()};
+        words.style = list_style::or_;
+        auto t = scalar_text(el, ptr, path, {&xml_expect_one_of, {std::move(words)}});
         if (!t)
             return false;
         const auto v = trim_xml_space(*t);
@@ -612,17 +661,18 @@ private:
     /// Non-blank text beside child elements is ignored with a warning; text alone,
     /// where elements were expected, is an error (returns false).
     bool check_container_text(pugi::xml_node el, const std::string& ptr, const std::string& path,
-                              const std::string& expected) {
+                              message expected) {
         const auto t = text_of(el);
         if (all_xml_space(t))
             return true;
         if (!first_element(el)) {
-            error(el, ptr, path, "expected " + expected + ", got text " + describe_text(trim_xml_space(t), ptr));
+            error(el, ptr, path,
+                  message{&xml_got_text, {{"expected", std::vector<message>{std::move(expected)}},
+                                          describe_text_arg(trim_xml_space(t), ptr)}});
             return false;
         }
         warning(el, ptr, path,
-                "text " + describe_text(trim_xml_space(t), ptr) + " inside <" + el.name() +
-                    "> is ignored (only its child elements are read)");
+                message{&xml_text_ignored, {describe_text_arg(trim_xml_space(t), ptr), {"element", std::string(el.name())}}});
         return true;
     }
 
@@ -633,7 +683,7 @@ private:
         if (item.empty())
             throw std::logic_error("rco-record XML: no item element name for the list field " + std::string(list));
         check_attributes(el, ptr, path, false);
-        if (!check_container_text(el, ptr, path, "a list of <" + std::string(item) + "> elements"))
+        if (!check_container_text(el, ptr, path, {&xml_expect_list, {{"item", std::string(item)}}}))
             return false;
         bool ok = true;
         std::size_t index = 0;
@@ -645,8 +695,9 @@ private:
                 continue;
             if (name != item) {
                 warning(c, ptr, path + "/" + std::string(name),
-                        "unknown element <" + std::string(name) + "> in <" + std::string(list) +
-                            "> is ignored (expected <" + std::string(item) + "> elements)",
+                        message{&xml_unknown_in_list, {{"name", std::string(name)},
+                                                       {"list", std::string(list)},
+                                                       {"item", std::string(item)}}},
                         true);
                 continue;
             }
@@ -665,7 +716,7 @@ private:
     bool read_into(pugi::xml_node el, T& out, const std::string& ptr, const std::string& path) {
         check_attributes(el, ptr, path, std::is_same_v<T, record>);
         if (!check_container_text(el, ptr, path,
-                                  "child elements for the fields of <" + std::string(local_name(el.name())) + ">"))
+                                  {&xml_expect_fields, {{"name", std::string(local_name(el.name()))}}}))
             return false;
         std::vector<std::string_view> seen;
         for (auto c : el.children()) {
@@ -682,13 +733,11 @@ private:
                     return;
                 known = true;
                 if (is_format_attribute<T>(name)) {
-                    warning(c, child_ptr, child_path,
-                            "element <format> is ignored: the format is the format attribute of <rco-record>");
+                    warning(c, child_ptr, child_path, message{&xml_format_element, {}});
                     return;
                 }
                 if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-                    error(c, child_ptr, child_path,
-                          "<" + std::string(name) + "> is given more than once; give each field once");
+                    error(c, child_ptr, child_path, message{&xml_given_twice, {{"name", std::string(name)}}});
                     return;
                 }
                 seen.push_back(name);
@@ -703,9 +752,10 @@ private:
                 T::fields(out, [&](const char* field_name, auto&) { names.emplace_back(field_name); });
                 const auto best = closest_word(name, names);
                 warning(c, child_ptr, child_path,
-                        "unknown element <" + std::string(name) + "> is ignored" +
-                            (first_element(c) ? ", with everything in it" : "") +
-                            (best ? "; did you mean <" + *best + ">?" : " (check its spelling against rco-record/1)"),
+                        message{first_element(c) ? &xml_unknown_section : &xml_unknown_element,
+                                {{"name", std::string(name)},
+                                 {"hint", std::vector<message>{best ? message{&xml_did_you_mean, {{"name", *best}}}
+                                                                    : message{&xml_check_spelling, {}}}}}},
                         true);
             }
         }
