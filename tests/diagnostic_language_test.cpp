@@ -119,6 +119,20 @@ BOOST_AUTO_TEST_CASE(xml_reader_says_the_element_in_spanish) {
                                   "(elemento /rco-record/volunteers/count_12m) (en /volunteers/count_12m)"));
 }
 
+BOOST_AUTO_TEST_CASE(xml_syntax_errors_in_spanish) {
+    const auto r = io::read_record_xml("<rco-record xmlns=\"urn:rco-audit:rco-record:1\" format=\"rco-record/1\">\n"
+                                       "<organization><name>A &amp B</name></organization>\n</rco-record>\n",
+                                       "rec.xml");
+    BOOST_TEST(!r.ok());
+    same_places(r.diagnostics);
+    BOOST_TEST(has(r.diagnostics, "rec.xml:2:23: error: un «&» que no inicia una referencia de entidad ni de "
+                                  "carácter; escriba &amp; para un & literal; se esperaba un documento XML "
+                                  "rco-record/1"));
+    BOOST_TEST(format_diagnostic(r.diagnostics.at(0)) ==
+               "rec.xml:2:23: error: a '&' that does not start an entity or character reference; write &amp; for a "
+               "literal &; expected an rco-record/1 XML document");
+}
+
 BOOST_AUTO_TEST_CASE(roster_in_spanish) {
     std::vector<diagnostic> diags;
     const auto m = io::read_roster_csv("id,voting,recovery_identity,colour\nb1,perhaps,personal,red\nb2,yes,friend\n",

@@ -139,8 +139,62 @@ std::string hex_code_point(std::uint32_t cp) {
 /// A problem found before or while parsing, at a byte offset.
 struct xml_problem {
     std::size_t offset = 0;
-    std::string message;
+    rco::message message;
 };
+
+// The XML syntax errors.
+constexpr message_def xml_not_a_character{"reader.xml.not_a_character", "character {character} is not allowed in XML"};
+constexpr message_def xml_control{"reader.xml.control",
+                                  "control character {character} is not allowed in XML; remove it (only tab and line "
+                                  "breaks are accepted)"};
+constexpr message_def xml_invalid_utf8{"reader.xml.invalid_utf8", "invalid UTF-8: {problem}; save the file as UTF-8"};
+constexpr message_def xml_lone_ampersand{"reader.xml.lone_ampersand",
+                                         "a '&' that does not start an entity or character reference; write &amp; for "
+                                         "a literal &"};
+constexpr message_def xml_undeclared_entity{"reader.xml.undeclared_entity",
+                                            "undeclared entity &{name}; (rco-record/1 XML uses only &lt; &gt; &amp; "
+                                            "&apos; &quot; and character references; DTDs and entity declarations are "
+                                            "not accepted)"};
+constexpr message_def xml_bad_reference{"reader.xml.bad_reference", "malformed character reference &{name};"};
+constexpr message_def xml_reference_not_carried{"reader.xml.reference_not_carried",
+                                                "character reference &{name}; names {character}, which XML cannot carry"};
+constexpr message_def xml_cdata_outside{"reader.xml.cdata_outside", "a CDATA section outside the root element"};
+constexpr message_def xml_dtd{"reader.xml.dtd",
+                              "DTDs and entity declarations are not accepted (found {found}); rco-record/1 XML has no "
+                              "DOCTYPE and uses only the predefined entities"};
+constexpr message_def xml_late_declaration{"reader.xml.late_declaration",
+                                           "the XML declaration (<?xml ...?>) must be at the very start of the file"};
+constexpr message_def xml_second_root{"reader.xml.second_root",
+                                      "a second root element; an rco-record/1 XML file has exactly one <rco-record> "
+                                      "element"};
+constexpr message_def xml_lt_in_attribute{"reader.xml.lt_in_attribute", "'<' in an attribute value; write &lt;"};
+constexpr message_def xml_too_deep{"reader.xml.too_deep", "the XML nests deeper than {depth} levels"};
+constexpr message_def xml_text_after_root{"reader.xml.text_after_root", "unexpected text after the end of the root element"};
+constexpr message_def xml_text_before_root{"reader.xml.text_before_root", "unexpected text before the root element"};
+constexpr message_def xml_cdata_end{"reader.xml.cdata_end", "']]>' in text; write ]]&gt;"};
+constexpr message_def xml_no_root{"reader.xml.no_root", "malformed XML (no root element)"};
+constexpr message_def xml_ends_early{"reader.xml.ends_early",
+                                     "the XML ends too early (an element, comment or quote is not closed)"};
+constexpr message_def xml_end_tag_mismatch{"reader.xml.end_tag_mismatch",
+                                           "malformed XML (the end tag </{name}> does not match the element it closes)"};
+constexpr message_def xml_stray_lt{"reader.xml.stray_lt",
+                                   "malformed XML (a '<' that does not start a tag; write &lt; for a literal <)"};
+constexpr message_def xml_malformed{"reader.xml.malformed", "malformed XML ({why})"};
+constexpr message_def xml_expected_document{"reader.xml.expected_document", "{message}; expected an rco-record/1 XML document"};
+constexpr message_def xml_empty{"reader.xml.empty", "the file is empty; expected an XML document with an <rco-record> element"};
+constexpr message_def xml_utf16{"reader.xml.utf16", "the file is UTF-16 encoded; save it as UTF-8"};
+constexpr message_def xml_nul{"reader.xml.nul", "this is not a text file (it contains NUL bytes)"};
+constexpr message_def xml_looks_like_json{"reader.xml.looks_like_json",
+                                          "expected XML, got what looks like JSON (it starts with '{first}'); read it as "
+                                          "an rco-record/1 JSON record"};
+constexpr message_def xml_encoding{"reader.xml.encoding",
+                                   "the XML declaration says encoding=\"{encoding}\"; this tool reads UTF-8 only (save "
+                                   "the file as UTF-8)"};
+
+/// A problem of `def` at `offset`.
+inline xml_problem problem_at(std::size_t offset, const message_def& def, std::vector<message_arg> args = {}) {
+    return {offset, message{&def, std::move(args)}};
+}
 
 /// XML text must be UTF-8 (we never transcode, so offsets stay those of the file)
 /// and may not hold characters XML forbids anywhere, even in comments.
@@ -150,15 +204,14 @@ std::optional<xml_problem> check_xml_characters(std::string_view t, std::size_t 
     // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
     for (auto f = t.find("\xEF\xBF", start); f < bad; f = t.find("\xEF\xBF", f + 2))
         if (f + 2 < t.size() && (t[f + 2] == '\xBE' || t[f + 2] == '\xBF'))
-            return xml_problem{f, "character " + hex_code_point(t[f + 2] == '\xBE' ? 0xFFFE : 0xFFFF) +
-                                      " is not allowed in XML"};
+            return problem_at(f, xml_not_a_character,
+                              {{"character", hex_code_point(t[f + 2] == '\xBE' ? 0xFFFE : 0xFFFF)}});
     if (bad == t.size())
         return std::nullopt;
     const auto c = static_cast<unsigned char>(t[bad]);
     if (c < 0x20)
-        return xml_problem{bad, "control character " + describe_code_point(c) +
-                                    " is not allowed in XML; remove it (only tab and line breaks are accepted)"};
-    return xml_problem{bad, "invalid UTF-8: " + describe_invalid_utf8(t, bad) + "; save the file as UTF-8"};
+        return problem_at(bad, xml_control, {{"character", describe_code_point(c)}});
+    return problem_at(bad, xml_invalid_utf8, {{"problem", describe_invalid_utf8(t, bad)}});
 }
 
 /// Checks an entity or character reference starting at `at` (an '&'). pugixml
@@ -171,26 +224,22 @@ std::optional<xml_problem> check_reference(std::string_view t, std::size_t at) {
             t[end] == '.' || t[end] == ':'))
         ++end;
     if (end >= t.size() || t[end] != ';' || end == at + 1)
-        return xml_problem{at, "a '&' that does not start an entity or character reference; write &amp; for a "
-                               "literal &"};
+        return problem_at(at, xml_lone_ampersand);
     const std::string_view name = t.substr(at + 1, end - at - 1);
     if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot")
         return std::nullopt;
     if (name.front() != '#')
-        return xml_problem{at, "undeclared entity &" + std::string(name) +
-                                   "; (rco-record/1 XML uses only &lt; &gt; &amp; &apos; &quot; and character "
-                                   "references; DTDs and entity declarations are not accepted)"};
+        return problem_at(at, xml_undeclared_entity, {{"name", std::string(name)}});
     const bool hex = name.size() > 1 && name[1] == 'x';
     const std::string_view digits = name.substr(hex ? 2 : 1);
     std::uint32_t cp = 0;
     auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
     if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size())
-        return xml_problem{at, "malformed character reference &" + std::string(name) + ";"};
+        return problem_at(at, xml_bad_reference, {{"name", std::string(name)}});
     // Control characters other than NUL are accepted here, as XML 1.1 does, and refused
     // by the reader in the field that holds them, so that the error names the field.
     if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
-        return xml_problem{at, "character reference &" + std::string(name) + "; names " + hex_code_point(cp) +
-                                   ", which XML cannot carry"};
+        return problem_at(at, xml_reference_not_carried, {{"name", std::string(name)}, {"character", hex_code_point(cp)}});
     return std::nullopt;
 }
 
@@ -217,7 +266,7 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
             }
             if (at(i, "<![CDATA[")) {
                 if (depth == 0)
-                    return xml_problem{i, "a CDATA section outside the root element"};
+                    return problem_at(i, xml_cdata_outside);
                 auto e = t.find("]]>", i + 9);
                 if (e == std::string_view::npos)
                     return std::nullopt;
@@ -227,10 +276,7 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
             if (at(i, "<!")) {
                 for (std::string_view kw : {"<!DOCTYPE", "<!ENTITY", "<!ELEMENT", "<!ATTLIST", "<!NOTATION"})
                     if (at(i, kw))
-                        return xml_problem{i, "DTDs and entity declarations are not accepted (found " +
-                                                  std::string(kw) +
-                                                  "); rco-record/1 XML has no DOCTYPE and uses only the predefined "
-                                                  "entities"};
+                        return problem_at(i, xml_dtd, {{"found", std::string(kw)}});
                 return std::nullopt;
             }
             if (at(i, "<?")) {
@@ -244,7 +290,7 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
                 std::transform(target.begin(), target.end(), target.begin(),
                                [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
                 if (target == "xml" && i != start)
-                    return xml_problem{i, "the XML declaration (<?xml ...?>) must be at the very start of the file"};
+                    return problem_at(i, xml_late_declaration);
                 i = e + 2;
                 continue;
             }
@@ -258,8 +304,7 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
                 continue;
             }
             if (depth == 0 && root_seen)
-                return xml_problem{i, "a second root element; an rco-record/1 XML file has exactly one <rco-record> "
-                                      "element"};
+                return problem_at(i, xml_second_root);
             root_seen = true;
             std::size_t j = i + 1;
             char quote = 0;
@@ -269,7 +314,7 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
                     if (d == quote)
                         quote = 0;
                     else if (d == '<')
-                        return xml_problem{j, "'<' in an attribute value; write &lt;"};
+                        return problem_at(j, xml_lt_in_attribute);
                     else if (d == '&')
                         if (auto p = check_reference(t, j))
                             return p;
@@ -285,19 +330,18 @@ std::optional<xml_problem> scan_markup(std::string_view t, std::size_t start) {
                 if (depth == 0)
                     root_closed = true;
             } else if (++depth > xml_max_depth) {
-                return xml_problem{i, "the XML nests deeper than " + std::to_string(xml_max_depth) + " levels"};
+                return problem_at(i, xml_too_deep, {{"depth", static_cast<std::int64_t>(xml_max_depth)}});
             }
             i = j + 1;
             continue;
         }
         if (depth == 0 && !is_xml_space(c))
-            return xml_problem{i, root_closed ? "unexpected text after the end of the root element"
-                                              : "unexpected text before the root element"};
+            return problem_at(i, root_closed ? xml_text_after_root : xml_text_before_root);
         if (c == '&') {
             if (auto p = check_reference(t, i))
                 return p;
         } else if (c == ']' && at(i, "]]>")) {
-            return xml_problem{i, "']]>' in text; write ]]&gt;"};
+            return problem_at(i, xml_cdata_end);
         }
         ++i;
     }
@@ -312,24 +356,23 @@ xml_problem describe_parse_error(std::string_view t, const pugi::xml_parse_resul
                               r.status == pugi::status_bad_cdata || r.status == pugi::status_bad_pi ||
                               r.status == pugi::status_end_element_mismatch || r.status == pugi::status_bad_pcdata;
     if (r.status == pugi::status_no_document_element)
-        return {std::min(offset, t.size()), "malformed XML (no root element)"};
+        return problem_at(std::min(offset, t.size()), xml_no_root);
     // pugixml reports elements still open at the end as a mismatch; a real
     // mismatch is at an end tag.
     const bool at_end_tag = offset >= 2 && offset <= t.size() && t.substr(offset - 2, 2) == "</";
     if (offset >= t.size() || (unterminated && t.find('>', offset) == std::string_view::npos) ||
         (r.status == pugi::status_end_element_mismatch && !at_end_tag))
-        return {t.size(), "the XML ends too early (an element, comment or quote is not closed)"};
+        return problem_at(t.size(), xml_ends_early);
     if (r.status == pugi::status_end_element_mismatch) {
         auto e = t.find_first_of("> \t\r\n", offset);
-        return {offset - 2, "malformed XML (the end tag </" + std::string(t.substr(offset, e - offset)) +
-                                "> does not match the element it closes)"};
+        return problem_at(offset - 2, xml_end_tag_mismatch, {{"name", std::string(t.substr(offset, e - offset))}});
     }
     if (r.status == pugi::status_unrecognized_tag)
-        return {offset, "malformed XML (a '<' that does not start a tag; write &lt; for a literal <)"};
+        return problem_at(offset, xml_stray_lt);
     std::string why = r.description();
     if (!why.empty())
         why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
-    return {offset, "malformed XML (" + why + ")"};
+    return problem_at(offset, xml_malformed, {{"why", why}});
 }
 
 /// The namespace bound to `prefix` where `el` stands; nullopt for an undeclared prefix.
@@ -967,32 +1010,34 @@ std::string_view xml_item_name(std::string_view list_field) noexcept {
 
 read_result read_record_xml(std::string_view text, std::string_view file_name, const read_options& reading) {
     read_result out;
-    auto fatal = [&](std::size_t offset, std::string message) {
+    auto fatal = [&](std::size_t offset, message m) {
         diagnostic d;
         d.file = std::string(file_name);
         auto [l, c] = line_column(text, offset);
         d.line = l;
         d.column = c;
-        d.message = std::move(message);
+        d.say(std::move(m));
         out.diagnostics.push_back(std::move(d));
         return out;
     };
-    const std::string_view expected = "; expected an rco-record/1 XML document";
+    // A problem of the markup, and what the file was expected to be.
+    const auto expected = [](const detail::xml_problem& p) {
+        return message{&detail::xml_expected_document, {{"message", std::vector<message>{p.message}}}};
+    };
     std::size_t start = 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark, as some editors write
         start = 3;
     const auto first = text.find_first_not_of(" \t\r\n", start);
     if (first == std::string_view::npos)
-        return fatal(0, "the file is empty; expected an XML document with an <rco-record> element");
+        return fatal(0, {&detail::xml_empty, {}});
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
-        return fatal(0, "the file is UTF-16 encoded; save it as UTF-8");
+        return fatal(0, {&detail::xml_utf16, {}});
     if (detail::input_too_large(text, file_name, out.diagnostics))
         return out;
     if (auto nul = text.find('\0'); nul != std::string_view::npos)
-        return fatal(nul, "this is not a text file (it contains NUL bytes)" + std::string(expected));
+        return fatal(nul, expected(detail::problem_at(nul, detail::xml_nul)));
     if (text[first] == '{' || text[first] == '[')
-        return fatal(first, "expected XML, got what looks like JSON (it starts with '" + std::string(1, text[first]) +
-                                "'); read it as an rco-record/1 JSON record");
+        return fatal(first, {&detail::xml_looks_like_json, {{"first", std::string(1, text[first])}}});
     // A character XML or this format refuses is reported at the field that holds it
     // when the document can be read, else (in markup, in an ignored element, or when
     // the markup is broken) where it stands.
@@ -1014,14 +1059,14 @@ read_result read_record_xml(std::string_view text, std::string_view file_name, c
         // an earlier parse error is news.
         auto problem = detail::describe_parse_error(text.substr(0, parse_end), parsed);
         if (bad_character && bad_character->offset <= problem.offset)
-            return fatal(bad_character->offset, bad_character->message + std::string(expected));
+            return fatal(bad_character->offset, expected(*bad_character));
         if (!scanned || problem.offset < scanned->offset)
-            return fatal(problem.offset, problem.message + std::string(expected));
+            return fatal(problem.offset, expected(problem));
     }
     if (scanned) {
         if (bad_character && bad_character->offset <= scanned->offset)
-            return fatal(bad_character->offset, bad_character->message + std::string(expected));
-        return fatal(scanned->offset, scanned->message + std::string(expected));
+            return fatal(bad_character->offset, expected(*bad_character));
+        return fatal(scanned->offset, expected(*scanned));
     }
     for (auto n : doc.children())
         if (n.type() == pugi::node_declaration) {
@@ -1029,16 +1074,14 @@ read_result read_record_xml(std::string_view text, std::string_view file_name, c
             std::transform(enc.begin(), enc.end(), enc.begin(),
                            [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
             if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "us-ascii" && enc != "ascii")
-                return fatal(start, "the XML declaration says encoding=\"" +
-                                        std::string(n.attribute("encoding").value()) +
-                                        "\"; this tool reads UTF-8 only (save the file as UTF-8)");
+                return fatal(start, {&detail::xml_encoding, {{"encoding", std::string(n.attribute("encoding").value())}}});
         }
 
     detail::xml_record_reader rr(text, file_name, reading);
     const auto root = doc.document_element();
     rr.read_root(root, out.record);
     if (bad_character && !rr.text_refused) // not in a field that was read
-        return fatal(bad_character->offset, bad_character->message + std::string(expected));
+        return fatal(bad_character->offset, expected(*bad_character));
     if (out.record)
         rr.check_consistency(root, *out.record);
     rr.finish();
