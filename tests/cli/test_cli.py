@@ -332,6 +332,8 @@ def words_of(report, fmt):
     without escapes; white space runs (wrapped lines) as one space."""
     import html as html_module
     if fmt == "html":
+        # A block (list item, paragraph, cell, heading) ends its text; inline markup does not.
+        report = re.sub(r"</?(li|p|td|th|h[1-6]|dt|dd|caption)\b[^>]*>", " \u00B6 ", report)
         report = html_module.unescape(re.sub(r"<[^>]+>", " ", report))
     elif fmt == "markdown":
         report = re.sub(r"\\(.)", r"\1", report)

@@ -437,7 +437,7 @@ struct wording {
     [[nodiscard]] std::string explanation(const check_result& c) const { return c.explanation(lang); }
     /// `text` with the record's paths in the form's words ("legal_status on the
     /// Organization sheet"), for a person who keeps the workbook.
-    [[nodiscard]] std::string form_words(std::string_view text) const { return io::in_form_words(text); }
+    [[nodiscard]] std::string form_words(std::string_view text) const { return io::in_form_words(text, lang); }
     /// The explanation, with the form's words.
     [[nodiscard]] std::string explanation_in_form_words(const check_result& c) const {
         return form_words(explanation(c));
