@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,9 +35,17 @@ void append_json_string(std::string& out, std::string_view text);
 ///
 /// `indent` is the nesting level the first value is written at (a document placed inside
 /// another one's list).
+///
+/// The text is staged in a buffer of the writer's and appended to `out` in large pieces:
+/// `out` holds everything written when the outermost value is complete, after
+/// begin_value() and flush(), and when the writer is destroyed; in between it may lag.
 class json_writer {
   public:
     explicit json_writer(std::string& out, int indent = 0) : out_(out), level_(indent) {}
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
+    /// Appends what is still staged (call flush() first to see a std::bad_alloc from it).
+    ~json_writer() { flush(); }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -46,20 +55,25 @@ class json_writer {
     /// The key of the next member of the open object.
     void key(std::string_view k) {
         element();
-        append_json_string(out_, k);
-        out_ += ": ";
+        quoted(k);
+        put(": ", 2);
         after_key_ = true;
     }
 
     void value(std::string_view s) {
         element();
-        append_json_string(out_, s);
+        quoted(s);
+        done();
     }
     void value(const char* s) { value(std::string_view(s)); }
     void value(const std::string& s) { value(std::string_view(s)); }
     void value(bool b) {
         element();
-        out_ += b ? "true" : "false";
+        if (b)
+            put("true", 4);
+        else
+            put("false", 5);
+        done();
     }
     void value(std::int64_t n);
     void value(int n) { value(static_cast<std::int64_t>(n)); }
@@ -68,28 +82,74 @@ class json_writer {
     /// A number given as JSON number text, e.g. an exact mean written "1.50".
     void number(std::string_view text) {
         element();
-        out_ += text;
+        put(text.data(), text.size());
+        done();
     }
 
     /// A list of words, as pretty_json lays out a list of scalars.
     void strings(const std::vector<std::string>& items);
 
-    /// Starts the next value for a caller that writes it itself, in this layout at nesting
-    /// level level() (e.g. report::write_json_to for a report inside a batch).
-    void begin_value() { element(); }
+    /// Starts the next value for a caller that writes it itself into the string, in this
+    /// layout at nesting level level() (e.g. report::write_json_to for a report inside a
+    /// batch). Everything written so far is in the string when it returns.
+    void begin_value() {
+        element();
+        flush();
+    }
     int level() const noexcept { return level_; }
 
+    /// Appends the staged text to the string.
+    void flush() {
+        if (pos_ != 0) {
+            out_.append(buf_, pos_);
+            pos_ = 0;
+        }
+    }
+
   private:
+    static constexpr std::size_t capacity = 4096;
+    /// Texts up to this long are checked and copied into the buffer in one go.
+    static constexpr std::size_t short_text = 128;
+
+    /// Room for `n` bytes (at most `capacity`) at the end of the staged text.
+    char* room(std::size_t n) {
+        if (capacity - pos_ < n)
+            flush();
+        return buf_ + pos_;
+    }
+    void put(const char* p, std::size_t n) {
+        if (n > capacity / 4) {
+            flush();
+            out_.append(p, n);
+            return;
+        }
+        std::memcpy(room(n), p, n);
+        pos_ += n;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++pos_;
+    }
+    /// `s` as a JSON string (append_json_string's escaping).
+    void quoted(std::string_view s);
+    /// After a value: a complete document goes to the string at once.
+    void done() {
+        if (depth_ == 0)
+            flush();
+    }
     void newline(int level) {
-        // "\n" and the indentation in one append (two spaces a level).
-        static constexpr char breaks[] = "\n                                                                ";
-        const auto n = 1 + static_cast<std::size_t>(level) * 2;
-        if (n < sizeof breaks) {
-            out_.append(breaks, n);
-        } else {
+        // "\n" and the indentation (two spaces a level).
+        const std::size_t n = 1 + static_cast<std::size_t>(level < 0 ? 0 : level) * 2;
+        if (n > capacity / 4) {
+            flush();
             out_ += '\n';
             out_.append(n - 1, ' ');
+            return;
         }
+        char* p = room(n);
+        p[0] = '\n';
+        std::memset(p + 1, ' ', n - 1);
+        pos_ += n;
     }
     /// Before a value or key: separator and line break inside an open container.
     void element() {
@@ -100,13 +160,13 @@ class json_writer {
         if (depth_ == 0)
             return;
         if (!first_[depth_ - 1])
-            out_ += ',';
+            put(',');
         first_[depth_ - 1] = false;
         newline(level_);
     }
     void open(char c) {
         element();
-        out_ += c;
+        put(c);
         ++level_;
         if (depth_ == sizeof first_)
             throw std::logic_error("json_writer: nested too deeply");
@@ -116,7 +176,8 @@ class json_writer {
         --level_;
         if (!first_[--depth_])
             newline(level_);
-        out_ += c;
+        put(c);
+        done();
     }
 
     std::string& out_;
@@ -124,6 +185,8 @@ class json_writer {
     std::size_t depth_ = 0;
     bool first_[32] = {};
     bool after_key_ = false;
+    std::size_t pos_ = 0;
+    char buf_[capacity];
 };
 
 /// Parses JSON text (a UTF-8 byte order mark is skipped, nesting is limited to 64

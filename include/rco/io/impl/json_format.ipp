@@ -960,28 +960,79 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
+namespace detail {
+
+/// True when none of the `n` bytes at `p` must be escaped in a JSON string or checked as
+/// UTF-8: all are printable ASCII other than " and \\. Reads 16 bytes a step, so the bytes
+/// after `p + n`, up to the next multiple of 16 from `p`, must be readable.
+inline bool plain_json_bytes(const char* p, std::size_t n) noexcept {
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                  del = _mm_set1_epi8(0x7F);
+    for (std::size_t i = 0; i < n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Bytes from 0x80 are negative: below 0x20 too.
+        unsigned special = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, below), _mm_cmpeq_epi8(x, del)),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)))));
+        if (n - i < 16)
+            special &= (1u << (n - i)) - 1;
+        if (special != 0)
+            return false;
+    }
+    return true;
+#else
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+#endif
+}
+
+} // namespace detail
+
+void json_writer::quoted(std::string_view s) {
+    if (s.size() <= short_text) {
+        // Copied in with its quote, then checked in place: 16 bytes of slack after it.
+        char* p = room(s.size() + 2 + 16);
+        p[0] = '"';
+        std::memcpy(p + 1, s.data(), s.size());
+        if (detail::plain_json_bytes(p + 1, s.size())) {
+            p[1 + s.size()] = '"';
+            pos_ += s.size() + 2;
+            return;
+        }
+    }
+    flush();
+    append_json_string(out_, s);
+}
+
 void json_writer::value(std::int64_t n) {
     element();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out_.append(buf, r.ptr);
+    char* p = room(24);
+    pos_ = static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - buf_);
+    done();
 }
 
 void json_writer::strings(const std::vector<std::string>& items) {
     if (items.empty()) {
         element();
-        out_ += "[]";
+        put("[]", 2);
+        done();
         return;
     }
     if (items.size() <= 12) { // as pretty_json: a short list of scalars stays on one line
         element();
-        out_ += '[';
+        put('[');
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i)
-                out_ += ", ";
-            append_json_string(out_, items[i]);
+                put(", ", 2);
+            quoted(items[i]);
         }
-        out_ += ']';
+        put(']');
+        done();
         return;
     }
     begin_array();
