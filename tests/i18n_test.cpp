@@ -246,6 +246,35 @@ BOOST_AUTO_TEST_CASE(every_fixture_explanation_renders_in_spanish) {
     BOOST_TEST(rendered > 100u);
 }
 
+BOOST_AUTO_TEST_CASE(clinical_service_labels_are_catalog_text_in_the_report_language) {
+    // S6.2 names a clinical service's type by the vocabulary's label: a nested message whose
+    // translation is the catalog entry vocabulary.clinical_service_labels.<type>.
+    boost::json::value rec = rco::test::base_record_json();
+    rco::test::merge_patch(rec, boost::json::parse(R"({"services": [
+        {"name": "Recovery coaching", "type": "peer_recovery_coaching", "delivered_by": "peers", "referral_only": false},
+        {"type": "detox", "delivered_by": "staff"}]})"));
+    const auto result = rco::test::audit_json(rec);
+    const auto* cr = result.find_check("S6.2");
+    BOOST_REQUIRE(cr);
+    BOOST_TEST(cr->status == rco::status::fail);
+    const std::string en = cr->explanation(), es = cr->explanation(spanish());
+    BOOST_TEST(en.find("service 2 (detoxification / withdrawal management)") != std::string::npos, en);
+    BOOST_TEST(es.find("(desintoxicación / manejo de la abstinencia)") != std::string::npos, es);
+    BOOST_TEST(es.find("detoxification") == std::string::npos, es);
+    // For an embedding system: the label is a message of its own, by its catalog id.
+    const auto* services = cr->message.find("services");
+    BOOST_REQUIRE(services);
+    const auto& listed = std::get<std::vector<rco::message>>(services->value);
+    BOOST_REQUIRE_EQUAL(listed.size(), 1u);
+    const auto* type = listed[0].find("type");
+    BOOST_REQUIRE(type);
+    const auto& label = std::get<std::vector<rco::message>>(type->value);
+    BOOST_REQUIRE_EQUAL(label.size(), 1u);
+    BOOST_REQUIRE(label[0].def);
+    BOOST_TEST(label[0].def->id == "vocabulary.clinical_service_labels.detox");
+    BOOST_TEST(label[0].def->one == "detoxification / withdrawal management");
+}
+
 BOOST_AUTO_TEST_CASE(languages_are_shared_between_threads) {
     std::vector<std::string> results(8);
     {

@@ -19,6 +19,7 @@ namespace lang {
 struct compiled_table; // the scanner's phrase tables (impl/language.ipp)
 }
 struct vocabulary_words; // the vocabulary's phrases as words (checks/impl/s03_sud_focus.ipp)
+struct vocabulary_labels; // the clinical service labels as messages (checks/impl/s06_peer_services.ipp)
 struct compiled_catalog; // each check's implementation and parameters per profile (impl/audit.ipp)
 } // namespace detail
 
@@ -132,6 +133,10 @@ struct vocabulary {
 
     /// The mission terms split into words as S3.1 compares them, built on first use.
     detail::lazy<detail::vocabulary_words> words;
+    /// The clinical service labels as message definitions (id
+    /// "vocabulary.clinical_service_labels.<type>", the label its English pattern), so that
+    /// each language words them; built on first use.
+    detail::lazy<detail::vocabulary_labels> labels;
 };
 
 /// The whole catalog. Immutable once built; safe to share across threads.

@@ -3,6 +3,35 @@
 #include "rco/checks/s06_peer_services.hpp"
 #include "rco/checks/support.hpp"
 
+#include <deque>
+#include <map>
+#include <memory>
+
+namespace rco::detail {
+
+/// The clinical service labels of a vocabulary as message definitions: a label is
+/// catalog text, translated like the catalog's other text (its msgctxt is
+/// "vocabulary.clinical_service_labels.<type>", its msgid the English label).
+struct vocabulary_labels {
+    std::deque<std::string> text; ///< the ids and patterns the definitions point into
+    std::map<std::string, message_def, std::less<>> clinical;
+
+    explicit vocabulary_labels(const vocabulary& v) {
+        for (const auto& [type, label] : v.clinical_service_labels) {
+            const std::string& id = text.emplace_back("vocabulary.clinical_service_labels." + type);
+            std::string pattern; // the label as a pattern: its braces are literal
+            for (const char c : label) {
+                pattern += c;
+                if (c == '{' || c == '}')
+                    pattern += c;
+            }
+            clinical.emplace(type, message_def{id, text.emplace_back(std::move(pattern))});
+        }
+    }
+};
+
+} // namespace rco::detail
+
 namespace rco::checks {
 using namespace rco::detail;
 
@@ -117,9 +146,11 @@ outcome nonclinical_scope(const check_context& ctx) {
         }
         ++delivered;
         if (clinical_type) {
-            auto label = vocab.clinical_service_labels.find(*s.type);
+            const auto& labels = vocab.labels.get([&] { return std::make_shared<const vocabulary_labels>(vocab); });
+            auto label = labels.clinical.find(*s.type);
             clinical.push_back(msg(scope_clinical_type, arg("service", service_label(s, i)),
-                                   arg("type", label != vocab.clinical_service_labels.end() ? label->second : *s.type)));
+                                   label != labels.clinical.end() ? arg("type", msg(label->second))
+                                                                  : arg("type", *s.type)));
         } else if (by_clinicians) {
             clinical.push_back(msg(scope_by_clinicians, arg("service", service_label(s, i))));
         }
