@@ -84,6 +84,50 @@ BOOST_AUTO_TEST_CASE(strings_are_escaped_as_boost_json_escapes_them) {
     BOOST_TEST(out.find("\\u0000") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(text_beyond_the_writers_buffer_and_values_written_by_the_caller) {
+    // Far more than the writer stages at once (4 KB): long and short strings, strings to
+    // escape, numbers and nesting, in pretty_json's layout all the same.
+    json::object doc;
+    json::array items;
+    std::string out;
+    {
+        io::json_writer w(out);
+        w.begin_object();
+        w.key("items");
+        w.begin_array();
+        for (int i = 0; i < 400; ++i) {
+            const std::string text = i % 7 == 0 ? std::string(static_cast<std::size_t>(100 + i * 20), 'x')
+                                   : i % 5 == 0 ? "caf\xc3\xa9 \"" + std::to_string(i) + "\""
+                                                : "item " + std::to_string(i);
+            w.begin_object();
+            w.key("n");
+            w.value(i);
+            w.key("text");
+            w.value(text);
+            w.end_object();
+            items.push_back(json::object{{"n", i}, {"text", text}});
+        }
+        w.end_array();
+        w.end_object();
+        BOOST_TEST(out.size() > 20000u); // written whole as the outermost value closed
+    }
+    doc["items"] = items;
+    out += '\n';
+    BOOST_TEST(out == io::pretty_json(doc));
+
+    // begin_value() hands the string over with everything so far in it: a caller's own
+    // text lands after it, and the writer goes on after that.
+    std::string joined;
+    io::json_writer w(joined);
+    w.begin_array();
+    w.begin_value();
+    joined += "{}";
+    w.begin_value();
+    joined += "[]";
+    w.end_array();
+    BOOST_TEST(joined == "[\n  {},\n  []\n]");
+}
+
 /// The report, parsed and laid out again by pretty_json, is the same text: the writer
 /// keeps the layout the tree-based writer had.
 void check_same_as_tree(const audit_result& r, const report::report_info& info) {
