@@ -302,6 +302,19 @@ def check_json_in_spanish_keeps_the_machine_fields():
                 c.pop(k, None)
         return doc
     expect(machine(en) == machine(es), "machine fields differ between English and Spanish")
+    # A warning about the record, for people: in Spanish, at the same place.
+    with tempfile.TemporaryDirectory() as d:
+        with open(NORTHFIELD) as f:
+            rec = json.load(f)
+        rec["colour"] = "blue"
+        odd = write(d, "odd.json", json.dumps(rec, indent=1))
+        warned = {lang: json.loads(run("check", odd, "--format", "json", "--lang", lang)[1])["warnings"]
+                  for lang in ("en", "es")}
+        expect(warned["es"] == [{"file": odd, "pointer": "/colour", "line": warned["en"][0]["line"], "column": 2,
+                                 "message": 'se ignora el campo desconocido "colour" (revise cómo se escribe según '
+                                            'rco-record/1)'}], warned)
+        expect(warned["en"][0]["message"] == 'unknown field "colour" is ignored (check its spelling against '
+               'rco-record/1)', warned)
     code, out, err = run("check", NORTHFIELD, "--lang", "es")
     expect(code == 1 and err == "", err)
     expect(out.startswith("Auditoría de estándares de RCO: Northfield Wellness Collective\nFecha de revisión: "

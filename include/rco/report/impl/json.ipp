@@ -290,7 +290,8 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         w.key("pointer");
         w.value(d.pointer);
         w.key("message");
-        w.value(terminal_safe(d.message)); // for people: record text escaped, as on the terminal
+        // For people: in the report's language, record text escaped as on the terminal.
+        w.value(terminal_safe(diagnostic_message(d, lang)));
         if (d.line > 0) {
             w.key("line");
             w.value(static_cast<std::int64_t>(d.line));
