@@ -280,17 +280,14 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     return true;
 }
 
-/// --lang: every report for people in that language; machine fields stay the same.
-bool resolve_language(const check_options& opt, check_plan& plan) {
-    plan.language = language_for(opt.lang);
-    return plan.language != nullptr;
-}
-
-std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat) {
+/// `lang`: every report for people in that language; machine fields stay the same.
+std::optional<check_plan> resolve(const check_options& opt, const rco::catalog& cat,
+                                  const rco::message_language& lang) {
     check_plan plan;
     plan.cat = &cat;
+    plan.language = &lang;
     if (!resolve_tailoring(opt, plan) || !resolve_reviews(opt, plan) || !resolve_profile_and_date(opt, plan) ||
-        !resolve_targets(opt, plan) || !resolve_language(opt, plan) || !resolve_files(opt, plan))
+        !resolve_targets(opt, plan) || !resolve_files(opt, plan))
         return std::nullopt;
     return plan;
 }
@@ -536,11 +533,14 @@ class report_writer {
 } // namespace
 
 int run_check(const check_options& opt) {
+    const auto* lang = language_for(opt.lang); // messages in it from here on, the reports too
+    if (!lang)
+        return exit_input_error;
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return exit_input_error;
-    auto plan = resolve(opt, *cat);
+    auto plan = resolve(opt, *cat, *lang);
     if (!plan)
         return exit_input_error;
     run_locks locks;
@@ -585,16 +585,13 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
     opt.rules_dir = how.rules_dir;
     opt.tailoring_path = how.tailoring_path;
     opt.formats = {"json"};
-    // The report in English (diff's JSON keeps the catalog's English titles), whatever
-    // RCO_AUDIT_LANG says; the caller's messages stay in the caller's language.
-    opt.lang = "en";
-    const auto& caller = message_language();
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
         return std::nullopt;
-    auto plan = resolve(opt, *cat);
-    set_message_language(caller);
+    // The report in English (diff's JSON keeps the catalog's English titles), whatever
+    // RCO_AUDIT_LANG says; the caller's messages stay in the caller's language.
+    auto plan = resolve(opt, *cat, rco::english());
     if (!plan)
         return std::nullopt;
     if (plan->files.size() != 1) {

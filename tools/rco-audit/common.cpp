@@ -54,7 +54,6 @@ const rco::message_language* chosen_language = nullptr;
 } // namespace
 
 const rco::message_language& message_language() { return chosen_language ? *chosen_language : rco::english(); }
-void set_message_language(const rco::message_language& lang) { chosen_language = &lang; }
 
 std::string say(const rco::message_def& def, std::vector<rco::message_arg> args) {
     return rco::render(rco::message{&def, std::move(args)}, message_language());
@@ -78,14 +77,12 @@ const rco::message_language* language_for(const std::string& option) {
     if (tag.empty()) {
         const char* env = std::getenv(lang_environment);
         if (!env || !*env)
-            return &rco::english();
+            return chosen_language = &rco::english();
         tag = env;
         from = lang_environment;
     }
-    if (const auto* lang = rco::i18n::find(tag)) {
-        chosen_language = lang;
-        return lang;
-    }
+    if (const auto* lang = rco::i18n::find(tag))
+        return chosen_language = lang;
     std::string known;
     for (auto l : rco::i18n::languages())
         known += (known.empty() ? "" : ", ") + std::string(l);

@@ -29,7 +29,6 @@ const rco::message_language* language_for(const std::string& option);
 
 /// The language messages are printed in: English until language_for() chose another.
 const rco::message_language& message_language();
-void set_message_language(const rco::message_language& lang);
 
 /// `m` in message_language(): "m" rendered.
 std::string say(const rco::message_def& def, std::vector<rco::message_arg> args = {});
