@@ -64,11 +64,12 @@ bool is_person_pointer(std::string_view pointer) noexcept;
 
 /// How a message quotes the value found at `pointer`: `quoted` itself, or, for a
 /// person's field (is_person_pointer) unless `show_names`, words that say the value is
-/// not shown. The one place readers decide whether an error may echo a value.
+/// not shown. quoted_value_arg is the one place readers decide whether an error may echo
+/// a value; quote_value is its decision in English words.
 std::string quote_value(std::string_view pointer, std::string quoted, bool show_names);
 
-/// The argument `name` of a message quoting the value at `pointer`, as quote_value
-/// decides: `quoted` itself (text), or the words saying it is not shown (a message).
+/// The argument `name` of a message quoting the value at `pointer`: `quoted` itself
+/// (text), or the words saying it is not shown (a message).
 [[nodiscard]] message_arg quoted_value_arg(std::string_view name, std::string_view pointer, std::string quoted,
                                            bool show_names);
 
@@ -78,7 +79,6 @@ std::string quote_value(std::string_view pointer, std::string quoted, bool show_
 bool looks_like_a_name(std::string_view id) noexcept;
 
 /// The warning for such an id (privacy: the id is quoted only with `show_names`).
-std::string name_like_id_message(std::string_view id, bool show_names);
 [[nodiscard]] message name_like_id(std::string_view id, bool show_names);
 
 /// True when any diagnostic is an error.

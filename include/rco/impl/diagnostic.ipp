@@ -57,9 +57,8 @@ std::string format_diagnostic(const diagnostic& d, const message_language& lang)
         if (d.column > 0)
             out += ':' + std::to_string(d.column);
     }
-    const bool english_only = &lang == &english();
     out += ": ";
-    out += english_only ? (d.severity == severity::error ? "error" : "warning") : severity_word(d.severity, lang);
+    out += severity_word(d.severity, lang);
     out += ": ";
     out += terminal_safe(diagnostic_message(d, lang));
     if (!d.pointer.empty()) {
@@ -131,8 +130,6 @@ message name_like_id(std::string_view id, bool show_names) {
     return {&name_like_id_def, {{"id", std::vector<message>{std::move(who)}}}};
 }
 
-std::string name_like_id_message(std::string_view id, bool show_names) { return render(name_like_id(id, show_names)); }
-
 bool has_errors(const std::vector<diagnostic>& diags) noexcept {
     for (const auto& d : diags)
         if (d.severity == severity::error)
@@ -151,17 +148,18 @@ bool is_person_pointer(std::string_view pointer) noexcept {
     return within(pointer, "/board/members") || within(pointer, "/peer_workers");
 }
 
-std::string quote_value(std::string_view pointer, std::string quoted, bool show_names) {
-    if (show_names || !is_person_pointer(pointer))
-        return quoted;
-    return std::string(within(pointer, "/board/members") ? value_not_shown_member.one : value_not_shown_peer.one);
-}
-
 message_arg quoted_value_arg(std::string_view name, std::string_view pointer, std::string quoted, bool show_names) {
     if (show_names || !is_person_pointer(pointer))
         return {name, std::move(quoted)};
     const auto* def = within(pointer, "/board/members") ? &value_not_shown_member : &value_not_shown_peer;
     return {name, std::vector<message>{message{def, {}}}};
+}
+
+std::string quote_value(std::string_view pointer, std::string quoted, bool show_names) {
+    auto arg = quoted_value_arg("value", pointer, std::move(quoted), show_names);
+    if (auto* text = std::get_if<std::string>(&arg.value))
+        return std::move(*text);
+    return render(std::get<std::vector<message>>(arg.value).front());
 }
 
 } // namespace rco
