@@ -4,6 +4,10 @@
 //                                               time the stages (default 1000 records, 7 rounds);
 //                                               --cpu: by the thread's CPU time, not the wall
 //                                               clock (steadier on a machine other work loads)
+//   audit_bench --profile STAGE [--records N] [--rounds R]
+//                                               run one stage's passes only (1 parse, 2 read,
+//                                               3 read + audit, 4 read + audit + report), timing
+//                                               nothing: for a profiler (perf, callgrind)
 //   audit_bench --write-corpus DIR N            write the same generated corpus as N files
 //                                               (bench/batch_memory.sh uses it for the CLI)
 //
@@ -20,6 +24,10 @@
 //   read + audit           ... + rco::audit under the national profile
 //   read + audit + report  ... + rco::report::write_json
 // Goal: read + audit + report >= 0.25x the bare parse (aim: 0.5x).
+// Two reference figures, not stages of the pipeline, show what the report's size costs:
+//   report only            rco::report::write_json of audits done beforehand
+//   report by Boost.JSON   boost::json::serialize of the same reports parsed into trees
+//                          beforehand (compact: no indentation), the library's own writer
 #include "rco/audit.hpp"
 #include "rco/io/catalog_json.hpp"
 #include "rco/io/json_format.hpp"
@@ -163,6 +171,7 @@ int main(int argc, char** argv) {
     std::size_t records = 1000, rounds = 7;
     std::string corpus_dir;
     bool cpu = false;
+    std::size_t profile = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--records" && i + 1 < argc)
@@ -171,11 +180,13 @@ int main(int argc, char** argv) {
             rounds = std::max<std::size_t>(1, std::stoul(argv[++i]));
         else if (a == "--cpu")
             cpu = true;
+        else if (a == "--profile" && i + 1 < argc)
+            profile = std::stoul(argv[++i]);
         else if (a == "--write-corpus" && i + 2 < argc) {
             corpus_dir = argv[++i];
             records = std::stoul(argv[++i]);
         } else {
-            std::fprintf(stderr, "usage: audit_bench [--records N] [--rounds R] [--cpu] | --write-corpus DIR N\n");
+            std::fprintf(stderr, "usage: audit_bench [--records N] [--rounds R] [--cpu | --profile STAGE] | --write-corpus DIR N\n");
             return 2;
         }
     }
@@ -230,6 +241,17 @@ int main(int argc, char** argv) {
                     cpu ? "CPU time" : "wall clock");
     }
 
+    // The reference figures' inputs: each record's audit and its report as a tree.
+    std::vector<rco::audit_result> audits;
+    std::vector<json::value> report_trees;
+    std::size_t report_bytes = 0;
+    for (const auto& text : corpus) {
+        audits.push_back(audit_one(text));
+        const auto report = rco::report::write_json(audits.back(), info);
+        report_bytes += report.size();
+        report_trees.push_back(json::parse(report));
+    }
+
     std::vector<stage> stages;
     stages.push_back({"parse", [&] {
                           for (const auto& text : corpus)
@@ -247,6 +269,24 @@ int main(int argc, char** argv) {
                           for (const auto& text : corpus)
                               sink += rco::report::write_json(audit_one(text), info).size();
                       }, {}});
+    const std::size_t pipeline = stages.size();
+    stages.push_back({"report only", [&] {
+                          for (const auto& a : audits)
+                              sink += rco::report::write_json(a, info).size();
+                      }, {}});
+    stages.push_back({"report by Boost.JSON", [&] {
+                          for (const auto& v : report_trees)
+                              sink += json::serialize(v).size();
+                      }, {}});
+    if (profile) {
+        if (profile > pipeline) {
+            std::fprintf(stderr, "--profile: a stage from 1 to %zu\n", pipeline);
+            return 2;
+        }
+        for (std::size_t r = 0; r < rounds; ++r)
+            stages[profile - 1].pass();
+        return sink == 0 ? 2 : 0;
+    }
     for (auto& s : stages) // warm up
         s.pass();
     for (std::size_t r = 0; r < rounds; ++r)
@@ -256,12 +296,16 @@ int main(int argc, char** argv) {
             s.seconds.push_back(now(cpu) - t0);
         }
     const double floor = stages.front().median();
-    for (const auto& s : stages) {
+    for (std::size_t k = 0; k < stages.size(); ++k) {
+        const auto& s = stages[k];
+        if (k == pipeline)
+            std::printf("for reference (%.1f KB of JSON report per record):\n",
+                        static_cast<double>(report_bytes) / 1e3 / static_cast<double>(records));
         const double t = s.median();
         std::printf("%-22s %9.0f records/s %8.1f MB/s  %.3fx the parse\n", s.label,
                     static_cast<double>(records) / t, static_cast<double>(bytes) / t / 1e6, floor / t);
     }
     std::printf("read + audit + report = %.3fx the bare parse (goal >= 0.25x, aim 0.5x)\n",
-                floor / stages.back().median());
+                floor / stages[pipeline - 1].median());
     return sink == 0 ? 2 : 0;
 }
