@@ -589,6 +589,74 @@ def tailoring_file_is_applied_echoed_and_validated():
         expect(code == 2 and f"{bad}:2:14: error: missing \"justification\" (at /waivers/0)" in err, err)
 
 
+def places(err, file):
+    """The place of each of `err`'s lines about `file`: "file:line:column" and the JSON Pointer."""
+    out = []
+    for line in err.splitlines():
+        if line.startswith(file + ":"):
+            pointer = re.search(r" \((?:at|en) (/[^ ]*)\)$", line)
+            out.append((line.split(": ")[0], pointer.group(1) if pointer else None))
+    return out
+
+
+@test
+def rules_tailoring_and_review_errors_in_spanish():
+    # --lang es: the catalog's, the tailoring file's and the review file's errors in Spanish,
+    # at the same file, line:column and JSON Pointer as in English, with the same exit code.
+    with tempfile.TemporaryDirectory() as d:
+        rules = os.path.join(d, "rules")
+        os.mkdir(rules)
+        for name in ("standards.json", "profiles.json", "language.json", "vocabulary.json", "accreditation.json"):
+            with open(os.path.join(ROOT, "rules", name)) as f:
+                text = f.read()
+            if name == "profiles.json":
+                cat = json.loads(text)
+                cat["profiles"][1]["levels"]["S9.99"] = "mandatory"
+                text = json.dumps(cat, indent=1)
+            write(rules, name, text)
+        tailoring = write(d, "t.json", '{"format": "rco-tailoring/1", "colour": 1,\n'
+                                       ' "levels": {"S2.1": "optional", "S9.9": "required"},\n'
+                                       ' "parameters": {"S2.1": {"majority": 1}},\n'
+                                       ' "waivers": [{"check": "S5.1", "approved_by": "x", "expires": "2026-12-31"}]}')
+        review = write(d, "r.json", '{"format": "rco-review/1", "organization": {"ein": "41-2873561"},\n'
+                                    ' "reviewer": {"id": "r"}, "date": "2026-07-15",\n'
+                                    ' "scores": [{"standard": 2, "has_it": 3, "uses_it": 1, "evidence": ["D", "X"]}]}')
+        profiles = os.path.join(rules, "profiles.json")
+        cases = [(["check", HARBOR, "--rules", rules], profiles,
+                  [f'{profiles}:{{}}: error: criterio desconocido: "S9.99" (en /profiles/1/levels/S9.99)',
+                   f'{profiles}:{{}}: error: se esperaba "required" o "recommended" (en /profiles/1/levels/S9.99)']),
+                 (["check", RIVERBEND, "--tailoring", tailoring], tailoring,
+                  [f'{tailoring}:1:31: error: campo desconocido: "colour" (se esperaba profile, levels, parameters, '
+                   'not_applicable, waivers o accreditation) (en /colour)',
+                   f'{tailoring}:2:13: error: se esperaba "required" o "recommended" (en /levels/S2.1)',
+                   f'{tailoring}:2:33: error: criterio desconocido: "S9.9" (\'rco-audit rules\' los enumera) '
+                   '(en /levels/S9.9)',
+                   f'{tailoring}:3:26: error: S2.1 no tiene el parámetro "majority" (tiene: majority_rule, '
+                   'majority_percent, count_family_members) (en /parameters/S2.1/majority)',
+                   f'{tailoring}:4:14: error: falta "justification" (en /waivers/0)']),
+                 (["check", HARBOR, "--review", review], review,
+                  [f'{review}:3:29: error: se esperaba un número entero de 0 a 2, pero se encontró 3 '
+                   '(0 nada, 1 moderado, 2 excelente) (en /scores/0/has_it)',
+                   f'{review}:3:56: error: código de "evidence" desconocido: "X" (se esperaba D documentos, '
+                   'O observaciones, I entrevistas, S encuestas, T rastreos) (en /scores/0/evidence)'])]
+        for args, file, spanish in cases:
+            en_code, _, en_err = run(*args)
+            es_code, _, es_err = run(*args, "--lang", "es")
+            expect(en_code == es_code == 2, f"{args}: exit {en_code} and {es_code}")
+            expect(places(es_err, file) == places(en_err, file) and len(places(en_err, file)) == len(spanish),
+                   en_err + es_err)
+            where = [p[0][len(file) + 1:] for p in places(en_err, file)]
+            ours = [line for line in es_err.splitlines() if line.startswith(file + ":")]
+            expect(ours == [s.format(w) if "{}" in s else s for s, w in zip(spanish, where)], es_err)
+        # The same errors in English are as before.
+        _, _, err = run(*cases[1][0])
+        expect(f'{tailoring}:1:31: error: unknown field "colour" (expected profile, levels, parameters, not_applicable, '
+               'waivers or accreditation) (at /colour)' in err, err)
+        _, _, err = run(*cases[2][0])
+        expect(f'{review}:3:56: error: unknown evidence code "X" (expected D documents, O observations, I interviews, '
+               'S surveys, T tracers) (at /scores/0/evidence)' in err, err)
+
+
 def riverbend_a_year_later(d):
     """Riverbend's JSON report, the record a year later (two more community input events
     and a feedback survey) and its report, written in `d`: (before, newer record, after)."""

@@ -24,6 +24,56 @@ namespace json = boost::json;
 
 namespace detail {
 
+// The catalog, tailoring and review readers' messages (the shared ones first).
+constexpr message_def rules_missing{"reader.rules.missing", "missing \"{key}\""};
+constexpr message_def rules_expected_string{"reader.rules.expected_string", "expected a string"};
+constexpr message_def rules_expected_strings{"reader.rules.expected_strings", "expected a list of strings"};
+constexpr message_def rules_expected_whole{"reader.rules.expected_whole", "expected a whole number"};
+constexpr message_def rules_expected_object{"reader.rules.expected_object", "expected an object"};
+constexpr message_def rules_expected_list{"reader.rules.expected_list", "expected a list"};
+constexpr message_def rules_expected_type{"reader.rules.expected_type", "expected a value of type {type}"};
+constexpr message_def rules_expected_json_object{"reader.rules.expected_json_object", "expected a JSON object"};
+constexpr message_def rules_expected_format_object{"reader.rules.expected_format_object",
+                                                   "expected a JSON object with \"format\": \"{format}\""};
+constexpr message_def rules_wrong_format{"reader.rules.wrong_format", "expected \"{expected}\", got \"{value}\""};
+constexpr message_def rules_level{"reader.rules.level", "expected \"required\" or \"recommended\""};
+constexpr message_def rules_unknown_check{"reader.rules.unknown_check", "unknown check \"{id}\""};
+constexpr message_def rules_unknown_check_listed{"reader.rules.unknown_check_listed",
+                                                "unknown check \"{id}\" ('rco-audit rules' lists them)"};
+constexpr message_def rules_unknown_field{"reader.rules.unknown_field", "unknown field \"{key}\" (expected {fields})"};
+constexpr message_def catalog_parameter_type{"reader.catalog.parameter_type",
+                                             "expected integer, boolean, enum or string_list"};
+constexpr message_def catalog_parameter_source{"reader.catalog.parameter_source",
+                                               "expected \"S\" (sourced) or \"P\" (proposal)"};
+constexpr message_def catalog_standard_number{"reader.catalog.standard_number",
+                                              "standards must be numbered 1, 2, … in order"};
+constexpr message_def catalog_weight{"reader.catalog.weight", "expected a weight from 1 to 3"};
+constexpr message_def catalog_check_standard{"reader.catalog.check_standard",
+                                             "check id \"{id}\" does not belong to standard {number}"};
+constexpr message_def catalog_duplicate_check{"reader.catalog.duplicate_check", "duplicate check id or slug \"{id}\""};
+constexpr message_def catalog_unknown_source{"reader.catalog.unknown_source",
+                                             "unknown source \"{key}\" (not in the top-level sources)"};
+constexpr message_def catalog_unknown_standards_source{"reader.catalog.unknown_standards_source",
+                                                       "unknown source \"{key}\" (not in standards.json sources)"};
+constexpr message_def catalog_no_parameter{"reader.catalog.no_parameter", "check {check} has no parameter \"{name}\""};
+constexpr message_def catalog_duplicate_profile{"reader.catalog.duplicate_profile", "duplicate profile \"{name}\""};
+constexpr message_def catalog_no_national{"reader.catalog.no_national",
+                                          "the catalog must define the default profile \"national\""};
+constexpr message_def catalog_term_class{"reader.catalog.term_class", "expected \"always\" or \"context\""};
+constexpr message_def catalog_term_forms{"reader.catalog.term_forms", "a term needs at least one form"};
+constexpr message_def catalog_accreditation_integer{"reader.catalog.accreditation_integer",
+                                                    "accreditation parameters are whole numbers (\"integer\")"};
+constexpr message_def catalog_missing_parameter{"reader.catalog.missing_parameter", "missing parameter \"{name}\""};
+constexpr message_def catalog_band_counts{"reader.catalog.band_counts",
+                                          "expected exceeds, meets or requires_improvement, got \"{value}\""};
+constexpr message_def catalog_band_parameter{"reader.catalog.band_parameter", "no parameter \"{name}\" in /parameters"};
+constexpr message_def catalog_last_band{"reader.catalog.last_band",
+                                        "the last band is what remains: it has no \"at_least\""};
+constexpr message_def catalog_no_bands{"reader.catalog.no_bands", "expected at least one band"};
+constexpr message_def catalog_language_file{"reader.catalog.language_file",
+                                            "a language table's file is named language-XX.json, XX the language's "
+                                            "two- or three-letter code other than en (e.g. language-es.json)"};
+
 /// Structural reading of one rules file with located errors.
 class rules_reader {
 public:
@@ -33,12 +83,15 @@ public:
     rules_reader& operator=(const rules_reader&) = delete;
     ~rules_reader() { finish(); }
 
-    void error(const std::string& ptr, std::string message) {
+    void error(const std::string& ptr, message m) {
         ok = false;
         if (!budget_.admit(severity::error))
             return;
-        diags_.push_back({severity::error, file_, 0, 0, ptr, std::move(message)});
+        diags_.push_back(make_diagnostic(severity::error, file_, ptr, std::move(m)));
         pointers_.push_back(ptr);
+    }
+    void error(const std::string& ptr, const message_def& def, std::vector<message_arg> args = {}) {
+        error(ptr, message{&def, std::move(args)});
     }
     /// Places the errors at their lines and columns, all in one pass over the text.
     void finish() {
@@ -57,7 +110,7 @@ public:
         auto it = o.find(key);
         if (it == o.end()) {
             if (required)
-                error(ptr, "missing \"" + std::string(key) + "\"");
+                error(ptr, rules_missing, {{"key", std::string(key)}});
             return nullptr;
         }
         return &it->value();
@@ -67,7 +120,7 @@ public:
         if (!v)
             return {};
         if (!v->is_string()) {
-            error(ptr + "/" + escape_pointer_token(key), "expected a string");
+            error(ptr + "/" + escape_pointer_token(key), rules_expected_string);
             return {};
         }
         return std::string(v->get_string());
@@ -79,12 +132,12 @@ public:
         if (!v)
             return out;
         if (!v->is_array()) {
-            error(ptr + "/" + escape_pointer_token(key), "expected a list of strings");
+            error(ptr + "/" + escape_pointer_token(key), rules_expected_strings);
             return out;
         }
         for (const auto& e : v->get_array()) {
             if (!e.is_string()) {
-                error(ptr + "/" + escape_pointer_token(key), "expected a list of strings");
+                error(ptr + "/" + escape_pointer_token(key), rules_expected_strings);
                 return {};
             }
             out.emplace_back(e.get_string());
@@ -96,7 +149,7 @@ public:
         if (!v)
             return 0;
         if (!v->is_int64()) {
-            error(ptr + "/" + escape_pointer_token(key), "expected a whole number");
+            error(ptr + "/" + escape_pointer_token(key), rules_expected_whole);
             return 0;
         }
         return v->get_int64();
@@ -105,7 +158,7 @@ public:
         if (!v)
             return nullptr;
         if (!v->is_object()) {
-            error(ptr, "expected an object");
+            error(ptr, rules_expected_object);
             return nullptr;
         }
         return &v->get_object();
@@ -114,7 +167,7 @@ public:
         if (!v)
             return nullptr;
         if (!v->is_array()) {
-            error(ptr, "expected a list");
+            error(ptr, rules_expected_list);
             return nullptr;
         }
         return &v->get_array();
@@ -146,18 +199,13 @@ public:
             break;
         }
     bad:
-        error(ptr, "expected a value of type " + std::string(to_string(type)));
+        error(ptr, rules_expected_type, {{"type", std::string(to_string(type))}});
         return std::nullopt;
-    }
-    void check_word(const std::string& word, const std::set<std::string>& allowed, const std::string& ptr,
-                    std::string_view what) {
-        if (!allowed.count(word))
-            error(ptr, "unknown " + std::string(what) + " \"" + word + "\"");
     }
     void check_format(const json::object& root, std::string_view expected) {
         auto f = text(root, "format", "");
         if (!f.empty() && f != expected)
-            error("/format", "expected \"" + std::string(expected) + "\", got \"" + f + "\"");
+            error("/format", rules_wrong_format, {{"expected", std::string(expected)}, {"value", f}});
     }
 
     bool ok = true;
@@ -191,14 +239,14 @@ std::optional<parameter_spec> read_parameter(rules_reader& r, const json::object
     spec.name = name;
     auto type = parse_parameter_type(r.text(po, "type", pp));
     if (!type) {
-        r.error(pp + "/type", "expected integer, boolean, enum or string_list");
+        r.error(pp + "/type", catalog_parameter_type);
         return std::nullopt;
     }
     spec.type = *type;
     spec.description = r.text(po, "description", pp);
     auto src = r.text(po, "source", pp);
     if (src != "S" && src != "P")
-        r.error(pp + "/source", "expected \"S\" (sourced) or \"P\" (proposal)");
+        r.error(pp + "/source", catalog_parameter_source);
     spec.source = src.empty() ? 'P' : src[0];
     if (spec.type == parameter_type::enumeration)
         spec.values = r.words(po, "values", pp);
@@ -234,7 +282,7 @@ void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
         s.summary = r.text(*so, "summary", sp);
         s.sources = r.words(*so, "sources", sp);
         if (s.number != static_cast<int>(si) + 1)
-            r.error(sp + "/number", "standards must be numbered 1, 2, … in order");
+            r.error(sp + "/number", catalog_standard_number);
         const auto* checks = r.array(r.member(*so, "checks", sp, true), sp + "/checks");
         for (std::size_t ci = 0; checks && ci < checks->size(); ++ci) {
             const std::string cp = sp + "/checks/" + std::to_string(ci);
@@ -253,18 +301,18 @@ void read_standards(rules_reader& r, const json::object& root, catalog& cat) {
             c.sources = r.words(*co, "sources", cp);
             c.weight = static_cast<int>(r.integer(*co, "weight", cp));
             if (c.weight < 1 || c.weight > 3)
-                r.error(cp + "/weight", "expected a weight from 1 to 3");
+                r.error(cp + "/weight", catalog_weight);
             if (auto l = parse_level(r.text(*co, "level", cp)))
                 c.level = *l;
             else
-                r.error(cp + "/level", "expected \"required\" or \"recommended\"");
+                r.error(cp + "/level", rules_level);
             if (c.id.rfind("S" + std::to_string(s.number) + ".", 0) != 0)
-                r.error(cp + "/id", "check id \"" + c.id + "\" does not belong to standard " + std::to_string(s.number));
+                r.error(cp + "/id", catalog_check_standard, {{"id", c.id}, {"number", std::int64_t{s.number}}});
             if (!ids.insert(c.id).second || !ids.insert("slug:" + c.slug).second)
-                r.error(cp + "/id", "duplicate check id or slug \"" + c.id + "\"");
+                r.error(cp + "/id", catalog_duplicate_check, {{"id", c.id}});
             for (const auto& key : c.sources)
                 if (!cat.sources.count(key))
-                    r.error(cp + "/sources", "unknown source \"" + key + "\" (not in the top-level sources)");
+                    r.error(cp + "/sources", catalog_unknown_source, {{"key", key}});
             if (const auto* params = r.object(r.member(*co, "parameters", cp, true), cp + "/parameters")) {
                 for (const auto& kv : *params) {
                     const std::string pp = cp + "/parameters/" + escape_pointer_token(kv.key());
@@ -298,10 +346,10 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
             for (const auto& kv : *levels) {
                 const std::string lp = pp + "/levels/" + escape_pointer_token(kv.key());
                 if (!cat.find_check(kv.key()))
-                    r.error(lp, "unknown check \"" + std::string(kv.key()) + "\"");
+                    r.error(lp, rules_unknown_check, {{"id", std::string(kv.key())}});
                 auto l = kv.value().is_string() ? parse_level(kv.value().get_string()) : std::nullopt;
                 if (!l)
-                    r.error(lp, "expected \"required\" or \"recommended\"");
+                    r.error(lp, rules_level);
                 else
                     p.levels[std::string(kv.key())] = *l;
             }
@@ -310,15 +358,15 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
                 const std::string cp = pp + "/parameters/" + escape_pointer_token(kv.key());
                 const auto* info = cat.find_check(kv.key());
                 if (!info) {
-                    r.error(cp, "unknown check \"" + std::string(kv.key()) + "\"");
+                    r.error(cp, rules_unknown_check, {{"id", std::string(kv.key())}});
                     continue;
                 }
                 const auto* values = r.object(&kv.value(), cp);
                 for (const auto& pv : values ? *values : json::object{}) {
                     const auto* spec = info->find_parameter(pv.key());
                     if (!spec) {
-                        r.error(cp + "/" + escape_pointer_token(pv.key()), "check " + info->id + " has no parameter \"" +
-                                                                      std::string(pv.key()) + "\"");
+                        r.error(cp + "/" + escape_pointer_token(pv.key()), catalog_no_parameter,
+                                {{"check", info->id}, {"name", std::string(pv.key())}});
                         continue;
                     }
                     if (auto v = r.value_of(pv.value(), spec->type, cp + "/" + escape_pointer_token(pv.key())))
@@ -326,11 +374,11 @@ void read_profiles(rules_reader& r, const json::object& root, catalog& cat) {
                 }
             }
         if (cat.find_profile(p.name))
-            r.error(pp + "/name", "duplicate profile \"" + p.name + "\"");
+            r.error(pp + "/name", catalog_duplicate_profile, {{"name", p.name}});
         cat.profiles.push_back(std::move(p));
     }
     if (!cat.find_profile("national"))
-        r.error("/profiles", "the catalog must define the default profile \"national\"");
+        r.error("/profiles", catalog_no_national);
 }
 
 void read_language(rules_reader& r, const json::object& root, catalog& cat) {
@@ -351,7 +399,7 @@ void read_language(rules_reader& r, const json::object& root, catalog& cat) {
         else if (cls == "context")
             t.cls = term_class::context;
         else
-            r.error(tp + "/class", "expected \"always\" or \"context\"");
+            r.error(tp + "/class", catalog_term_class);
         if (const auto* cs = r.member(*to, "case_sensitive", tp, false); cs && cs->is_bool())
             t.case_sensitive = cs->get_bool();
         t.alternatives = r.words(*to, "alternatives", tp);
@@ -359,9 +407,9 @@ void read_language(rules_reader& r, const json::object& root, catalog& cat) {
         t.note = r.text(*to, "note", tp, false);
         for (const auto& key : t.sources)
             if (!cat.sources.count(key))
-                r.error(tp + "/sources", "unknown source \"" + key + "\" (not in standards.json sources)");
+                r.error(tp + "/sources", catalog_unknown_standards_source, {{"key", key}});
         if (t.forms.empty())
-            r.error(tp + "/forms", "a term needs at least one form");
+            r.error(tp + "/forms", catalog_term_forms);
         lang.terms.push_back(std::move(t));
     }
     lang.substance_context = r.words(root, "substance_context", "");
@@ -400,7 +448,7 @@ void read_accreditation(rules_reader& r, const json::object& root, catalog& cat)
     acc.sources = r.words(root, "sources", "", false);
     for (const auto& key : acc.sources)
         if (!cat.sources.count(key))
-            r.error("/sources", "unknown source \"" + key + "\" (not in standards.json sources)");
+            r.error("/sources", catalog_unknown_standards_source, {{"key", key}});
     r.text(root, "finding_rule", "", false);
     if (const auto* params = r.object(r.member(root, "parameters", "", true), "/parameters"))
         for (const auto& kv : *params) {
@@ -408,13 +456,13 @@ void read_accreditation(rules_reader& r, const json::object& root, catalog& cat)
             if (const auto* po = r.object(&kv.value(), pp))
                 if (auto spec = read_parameter(r, *po, std::string(kv.key()), pp)) {
                     if (spec->type != parameter_type::integer)
-                        r.error(pp + "/type", "accreditation parameters are whole numbers (\"integer\")");
+                        r.error(pp + "/type", catalog_accreditation_integer);
                     acc.parameters.push_back(std::move(*spec));
                 }
         }
     for (const auto* name : {"improvement_mean_below_hundredths", "exceeds_mean_at_least_hundredths", "pip_due_days"})
         if (!acc.find_parameter(name))
-            r.error("/parameters", std::string("missing parameter \"") + name + "\"");
+            r.error("/parameters", catalog_missing_parameter, {{"name", std::string(name)}});
     const auto* bands = r.array(r.member(root, "bands", "", true), "/bands");
     for (std::size_t i = 0; bands && i < bands->size(); ++i) {
         const std::string bp = "/bands/" + std::to_string(i);
@@ -430,16 +478,16 @@ void read_accreditation(rules_reader& r, const json::object& root, catalog& cat)
             if (auto f = parse_finding(w))
                 b.counted.push_back(*f);
             else
-                r.error(bp + "/counts", "expected exceeds, meets or requires_improvement, got \"" + w + "\"");
+                r.error(bp + "/counts", catalog_band_counts, {{"value", w}});
         }
         if (!b.at_least.empty() && !acc.find_parameter(b.at_least))
-            r.error(bp + "/at_least", "no parameter \"" + b.at_least + "\" in /parameters");
+            r.error(bp + "/at_least", catalog_band_parameter, {{"name", b.at_least}});
         if (last && bo->contains("at_least"))
-            r.error(bp + "/at_least", "the last band is what remains: it has no \"at_least\"");
+            r.error(bp + "/at_least", catalog_last_band);
         acc.bands.push_back(std::move(b));
     }
     if (bands && bands->empty())
-        r.error("/bands", "expected at least one band");
+        r.error("/bands", catalog_no_bands);
 }
 
 } // namespace detail
@@ -478,7 +526,7 @@ std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::str
         }
         detail::rules_reader r(*contents[i], file, diags);
         if (!doc->is_object())
-            r.error("", "expected a JSON object");
+            r.error("", detail::rules_expected_json_object);
         else
             readers[i](r, doc->get_object(), cat);
         ok = ok && r.ok;
@@ -493,9 +541,7 @@ std::optional<catalog> detail::read_catalog(const catalog_texts& texts, std::str
             digest_input += name + "\n" + std::to_string(text.size()) + "\n" + text;
         const auto tag = language_file_tag(name);
         if (tag.empty() || tag == "en") {
-            diags.push_back({severity::error, file, 0, 0, "",
-                             "a language table's file is named language-XX.json, XX the language's two- or "
-                             "three-letter code other than en (e.g. language-es.json)"});
+            diags.push_back(make_diagnostic(severity::error, file, "", {&detail::catalog_language_file, {}}));
             return std::nullopt;
         }
         auto table = read_language_table(text, file, cat, diags);
@@ -527,7 +573,7 @@ std::optional<language_table> read_language_table(std::string_view text, std::st
     into.sources = cat.sources;
     detail::rules_reader r(text, std::string(file), diags);
     if (!doc->is_object())
-        r.error("", "expected a JSON object");
+        r.error("", detail::rules_expected_json_object);
     else
         detail::read_language(r, doc->get_object(), into);
     r.finish();

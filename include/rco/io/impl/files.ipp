@@ -287,6 +287,7 @@ constexpr message_def file_cannot_open{"reader.file.cannot_open", "cannot open t
 constexpr message_def file_cannot_read{"reader.file.cannot_read", "cannot read the file"};
 constexpr message_def file_read_failed{"reader.file.read_failed", "cannot read the file ({reason})"};
 constexpr message_def file_too_large{"reader.file.too_large", "is larger than the {limit} limit for an input file"};
+constexpr message_def too_many_languages{"reader.catalog.too_many_languages", "more than 64 language-*.json files"};
 constexpr message_def stdin_read_failed{"reader.file.stdin_failed", "cannot read standard input ({reason})"};
 
 inline message refusal_message(refusal r, std::uint64_t limit) {
@@ -705,7 +706,7 @@ std::optional<catalog> load_catalog_dir(const std::filesystem::path& dir, std::v
         if (name.rfind("language-", 0) == 0 && name.size() > 14 && name.substr(name.size() - 5) == ".json")
             names.push_back(name);
         if (names.size() > 64) {
-            diags.push_back({severity::error, dir.string(), 0, 0, "", "more than 64 language-*.json files"});
+            diags.push_back(make_diagnostic(severity::error, dir.string(), "", {&files_detail::too_many_languages, {}}));
             return std::nullopt;
         }
     }

@@ -12,6 +12,25 @@
 
 namespace rco::io {
 
+namespace detail {
+constexpr message_def review_missing_format{"reader.review.missing_format",
+                                            "missing \"format\" (expected \"{format}\")"};
+constexpr message_def review_organization{"reader.review.organization",
+                                          "the organization needs its \"ein\" (or at least its \"name\")"};
+constexpr message_def review_reviewer_id{"reader.review.reviewer_id", "the reviewer needs an id"};
+constexpr message_def review_date{"reader.review.date", "expected the review date as YYYY-MM-DD, got \"{value}\""};
+constexpr message_def review_evidence{"reader.review.evidence",
+                                      "unknown evidence code \"{code}\" (expected D documents, O observations, "
+                                      "I interviews, S surveys, T tracers)"};
+constexpr message_def review_verdict{"reader.review.verdict",
+                                     "expected satisfied, not_satisfied or not_applicable, got \"{value}\""};
+constexpr message_def review_second_judgment{"reader.review.second_judgment",
+                                             "a second judgment on {check} (one per check and reviewer)"};
+constexpr message_def review_second_score{"reader.review.second_score",
+                                          "a second score of standard {number} (one per standard and reviewer)"};
+constexpr message_def review_score_range{"reader.review.score_range", "{range} (0 none, 1 moderate, 2 excellent)"};
+} // namespace detail
+
 std::optional<review> read_review_json(std::string_view text, std::string_view file_name, const catalog& cat,
                                        std::vector<diagnostic>& diags) {
     const std::string file(file_name);
@@ -20,22 +39,20 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
         return std::nullopt;
     detail::rules_reader r(text, file, diags);
     if (!doc->is_object()) {
-        r.error("", "expected a JSON object with \"format\": \"rco-review/1\"");
+        r.error("", detail::rules_expected_format_object, {{"format", std::string(review_format)}});
         return std::nullopt;
     }
     const auto& root = doc->get_object();
     if (!root.contains("format"))
-        r.error("", "missing \"format\" (expected \"rco-review/1\")");
+        r.error("", detail::review_missing_format, {{"format", std::string(review_format)}});
     r.check_format(root, review_format);
 
     auto only = [&](const boost::json::object& o, const std::string& ptr, std::initializer_list<std::string_view> known) {
         for (const auto& kv : o)
             if (std::find(known.begin(), known.end(), kv.key()) == known.end()) {
-                std::string list;
-                for (auto k : known)
-                    list += (list.empty() ? "" : ", ") + std::string(k);
-                r.error(ptr + "/" + detail::escape_pointer_token(kv.key()),
-                        "unknown field \"" + std::string(kv.key()) + "\" (expected " + list + ")");
+                r.error(ptr + "/" + detail::escape_pointer_token(kv.key()), detail::rules_unknown_field,
+                        {{"key", std::string(kv.key())},
+                         {"fields", std::vector<std::string>(known.begin(), known.end()), list_style::commas}});
             }
     };
     only(root, "", {"format", "organization", "reviewer", "date", "judgments", "scores", "description"});
@@ -49,7 +66,7 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
         out.organization_name = r.text(*org, "name", "/organization", false);
         out.organization_ein = r.text(*org, "ein", "/organization", false);
         if (out.organization_ein.empty() && out.organization_name.empty())
-            r.error("/organization", "the organization needs its \"ein\" (or at least its \"name\")");
+            r.error("/organization", detail::review_organization);
     }
     if (const auto* rev = r.object(r.member(root, "reviewer", "", true), "/reviewer")) {
         only(*rev, "/reviewer", {"id", "name", "role"});
@@ -57,14 +74,14 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
         out.reviewer.name = r.text(*rev, "name", "/reviewer", false);
         out.reviewer.role = r.text(*rev, "role", "/reviewer", false);
         if (rev->contains("id") && out.reviewer.id.empty())
-            r.error("/reviewer/id", "the reviewer needs an id");
+            r.error("/reviewer/id", detail::review_reviewer_id);
     }
     {
         auto d = r.text(root, "date", "");
         if (auto parsed = parse_date(d))
             out.date = *parsed;
         else if (root.contains("date") && root.at("date").is_string())
-            r.error("/date", "expected the review date as YYYY-MM-DD, got \"" + d + "\"");
+            r.error("/date", detail::review_date, {{"value", d}});
     }
     auto evidence = [&](const boost::json::object& o, const std::string& ptr) {
         std::vector<evidence_code> ev;
@@ -72,9 +89,7 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
             if (auto e = parse_evidence_code(w))
                 ev.push_back(*e);
             else
-                r.error(ptr + "/evidence", "unknown evidence code \"" + w +
-                                               "\" (expected D documents, O observations, I interviews, S surveys, "
-                                               "T tracers)");
+                r.error(ptr + "/evidence", detail::review_evidence, {{"code", w}});
         }
         std::sort(ev.begin(), ev.end());
         ev.erase(std::unique(ev.begin(), ev.end()), ev.end());
@@ -94,17 +109,17 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
             auto id = r.text(*jo, "check", ptr);
             const auto* c = id.empty() ? nullptr : cat.find_check(id);
             if (!id.empty() && !c)
-                r.error(ptr + "/check", "unknown check \"" + id + "\" ('rco-audit rules' lists them)");
+                r.error(ptr + "/check", detail::rules_unknown_check_listed, {{"id", id}});
             auto v = r.text(*jo, "verdict", ptr);
             auto parsed = parse_verdict(v);
             if (v.empty() && jo->contains("verdict") && jo->at("verdict").is_string())
                 continue; // a blank line of the review sheet: not judged
             if (!parsed && jo->contains("verdict") && jo->at("verdict").is_string())
-                r.error(ptr + "/verdict", "expected satisfied, not_satisfied or not_applicable, got \"" + v + "\"");
+                r.error(ptr + "/verdict", detail::review_verdict, {{"value", v}});
             j.evidence = evidence(*jo, ptr);
             j.note = r.text(*jo, "note", ptr, false);
             if (c && !seen.insert(c->id).second)
-                r.error(ptr + "/check", "a second judgment on " + c->id + " (one per check and reviewer)");
+                r.error(ptr + "/check", detail::review_second_judgment, {{"check", c->id}});
             if (c && parsed) {
                 j.check_id = c->id;
                 j.verdict = *parsed;
@@ -133,14 +148,14 @@ std::optional<review> read_review_json(std::string_view text, std::string_view f
             const auto number = r.integer(*so, "standard", ptr);
             const value_range standards{1, static_cast<std::int64_t>(cat.standards.size())};
             if (so->contains("standard") && so->at("standard").is_int64() && !standards.contains(number))
-                r.error(ptr + "/standard", range_message(standards, number));
+                r.error(ptr + "/standard", range_problem(standards, number));
             else if (r.ok && !seen.insert(number).second)
-                r.error(ptr + "/standard", "a second score of standard " + std::to_string(number) +
-                                               " (one per standard and reviewer)");
+                r.error(ptr + "/standard", detail::review_second_score, {{"number", number}});
             for (const auto* dim : {"has_it", "uses_it"}) {
                 const auto v = r.integer(*so, dim, ptr);
                 if (so->contains(dim) && so->at(dim).is_int64() && !score_range.contains(v))
-                    r.error(ptr + "/" + dim, range_message(score_range, v) + " (0 none, 1 moderate, 2 excellent)");
+                    r.error(ptr + "/" + dim, detail::review_score_range,
+                            {{"range", std::vector<message>{range_problem(score_range, v)}}});
                 (std::string_view(dim) == "has_it" ? s.has_it : s.uses_it) = static_cast<int>(v);
             }
             s.evidence = evidence(*so, ptr);

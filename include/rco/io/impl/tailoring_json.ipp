@@ -12,6 +12,33 @@
 
 namespace rco::io {
 
+namespace detail {
+constexpr message_def tailoring_unknown_profile{"reader.tailoring.unknown_profile", "unknown profile \"{name}\""};
+constexpr message_def tailoring_ein{"reader.tailoring.ein", "expected an EIN as NN-NNNNNNN, got \"{value}\""};
+constexpr message_def tailoring_empty_name{"reader.tailoring.empty_name",
+                                           "expected the organization's name, got an empty one"};
+constexpr message_def tailoring_name_organization{"reader.tailoring.name_organization",
+                                                  "name the organization by \"ein\" (and \"name\" as a fallback)"};
+constexpr message_def tailoring_no_parameters{"reader.tailoring.no_parameters",
+                                              "{check} has no parameter \"{name}\" (it has none)"};
+constexpr message_def tailoring_no_parameter{"reader.tailoring.no_parameter",
+                                             "{check} has no parameter \"{name}\" (it has: {names})"};
+constexpr message_def tailoring_one_of{"reader.tailoring.one_of", "expected one of {choices}"};
+constexpr message_def tailoring_whole_range{"reader.tailoring.whole_range", "expected a whole number from {min} to {max}"};
+constexpr message_def tailoring_reason{"reader.tailoring.reason", "a check marked not applicable needs the reason, as text"};
+constexpr message_def tailoring_missing_organization{
+    "reader.tailoring.missing_organization",
+    "missing \"organization\" (or give the reason alone, as text, for every organization)"};
+constexpr message_def tailoring_empty_list{
+    "reader.tailoring.empty_list",
+    "an empty list: give the reason as text, or one {{\"reason\", \"organization\"}} per organization"};
+constexpr message_def tailoring_date{"reader.tailoring.date", "expected a date as YYYY-MM-DD, got \"{value}\""};
+constexpr message_def tailoring_justification{"reader.tailoring.justification", "a waiver needs a justification"};
+constexpr message_def tailoring_approved_by{"reader.tailoring.approved_by", "a waiver needs the name of who approved it"};
+constexpr message_def tailoring_unknown_accreditation{"reader.tailoring.unknown_accreditation",
+                                                      "unknown accreditation parameter \"{name}\" (known: {names})"};
+} // namespace detail
+
 std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::string_view file_name,
                                                   const catalog& cat, std::vector<diagnostic>& diags) {
     const std::string file(file_name);
@@ -20,7 +47,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         return std::nullopt;
     detail::rules_reader r(text, file, diags);
     if (!doc->is_object()) {
-        r.error("", "expected a JSON object with \"format\": \"rco-tailoring/1\"");
+        r.error("", detail::rules_expected_format_object, {{"format", std::string("rco-tailoring/1")}});
         return std::nullopt;
     }
     const auto& root = doc->get_object();
@@ -31,13 +58,14 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         static constexpr std::string_view known[] = {"format", "profile", "levels", "parameters", "not_applicable",
                                                      "waivers", "description", "accreditation"};
         if (std::find(std::begin(known), std::end(known), kv.key()) == std::end(known))
-            r.error("/" + detail::escape_pointer_token(kv.key()), "unknown field \"" + std::string(kv.key()) +
-                                                     "\" (expected profile, levels, parameters, not_applicable, waivers or accreditation)");
+            r.error("/" + detail::escape_pointer_token(kv.key()), detail::rules_unknown_field,
+                    {{"key", std::string(kv.key())},
+                     {"fields", std::vector<std::string>{"profile", "levels", "parameters", "not_applicable", "waivers", "accreditation"}, list_style::or_}});
     }
     if (root.contains("profile")) {
         auto name = r.text(root, "profile", "");
         if (!name.empty() && !cat.find_profile(name))
-            r.error("/profile", "unknown profile \"" + name + "\"");
+            r.error("/profile", detail::tailoring_unknown_profile, {{"name", name}});
         out.profile = name;
     }
     // "organization": {"ein": "41-1234567", "name": "Harbor Recovery Community"}: the
@@ -52,8 +80,8 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
             return std::nullopt;
         for (const auto& kv : *o)
             if (kv.key() != "ein" && kv.key() != "name")
-                r.error(optr + "/" + detail::escape_pointer_token(kv.key()),
-                        "unknown field \"" + std::string(kv.key()) + "\" (expected ein or name)");
+                r.error(optr + "/" + detail::escape_pointer_token(kv.key()), detail::rules_unknown_field,
+                        {{"key", std::string(kv.key())}, {"fields", std::vector<std::string>{"ein", "name"}, list_style::or_}});
         applicant a;
         a.ein = r.text(*o, "ein", optr, false);
         a.name = r.text(*o, "name", optr, false);
@@ -61,12 +89,12 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
         const bool ein_form = (a.ein.size() == 9 || (a.ein.size() == 10 && a.ein[2] == '-')) &&
                               rco::detail::ein_key(a.ein).size() == 9;
         if (o->contains("ein") && o->at("ein").is_string() && !ein_form)
-            r.error(optr + "/ein", "expected an EIN as NN-NNNNNNN, got \"" + a.ein + "\"");
+            r.error(optr + "/ein", detail::tailoring_ein, {{"value", a.ein}});
         if (o->contains("name") && o->at("name").is_string() && rco::detail::name_key(a.name).empty())
-            r.error(optr + "/name", "expected the organization's name, got an empty one");
+            r.error(optr + "/name", detail::tailoring_empty_name);
         if (a.ein.empty() && a.name.empty()) {
             if (!o->contains("ein") && !o->contains("name"))
-                r.error(optr, "name the organization by \"ein\" (and \"name\" as a fallback)");
+                r.error(optr, detail::tailoring_name_organization);
             return std::nullopt;
         }
         out.organization_entries.push_back({optr, 0, 0, a});
@@ -75,7 +103,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
     auto check_id = [&](std::string_view id, const std::string& ptr) -> const check_info* {
         const auto* c = cat.find_check(id);
         if (!c)
-            r.error(ptr, "unknown check \"" + std::string(id) + "\" ('rco-audit rules' lists them)");
+            r.error(ptr, detail::rules_unknown_check_listed, {{"id", std::string(id)}});
         return c;
     };
     if (const auto* levels = r.object(r.member(root, "levels", "", false), "/levels"))
@@ -84,7 +112,7 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
             const auto* c = check_id(kv.key(), ptr);
             auto l = kv.value().is_string() ? parse_level(kv.value().get_string()) : std::nullopt;
             if (!l)
-                r.error(ptr, "expected \"required\" or \"recommended\"");
+                r.error(ptr, detail::rules_level);
             else if (c)
                 t.levels[c->id] = *l;
         }
@@ -99,11 +127,14 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
                 const std::string pp = ptr + "/" + detail::escape_pointer_token(pv.key());
                 const auto* spec = c->find_parameter(pv.key());
                 if (!spec) {
-                    std::string names;
+                    std::vector<std::string> names;
                     for (const auto& p : c->parameters)
-                        names += (names.empty() ? "" : ", ") + p.name;
-                    r.error(pp, c->id + " has no parameter \"" + std::string(pv.key()) + "\"" +
-                                    (names.empty() ? std::string(" (it has none)") : " (it has: " + names + ")"));
+                        names.push_back(p.name);
+                    const auto& def = names.empty() ? detail::tailoring_no_parameters : detail::tailoring_no_parameter;
+                    r.error(pp, def,
+                            {{"check", c->id},
+                             {"name", std::string(pv.key())},
+                             {"names", std::move(names), list_style::commas}});
                     continue;
                 }
                 auto v = r.value_of(pv.value(), spec->type, pp);
@@ -112,12 +143,12 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
                 if (spec->type == parameter_type::enumeration &&
                     std::find(spec->values.begin(), spec->values.end(), std::get<std::string>(*v)) ==
                         spec->values.end())
-                    r.error(pp, "expected one of " + describe(spec->values));
+                    r.error(pp, detail::tailoring_one_of, {{"choices", describe(spec->values)}});
                 else if (spec->type == parameter_type::integer &&
                          ((spec->min && std::get<std::int64_t>(*v) < *spec->min) ||
                           (spec->max && std::get<std::int64_t>(*v) > *spec->max)))
-                    r.error(pp, "expected a whole number from " + std::to_string(spec->min.value_or(0)) + " to " +
-                                    std::to_string(spec->max.value_or(INT64_MAX)));
+                    r.error(pp, detail::tailoring_whole_range,
+                            {{"min", spec->min.value_or(0)}, {"max", spec->max.value_or(INT64_MAX)}});
                 else
                     t.parameters[c->id][spec->name] = *v;
             }
@@ -134,28 +165,27 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
                     return;
                 for (const auto& f : *o)
                     if (f.key() != "reason" && f.key() != "organization")
-                        r.error(eptr + "/" + detail::escape_pointer_token(f.key()),
-                                "unknown field \"" + std::string(f.key()) + "\" (expected reason and organization)");
+                        r.error(eptr + "/" + detail::escape_pointer_token(f.key()), detail::rules_unknown_field,
+                                {{"key", std::string(f.key())}, {"fields", std::vector<std::string>{"reason", "organization"}, list_style::and_}});
                 auto reason = r.text(*o, "reason", eptr);
                 if (o->contains("reason") && reason.empty())
-                    r.error(eptr + "/reason", "a check marked not applicable needs the reason, as text");
+                    r.error(eptr + "/reason", detail::tailoring_reason);
                 auto who = applicant_of(*o, eptr);
                 if (!o->contains("organization"))
-                    r.error(eptr, "missing \"organization\" (or give the reason alone, as text, for every organization)");
+                    r.error(eptr, detail::tailoring_missing_organization);
                 if (c && who && !reason.empty())
                     t.not_applicable_for.push_back({c->id, std::move(reason), std::move(*who)});
             };
             if (kv.value().is_array()) {
                 const auto& list = kv.value().get_array();
                 if (list.empty())
-                    r.error(ptr, "an empty list: give the reason as text, or one {\"reason\", \"organization\"} per "
-                                 "organization");
+                    r.error(ptr, detail::tailoring_empty_list);
                 for (std::size_t i = 0; i < list.size(); ++i)
                     for_one(list[i], ptr + "/" + std::to_string(i));
             } else if (kv.value().is_object()) {
                 for_one(kv.value(), ptr);
             } else if (!kv.value().is_string() || kv.value().get_string().empty()) {
-                r.error(ptr, "a check marked not applicable needs the reason, as text");
+                r.error(ptr, detail::tailoring_reason);
             } else if (c) {
                 t.not_applicable[c->id] = std::string(kv.value().get_string());
             }
@@ -175,19 +205,19 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
                 static constexpr std::string_view fields[] = {"check", "justification", "approved_by", "expires",
                                                               "organization"};
                 if (std::find(std::begin(fields), std::end(fields), f.key()) == std::end(fields))
-                    r.error(ptr + "/" + detail::escape_pointer_token(f.key()),
-                            "unknown field \"" + std::string(f.key()) +
-                                "\" (expected check, justification, approved_by, expires or organization)");
+                    r.error(ptr + "/" + detail::escape_pointer_token(f.key()), detail::rules_unknown_field,
+                            {{"key", std::string(f.key())},
+                             {"fields", std::vector<std::string>{"check", "justification", "approved_by", "expires", "organization"}, list_style::or_}});
             }
             wv.for_applicant = applicant_of(*w, ptr);
             const auto* c = id.empty() ? nullptr : check_id(id, ptr + "/check");
             auto d = parse_date(expires);
             if (!expires.empty() && !d)
-                r.error(ptr + "/expires", "expected a date as YYYY-MM-DD, got \"" + expires + "\"");
+                r.error(ptr + "/expires", detail::tailoring_date, {{"value", expires}});
             if (w->contains("justification") && wv.justification.empty())
-                r.error(ptr + "/justification", "a waiver needs a justification");
+                r.error(ptr + "/justification", detail::tailoring_justification);
             if (w->contains("approved_by") && wv.approved_by.empty())
-                r.error(ptr + "/approved_by", "a waiver needs the name of who approved it");
+                r.error(ptr + "/approved_by", detail::tailoring_approved_by);
             if (c && d) {
                 wv.check_id = c->id;
                 wv.expires = *d;
@@ -199,17 +229,18 @@ std::optional<tailoring_file> read_tailoring_json(std::string_view text, std::st
             const std::string ptr = "/accreditation/" + detail::escape_pointer_token(kv.key());
             const auto* spec = cat.accreditation.find_parameter(kv.key());
             if (!spec) {
-                std::string names;
+                std::vector<std::string> names;
                 for (const auto& p : cat.accreditation.parameters)
-                    names += (names.empty() ? "" : ", ") + p.name;
-                r.error(ptr, "unknown accreditation parameter \"" + std::string(kv.key()) + "\" (known: " + names + ")");
+                    names.push_back(p.name);
+                r.error(ptr, detail::tailoring_unknown_accreditation,
+                        {{"name", std::string(kv.key())}, {"names", std::move(names), list_style::commas}});
                 continue;
             }
             auto v = r.value_of(kv.value(), spec->type, ptr);
             if (v && spec->type == parameter_type::integer &&
                 ((spec->min && std::get<std::int64_t>(*v) < *spec->min) ||
                  (spec->max && std::get<std::int64_t>(*v) > *spec->max)))
-                r.error(ptr, range_message({spec->min.value_or(INT64_MIN), spec->max.value_or(INT64_MAX)},
+                r.error(ptr, range_problem({spec->min.value_or(INT64_MIN), spec->max.value_or(INT64_MAX)},
                                            std::get<std::int64_t>(*v)));
             else if (v)
                 t.accreditation[spec->name] = *v;
