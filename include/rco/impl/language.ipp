@@ -1,11 +1,13 @@
 #pragma once
 
 #include "rco/language.hpp"
+#include "rco/word_index.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <memory>
@@ -230,13 +232,13 @@ inline void tokens::assign(std::string_view s) {
                         side_.append(s.substr(k, dl));
                     k += dl;
                 }
-                const std::size_t len = side_.size() - at;
-                for (std::size_t k = 0; k < len; ++k) {
+                const std::size_t written = side_.size() - at;
+                for (std::size_t k = 0; k < written; ++k) {
                     const char ch = side_[at + k];
                     side_ += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
                 }
-                t.exact = std::string_view(side_).substr(at, len);
-                t.folded = std::string_view(side_).substr(at + len, len);
+                t.exact = std::string_view(side_).substr(at, written);
+                t.folded = std::string_view(side_).substr(at + written, written);
             }
             i = j;
             sentence_break = false;
@@ -308,54 +310,7 @@ inline bool inflected(std::string_view w, std::string_view base) {
     return false;
 }
 
-/// Words to values (e.g. first words to the phrases that start with them): an
-/// open-addressing hash table on the words (looked up for every token, so it must be cheap).
-template <class V>
-class basic_word_index {
-  public:
-    V& operator[](const std::string& word) {
-        if ((entries_.size() + 1) * 2 > slots_.size())
-            grow();
-        auto& slot = slots_[slot_of(word)];
-        if (slot == no_entry) {
-            slot = static_cast<std::uint32_t>(entries_.size());
-            entries_.push_back({word, {}});
-        }
-        return entries_[slot].second;
-    }
-
-    /// The value of `word`, or nullptr.
-    const V* find(std::string_view word) const {
-        if (entries_.empty())
-            return nullptr;
-        const auto slot = slots_[slot_of(word)];
-        return slot == no_entry ? nullptr : &entries_[slot].second;
-    }
-  private:
-    static constexpr std::uint32_t no_entry = 0xFFFFFFFF;
-    static std::size_t hash(std::string_view s) noexcept {
-        std::uint64_t h = 1469598103934665603ull; // FNV-1a
-        for (unsigned char c : s)
-            h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-    /// The slot holding `word`, or the empty slot where it would go.
-    std::size_t slot_of(std::string_view word) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t k = hash(word) & mask;; k = (k + 1) & mask)
-            if (slots_[k] == no_entry || entries_[slots_[k]].first == word)
-                return k;
-    }
-    void grow() {
-        slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), no_entry);
-        for (std::size_t e = 0; e < entries_.size(); ++e)
-            slots_[slot_of(entries_[e].first)] = static_cast<std::uint32_t>(e);
-    }
-
-    std::vector<std::pair<std::string, V>> entries_;
-    std::vector<std::uint32_t> slots_;
-};
-
+using rco::detail::basic_word_index;
 using word_index = basic_word_index<std::vector<std::size_t>>;
 
 /// Phrases indexed by their first word.

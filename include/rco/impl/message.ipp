@@ -96,10 +96,10 @@ inline void append_arg(std::string& out, const message_arg& a, const message_lan
     } else if (const auto* ms = std::get_if<std::vector<message>>(&a.value)) {
         if (&lang == &english()) {
             // English joins without looking at the items: each is rendered in place.
-            const auto n = ms->size();
-            for (std::size_t i = 0; i < n; ++i) {
+            const auto count = ms->size();
+            for (std::size_t i = 0; i < count; ++i) {
                 if (i > 0)
-                    out += english_language::separator(a.style, i + 1 == n);
+                    out += english_language::separator(a.style, i + 1 == count);
                 render(out, (*ms)[i], lang);
             }
             return;

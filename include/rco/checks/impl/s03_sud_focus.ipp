@@ -3,7 +3,7 @@
 #include "rco/checks/s03_sud_focus.hpp"
 #include "rco/checks/support.hpp"
 
-#include <unordered_map>
+#include "rco/word_index.hpp"
 
 namespace rco::detail {
 
@@ -38,7 +38,7 @@ class word_list {
 struct vocabulary_words {
     struct terms {
         std::vector<word_list> words; ///< by term
-        std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
+        basic_word_index<std::vector<std::size_t>> by_first_word;
     };
     terms recovery, substance;
 };
@@ -98,13 +98,11 @@ vocabulary_words::terms split_terms(const std::vector<std::string>& terms) {
 std::vector<std::string> terms_found(const word_list& words, const std::vector<std::string>& terms,
                                      const vocabulary_words::terms& split) {
     std::vector<bool> hit(terms.size(), false);
-    std::string key;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        key.assign(words[i]);
-        const auto it = split.by_first_word.find(key);
-        if (it == split.by_first_word.end())
+        const auto* starting = split.by_first_word.find(words[i]);
+        if (!starting)
             continue;
-        for (const auto k : it->second) {
+        for (const auto k : *starting) {
             const auto& t = split.words[k];
             if (hit[k] || i + t.size() > words.size())
                 continue;
