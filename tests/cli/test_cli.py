@@ -2292,6 +2292,45 @@ def machine_lines(err):
 
 
 @test
+def text_problems_in_spanish():
+    # Invalid UTF-8 and control characters in a value (roster cell, XML element, JSON
+    # string) are worded in Spanish, the bytes named as in English, at the same places.
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(EX, "harbor-board-roster.csv"), "rb") as f:
+            rows = f.read().split(b"\n")
+        rows[2] = rows[2].replace(b",", b"\xc0\xaf,", 1)
+        roster = write(d, "roster.csv", b"\n".join(rows))
+        with open(os.path.join(EX, "harbor-recovery-community.xml"), "rb") as f:
+            x = f.read()
+        at = x.index(b"<mission>") + len(b"<mission>")
+        xml = write(d, "bad.xml", x[:at] + b"\xc2\x9b" + x[at:])
+        with open(HARBOR, "rb") as f:
+            j = f.read()
+        at = j.index(b'"mission": "') + len(b'"mission": "')
+        js = write(d, "bad.json", j[:at] + b"\xed\xa0\x80" + j[at:])
+        runs = {"roster": ["validate", HARBOR, "--roster", roster], "records": ["validate", xml, js]}
+        spanish = {"roster": [f"{roster}:3:1: error: celda 1: UTF-8 no válido: una codificación más larga de lo "
+                              "permitido (bytes C0 AF); guarde el archivo como UTF-8 (en /board/members/1)"],
+                   "records": [f"{xml}:24:5: error: carácter de control U+009B (CSI) en el texto; quítelo (solo se "
+                               "aceptan tabulaciones y saltos de línea) (elemento /rco-record/organization/mission) "
+                               "(en /organization/mission)",
+                               f"{js}:14:17: error: UTF-8 no válido en una cadena: un sustituto UTF-16 codificado "
+                               "(bytes ED A0 80); guarde el archivo como UTF-8 (en /organization/mission)"]}
+        english = {"roster": [f"{roster}:3:1: error: cell 1: invalid UTF-8: an overlong encoding (bytes C0 AF); "
+                              "save the file as UTF-8 (at /board/members/1)"],
+                   "records": [f"{xml}:24:5: error: control character U+009B (CSI) in the text; remove it (only tab "
+                               "and line breaks are accepted) (element /rco-record/organization/mission) "
+                               "(at /organization/mission)",
+                               f"{js}:14:17: error: invalid UTF-8 in a string: an encoded UTF-16 surrogate "
+                               "(bytes ED A0 80); save the file as UTF-8 (at /organization/mission)"]}
+        for name, args in runs.items():
+            for lang, lines in (("en", english[name]), ("es", spanish[name])):
+                code, _, err = run(*args, "--lang", lang)
+                ours = [line for line in err.splitlines() if line.startswith(d)]
+                expect(code == 2 and ours == lines, f"{lang}: exit {code}: {err}")
+
+
+@test
 def validate_in_spanish_keeps_places_and_exit_codes():
     with open(HARBOR) as f:
         rec = json.load(f)

@@ -2,6 +2,8 @@
 // definition, shared by the JSON, XML, IRS 990, CSV roster and workbook readers.
 #pragma once
 
+#include "rco/message.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -21,10 +23,11 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept;
 /// bytes at a time through ASCII, for whole documents. The byte there tells which.
 std::size_t first_invalid_utf8_or_c0(std::string_view text) noexcept;
 
-/// What is wrong with the sequence at `offset` (as first_invalid_utf8 found it), in
-/// words for a message, without quoting the text around it: "an overlong encoding
-/// (bytes C0 AF)", "an encoded surrogate (bytes ED A0 80)", "a truncated sequence
-/// (byte E2)", ...
+/// What is wrong with the sequence at `offset` (as first_invalid_utf8 found it), as a
+/// message, without quoting the text around it: "an overlong encoding (bytes C0 AF)",
+/// "an encoded UTF-16 surrogate (bytes ED A0 80)", "a truncated sequence (byte E2)", ...
+[[nodiscard]] message invalid_utf8_problem(std::string_view text, std::size_t offset);
+/// The same in English words.
 std::string describe_invalid_utf8(std::string_view text, std::size_t offset);
 
 /// Control characters a record's text may not hold: C0 other than tab, line feed and
@@ -47,7 +50,7 @@ std::string describe_code_point(std::uint32_t cp);
 /// A problem with a value's text and where it starts (a byte offset into the value).
 struct text_problem {
     std::size_t offset = 0;
-    std::string message; ///< "invalid UTF-8 (...)" or "control character U+0007 ..."; never quotes the text
+    rco::message message; ///< "invalid UTF-8: ..." or "control character U+0007 ..."; never quotes the text
 };
 
 /// Checks one value's text: well-formed UTF-8 first, then control characters. nullopt

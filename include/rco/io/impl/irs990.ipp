@@ -399,7 +399,7 @@ private:
         if (t.empty())
             return std::nullopt;
         if (auto problem = detail::check_text(t)) {
-            error(el, std::move(problem->message));
+            error(el, render(problem->message));
             return std::nullopt;
         }
         return t;

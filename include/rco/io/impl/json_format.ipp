@@ -343,7 +343,7 @@ private:
             return true;
         rco::message why;
         if (at == bad)
-            why = {&json_string_utf8, {{"problem", describe_invalid_utf8(raw, bad)}}};
+            why = {&json_string_utf8, {{"problem", std::vector<message>{invalid_utf8_problem(raw, bad)}}}};
         else {
             std::uint32_t cp = control_cp;
             if (at == raw_control) {
@@ -834,7 +834,7 @@ std::optional<boost::json::value> parse_json(std::string_view text, const std::s
             return fail(start + used, detail::json_nul);
         if (bad != std::string_view::npos && bad <= used) // the first problem is the encoding
             return fail(start + bad, detail::json_invalid_utf8,
-                        {{"problem", detail::describe_invalid_utf8(body, bad)}});
+                        {{"problem", std::vector<message>{detail::invalid_utf8_problem(body, bad)}}});
         if (ec == boost::json::error::too_deep)
             return fail(start + used, detail::json_too_deep);
         // A syntax error: named, with its line shown and a caret under the column.

@@ -193,7 +193,7 @@ std::optional<std::vector<board_member>> read_roster_csv(std::string_view text, 
                 if (r > 0)
                     pointer = "/board/members/" + std::to_string(r - 1);
                 error_of(rows[r][i].line, rows[r][i].column, std::move(pointer), roster_cell,
-                         {{"number", static_cast<std::int64_t>(i + 1)}, {"message", problem->message}});
+                         {{"number", static_cast<std::int64_t>(i + 1)}, {"message", std::vector<message>{std::move(problem->message)}}});
             }
     if (diags.size() > first) {
         detail::cap_diagnostics(diags, first, file);

@@ -45,14 +45,30 @@ std::size_t utf8_sequence_length(std::string_view t, std::size_t i) noexcept {
     return n;
 }
 
-std::string hex_bytes(std::string_view t, std::size_t at, std::size_t n) {
-    std::string out = n == 1 ? "byte" : "bytes";
-    for (std::size_t k = 0; k < n && at + k < t.size(); ++k) {
+constexpr message_def utf8_bytes{"reader.utf8.bytes", "byte {hex}", "bytes {hex}", "count"};
+constexpr message_def utf8_cut_short{"reader.utf8.cut_short", "a sequence cut short"};
+constexpr message_def utf8_no_lead{"reader.utf8.no_lead", "a continuation byte without a lead byte ({bytes})"};
+constexpr message_def utf8_overlong{"reader.utf8.overlong", "an overlong encoding ({bytes})"};
+constexpr message_def utf8_never{"reader.utf8.never", "a byte that never occurs in UTF-8 ({bytes})"};
+constexpr message_def utf8_truncated{"reader.utf8.truncated", "a truncated sequence ({bytes})"};
+constexpr message_def utf8_surrogate{"reader.utf8.surrogate", "an encoded UTF-16 surrogate ({bytes})"};
+constexpr message_def utf8_too_high{"reader.utf8.too_high", "a code point above U+10FFFF ({bytes})"};
+constexpr message_def utf8_ill_formed{"reader.utf8.ill_formed", "an ill-formed sequence ({bytes})"};
+constexpr message_def text_invalid_utf8{"reader.text.invalid_utf8", "invalid UTF-8: {problem}; save the file as UTF-8"};
+constexpr message_def text_control{"reader.text.control",
+                                   "control character {character} in the text; remove it (only tab and line breaks "
+                                   "are accepted)"};
+
+/// `def` saying which `n` bytes at `at` it is about: "(bytes C0 AF)".
+message bytes_problem(const message_def& def, std::string_view t, std::size_t at, std::size_t n) {
+    std::string hex;
+    std::int64_t count = 0;
+    for (std::size_t k = 0; k < n && at + k < t.size(); ++k, ++count) {
         char buf[4];
-        std::snprintf(buf, sizeof buf, " %02X", static_cast<unsigned>(static_cast<unsigned char>(t[at + k])));
-        out += buf;
+        std::snprintf(buf, sizeof buf, "%s%02X", k ? " " : "", static_cast<unsigned>(static_cast<unsigned char>(t[at + k])));
+        hex += buf;
     }
-    return out;
+    return {&def, {{"bytes", std::vector<message>{message{&utf8_bytes, {{"hex", std::move(hex)}, {"count", count}}}}}}};
 }
 
 } // namespace
@@ -132,34 +148,36 @@ std::size_t first_invalid_utf8_or_c0(std::string_view text) noexcept {
     return std::string_view::npos;
 }
 
-std::string describe_invalid_utf8(std::string_view t, std::size_t at) {
+message invalid_utf8_problem(std::string_view t, std::size_t at) {
     if (at >= t.size())
-        return "a sequence cut short";
+        return {&utf8_cut_short, {}};
     const auto c = static_cast<unsigned char>(t[at]);
     const auto cont = [&](std::size_t k) {
         return at + k < t.size() && (static_cast<unsigned char>(t[at + k]) & 0xC0) == 0x80;
     };
     if (c >= 0x80 && c <= 0xBF)
-        return "a continuation byte without a lead byte (" + hex_bytes(t, at, 1) + ")";
+        return bytes_problem(utf8_no_lead, t, at, 1);
     if (c == 0xC0 || c == 0xC1)
-        return "an overlong encoding (" + hex_bytes(t, at, cont(1) ? 2 : 1) + ")";
+        return bytes_problem(utf8_overlong, t, at, cont(1) ? 2 : 1);
     if (c >= 0xF5)
-        return "a byte that never occurs in UTF-8 (" + hex_bytes(t, at, 1) + ")";
+        return bytes_problem(utf8_never, t, at, 1);
     const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     std::size_t have = 1;
     while (have < n && cont(have))
         ++have;
     if (have < n)
-        return "a truncated sequence (" + hex_bytes(t, at, have) + ")";
+        return bytes_problem(utf8_truncated, t, at, have);
     const auto b1 = static_cast<unsigned char>(t[at + 1]);
     if ((c == 0xE0 && b1 < 0xA0) || (c == 0xF0 && b1 < 0x90))
-        return "an overlong encoding (" + hex_bytes(t, at, n) + ")";
+        return bytes_problem(utf8_overlong, t, at, n);
     if (c == 0xED && b1 >= 0xA0)
-        return "an encoded UTF-16 surrogate (" + hex_bytes(t, at, n) + ")";
+        return bytes_problem(utf8_surrogate, t, at, n);
     if (c == 0xF4 && b1 >= 0x90)
-        return "a code point above U+10FFFF (" + hex_bytes(t, at, n) + ")";
-    return "an ill-formed sequence (" + hex_bytes(t, at, n) + ")";
+        return bytes_problem(utf8_too_high, t, at, n);
+    return bytes_problem(utf8_ill_formed, t, at, n);
 }
+
+std::string describe_invalid_utf8(std::string_view t, std::size_t at) { return render(invalid_utf8_problem(t, at)); }
 
 std::size_t first_control_character(std::string_view text) noexcept {
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -231,12 +249,11 @@ std::string describe_code_point(std::uint32_t cp) {
 
 std::optional<text_problem> check_text(std::string_view text) {
     if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
-        return text_problem{bad, "invalid UTF-8: " + describe_invalid_utf8(text, bad) + "; save the file as UTF-8"};
+        return text_problem{bad, {&text_invalid_utf8, {{"problem", std::vector<message>{invalid_utf8_problem(text, bad)}}}}};
     if (const auto ctl = first_control_character(text); ctl != std::string_view::npos) {
         const auto c = static_cast<unsigned char>(text[ctl]);
         const std::uint32_t cp = c < 0x80 ? c : (static_cast<unsigned char>(text[ctl + 1]) & 0x3Fu) | 0x80u;
-        return text_problem{ctl, "control character " + describe_code_point(cp) +
-                                     " in the text; remove it (only tab and line breaks are accepted)"};
+        return text_problem{ctl, {&text_control, {{"character", describe_code_point(cp)}}}};
     }
     return std::nullopt;
 }

@@ -211,7 +211,7 @@ std::optional<xml_problem> check_xml_characters(std::string_view t, std::size_t 
     const auto c = static_cast<unsigned char>(t[bad]);
     if (c < 0x20)
         return problem_at(bad, xml_control, {{"character", describe_code_point(c)}});
-    return problem_at(bad, xml_invalid_utf8, {{"problem", describe_invalid_utf8(t, bad)}});
+    return problem_at(bad, xml_invalid_utf8, {{"problem", std::vector<message>{invalid_utf8_problem(t, bad)}}});
 }
 
 /// Checks an entity or character reference starting at `at` (an '&'). pugixml
