@@ -142,14 +142,14 @@ BOOST_AUTO_TEST_CASE(missing_evidence_is_evidence_to_record_not_work_to_do) {
     BOOST_TEST(js.find("\"policies.nondiscrimination.covers\"") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(in_spanish_the_sheet_is_named_in_spanish_words) {
+BOOST_AUTO_TEST_CASE(in_spanish_the_sheet_is_named_in_spanish_words_as_the_spanish_workbook_names_it) {
     const auto* es = i18n::find("es");
     BOOST_REQUIRE(es != nullptr);
     BOOST_TEST(io::in_form_words("board.members[].voting, board.members[].seat y board.members[].recovery_identity "
                                  "para cada puesto", *es) ==
-               "voting, seat y recovery_identity en la hoja Board members para cada puesto");
+               "voting, seat y recovery_identity en la hoja Integrantes de la junta para cada puesto");
     BOOST_TEST(io::in_form_words("organization.mission e filings[].tax_year; documents[]", *es) ==
-               "mission en la hoja Organization e tax_year en la hoja Filings; la hoja Documents");
+               "mission en la hoja Organización e tax_year en la hoja Declaraciones; la hoja Documentos");
     BOOST_TEST(io::in_form_words("board.members[].voting and board.members[].seat", english()) ==
                "voting and seat on the Board members sheet");
     // Every evidence item of the catalog, in Spanish: no record path left, each sheet named.

@@ -35,12 +35,12 @@ std::string row(int r, const std::string& cells) {
 }
 
 /// A minimal workbook as a spreadsheet program writes it: the Record sheet with the
-/// format, then `sheets` (name, worksheet XML), shared strings and the date system.
+/// format (unless `sheets` starts with its own, in English or Spanish), then `sheets` (name, worksheet XML), shared strings and the date system.
 std::string make_workbook(const std::vector<std::pair<std::string, std::string>>& sheets,
                      const std::vector<std::string>& shared = {}, bool date1904 = false,
                      std::vector<std::pair<std::string, std::string>> extra = {}) {
     std::vector<std::pair<std::string, std::string>> all;
-    if (sheets.empty() || sheets.front().first != "Record")
+    if (sheets.empty() || (sheets.front().first != "Record" && sheets.front().first != "Expediente"))
         all.push_back({"Record", sheet_xml({row(1, istr("A1", "Field") + istr("B1", "Value")),
                                             row(2, istr("A2", "format") + istr("B2", "rco-record/1"))})});
     all.insert(all.end(), sheets.begin(), sheets.end());
@@ -422,10 +422,179 @@ BOOST_AUTO_TEST_CASE(cell_messages_in_spanish_keep_the_sheet_cell_and_pointer) {
           "(en /organization/formation_year)\n",
           "my-rco.xlsx: advertencia: Organization!A4: se ignora el campo desconocido \"misson\"; ¿quiso decir "
           "\"mission\"? (en /organization)\n",
-          "my-rco.xlsx: error: 'Board members'!B2: se esperaba yes o no (en /board/members/0/voting)\n",
+          "my-rco.xlsx: error: 'Board members'!B2: se esperaba sí o no (en /board/members/0/voting)\n",
           "my-rco.xlsx: advertencia: se ignora la hoja \"Notas\": no forma parte de un libro de cálculo rco-record/1\n"})
         BOOST_TEST(text.find(expected) != std::string::npos, expected << "\nnot in\n" << text);
     BOOST_TEST(text.find("maybe") == std::string::npos, text);
+}
+
+const message_language& spanish() {
+    const auto* es = i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    return *es;
+}
+
+/// The number of characters of UTF-8 text.
+std::size_t chars(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+BOOST_AUTO_TEST_CASE(blank_workbook_in_spanish_has_spanish_sheets_headers_help_and_yes_no) {
+    const auto blank = io::blank_workbook(spanish());
+    BOOST_REQUIRE(blank.ok());
+    const auto parts = unzip(blank.bytes);
+    const auto& book = parts.at("xl/workbook.xml");
+    for (const char* name : {"Empiece aquí", "Expediente", "Organización", "Declaraciones", "Junta directiva",
+                             "Integrantes de la junta", "Reuniones de la junta", "Servicios",
+                             "Especialistas entre pares", "Eventos de consulta", "Políticas", "Quejas",
+                             "Documentos", "Procedencia"})
+        BOOST_TEST(book.find("name=\"" + std::string(name) + "\"") != std::string::npos, name);
+    BOOST_TEST(book.find("name=\"Board members\"") == std::string::npos);
+    BOOST_TEST(io::start_sheet_name(spanish()) == "Empiece aquí");
+    const auto& sst = parts.at("xl/sharedStrings.xml");
+    for (const char* text : {"<t>Campo</t>", "<t>Valor</t>", "<t>Ayuda</t>",
+                             // a help text: the schema's description translated, then how to fill the cell
+                             "<t>Número de integrantes con derecho a voto en funciones. Un número entero.</t>",
+                             "Vías de recuperación que se apoyan o a las que se deriva, en minúsculas con guiones "
+                             "bajos. Varios valores separados por",
+                             "sí cuando los estatutos exigen que la junta esté dirigida por la comunidad de "
+                             "recuperación",
+                             "Libro de cálculo del expediente de una RCO (rco-record/1)",
+                             "nunca con su nombre"})
+        BOOST_TEST(sst.find(text) != std::string::npos, text);
+    // Field labels and a list's words are the record's, the same in every language.
+    BOOST_TEST(sst.find("<t>fiscal_sponsor.name</t>") != std::string::npos);
+    BOOST_TEST(sst.find("Number of seated voting members") == std::string::npos);
+    // Sheets in order: 1 Empiece aquí, 2 Expediente, 3 Organización, 4 Declaraciones, 5 Junta directiva,
+    // 6 Integrantes de la junta.
+    const auto& members = parts.at("xl/worksheets/sheet6.xml");
+    BOOST_TEST(members.find("<formula1>\"sí,no\"</formula1>") != std::string::npos);
+    // Every data check of the English workbook is there (a title over Excel's 32 characters loses it).
+    const auto english_members = unzip(io::blank_workbook().bytes).at("xl/worksheets/sheet6.xml");
+    auto count = [](const std::string& xml) {
+        std::size_t n = 0;
+        for (auto at = xml.find("<dataValidation "); at != std::string::npos; at = xml.find("<dataValidation ", at + 1))
+            ++n;
+        return n;
+    };
+    BOOST_TEST(count(members) == count(english_members));
+    BOOST_TEST(count(members) >= 5u);
+    BOOST_TEST(members.find("errorTitle=\"Palabra no aceptada\"") != std::string::npos);
+    BOOST_TEST(members.find("<formula1>\"personal,family,ally,none,undisclosed\"</formula1>") != std::string::npos);
+    bool comment_found = false;
+    for (const auto& [name, data] : parts)
+        if (name.find("comments") != std::string::npos &&
+            data.find("Identificador estable del puesto o de la persona, p. ej. b01.") != std::string::npos)
+            comment_found = true;
+    BOOST_TEST(comment_found);
+    // It reads back as the English blank workbook does: the format alone, nothing to say.
+    auto r = read(blank.bytes);
+    BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
+    BOOST_TEST(io::write_record_json(*r.record) == "{\n  \"format\": \"rco-record/1\"\n}\n");
+    BOOST_TEST(r.diagnostics.empty(), all_messages(r));
+}
+
+BOOST_AUTO_TEST_CASE(every_example_in_spanish_reads_back_to_the_record_the_english_workbook_holds) {
+    for (const auto* base : examples) {
+        BOOST_TEST_CONTEXT(base) {
+            const auto rec = example(base);
+            auto written = io::write_record_xlsx(rec, spanish());
+            BOOST_REQUIRE(written.ok());
+            BOOST_TEST(written.bytes != io::write_record_xlsx(rec).bytes);
+            auto back = read(written.bytes);
+            BOOST_TEST_REQUIRE(back.ok(), all_messages(back));
+            BOOST_TEST(back.diagnostics.empty(), all_messages(back));
+            BOOST_TEST(io::write_record_json(*back.record) == io::write_record_json(rec));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sheet_names_of_every_language_are_valid_excel_names) {
+    for (auto tag : i18n::languages()) {
+        const auto* lang = i18n::find(tag);
+        BOOST_REQUIRE(lang != nullptr);
+        const auto parts = unzip(io::blank_workbook(*lang).bytes);
+        const auto& book = parts.at("xl/workbook.xml");
+        std::vector<std::string> names;
+        for (auto at = book.find("<sheet name=\""); at != std::string::npos; at = book.find("<sheet name=\"", at + 1)) {
+            const auto from = at + 13;
+            names.push_back(book.substr(from, book.find('"', from) - from));
+        }
+        BOOST_TEST(names.size() == 21u);
+        for (const auto& n : names) {
+            BOOST_TEST_CONTEXT(tag << ": " << n) {
+                BOOST_TEST(chars(n) <= 31u);
+                BOOST_TEST(!n.empty());
+                BOOST_TEST(n.find_first_of("[]:*?/\\") == std::string::npos);
+                BOOST_TEST(n.front() != '\'');
+                BOOST_TEST(std::count(names.begin(), names.end(), n) == 1);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_reader_takes_sheets_headers_and_yes_no_in_either_language) {
+    // A workbook filled in by hand: Spanish sheet names and headers, yes/no words of both
+    // languages in any case, with or without the accent.
+    auto org = sheet_xml({row(1, istr("A1", "Campo") + istr("B1", "Valor") + istr("C1", "Ayuda")),
+                          row(2, istr("A2", "name") + istr("B2", "Harbor")),
+                          row(3, istr("A3", "website.get_involved") + istr("B3", "Sí"))});
+    std::vector<std::string> rows = {row(1, istr("A1", "id") + istr("B1", "voting") + istr("C1", "employed_by_org"))};
+    const char* words[][2] = {{"sí", "no"}, {"SI", "No"}, {"si", "NO"}, {"SÍ", "yes"}, {"Yes", "false"}};
+    for (int i = 0; i < 5; ++i)
+        rows.push_back(row(i + 2, istr("A" + std::to_string(i + 2), "b0" + std::to_string(i + 1)) +
+                                      istr("B" + std::to_string(i + 2), words[i][0]) +
+                                      istr("C" + std::to_string(i + 2), words[i][1])));
+    rows.push_back(row(7, istr("A7", "b06") + istr("B7", "quizás")));
+    auto r = read(make_workbook({{"Expediente", sheet_xml({row(1, istr("A1", "campo") + istr("B1", "VALOR")),
+                                                           row(2, istr("A2", "format") + istr("B2", "rco-record/1")),
+                                                           row(3, istr("A3", "as_of") + istr("B3", "2026-06-30"))})},
+                                 {"Organización", org},
+                                 {"integrantes de la junta", sheet_xml(rows)},
+                                 {"Empiece aquí", sheet_xml({})}}));
+    BOOST_REQUIRE(r.record.has_value());
+    const auto json = io::write_record_json(*r.record);
+    BOOST_TEST(json.find("\"as_of\": \"2026-06-30\"") != std::string::npos, json);
+    BOOST_TEST(json.find("\"get_involved\": true") != std::string::npos, json);
+    const auto& members = r.record->board->members.value();
+    BOOST_REQUIRE(members.size() == 6u);
+    const bool voting[] = {true, true, true, true, true};
+    const bool employed[] = {false, false, false, true, false};
+    for (std::size_t i = 0; i < 5; ++i) {
+        BOOST_TEST(members[i].voting.value() == voting[i], i);
+        BOOST_TEST(members[i].employed_by_org.value() == employed[i], i);
+    }
+    // Errors name the sheet as the workbook names it. The start sheet is skipped in either language.
+    const auto text = all_messages(r);
+    BOOST_TEST(text.find("my-rco.xlsx: error: 'integrantes de la junta'!B7: expected yes or no "
+                         "(at /board/members/5/voting)") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("quizás") == std::string::npos, text);
+    BOOST_TEST(text.find("Empiece") == std::string::npos, text);
+    std::string in_spanish;
+    for (const auto& d : r.diagnostics)
+        in_spanish += format_diagnostic(d, spanish()) + "\n";
+    BOOST_TEST(in_spanish.find("my-rco.xlsx: error: 'integrantes de la junta'!B7: se esperaba sí o no "
+                               "(en /board/members/5/voting)\n") != std::string::npos,
+               in_spanish);
+    BOOST_TEST(r.diagnostics.size() == 1u, text);
+}
+
+BOOST_AUTO_TEST_CASE(a_spanish_workbook_without_its_format_is_placed_on_its_own_record_sheet) {
+    auto org = sheet_xml({row(1, istr("A1", "Campo") + istr("B1", "Valor")), row(2, istr("A2", "name") + istr("B2", "X"))});
+    auto bytes = make_workbook({{"Record", sheet_xml({})}, {"Organización", org}});
+    // make_workbook always gives a Record sheet; rename it as a Spanish workbook has it.
+    auto parts = unzip(bytes);
+    auto& book = parts["xl/workbook.xml"];
+    book.replace(book.find("name=\"Record\""), 13, "name=\"Expediente\"");
+    std::vector<std::pair<std::string, std::string>> files(parts.begin(), parts.end());
+    auto r = read(make_zip(files));
+    BOOST_TEST(all_messages(r).find("my-rco.xlsx: error: Expediente!B2: missing the format rco-record/1") !=
+                   std::string::npos,
+               all_messages(r));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

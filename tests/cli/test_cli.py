@@ -2461,6 +2461,45 @@ def init_in_spanish():
 
 
 @test
+def workbook_in_spanish():
+    import shutil
+    import zipfile
+    with tempfile.TemporaryDirectory() as d:
+        blank = os.path.join(d, "mi-rco.xlsx")
+        code, out, err = run("init", blank, "--lang", "es")
+        expect(code == 0 and '(empiece por su primera hoja, "Empiece aquí")' in out, out + err)
+        with zipfile.ZipFile(blank) as z:
+            book = z.read("xl/workbook.xml").decode("utf-8")
+            strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+        sheets = re.findall(r'<sheet name="([^"]*)"', book)
+        expect(sheets[:6] == ["Empiece aquí", "Expediente", "Organización", "Declaraciones", "Junta directiva",
+                              "Integrantes de la junta"], sheets)
+        expect("<t>Campo</t>" in strings and "<t>Ayuda</t>" in strings and
+               "<t>Legal or commonly used name" not in strings and
+               "Nombre legal o de uso común de la organización. Texto." in strings, strings[:400])
+        # RCO_AUDIT_LANG chooses the workbook's language too: the same bytes.
+        by_env = os.path.join(d, "env.xlsx")
+        code, _, err = run("init", by_env, env={"RCO_AUDIT_LANG": "es"})
+        with open(blank, "rb") as f, open(by_env, "rb") as g:
+            expect(code == 0 and f.read() == g.read(), err)
+        code, out, err = run("validate", blank)
+        expect(code == 0 and out == f"{blank}: valid rco-record/1; no unknown field or word ignored\n" and err == "",
+               out + err)
+        # A record as a Spanish workbook reads back to the same record and the same audit.
+        shutil.copytree(os.path.join(EX, "texts"), os.path.join(d, "texts"))
+        es = os.path.join(d, "harbor-es.xlsx")
+        code, _, err = run("convert", HARBOR, "--to", "xlsx", "--lang", "es", "-o", es)
+        expect(code == 0, err)
+        code, back, err = run("convert", es, "--to", "json")
+        _, canonical, _ = run("convert", HARBOR, "--to", "json")
+        expect(code == 0 and back == canonical, err)
+        code_w, out_w, _ = run("check", es, "--format", "json")
+        code_j, out_j, _ = run("check", HARBOR, "--format", "json")
+        expect(code_w == code_j == 0 and json.loads(out_w)["checks"] == json.loads(out_j)["checks"],
+               "the Spanish workbook audits as the JSON record")
+
+
+@test
 def json_syntax_errors_in_spanish_keep_the_caret():
     with tempfile.TemporaryDirectory() as d:
         broken = write(d, "t.json", '{\n  "format": "rco-record/1",\n  "organization": {"name": "X",}\n}\n')

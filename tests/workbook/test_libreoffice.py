@@ -2,7 +2,8 @@
 """A real spreadsheet program in the loop: LibreOffice Calc (headless) opens the blank
 workbook and the workbook of every bundled example, saves each again as .xlsx, and
 the tool must read LibreOffice's files into the same records and the same audits. The
-same for a review workbook (review-sheet), filled in: the same review.
+same for the Spanish workbooks (init and convert --lang es) and for a review workbook
+(review-sheet), filled in: the same review.
 
 Usage: test_libreoffice.py RCO_AUDIT_BINARY REPO_ROOT [--screenshot PNG]
 LibreOffice runs with a private profile in a temporary directory. --screenshot also
@@ -73,6 +74,12 @@ def main():
             code, _, err = run("convert", os.path.join(ROOT, "examples", ex + ".json"), "--to", "xlsx",
                                "-o", os.path.join(ours, ex + ".xlsx"))
             check(f"{ex}: converted to a workbook", code == 0, err)
+        # In Spanish: the blank workbook and a complete record.
+        code, _, err = run("init", os.path.join(ours, "blank-es.xlsx"), "--lang", "es")
+        check("init --lang es writes the Spanish blank workbook", code == 0, err)
+        code, _, err = run("convert", os.path.join(ROOT, "examples", "harbor-recovery-community.json"), "--to", "xlsx",
+                           "--lang", "es", "-o", os.path.join(ours, "harbor-es.xlsx"))
+        check("harbor: converted to a Spanish workbook", code == 0, err)
         soffice(work, lo, "xlsx", [os.path.join(ours, f) for f in sorted(os.listdir(ours))])
         # The examples' document files, beside LibreOffice's workbooks as beside the records.
         shutil.copytree(os.path.join(ROOT, "examples", "texts"), os.path.join(lo, "texts"))
@@ -104,6 +111,24 @@ def main():
             c1, r1, _ = run("check", source, "--format", "json")
             c2, r2, e2 = run("check", resaved, "--format", "json")
             check(f"{ex}: the same audit", c1 == c2 and audit_view(r1) == audit_view(r2), f"{c1} vs {c2}: {e2}")
+
+        # The Spanish workbooks survive LibreOffice: sheet names, drop-downs, the same records.
+        code, out, err = run("convert", os.path.join(lo, "blank-es.xlsx"), "--to", "json")
+        check("blank-es: LibreOffice's file reads back, without warnings",
+              code == 0 and sorted(json.loads(out or "{}")) == ["as_of", "format"] and err == "", f"{code} {out} {err}")
+        with zipfile.ZipFile(os.path.join(lo, "blank-es.xlsx")) as z:
+            book = z.read("xl/workbook.xml").decode()
+            members = z.read("xl/worksheets/sheet6.xml").decode()
+        sheet_names = re.findall(r'<sheet name="([^"]*)"', book)
+        check("blank-es: LibreOffice kept the Spanish sheet names",
+              len(sheet_names) == 21 and sheet_names[:2] == ["Empiece aquí", "Expediente"]
+              and "Integrantes de la junta" in sheet_names, str(sheet_names))
+        check("blank-es: LibreOffice kept the sí/no drop-down",
+              '"sí,no"' in members.replace("&quot;", '"') and "dataValidation" in members, members[:400])
+        _, canonical, _ = run("convert", os.path.join(ROOT, "examples", "harbor-recovery-community.json"), "--to", "json")
+        code, back, err = run("convert", os.path.join(lo, "harbor-es.xlsx"), "--to", "json")
+        check("harbor-es: LibreOffice's Spanish workbook gives the same record", code == 0 and back == canonical
+              and err == "", f"exit {code}: {err}")
 
         # A date typed as "June 31st" in LibreOffice's file: exit 2, sheet and cell named.
         harbor = os.path.join(lo, "harbor-recovery-community.xlsx")

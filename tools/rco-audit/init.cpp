@@ -50,10 +50,11 @@ int run_init(const init_options& opt) {
     if (format == "xlsx") {
         // The same blank record as the JSON one, so its audit lists what to record.
         const auto blank = rco::io::read_record_json(rco::io::blank_record(today), opt.file);
-        const auto wb = blank.ok() ? rco::io::write_record_xlsx(*blank.record) : rco::io::blank_workbook();
+        const auto& lang = message_language();
+        const auto wb = blank.ok() ? rco::io::write_record_xlsx(*blank.record, lang) : rco::io::blank_workbook(lang);
         if (!wb.ok() || emit(opt.file, wb.bytes) != exit_met)
             return exit_input_error;
-        std::cout << say(wrote_workbook, {{"file", opt.file}, {"date", today}, {"sheet", std::string("Start here")}})
+        std::cout << say(wrote_workbook, {{"file", opt.file}, {"date", today}, {"sheet", rco::io::start_sheet_name(lang)}})
                   << "\n";
         return exit_met;
     }

@@ -15,7 +15,7 @@ namespace rco::io {
 
 /// Where a field is entered in the workbook.
 struct form_place {
-    std::string sheet; ///< "Organization", "Board members", …
+    std::string sheet; ///< "Organization", "Board members", … (the English workbook's names)
     std::string field; ///< the field's label on that sheet ("fiscal_sponsor.name"); empty: the whole sheet
     bool table = false; ///< the sheet is a table (one row per item), the field one of its columns
 };
@@ -34,9 +34,9 @@ struct form_place {
 [[nodiscard]] std::string in_form_words(std::string_view text);
 
 /// in_form_words for `text` in `lang` (a catalog text in that language): the sheet named
-/// in its words ("voting y seat en la hoja Board members para cada puesto"), fields joined
-/// by that language's ", ", "and" and "or" named once. The sheets keep the names the
-/// workbook shows.
+/// in its words and by its name in the workbook written in `lang` ("voting y seat en la
+/// hoja Miembros de la junta para cada puesto"), fields joined by that language's ", ",
+/// "and" and "or" named once. Field labels are the same in every language.
 [[nodiscard]] std::string in_form_words(std::string_view text, const message_language& lang);
 
 } // namespace rco::io

@@ -46,7 +46,8 @@ struct workbook_limits {
 /// the workbook reader can explain the latter.
 bool looks_like_workbook(std::string_view bytes) noexcept;
 
-/// Reads a record from an .xlsx workbook. Unreadable, encrypted, macro-enabled or
+/// Reads a record from an .xlsx workbook, written in any language rco-audit speaks: its
+/// sheet names, header words and yes/no words in that language or in English. Unreadable, encrypted, macro-enabled or
 /// hostile files: one error and no record. Cell problems: one error per cell,
 /// whose message starts with the sheet and cell ('Board members'!C7: ...) and
 /// whose pointer is the field's JSON Pointer. Unknown sheets, rows and columns:
@@ -60,14 +61,19 @@ struct workbook_write_result {
     bool ok() const noexcept { return !bytes.empty() && !has_errors(diagnostics); }
 };
 
-/// Writes a record as an .xlsx workbook; a record with only `format` gives the
-/// blank workbook to fill in. Reading the output gives back an equal record.
+/// Writes a record as an .xlsx workbook in `lang`: its sheet names, headers, help,
+/// "Start here" sheet and yes/no words; field labels and a list's words are the record's
+/// own, the same in every language. A record with only `format` gives the blank workbook
+/// to fill in. Reading the output (in any language) gives back an equal record.
 /// Values a cell cannot hold exactly (text over 32,767 characters; list items that
 /// are empty, "(none)" or start or end with spaces) are errors, and nothing is written.
 /// Present but empty objects (`"website": {}`) have no cells: written as absent, with a warning.
-workbook_write_result write_record_xlsx(const record& rec);
+workbook_write_result write_record_xlsx(const record& rec, const message_language& lang = english());
 
 /// The blank workbook: every sheet, column and drop-down, no values but the format.
-workbook_write_result blank_workbook();
+workbook_write_result blank_workbook(const message_language& lang = english());
+
+/// The name of the workbook's first sheet in `lang`: "Start here".
+std::string start_sheet_name(const message_language& lang = english());
 
 } // namespace rco::io

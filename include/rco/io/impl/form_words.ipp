@@ -40,6 +40,14 @@ constexpr message_def on_sheet{"form.on_sheet", "{fields} on the {sheet} sheet"}
 // writes them (an entry of its own, so a language can list more than one).
 constexpr message_def joining_words{"form.joins", ", | and | or |, and |, or "};
 
+/// The sheet named `english` (a form_place's sheet) as `lang` names it.
+inline std::string sheet_in(const std::string& english_name, const message_language& lang) {
+    for (const auto& s : detail::wb::layout())
+        if (s.name == english_name)
+            return detail::wb::name_in(s, lang);
+    return english_name;
+}
+
 inline bool path_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '[' || c == ']';
 }
@@ -119,7 +127,8 @@ std::string in_form_words(std::string_view text, const message_language& lang) {
     }
     auto joins = [&](const std::string& s) { return std::find(joining.begin(), joining.end(), s) != joining.end(); };
     auto say = [&](const message_def& def, std::string fields, const std::string& sheet) {
-        return render(message{&def, {{"fields", std::move(fields)}, {"sheet", sheet}}}, lang);
+        return render(message{&def, {{"fields", std::move(fields)}, {"sheet", detail::form::sheet_in(sheet, lang)}}},
+                      lang);
     };
     std::string out;
     for (std::size_t k = 0; k < pieces.size(); ++k) {

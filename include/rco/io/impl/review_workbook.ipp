@@ -29,7 +29,7 @@ inline const std::vector<sheet>& review_layout() {
         };
         auto make = [&](std::string name, std::vector<std::string> path, bool table,
                         std::initializer_list<field> fields) {
-            sheet s{std::move(name), path, table, {}};
+            sheet s{std::move(name), nullptr, path, table, {}};
             for (const auto& f : fields) {
                 column c;
                 c.label = std::string(f.label);
@@ -47,9 +47,9 @@ inline const std::vector<sheet>& review_layout() {
                 if (table)
                     abs.emplace_back("*");
                 abs.insert(abs.end(), c.path.begin(), c.path.end());
-                c.help = help.describe(abs);
-                if (!c.context)
-                    c.help += (c.help.empty() ? "" : " ") + how_to_fill(c);
+                auto d = help.describe(abs);
+                c.description = std::move(d.english);
+                c.description_context = std::move(d.context);
                 s.columns.push_back(std::move(c));
             }
             return s;
@@ -88,58 +88,58 @@ inline const std::vector<sheet>& review_layout() {
     return sheets;
 }
 
-/// The review workbook's "Start here" sheet.
+/// The review workbook's "Start here" sheet (English in every language, for now).
 constexpr start_line review_start[] = {
-    {start_line::title, "RCO review sheet (rco-review/1)"},
-    {start_line::gap, ""},
-    {start_line::heading, "What this sheet is for"},
+    {start_line::title, {"", "RCO review sheet (rco-review/1)"}},
+    {start_line::gap},
+    {start_line::heading, {"", "What this sheet is for"}},
     {start_line::para,
-     "One peer reviewer's judgments and scores for one organization: the half of an accreditation review that "
+     {"", "One peer reviewer's judgments and scores for one organization: the half of an accreditation review that "
      "people decide, next to rco-audit's automatic checks. It was filled in from the organization's record: the "
      "Judgments sheet lists each check the machine could not decide (it needs a person's judgment, or evidence "
      "the record does not hold), the Scores sheet each standard with its automatic results as the \"Has it\" "
-     "evidence."},
-    {start_line::gap, ""},
-    {start_line::heading, "How to fill it in"},
+     "evidence."}},
+    {start_line::gap},
+    {start_line::heading, {"", "How to fill it in"}},
     {start_line::para,
-     "1. Review: type your reviewer id (e.g. rev-02), your name and role (optional) and the review date. Keep the "
-     "organization's name and EIN: a review of another organization is refused."},
+     {"", "1. Review: type your reviewer id (e.g. rev-02), your name and role (optional) and the review date. Keep the "
+     "organization's name and EIN: a review of another organization is refused."}},
     {start_line::para,
-     "2. Judgments: for each check you judge, pick a verdict in the drop-down: satisfied (the check passes), "
+     {"", "2. Judgments: for each check you judge, pick a verdict in the drop-down: satisfied (the check passes), "
      "not_satisfied (it fails) or not_applicable. Add the evidence codes and a note saying why. Leave the verdict "
-     "empty for a check you do not judge: the row is skipped."},
+     "empty for a check you do not judge: the row is skipped."}},
     {start_line::para,
-     "3. To judge a check the machine already decided, add a row with its id (rco-audit rules lists them): your "
-     "verdict overrides the automatic result and needs a note."},
+     {"", "3. To judge a check the machine already decided, add a row with its id (rco-audit rules lists them): your "
+     "verdict overrides the automatic result and needs a note."}},
     {start_line::para,
-     "4. Scores: for each standard you rate, pick has_it (the policy or structure exists) and uses_it (it is "
+     {"", "4. Scores: for each standard you rate, pick has_it (the policy or structure exists) and uses_it (it is "
      "practised): 0 = none, 1 = moderate, 2 = excellent conformance. Write what you found (finding) and what the "
      "organization should do (recommended_action, which goes into the Performance Improvement Plan). Leave both "
-     "scores empty for a standard you do not rate: the row is skipped."},
+     "scores empty for a standard you do not rate: the row is skipped."}},
     {start_line::para,
-     "5. The grey columns (title, automatic_status, question, automatic_result) are there to read; what is typed "
-     "in them is ignored. Rest the mouse on a column header to read its help."},
-    {start_line::gap, ""},
-    {start_line::heading, "Evidence codes"},
+     {"", "5. The grey columns (title, automatic_status, question, automatic_result) are there to read; what is typed "
+     "in them is ignored. Rest the mouse on a column header to read its help."}},
+    {start_line::gap},
+    {start_line::heading, {"", "Evidence codes"}},
     {start_line::para,
-     "D documents, O observations, I interviews, S surveys, T tracers (following one person's or one file's way "
-     "through the organization). Several codes in one cell are separated by a semicolon and a space: D; I"},
-    {start_line::gap, ""},
-    {start_line::heading, "How to hand it back"},
-    {start_line::para, "Save the workbook as .xlsx, then run:   rco-audit check RECORD --review this-sheet.xlsx"},
+     {"", "D documents, O observations, I interviews, S surveys, T tracers (following one person's or one file's way "
+     "through the organization). Several codes in one cell are separated by a semicolon and a space: D; I"}},
+    {start_line::gap},
+    {start_line::heading, {"", "How to hand it back"}},
+    {start_line::para, {"", "Save the workbook as .xlsx, then run:   rco-audit check RECORD --review this-sheet.xlsx"}},
     {start_line::para,
-     "Give one --review per reviewer. Every problem names the sheet and the cell, e.g.  Judgments!E2: expected "
-     "satisfied, not_satisfied or not_applicable."},
-    {start_line::gap, ""},
-    {start_line::heading, "Privacy"},
+     {"", "Give one --review per reviewer. Every problem names the sheet and the cell, e.g.  Judgments!E2: expected "
+     "satisfied, not_satisfied or not_applicable."}},
+    {start_line::gap},
+    {start_line::heading, {"", "Privacy"}},
     {start_line::para,
-     "Your name appears in the reports: reviewers are accountable for their judgments. Do not write the name of a "
+     {"", "Your name appears in the reports: reviewers are accountable for their judgments. Do not write the name of a "
      "member, participant or peer worker, a diagnosis or anyone's recovery story in a note or a finding: reports "
-     "print notes and findings as written."},
-    {start_line::gap, ""},
+     "print notes and findings as written."}},
+    {start_line::gap},
     {start_line::para,
-     "Do not rename the sheets or the column headers, and keep the Review sheet's format as rco-review/1. Other "
-     "sheets you add are ignored (with a warning)."},
+     {"", "Do not rename the sheets or the column headers, and keep the Review sheet's format as rco-review/1. Other "
+     "sheets you add are ignored (with a warning)."}},
 };
 
 /// Removes blank values (empty texts, lists and objects; nulls) from a review's objects:

@@ -4,6 +4,7 @@
 // tables, with help text from the JSON Schema's descriptions. The writer and the
 // reader both walk this one layout.
 
+#include "rco/i18n.hpp"
 #include "rco/io/workbook.hpp"
 #include "rco/record.hpp"
 
@@ -33,7 +34,9 @@ struct column {
     /// For `choice`: the accepted words. For `text` and `whole`: the words a drop-down
     /// offers, checked by the reader the cells go to (the review file's verdicts, scores).
     std::vector<std::string_view> words;
-    std::string help;
+    /// The field's description in the JSON Schema, in English, and where it is there: its
+    /// catalog context ("rco-record-1#/properties/as_of"), by which help_of translates it.
+    std::string description, description_context;
     bool context = false; ///< written for the reader's information (grey), ignored when read
     double width = 0;     ///< a table column's width in characters, wrapped; 0: by its kind
 };
@@ -41,39 +44,96 @@ struct column {
 /// One sheet: a form (label / value / help rows for one object) or a table (one
 /// row per item of a list of objects).
 struct sheet {
-    std::string name;
+    std::string name; ///< in English; name_in(s, lang) in another language
+    const message_def* name_def = nullptr; ///< the name as a message, translated; null: `name` in every language
     std::vector<std::string> path; ///< from the record root to the object (form) or the list (table)
     bool table = false;
     std::vector<column> columns;
 };
 
-constexpr std::string_view start_sheet_name = "Start here";
 constexpr std::string_view none_marker = "(none)";
 constexpr std::size_t excel_max_cell_chars = 32767;
 
-/// Sheet names by the pointer of their object or list. Excel allows 31 characters.
-constexpr std::pair<std::string_view, std::string_view> sheet_names[] = {
-    {"", "Record"},
-    {"/organization", "Organization"},
-    {"/filings", "Filings"},
-    {"/board", "Board"},
-    {"/board/members", "Board members"},
-    {"/board/meetings", "Board meetings"},
-    {"/bylaws", "Bylaws"},
-    {"/services", "Services"},
-    {"/pathways", "Pathways"},
-    {"/peer_workers", "Peer workers"},
-    {"/volunteers", "Volunteers"},
-    {"/participation", "Participation"},
-    {"/participation/events", "Input events"},
-    {"/participation/decisions", "Decisions"},
-    {"/participation/community_planned_events", "Planned events"},
-    {"/policies", "Policies"},
-    {"/grievances", "Grievances"},
-    {"/demographics", "Demographics"},
-    {"/documents", "Documents"},
-    {"/provenance", "Provenance"},
+// Sheet names, translated like every message (po/). Excel allows 31 characters and none
+// of []:*?/\ (a test checks every language's names).
+constexpr message_def sheet_start{"workbook.sheet.start", "Start here"};
+constexpr message_def sheet_record{"workbook.sheet.record", "Record"};
+constexpr message_def sheet_organization{"workbook.sheet.organization", "Organization"};
+constexpr message_def sheet_filings{"workbook.sheet.filings", "Filings"};
+constexpr message_def sheet_board{"workbook.sheet.board", "Board"};
+constexpr message_def sheet_board_members{"workbook.sheet.board_members", "Board members"};
+constexpr message_def sheet_board_meetings{"workbook.sheet.board_meetings", "Board meetings"};
+constexpr message_def sheet_bylaws{"workbook.sheet.bylaws", "Bylaws"};
+constexpr message_def sheet_services{"workbook.sheet.services", "Services"};
+constexpr message_def sheet_pathways{"workbook.sheet.pathways", "Pathways"};
+constexpr message_def sheet_peer_workers{"workbook.sheet.peer_workers", "Peer workers"};
+constexpr message_def sheet_volunteers{"workbook.sheet.volunteers", "Volunteers"};
+constexpr message_def sheet_participation{"workbook.sheet.participation", "Participation"};
+constexpr message_def sheet_input_events{"workbook.sheet.input_events", "Input events"};
+constexpr message_def sheet_decisions{"workbook.sheet.decisions", "Decisions"};
+constexpr message_def sheet_planned_events{"workbook.sheet.planned_events", "Planned events"};
+constexpr message_def sheet_policies{"workbook.sheet.policies", "Policies"};
+constexpr message_def sheet_grievances{"workbook.sheet.grievances", "Grievances"};
+constexpr message_def sheet_demographics{"workbook.sheet.demographics", "Demographics"};
+constexpr message_def sheet_documents{"workbook.sheet.documents", "Documents"};
+constexpr message_def sheet_provenance{"workbook.sheet.provenance", "Provenance"};
+
+/// Sheet names by the pointer of their object or list.
+constexpr std::pair<std::string_view, const message_def*> sheet_names[] = {
+    {"", &sheet_record},
+    {"/organization", &sheet_organization},
+    {"/filings", &sheet_filings},
+    {"/board", &sheet_board},
+    {"/board/members", &sheet_board_members},
+    {"/board/meetings", &sheet_board_meetings},
+    {"/bylaws", &sheet_bylaws},
+    {"/services", &sheet_services},
+    {"/pathways", &sheet_pathways},
+    {"/peer_workers", &sheet_peer_workers},
+    {"/volunteers", &sheet_volunteers},
+    {"/participation", &sheet_participation},
+    {"/participation/events", &sheet_input_events},
+    {"/participation/decisions", &sheet_decisions},
+    {"/participation/community_planned_events", &sheet_planned_events},
+    {"/policies", &sheet_policies},
+    {"/grievances", &sheet_grievances},
+    {"/demographics", &sheet_demographics},
+    {"/documents", &sheet_documents},
+    {"/provenance", &sheet_provenance},
 };
+
+// The words of the workbook's cells and help, translated like every message.
+constexpr message_def header_field{"workbook.header.field", "Field"};
+constexpr message_def header_value{"workbook.header.value", "Value"};
+constexpr message_def header_help{"workbook.header.help", "Help"};
+constexpr message_def yes_word{"workbook.yes", "yes"};
+constexpr message_def no_word{"workbook.no", "no"};
+constexpr message_def fill_one_of{"workbook.fill.one_of", "One of: {words}."};
+constexpr message_def fill_text{"workbook.fill.text", "Text."};
+constexpr message_def fill_yes_no{"workbook.fill.yes_no", "yes or no."};
+constexpr message_def fill_whole{"workbook.fill.whole", "A whole number."};
+constexpr message_def fill_money{"workbook.fill.money", "An amount in dollars."};
+constexpr message_def fill_date{"workbook.fill.date", "A date."};
+constexpr message_def fill_list{"workbook.fill.list", "Several values separated by \"; \" ({none} for none), each: {each}"};
+
+/// `def` in `lang`, without arguments.
+inline std::string word_in(const message_def& def, const message_language& lang) {
+    return render(message{&def, {}}, lang);
+}
+
+/// The sheet's name in `lang`.
+inline std::string name_in(const sheet& s, const message_language& lang) {
+    return s.name_def ? word_in(*s.name_def, lang) : s.name;
+}
+
+/// The languages a workbook may be written in: English first, then each one compiled in.
+inline std::vector<const message_language*> workbook_languages() {
+    std::vector<const message_language*> out{&english()};
+    for (auto tag : i18n::languages())
+        if (const auto* l = i18n::find(tag); l && l != &english())
+            out.push_back(l);
+    return out;
+}
 
 inline std::string pointer_of(const std::vector<std::string>& path) {
     std::string out;
@@ -82,11 +142,12 @@ inline std::string pointer_of(const std::vector<std::string>& path) {
     return out;
 }
 
-inline std::string sheet_name_for(const std::vector<std::string>& path) {
+/// The sheet of the object or list at `path`: its English name and its name as a message.
+inline std::pair<std::string, const message_def*> sheet_name_for(const std::vector<std::string>& path) {
     const auto p = pointer_of(path);
-    for (const auto& [ptr, name] : sheet_names)
+    for (const auto& [ptr, def] : sheet_names)
         if (ptr == p)
-            return std::string(name);
+            return {std::string(def->one), def};
     // A part of the model added later: its pointer, readable and short enough.
     std::string name;
     for (const auto& t : path)
@@ -96,7 +157,7 @@ inline std::string sheet_name_for(const std::vector<std::string>& path) {
             c = ' ';
     if (!name.empty())
         name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-    return name.substr(0, 31);
+    return {name.substr(0, 31), nullptr};
 }
 
 /// True when a sheet of this pointer is private: its values may identify a person.
@@ -133,87 +194,116 @@ template <class V> std::vector<std::string_view> words_of() {
     return out;
 }
 
+/// A description in the JSON Schema: its English and its catalog context, the schema's
+/// name and the description's place in it ("rco-record-1#/properties/as_of"), which
+/// tools/po/update-pot.py gives its entry in the translations.
+struct schema_description {
+    std::string context, english;
+};
+
 /// Help text from the JSON Schema: the description at a path of keys ("*" for list items).
 class schema_help {
 public:
-    explicit schema_help(std::string_view schema_file = "rco-record-1.schema.json") {
+    explicit schema_help(std::string_view schema_file = "rco-record-1.schema.json")
+        : name_(schema_file.substr(0, schema_file.find(".schema.json"))) {
         for (const auto& [name, bytes] : rco::detail::embedded_files())
             if (name == schema_file) {
                 boost::system::error_code ec;
                 root_ = json::parse(bytes, ec);
             }
     }
-    std::string describe(const std::vector<std::string>& path) const {
-        const json::value* node = &root_;
+    schema_description describe(const std::vector<std::string>& path) const {
+        located node{&root_, ""};
         for (const auto& key : path) {
-            node = child(*node, key);
-            if (!node)
+            node = child(node, key);
+            if (!node.value)
                 return {};
         }
-        if (const auto* o = node->if_object()) {
-            if (auto it = o->find("description"); it != o->end() && it->value().is_string())
-                return std::string(it->value().get_string());
-            if (const auto* r = resolve(*node); r && r != node)
-                if (auto* ro = r->if_object())
-                    if (auto it = ro->find("description"); it != ro->end() && it->value().is_string())
-                        return std::string(it->value().get_string());
-        }
-        return {};
+        if (auto d = description(node); !d.english.empty())
+            return d;
+        return description(resolve(node));
     }
 
 private:
-    const json::value* resolve(const json::value& node) const {
-        const auto* o = node.if_object();
+    /// A node of the schema and its JSON Pointer there.
+    struct located {
+        const json::value* value = nullptr;
+        std::string pointer;
+    };
+    schema_description description(const located& node) const {
+        const auto* o = node.value ? node.value->if_object() : nullptr;
         if (!o)
-            return nullptr;
+            return {};
+        if (auto it = o->find("description"); it != o->end() && it->value().is_string())
+            return {name_ + "#" + node.pointer, std::string(it->value().get_string())};
+        return {};
+    }
+    located resolve(const located& node) const {
+        const auto* o = node.value ? node.value->if_object() : nullptr;
+        if (!o)
+            return {};
         auto it = o->find("$ref");
         if (it == o->end() || !it->value().is_string())
-            return nullptr;
+            return {};
         std::string_view ref = it->value().get_string();
         if (ref.substr(0, 8) != "#/$defs/")
-            return nullptr;
+            return {};
         const auto* defs = root_.is_object() ? root_.get_object().if_contains("$defs") : nullptr;
-        return defs && defs->is_object() ? defs->get_object().if_contains(ref.substr(8)) : nullptr;
+        const auto* def = defs && defs->is_object() ? defs->get_object().if_contains(ref.substr(8)) : nullptr;
+        return {def, std::string(ref.substr(1))};
     }
-    const json::value* child(const json::value& node, const std::string& key) const {
-        for (const json::value* n = &node; n; n = resolve(*n)) {
-            const auto* o = n->if_object();
+    located child(const located& node, const std::string& key) const {
+        for (located n = node; n.value; n = resolve(n)) {
+            const auto* o = n.value->if_object();
             if (!o)
-                return nullptr;
+                return {};
             if (key == "*") {
                 if (auto* items = o->if_contains("items"))
-                    return items;
+                    return {items, n.pointer + "/items"};
             } else if (auto* props = o->if_contains("properties"); props && props->is_object()) {
                 if (auto* p = props->get_object().if_contains(key))
-                    return p;
+                    return {p, n.pointer + "/properties/" + key}; // field names hold no '/' or '~'
             }
         }
-        return nullptr;
+        return {};
     }
+    std::string name_;
     json::value root_;
 };
 
-/// What a value of `kind` looks like in a cell, for the help text.
-inline std::string how_to_fill(const column& c) {
+/// What a value of `kind` looks like in a cell, for the help text, in `lang`.
+inline std::string how_to_fill(const column& c, const message_language& lang) {
     std::string s;
     if (!c.words.empty()) {
-        s = "One of: ";
-        for (std::size_t i = 0; i < c.words.size(); ++i)
-            s += (i ? ", " : "") + std::string(c.words[i]);
-        s += ".";
+        message_arg words{"words", std::vector<std::string>(c.words.begin(), c.words.end())};
+        words.style = list_style::commas;
+        s = render(message{&fill_one_of, {std::move(words)}}, lang);
     } else {
         switch (c.kind) {
-        case cell_kind::text: s = "Text."; break;
-        case cell_kind::yes_no: s = "yes or no."; break;
-        case cell_kind::whole: s = "A whole number."; break;
-        case cell_kind::money: s = "An amount in dollars."; break;
-        case cell_kind::date: s = "A date."; break;
+        case cell_kind::text: s = word_in(fill_text, lang); break;
+        case cell_kind::yes_no: s = word_in(fill_yes_no, lang); break;
+        case cell_kind::whole: s = word_in(fill_whole, lang); break;
+        case cell_kind::money: s = word_in(fill_money, lang); break;
+        case cell_kind::date: s = word_in(fill_date, lang); break;
         case cell_kind::choice: break; // always has words
         }
     }
     if (c.list)
-        s = "Several values separated by \"; \" (" + std::string(none_marker) + " for none), each: " + s;
+        s = render(message{&fill_list, {{"none", std::string(none_marker)}, {"each", std::move(s)}}}, lang);
     return s;
+}
+
+/// A column's help in `lang`: its schema description, then (but for context columns) how
+/// to fill it in.
+inline std::string help_of(const column& c, const message_language& lang) {
+    std::string help(i18n::text(lang, c.description_context, c.description));
+    // Descriptions speak JSON: a yes/no cell says yes where the JSON says true (the
+    // translations say it in their own words).
+    if (c.kind == cell_kind::yes_no && help.substr(0, 10) == "True when ")
+        help = "yes when " + help.substr(10);
+    if (!c.context)
+        help += (help.empty() ? "" : " ") + how_to_fill(c, lang);
+    return help;
 }
 
 class layout_builder {
@@ -221,7 +311,8 @@ public:
     std::vector<sheet> sheets;
 
     void build() {
-        sheets.push_back({sheet_name_for({}), {}, false, {}});
+        auto [name, def] = sheet_name_for({});
+        sheets.push_back({name, def, {}, false, {}});
         walk<record>(0, {}, {}, true);
     }
 
@@ -246,7 +337,8 @@ private:
                     for (const auto& k : child_abs)
                         if (k != "*")
                             sheet_path.push_back(k);
-                    sheets.push_back({sheet_name_for(sheet_path), sheet_path, true, {}});
+                    auto [sheet_name, def] = sheet_name_for(sheet_path);
+                    sheets.push_back({sheet_name, def, sheet_path, true, {}});
                     auto item_abs = child_abs;
                     item_abs.push_back("*");
                     walk<I>(sheets.size() - 1, {}, item_abs, false);
@@ -255,7 +347,8 @@ private:
                 }
             } else if constexpr (record_struct<V>) {
                 if (top) {
-                    sheets.push_back({sheet_name_for(child_abs), child_abs, false, {}});
+                    auto [sheet_name, def] = sheet_name_for(child_abs);
+                    sheets.push_back({sheet_name, def, child_abs, false, {}});
                     walk<V>(sheets.size() - 1, {}, child_abs, false);
                 } else {
                     walk<V>(at, child_rel, child_abs, false);
@@ -275,11 +368,9 @@ private:
         c.kind = kind;
         c.list = list;
         c.words = std::move(words);
-        c.help = help_.describe(abs);
-        // Descriptions speak JSON: a yes/no cell says yes where the JSON says true.
-        if (kind == cell_kind::yes_no && c.help.substr(0, 10) == "True when ")
-            c.help = "yes when " + c.help.substr(10);
-        c.help += (c.help.empty() ? "" : " ") + how_to_fill(c);
+        auto d = help_.describe(abs);
+        c.description = std::move(d.english);
+        c.description_context = std::move(d.context);
         sheets[at].columns.push_back(std::move(c));
     }
 

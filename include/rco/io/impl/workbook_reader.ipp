@@ -42,6 +42,40 @@ inline std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
+/// `s` for comparing words people type: ASCII in lower case, and the accented vowels of
+/// the workbook's languages without their accents ("Sí", "SÍ", "si" -> "si").
+inline std::string folded(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            static constexpr std::string_view from = "\x81\xA1\x89\xA9\x8D\xAD\x93\xB3\x9A\xBA\x9C\xBC\x91\xB1";
+            static constexpr std::string_view to = "aaeeiioouuuu\xF1\xF1";
+            if (const auto k = from.find(s[i + 1]); k != std::string_view::npos) {
+                if (to[k] == '\xF1')
+                    out += "\xC3\xB1"; // Ñ, ñ: ñ
+                else
+                    out += to[k];
+                ++i;
+                continue;
+            }
+        }
+        out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+/// True when `text` (trimmed) is `def`'s word in one of the workbook's languages, in any
+/// case and with or without accents: "Value", "valor", "sí", "Si".
+inline bool is_word(std::string_view text, const message_def& def) {
+    const auto t = folded(trim(text));
+    for (const auto* lang : workbook_languages())
+        if (t == folded(word_in(def, *lang)))
+            return true;
+    return false;
+}
+
 inline std::string_view local_name(std::string_view qname) noexcept {
     const auto colon = qname.find(':');
     return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
@@ -385,14 +419,21 @@ public:
     std::vector<diagnostic> diags;
     json::object root;
     std::map<std::string, std::string> where; ///< JSON Pointer -> sheet and cell
+    std::map<const sheet*, std::string> names; ///< the sheets read, as the workbook names them
+    const message_language* lang = &english(); ///< the language of the workbook's sheet names
+
+    /// The name of `s` in the workbook: as it names it, or in its language when it lacks it.
+    std::string name_of(const sheet& s) const {
+        const auto it = names.find(&s);
+        return it != names.end() ? it->second : name_in(s, *lang);
+    }
 
     void form(const sheet& s, const std::string& name, const cell_map& cells) {
         std::optional<std::uint32_t> field_col, value_col;
         for (auto it = cells.lower_bound({0, 0}); it != cells.end() && it->first.first == 0; ++it) {
-            const auto h = trim(it->second.text);
-            if (iequals(h, "field"))
+            if (is_word(it->second.text, header_field))
                 field_col = it->first.second;
-            else if (iequals(h, "value"))
+            else if (is_word(it->second.text, header_value))
                 value_col = it->first.second;
         }
         const auto base = pointer_of(s.path);
@@ -635,9 +676,9 @@ private:
             if (is_bool)
                 return json::value(text == "1");
             const auto t = trim(text);
-            if (!is_number && (iequals(t, "yes") || iequals(t, "true")))
+            if (!is_number && (is_word(t, yes_word) || iequals(t, "true")))
                 return json::value(true);
-            if (!is_number && (iequals(t, "no") || iequals(t, "false")))
+            if (!is_number && (is_word(t, no_word) || iequals(t, "false")))
                 return json::value(false);
             return fail({&cell_yes_no, {}});
         }
@@ -910,33 +951,43 @@ constexpr message_def sheet_repeated{"reader.workbook.sheet_repeated",
 constexpr message_def sheet_without_cells{"reader.workbook.sheet_without_cells",
                                           "sheet {sheet} has no cells to read (is it a worksheet?)"};
 
-/// Reads the package's sheets that `layout` knows (by name, in any case) into `cr`;
-/// "Start here" is skipped, other sheets are warned about in `notes`. False when no
-/// sheet is one of the layout's.
+/// Reads the package's sheets that `layout` knows (by name in any of the workbook's
+/// languages, in any case) into `cr`; "Start here" is skipped, other sheets are warned
+/// about in `notes`. False when no sheet is one of the layout's. `cr.names` gets the
+/// name each sheet has in the workbook, `cr.lang` the language of its names.
 inline bool read_sheets(workbook_package& pk, const std::vector<sheet>& layout, cell_reader& cr,
                         std::vector<diagnostic>& notes, std::string_view file_name, std::string_view form) {
     bool any = false;
     std::vector<const sheet*> done;
+    const auto languages = workbook_languages();
     for (const auto& fs : pk.sheets) {
         const sheet* layout_sheet = nullptr;
-        for (const auto& s : layout)
-            if (iequals(trim(fs.name), s.name))
-                layout_sheet = &s;
+        const message_language* named_in = nullptr;
+        const auto name = folded(trim(fs.name));
+        for (const auto* lang : languages)
+            for (const auto& s : layout)
+                if (!layout_sheet && name == folded(name_in(s, *lang))) {
+                    layout_sheet = &s;
+                    named_in = lang;
+                }
         if (!layout_sheet) {
-            if (!iequals(trim(fs.name), start_sheet_name))
+            if (!is_word(fs.name, sheet_start))
                 notes.push_back(make_diagnostic(severity::warning, std::string(file_name), "",
                                                 {&sheet_not_part, {{"sheet", json::serialize(json::string(fs.name))},
                                                                    {"form", std::string(form)}}}));
             continue;
         }
         any = true;
+        if (named_in != &english() && name != folded(layout_sheet->name))
+            cr.lang = named_in;
         if (std::find(done.begin(), done.end(), layout_sheet) != done.end()) {
             notes.push_back(make_diagnostic(severity::error, std::string(file_name), pointer_of(layout_sheet->path),
                                             {&sheet_repeated, {{"sheet", json::serialize(json::string(fs.name))},
-                                                               {"name", layout_sheet->name}}}));
+                                                               {"name", cr.names[layout_sheet]}}}));
             continue;
         }
         done.push_back(layout_sheet);
+        cr.names[layout_sheet] = fs.name;
         auto part = fs.part.empty() ? std::nullopt : pk.z.read(fs.part);
         if (!part) {
             if (!pk.z.has(fs.part)) // a chartsheet or a missing part: nothing to read
@@ -1016,7 +1067,8 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         detail::record_reader rr("", file_name);
         auto& fmt = root.as_object();
         const auto* format = fmt.if_contains("format");
-        cr.where.emplace("/format", "Record!B2");
+        const auto record_sheet = cr.name_of(wb::layout().front());
+        cr.where.emplace("/format", wb::cell_ref(record_sheet, 1, 1));
         if (!format || !format->is_string())
             rr.error("/format", message{&wb::missing_format, {}});
         else if (format->get_string() != record_format_id)
@@ -1026,7 +1078,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
             detail::check_consistency(*out.record, rr);
         out.diagnostics = std::move(cr.diags);
         for (auto& d : rr.diags) {
-            wb::place_at_cell(d, cr.where, "Record!A1");
+            wb::place_at_cell(d, cr.where, wb::cell_ref(record_sheet, 0, 0));
             out.diagnostics.push_back(std::move(d));
         }
         out.diagnostics.insert(out.diagnostics.end(), notes.begin(), notes.end());

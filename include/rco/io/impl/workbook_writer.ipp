@@ -127,77 +127,117 @@ private:
 
 constexpr lxw_row_t table_validation_rows = 1000;
 
-/// One line of a workbook's "Start here" sheet.
+/// One line of a workbook's "Start here" sheet: its text as a message, translated (a
+/// message without an id is English in every language).
 struct start_line {
     enum style_t { title, heading, para, gap } style;
-    std::string_view text;
+    message_def text = {};
 };
 
 /// What a workbook holds: its title (document properties), the "Start here" sheet's
-/// lines, and the sheets after it, each written from the document's JSON form.
+/// lines, and the sheets after it, each written from the document's JSON form, in `lang`.
 struct workbook_spec {
     std::string_view title;
     std::span<const start_line> start;
     const std::vector<sheet>& sheets;
+    const message_language& lang = english();
 };
 
-/// The record workbook's "Start here" sheet.
+// The record workbook's "Start here" sheet.
+constexpr message_def start_title{"workbook.start.title", "RCO record workbook (rco-record/1)"};
+constexpr message_def start_purpose_heading{"workbook.start.purpose_heading", "What this workbook is for"};
+constexpr message_def start_purpose{
+    "workbook.start.purpose",
+    "It holds the evidence a Recovery Community Organization keeps to show that it meets the ten national "
+    "RCO standards: its legal status, board, services, peer workers, community participation, policies "
+    "and documents. rco-audit reads it directly and reports, standard by standard, what is met, what is "
+    "not, and what evidence is missing."};
+constexpr message_def start_fill_heading{"workbook.start.fill_heading", "How to fill it in"};
+constexpr message_def start_fill_1{"workbook.start.fill_1",
+                                   "1. Go through the sheets in order. Each sheet is one part of the record."};
+constexpr message_def start_fill_2{
+    "workbook.start.fill_2",
+    "2. Sheets of one thing (Organization, Board, Bylaws, Policies, ...) have one row per field: type the "
+    "answer in the Value column. The Help column says what the field means."};
+constexpr message_def start_fill_3{
+    "workbook.start.fill_3",
+    "3. Sheets of a list (Board members, Services, Peer workers, Input events, Documents, ...) have one "
+    "row per item and one column per field. Rest the mouse on a column header to read its help. Columns "
+    "may be moved; keep the header words as they are. Empty rows are skipped."};
+constexpr message_def start_fill_4{
+    "workbook.start.fill_4",
+    "4. Yes/no cells and fixed choices have drop-down lists: pick one of the offered words. Dates are date "
+    "cells (or text as YYYY-MM-DD, e.g. 2026-06-30). Counts are whole numbers; amounts are dollars."};
+constexpr message_def start_fill_5{
+    "workbook.start.fill_5",
+    "5. A list of several values in one cell (a service's eligibility words, a peer worker's supervision "
+    "dates, ...) separates the values with a semicolon and a space: 2026-01-15; 2026-02-12. Write ;; for "
+    "a semicolon inside a value."};
+constexpr message_def start_fill_6{
+    "workbook.start.fill_6",
+    "6. Leave a cell empty when you do not know: a missing answer is reported as missing evidence. Write "
+    "(none) to say a list is empty on purpose: in a list cell, or alone in the first row of a list sheet "
+    "(for example, no grievances were received)."};
+constexpr message_def start_run_heading{"workbook.start.run_heading", "How to run the audit"};
+constexpr message_def start_run_check{"workbook.start.run_check",
+                                      "Save the workbook as .xlsx, then run:   rco-audit check my-rco.xlsx"};
+constexpr message_def start_run_validate{"workbook.start.run_validate",
+                                         "To check the workbook for mistakes only:   rco-audit validate my-rco.xlsx"};
+constexpr message_def start_run_errors{
+    "workbook.start.run_errors",
+    "Every problem names the sheet and the cell, e.g.  'Board members'!C7: expected yes or no."};
+constexpr message_def start_privacy_heading{"workbook.start.privacy_heading", "Privacy"};
+constexpr message_def start_privacy{
+    "workbook.start.privacy",
+    "Board members and peer workers are identified by ids (b01, p01, ...), never by names. Do not type "
+    "anyone's name, diagnosis or recovery story into this workbook: a board member's recovery identity is "
+    "sensitive personal information. Reports print counts, not ids, unless --show-names is asked for."};
+constexpr message_def start_keep{
+    "workbook.start.keep",
+    "Do not rename or delete the sheets, and keep the Record sheet's format as rco-record/1. Other sheets "
+    "you add are ignored (with a warning)."};
+
 constexpr start_line record_start[] = {
-    {start_line::title, "RCO record workbook (rco-record/1)"},
-    {start_line::gap, ""},
-    {start_line::heading, "What this workbook is for"},
-    {start_line::para,
-     "It holds the evidence a Recovery Community Organization keeps to show that it meets the ten national "
-             "RCO standards: its legal status, board, services, peer workers, community participation, policies "
-             "and documents. rco-audit reads it directly and reports, standard by standard, what is met, what is "
-             "not, and what evidence is missing."},
-    {start_line::gap, ""},
-    {start_line::heading, "How to fill it in"},
-    {start_line::para,
-     "1. Go through the sheets in order. Each sheet is one part of the record."},
-    {start_line::para,
-     "2. Sheets of one thing (Organization, Board, Bylaws, Policies, ...) have one row per field: type the "
-             "answer in the Value column. The Help column says what the field means."},
-    {start_line::para,
-     "3. Sheets of a list (Board members, Services, Peer workers, Input events, Documents, ...) have one "
-             "row per item and one column per field. Rest the mouse on a column header to read its help. Columns "
-             "may be moved; keep the header words as they are. Empty rows are skipped."},
-    {start_line::para,
-     "4. Yes/no cells and fixed choices have drop-down lists: pick one of the offered words. Dates are date "
-             "cells (or text as YYYY-MM-DD, e.g. 2026-06-30). Counts are whole numbers; amounts are dollars."},
-    {start_line::para,
-     "5. A list of several values in one cell (a service's eligibility words, a peer worker's supervision "
-             "dates, ...) separates the values with a semicolon and a space: 2026-01-15; 2026-02-12. Write ;; for "
-             "a semicolon inside a value."},
-    {start_line::para,
-     "6. Leave a cell empty when you do not know: a missing answer is reported as missing evidence. Write "
-             "(none) to say a list is empty on purpose: in a list cell, or alone in the first row of a list sheet "
-             "(for example, no grievances were received)."},
-    {start_line::gap, ""},
-    {start_line::heading, "How to run the audit"},
-    {start_line::para,
-     "Save the workbook as .xlsx, then run:   rco-audit check my-rco.xlsx"},
-    {start_line::para,
-     "To check the workbook for mistakes only:   rco-audit validate my-rco.xlsx"},
-    {start_line::para,
-     "Every problem names the sheet and the cell, e.g.  'Board members'!C7: expected yes or no."},
-    {start_line::gap, ""},
-    {start_line::heading, "Privacy"},
-    {start_line::para,
-     "Board members and peer workers are identified by ids (b01, p01, ...), never by names. Do not type "
-             "anyone's name, diagnosis or recovery story into this workbook: a board member's recovery identity is "
-             "sensitive personal information. Reports print counts, not ids, unless --show-names is asked for."},
-    {start_line::gap, ""},
-    {start_line::para,
-     "Do not rename or delete the sheets, and keep the Record sheet's format as rco-record/1. Other sheets "
-             "you add are ignored (with a warning)."},
+    {start_line::title, start_title},
+    {start_line::gap},
+    {start_line::heading, start_purpose_heading},
+    {start_line::para, start_purpose},
+    {start_line::gap},
+    {start_line::heading, start_fill_heading},
+    {start_line::para, start_fill_1},
+    {start_line::para, start_fill_2},
+    {start_line::para, start_fill_3},
+    {start_line::para, start_fill_4},
+    {start_line::para, start_fill_5},
+    {start_line::para, start_fill_6},
+    {start_line::gap},
+    {start_line::heading, start_run_heading},
+    {start_line::para, start_run_check},
+    {start_line::para, start_run_validate},
+    {start_line::para, start_run_errors},
+    {start_line::gap},
+    {start_line::heading, start_privacy_heading},
+    {start_line::para, start_privacy},
+    {start_line::gap},
+    {start_line::para, start_keep},
 };
+
+// The drop-downs' and the data checks' words.
+constexpr message_def refused_word_title{"workbook.check.word_title", "Not one of the accepted words"};
+constexpr message_def refused_word{"workbook.check.word", "Pick one of the words offered in the drop-down list."};
+constexpr message_def refused_whole_title{"workbook.check.whole_title", "Not a whole number"};
+constexpr message_def refused_whole{"workbook.check.whole", "Type a whole number, 0 or more."};
+constexpr message_def refused_money_title{"workbook.check.money_title", "Not an amount"};
+constexpr message_def refused_money{"workbook.check.money", "Type an amount in dollars, 0 or more."};
+constexpr message_def refused_date_title{"workbook.check.date_title", "Not a date"};
+constexpr message_def refused_date{"workbook.check.date", "Type a date, e.g. 2026-06-30."};
 
 class xlsx_writer {
 public:
     std::vector<diagnostic> diags;
 
     std::string write(const json::value& root, const workbook_spec& spec) {
+        lang_ = &spec.lang;
         scratch_file out;
         if (!out.ok()) {
             fail("", "cannot create the workbook in memory");
@@ -313,8 +353,10 @@ private:
         return 15.0 * lines;
     }
 
+    std::string word(const message_def& def) const { return word_in(def, *lang_); }
+
     void start_sheet(std::span<const start_line> lines) {
-        auto* ws = workbook_add_worksheet(wb_, std::string(start_sheet_name).c_str());
+        auto* ws = workbook_add_worksheet(wb_, word(sheet_start).c_str());
         worksheet_set_column(ws, 0, 0, 80, para_);
         worksheet_fit_to_pages(ws, 1, 0);
         lxw_row_t r = 0;
@@ -324,9 +366,10 @@ private:
                 continue;
             }
             lxw_format* f = l.style == start_line::title ? title_ : l.style == start_line::heading ? heading_ : para_;
+            const auto text = word(l.text);
             if (l.style == start_line::para)
-                worksheet_set_row(ws, r, row_height(l.text, 80), nullptr);
-            worksheet_write_string(ws, r++, 0, std::string(l.text).c_str(), f);
+                worksheet_set_row(ws, r, row_height(text, 80), nullptr);
+            worksheet_write_string(ws, r++, 0, text.c_str(), f);
         }
         worksheet_activate(ws);
     }
@@ -338,8 +381,16 @@ private:
         v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
         std::vector<std::string> words;
         std::vector<char*> list;
+        // The messages of a data check, kept alive until the worksheet has copied them.
+        std::string title, message;
+        auto refuse = [&](const message_def& t, const message_def& m) {
+            title = word(t);
+            message = word(m);
+            v.error_title = title.data();
+            v.error_message = message.data();
+        };
         if (c.kind == cell_kind::yes_no)
-            words = {"yes", "no"};
+            words = {word(yes_word), word(no_word)};
         else
             for (auto w : c.words)
                 words.emplace_back(w);
@@ -349,8 +400,7 @@ private:
             list.push_back(nullptr);
             v.validate = LXW_VALIDATION_TYPE_LIST;
             v.value_list = list.data();
-            v.error_title = const_cast<char*>("Not one of the accepted words");
-            v.error_message = const_cast<char*>("Pick one of the words offered in the drop-down list.");
+            refuse(refused_word_title, refused_word);
             worksheet_data_validation_range(ws, first, col, last, col, &v);
             return;
         }
@@ -362,15 +412,13 @@ private:
             v.validate = LXW_VALIDATION_TYPE_INTEGER;
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
             v.value_number = 0;
-            v.error_title = const_cast<char*>("Not a whole number");
-            v.error_message = const_cast<char*>("Type a whole number, 0 or more.");
+            refuse(refused_whole_title, refused_whole);
             break;
         case cell_kind::money:
             v.validate = LXW_VALIDATION_TYPE_DECIMAL;
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
             v.value_number = 0;
-            v.error_title = const_cast<char*>("Not an amount");
-            v.error_message = const_cast<char*>("Type an amount in dollars, 0 or more.");
+            refuse(refused_money_title, refused_money);
             break;
         case cell_kind::date:
             v.validate = LXW_VALIDATION_TYPE_DATE;
@@ -378,8 +426,7 @@ private:
             v.value_datetime = {1900, 1, 1, 0, 0, 0};
             // Text dates (YYYY-MM-DD, and dates before 1900) are accepted too: warn, do not stop.
             v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-            v.error_title = const_cast<char*>("Not a date");
-            v.error_message = const_cast<char*>("Type a date, e.g. 2026-06-30.");
+            refuse(refused_date_title, refused_date);
             break;
         }
         worksheet_data_validation_range(ws, first, col, last, col, &v);
@@ -442,7 +489,7 @@ private:
             return;
         case cell_kind::yes_no:
             if (v.is_bool())
-                text(v.get_bool() ? "yes" : "no");
+                text(word(v.get_bool() ? yes_word : no_word));
             return;
         case cell_kind::whole:
             if (v.is_int64()) {
@@ -472,21 +519,22 @@ private:
     }
 
     void form_sheet(const sheet& s, const json::value* obj) {
-        auto* ws = workbook_add_worksheet(wb_, s.name.c_str());
+        auto* ws = workbook_add_worksheet(wb_, name_in(s, *lang_).c_str());
         worksheet_set_column(ws, 0, 0, 34, label_);
         worksheet_set_column(ws, 1, 1, 42, nullptr);
         worksheet_set_column(ws, 2, 2, 90, help_);
-        worksheet_write_string(ws, 0, 0, "Field", header_);
-        worksheet_write_string(ws, 0, 1, "Value", header_);
-        worksheet_write_string(ws, 0, 2, "Help", header_);
+        worksheet_write_string(ws, 0, 0, word(header_field).c_str(), header_);
+        worksheet_write_string(ws, 0, 1, word(header_value).c_str(), header_);
+        worksheet_write_string(ws, 0, 2, word(header_help).c_str(), header_);
         worksheet_freeze_panes(ws, 1, 0);
         const auto base = pointer_of(s.path);
         for (std::size_t i = 0; i < s.columns.size(); ++i) {
             const auto& c = s.columns[i];
             const auto row = static_cast<lxw_row_t>(i + 1);
-            worksheet_set_row(ws, row, row_height(c.help, 90), nullptr);
+            const auto help = help_of(c, *lang_);
+            worksheet_set_row(ws, row, row_height(help, 90), nullptr);
             worksheet_write_string(ws, row, 0, c.label.c_str(), label_);
-            worksheet_write_string(ws, row, 2, c.help.c_str(), help_);
+            worksheet_write_string(ws, row, 2, help.c_str(), help_);
             // An empty cell keeps its type's format, so what a volunteer types stays what it is.
             worksheet_write_blank(ws, row, 1, format_for(c));
             if (const auto* v = find_path(obj, c.path))
@@ -496,7 +544,7 @@ private:
     }
 
     void table_sheet(const sheet& s, const json::array* items) {
-        auto* ws = workbook_add_worksheet(wb_, s.name.c_str());
+        auto* ws = workbook_add_worksheet(wb_, name_in(s, *lang_).c_str());
         worksheet_freeze_panes(ws, 1, 0);
         const auto base = pointer_of(s.path);
         for (std::size_t k = 0; k < s.columns.size(); ++k) {
@@ -513,7 +561,7 @@ private:
             lxw_comment_options co{};
             co.width = 360;
             co.height = 120;
-            worksheet_write_comment_opt(ws, 0, col, c.help.c_str(), &co);
+            worksheet_write_comment_opt(ws, 0, col, help_of(c, *lang_).c_str(), &co);
             const auto rows = std::max<lxw_row_t>(table_validation_rows,
                                                   items ? static_cast<lxw_row_t>(items->size()) + 200 : 0);
             validation(ws, 1, rows, col, c);
@@ -541,6 +589,7 @@ private:
         }
     }
 
+    const message_language* lang_ = &english();
     lxw_workbook* wb_ = nullptr;
     lxw_format *header_ = nullptr, *label_ = nullptr, *help_ = nullptr, *text_ = nullptr, *date_ = nullptr,
                *whole_ = nullptr, *money_ = nullptr, *title_ = nullptr, *heading_ = nullptr, *para_ = nullptr,
@@ -551,11 +600,11 @@ private:
 
 namespace rco::io {
 
-workbook_write_result write_record_xlsx(const record& rec) {
+workbook_write_result write_record_xlsx(const record& rec, const message_language& lang) {
     detail::wb::xlsx_writer w;
     workbook_write_result out;
     const auto doc = detail::to_json(rec);
-    out.bytes = w.write(doc, {"RCO record (rco-record/1)", detail::wb::record_start, detail::wb::layout()});
+    out.bytes = w.write(doc, {"RCO record (rco-record/1)", detail::wb::record_start, detail::wb::layout(), lang});
     out.diagnostics = std::move(w.diags);
     detail::wb::warn_empty_objects(doc, "", out.diagnostics);
     if (has_errors(out.diagnostics))
@@ -563,10 +612,12 @@ workbook_write_result write_record_xlsx(const record& rec) {
     return out;
 }
 
-workbook_write_result blank_workbook() {
+std::string start_sheet_name(const message_language& lang) { return detail::wb::word_in(detail::wb::sheet_start, lang); }
+
+workbook_write_result blank_workbook(const message_language& lang) {
     record rec;
     rec.format = std::string(record_format_id);
-    return write_record_xlsx(rec);
+    return write_record_xlsx(rec, lang);
 }
 
 } // namespace rco::io
