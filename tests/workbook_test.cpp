@@ -75,6 +75,12 @@ std::string make_workbook(const std::vector<std::pair<std::string, std::string>>
 
 io::read_result read(const std::string& bytes) { return io::read_record_xlsx(bytes, "my-rco.xlsx"); }
 
+const message_language& spanish() {
+    const auto* es = i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    return *es;
+}
+
 std::string all_messages(const io::read_result& r) {
     std::string out;
     for (const auto& d : r.diagnostics)
@@ -389,6 +395,38 @@ BOOST_AUTO_TEST_CASE(hostile_workbooks_are_refused) {
     refused(make_zip({{"a.txt", "hello"}}), "no [Content_Types].xml");
 }
 
+BOOST_AUTO_TEST_CASE(hostile_workbooks_are_refused_in_the_language_of_the_messages) {
+    auto in_spanish = [](const std::string& bytes) {
+        auto r = read(bytes);
+        BOOST_TEST(!r.record.has_value());
+        BOOST_TEST_REQUIRE(r.diagnostics.size() == 1u);
+        BOOST_TEST(render(r.diagnostics[0].text) == r.diagnostics[0].message); // the English is the message's
+        return format_diagnostic(r.diagnostics[0], spanish());
+    };
+    BOOST_TEST(in_spanish(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')) ==
+               "my-rco.xlsx: error: rechazado: el libro de cálculo está cifrado o protegido con contraseña, o es un "
+               "archivo antiguo de Excel 97-2003 (.xls); guárdelo como libro de Excel (.xlsx) sin contraseña");
+    BOOST_TEST(in_spanish(make_workbook({{"Bylaws", sheet_xml({"<row r=\"2000000\"/>"})}})) ==
+               "my-rco.xlsx: error: rechazado: la hoja \"Bylaws\" tiene un número de fila mayor que 1.048.576 (o uno "
+               "mal formado)");
+    BOOST_TEST(in_spanish(make_workbook({{"Bylaws", std::string(40u << 20, ' ') + sheet_xml({})}})) ==
+               "my-rco.xlsx: error: rechazado: xl/worksheets/sheet2.xml es más grande de lo que lee esta herramienta "
+               "(32 MiB por parte, 64 MiB en total)");
+    BOOST_TEST(in_spanish(make_workbook({}, {}, false, {{"xl/vbaProject.bin", "macro"}})) ==
+               "my-rco.xlsx: error: rechazado: el libro de cálculo contiene macros (vbaProject.bin); guárdelo como "
+               "libro de Excel normal (.xlsx), sin macros");
+    auto other = make_zip({{"[Content_Types].xml", "<Types/>"},
+                           {"xl/workbook.xml", "<workbook " + ns + "><sheets><sheet name=\"Sheet1\" r:id=\"rId1\"/></sheets></workbook>"}});
+    BOOST_TEST(in_spanish(other) ==
+               "my-rco.xlsx: error: no es un libro de cálculo rco-record/1: ninguna de sus hojas es del expediente "
+               "(Expediente, Organización, Integrantes de la junta, ...); empiece por el libro de cálculo que escribe "
+               "`rco-audit init mi-rco.xlsx --lang es`");
+    const auto english = read(other);
+    BOOST_TEST(english.diagnostics.at(0).message ==
+               "not an rco-record/1 workbook: none of its sheets is one of the record's (Record, Organization, Board "
+               "members, ...); start from the workbook `rco-audit init my-rco.xlsx` writes");
+}
+
 BOOST_AUTO_TEST_CASE(a_workbook_without_record_sheets_is_an_error) {
     auto r = read(make_workbook({}) /* has Record */);
     BOOST_TEST(r.ok());
@@ -426,12 +464,6 @@ BOOST_AUTO_TEST_CASE(cell_messages_in_spanish_keep_the_sheet_cell_and_pointer) {
           "my-rco.xlsx: advertencia: se ignora la hoja \"Notas\": no forma parte de un libro de cálculo rco-record/1\n"})
         BOOST_TEST(text.find(expected) != std::string::npos, expected << "\nnot in\n" << text);
     BOOST_TEST(text.find("maybe") == std::string::npos, text);
-}
-
-const message_language& spanish() {
-    const auto* es = i18n::find("es");
-    BOOST_REQUIRE(es != nullptr);
-    return *es;
 }
 
 /// The number of characters of UTF-8 text.

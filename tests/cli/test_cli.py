@@ -2497,6 +2497,12 @@ def workbook_in_spanish():
         code_j, out_j, _ = run("check", HARBOR, "--format", "json")
         expect(code_w == code_j == 0 and json.loads(out_w)["checks"] == json.loads(out_j)["checks"],
                "the Spanish workbook audits as the JSON record")
+        # A corrupt workbook is refused in the language of the messages.
+        with open(es, "rb") as f:
+            half = write(d, "half.xlsx", f.read()[:2000])
+        code, _, err = run("check", half, "--lang", "es")
+        expect(code == 2 and f"{half}: error: no es un libro de cálculo legible: el archivo zip está truncado o "
+               "dañado" in err, err)
 
 
 @test

@@ -142,6 +142,11 @@ constexpr start_line review_start[] = {
      "sheets you add are ignored (with a warning)."}},
 };
 
+constexpr message_def no_review_sheets{"reader.review_workbook.no_review_sheets",
+                                      "not an rco-review/1 workbook: none of its sheets is Review, Judgments or "
+                                      "Scores; start from the sheet `rco-audit review-sheet RECORD -o sheet.xlsx` "
+                                      "writes"};
+
 /// Removes blank values (empty texts, lists and objects; nulls) from a review's objects:
 /// in the workbook they are blank cells.
 inline void drop_blanks(json::value& v) {
@@ -193,9 +198,7 @@ std::optional<review> read_review_xlsx(std::string_view bytes, std::string_view 
         wb::cell_reader cr(file_name, pk.date1904);
         std::vector<diagnostic> notes;
         if (!wb::read_sheets(pk, wb::review_layout(), cr, notes, file_name, review_format)) {
-            diags.push_back({severity::error, std::string(file_name), 0, 0, "",
-                             "not an rco-review/1 workbook: none of its sheets is Review, Judgments or Scores; start "
-                             "from the sheet `rco-audit review-sheet RECORD -o sheet.xlsx` writes"});
+            diags.push_back(make_diagnostic(severity::error, std::string(file_name), "", {&wb::no_review_sheets, {}}));
             return std::nullopt;
         }
         // Blank cells stand for what the JSON sheet leaves blank: an empty reviewer id and
@@ -252,7 +255,7 @@ std::optional<review> read_review_xlsx(std::string_view bytes, std::string_view 
             at_cell(s.where);
         return rv;
     } catch (const wb::unreadable& e) {
-        diags.push_back({severity::error, std::string(file_name), 0, 0, "", e.message});
+        diags.push_back(make_diagnostic(severity::error, std::string(file_name), "", e.text));
         return std::nullopt;
     }
 }

@@ -22,8 +22,83 @@ namespace rco::io::detail::wb {
 
 /// A problem that makes the whole workbook unreadable.
 struct unreadable {
-    std::string message;
+    message text;
 };
+
+// Why a workbook file cannot be read at all: a corrupt or hostile file, or not a workbook.
+constexpr message_def zip_corrupt{"reader.workbook.zip_corrupt",
+                                  "not a readable workbook: the zip archive is truncated or corrupt"};
+constexpr message_def zip_corrupt_why{"reader.workbook.zip_corrupt_why",
+                                      "not a readable workbook: the zip archive is truncated or corrupt ({reason})"};
+constexpr message_def zip_too_many_files{"reader.workbook.too_many_files",
+                                         "refused: the zip archive holds more than {limit} files"};
+constexpr message_def zip_entry_corrupt{"reader.workbook.entry_corrupt",
+                                        "not a readable workbook: the zip archive is corrupt"};
+constexpr message_def zip_bomb{"reader.workbook.zip_bomb",
+                               "refused: {part} expands more than {ratio} times when unpacked (a zip bomb?); save the "
+                               "workbook again"};
+constexpr message_def part_unpack{"reader.workbook.part_unpack",
+                                  "not a readable workbook: {part} cannot be unpacked ({reason})"};
+constexpr message_def part_corrupt{"reader.workbook.part_corrupt",
+                                   "not a readable workbook: {part} is corrupt (its data does not match its checksum "
+                                   "or size); the file may be truncated"};
+constexpr message_def workbook_encrypted{"reader.workbook.encrypted",
+                                         "refused: the workbook is encrypted or password-protected; save it again "
+                                         "without a password"};
+constexpr message_def part_too_large{"reader.workbook.part_too_large",
+                                     "refused: {part} is larger than this tool reads ({part_mib} MiB a part, "
+                                     "{total_mib} MiB in all)"};
+constexpr message_def part_not_utf8{"reader.workbook.part_not_utf8", "not a readable workbook: {part} is not valid UTF-8"};
+constexpr message_def part_dtd{"reader.workbook.part_dtd",
+                               "refused: {part} declares a DTD or entities, which a workbook never needs (a hostile "
+                               "file?)"};
+constexpr message_def part_elements{"reader.workbook.part_elements",
+                                    "refused: {part} has too many elements (more than {limit})"};
+constexpr message_def part_not_xml{"reader.workbook.part_not_xml",
+                                   "not a readable workbook: {part} is not well-formed XML ({reason})"};
+constexpr message_def sheet_row_beyond{"reader.workbook.row_beyond",
+                                       "refused: sheet {sheet} has a row number beyond {limit} (or a malformed one)"};
+constexpr message_def sheet_cell_beyond{"reader.workbook.cell_beyond",
+                                        "refused: sheet {sheet} has a malformed cell reference or one beyond the grid "
+                                        "of {rows} rows and {columns} columns"};
+constexpr message_def sheet_too_many_columns{"reader.workbook.too_many_columns",
+                                             "refused: sheet {sheet} has more than {limit} columns"};
+constexpr message_def sheet_shared_missing{"reader.workbook.shared_missing",
+                                           "not a readable workbook: sheet {sheet} refers to a shared string that "
+                                           "does not exist"};
+constexpr message_def sheet_too_many_cells{"reader.workbook.too_many_cells",
+                                           "refused: sheet {sheet} has more than {limit} filled cells"};
+constexpr message_def workbook_ole{"reader.workbook.ole",
+                                   "refused: the workbook is encrypted or password-protected, or an old Excel 97-2003 "
+                                   "(.xls) file; save it as an Excel workbook (.xlsx) without a password"};
+constexpr message_def workbook_too_large{"reader.workbook.too_large",
+                                         "refused: the workbook is larger than {mib} MiB"};
+constexpr message_def workbook_ods{"reader.workbook.ods",
+                                   "this is an OpenDocument file (.ods); save it as an Excel workbook (.xlsx) and run "
+                                   "again"};
+constexpr message_def workbook_macros{"reader.workbook.macros",
+                                      "refused: the workbook contains macros (vbaProject.bin); save it as a plain Excel "
+                                      "workbook (.xlsx), without macros"};
+constexpr message_def workbook_no_types{"reader.workbook.no_content_types",
+                                        "not a workbook: the zip archive has no [Content_Types].xml (expected an Excel "
+                                        ".xlsx file)"};
+constexpr message_def workbook_xlsm{"reader.workbook.xlsm",
+                                    "refused: the workbook is macro-enabled (.xlsm); save it as a plain Excel workbook "
+                                    "(.xlsx), without macros"};
+constexpr message_def workbook_word{"reader.workbook.word",
+                                    "this is a Word document, not a workbook; {form} workbooks are Excel (.xlsx) files"};
+constexpr message_def workbook_no_book{"reader.workbook.no_book",
+                                       "not a workbook: the zip archive has no workbook part (expected an Excel .xlsx "
+                                       "file)"};
+constexpr message_def workbook_too_many_sheets{"reader.workbook.too_many_sheets",
+                                               "refused: the workbook has more than {limit} sheets"};
+
+/// The `{sheet}` of a message: its name, quoted.
+inline message_arg sheet_arg(std::string_view name) { return {"sheet", boost::json::serialize(boost::json::string(name))}; }
+/// A count argument (a limit), grouped as the language groups numbers.
+inline message_arg count_arg(std::string_view name, std::uint64_t n) {
+    return {name, static_cast<std::int64_t>(n), list_style::and_, number_style::grouped};
+}
 
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size())
@@ -148,17 +223,16 @@ public:
             const int code = zip_error_code_zip(&err);
             if (src)
                 zip_source_free(src);
+            auto why = code == ZIP_ER_NOZIP
+                           ? unreadable{{&zip_corrupt, {}}}
+                           : unreadable{{&zip_corrupt_why, {{"reason", std::string(zip_error_strerror(&err))}}}};
             zip_error_fini(&err);
-            throw unreadable{code == ZIP_ER_NOZIP ? "not a readable workbook: the zip archive is truncated or corrupt"
-                                                  : std::string("not a readable workbook: the zip archive is "
-                                                                "truncated or corrupt (") +
-                                                        zip_error_strerror(&err) + ")"};
+            throw why;
         }
         zip_error_fini(&err);
         const auto n = zip_get_num_entries(z_, 0);
         if (n < 0 || static_cast<std::uint64_t>(n) > workbook_limits::max_entries)
-            throw unreadable{"refused: the zip archive holds more than " +
-                             std::to_string(workbook_limits::max_entries) + " files"};
+            throw unreadable{{&zip_too_many_files, {count_arg("limit", workbook_limits::max_entries)}}};
         for (zip_int64_t i = 0; i < n; ++i)
             if (const char* name = zip_get_name(z_, static_cast<zip_uint64_t>(i), 0))
                 names_.emplace_back(name);
@@ -184,7 +258,7 @@ public:
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat_index(z_, idx, 0, &st) != 0)
-            throw unreadable{"not a readable workbook: the zip archive is corrupt"};
+            throw unreadable{{&zip_entry_corrupt, {}}};
         if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
             throw encrypted();
         const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
@@ -192,16 +266,14 @@ public:
             throw too_large(name);
         if ((st.valid & ZIP_STAT_COMP_SIZE) && declared > (1u << 20) &&
             declared / std::max<std::uint64_t>(st.comp_size, 1) > workbook_limits::max_ratio)
-            throw unreadable{"refused: " + std::string(name) + " expands more than " +
-                             std::to_string(workbook_limits::max_ratio) +
-                             " times when unpacked (a zip bomb?); save the workbook again"};
+            throw unreadable{{&zip_bomb, {{"part", std::string(name)}, count_arg("ratio", workbook_limits::max_ratio)}}};
         zip_file_t* f = zip_fopen_index(z_, idx, 0);
         if (!f) {
             const int code = zip_error_code_zip(zip_get_error(z_));
             if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
                 throw encrypted();
-            throw unreadable{"not a readable workbook: " + std::string(name) + " cannot be unpacked (" +
-                             zip_error_strerror(zip_get_error(z_)) + ")"};
+            throw unreadable{{&part_unpack,
+                              {{"part", std::string(name)}, {"reason", std::string(zip_error_strerror(zip_get_error(z_)))}}}};
         }
         std::string out;
         const std::uint64_t cap = std::min<std::uint64_t>(declared, workbook_limits::max_part_bytes);
@@ -220,21 +292,19 @@ public:
         }
         zip_fclose(f);
         if (failed || got != declared)
-            throw unreadable{"not a readable workbook: " + std::string(name) +
-                             " is corrupt (its data does not match its checksum or size); the file may be truncated"};
+            throw unreadable{{&part_corrupt, {{"part", std::string(name)}}}};
         out.resize(static_cast<std::size_t>(got));
         total_ += got;
         return out;
     }
 
 private:
-    static unreadable encrypted() {
-        return {"refused: the workbook is encrypted or password-protected; save it again without a password"};
-    }
+    static unreadable encrypted() { return {{&workbook_encrypted, {}}}; }
     static unreadable too_large(std::string_view name) {
-        return {"refused: " + std::string(name) + " is larger than this tool reads (" +
-                std::to_string(workbook_limits::max_part_bytes >> 20) + " MiB a part, " +
-                std::to_string(workbook_limits::max_total_bytes >> 20) + " MiB in all)"};
+        return {{&part_too_large,
+                 {{"part", std::string(name)},
+                  count_arg("part_mib", workbook_limits::max_part_bytes >> 20),
+                  count_arg("total_mib", workbook_limits::max_total_bytes >> 20)}}};
     }
     zip_int64_t locate(std::string_view name) const {
         return z_ ? zip_name_locate(z_, std::string(name).c_str(), ZIP_FL_NOCASE) : -1;
@@ -248,21 +318,18 @@ private:
 /// Parses one XML part of the package, refusing what a workbook never needs.
 inline void parse_part(pugi::xml_document& doc, const std::string& bytes, std::string_view name) {
     if (first_invalid_utf8(bytes) != std::string_view::npos)
-        throw unreadable{"not a readable workbook: " + std::string(name) + " is not valid UTF-8"};
+        throw unreadable{{&part_not_utf8, {{"part", std::string(name)}}}};
     if (bytes.find("<!DOCTYPE") != std::string::npos || bytes.find("<!ENTITY") != std::string::npos)
-        throw unreadable{"refused: " + std::string(name) +
-                         " declares a DTD or entities, which a workbook never needs (a hostile file?)"};
+        throw unreadable{{&part_dtd, {{"part", std::string(name)}}}};
     std::size_t elements = 0;
     for (char c : bytes)
         elements += c == '<';
     if (elements > workbook_limits::max_cells * 4)
-        throw unreadable{"refused: " + std::string(name) + " has too many elements (more than " +
-                         std::to_string(workbook_limits::max_cells * 4) + ")"};
+        throw unreadable{{&part_elements, {{"part", std::string(name)}, count_arg("limit", workbook_limits::max_cells * 4)}}};
     const auto r = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                                    pugi::encoding_utf8);
     if (!r)
-        throw unreadable{"not a readable workbook: " + std::string(name) + " is not well-formed XML (" +
-                         r.description() + ")"};
+        throw unreadable{{&part_not_xml, {{"part", std::string(name)}, {"reason", std::string(r.description())}}}};
 }
 
 /// One non-empty cell.
@@ -311,8 +378,7 @@ inline cell_map read_cells(const pugi::xml_document& doc, const std::vector<std:
         if (auto a = r.attribute("r")) {
             row = a.as_ullong();
             if (row == 0 || row > max_rows)
-                throw unreadable{"refused: sheet \"" + std::string(sheet_name) + "\" has a row number beyond " +
-                                 std::to_string(max_rows) + " (or a malformed one)"};
+                throw unreadable{{&sheet_row_beyond, {sheet_arg(sheet_name), count_arg("limit", max_rows)}}};
         } else {
             ++row;
         }
@@ -324,17 +390,14 @@ inline cell_map read_cells(const pugi::xml_document& doc, const std::vector<std:
             if (auto a = c.attribute("r")) {
                 auto p = parse_cell_name(a.value());
                 if (!p)
-                    throw unreadable{"refused: sheet \"" + std::string(sheet_name) +
-                                     "\" has a malformed cell reference or one beyond the grid of " +
-                                     std::to_string(max_rows) + " rows and " + std::to_string(max_cols) +
-                                     " columns"};
+                    throw unreadable{{&sheet_cell_beyond,
+                                      {sheet_arg(sheet_name), count_arg("rows", max_rows), count_arg("columns", max_cols)}}};
                 at_row = p->first;
                 col = p->second + 1u;
             } else {
                 ++col;
                 if (col > max_cols)
-                    throw unreadable{"refused: sheet \"" + std::string(sheet_name) + "\" has more than " +
-                                     std::to_string(max_cols) + " columns"};
+                    throw unreadable{{&sheet_too_many_columns, {sheet_arg(sheet_name), count_arg("limit", max_cols)}}};
             }
             const std::string_view type = c.attribute("t").value();
             cell_value v;
@@ -349,8 +412,7 @@ inline cell_map read_cells(const pugi::xml_document& doc, const std::vector<std:
                     continue;
                 const auto idx = vnode.text().as_ullong(~0ull);
                 if (idx >= shared.size())
-                    throw unreadable{"not a readable workbook: sheet \"" + std::string(sheet_name) +
-                                     "\" refers to a shared string that does not exist"};
+                    throw unreadable{{&sheet_shared_missing, {sheet_arg(sheet_name)}}};
                 v.text = shared[idx];
             } else if (type == "str") {
                 if (!vnode && !child(c, "f"))
@@ -368,8 +430,7 @@ inline cell_map read_cells(const pugi::xml_document& doc, const std::vector<std:
             if (v.t == cell_value::type::string && v.text.empty() && !child(c, "f"))
                 continue; // an empty string is an empty cell, unless a formula made it
             if (cells.size() >= workbook_limits::max_cells)
-                throw unreadable{"refused: sheet \"" + std::string(sheet_name) + "\" has more than " +
-                                 std::to_string(workbook_limits::max_cells) + " filled cells"};
+                throw unreadable{{&sheet_too_many_cells, {sheet_arg(sheet_name), count_arg("limit", workbook_limits::max_cells)}}};
             cells[{at_row, static_cast<std::uint32_t>(col - 1)}] = std::move(v);
         }
     }
@@ -843,11 +904,9 @@ constexpr std::string_view ole_magic{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8};
 /// What the zip must be before it is opened at all.
 inline std::string_view admitted(std::string_view bytes) {
     if (bytes.substr(0, 8) == ole_magic)
-        throw unreadable{"refused: the workbook is encrypted or password-protected, or an old Excel 97-2003 (.xls) "
-                         "file; save it as an Excel workbook (.xlsx) without a password"};
+        throw unreadable{{&workbook_ole, {}}};
     if (bytes.size() > workbook_limits::max_file_bytes)
-        throw unreadable{"refused: the workbook is larger than " +
-                         std::to_string(workbook_limits::max_file_bytes >> 20) + " MiB"};
+        throw unreadable{{&workbook_too_large, {count_arg("mib", workbook_limits::max_file_bytes >> 20)}}};
     return bytes;
 }
 
@@ -863,23 +922,20 @@ class workbook_package {
 public:
     workbook_package(std::string_view bytes, std::string_view form) : z(admitted(bytes)) {
         if (auto mime = z.read("mimetype"); mime && mime->find("opendocument") != std::string::npos)
-            throw unreadable{"this is an OpenDocument file (.ods); save it as an Excel workbook (.xlsx) and run again"};
+            throw unreadable{{&workbook_ods, {}}};
         for (const auto& n : z.names())
             if (ends_with(n, "vbaProject.bin"))
-                throw unreadable{"refused: the workbook contains macros (vbaProject.bin); save it as a plain Excel "
-                                 "workbook (.xlsx), without macros"};
+                throw unreadable{{&workbook_macros, {}}};
         auto types = z.read("[Content_Types].xml");
         if (!types)
-            throw unreadable{
-                "not a workbook: the zip archive has no [Content_Types].xml (expected an Excel .xlsx file)"};
+            throw unreadable{{&workbook_no_types, {}}};
         {
             pugi::xml_document doc;
             parse_part(doc, *types, "[Content_Types].xml");
             for (auto t : doc.document_element().children()) {
                 const std::string_view ct = t.attribute("ContentType").value();
                 if (ct.find("macroEnabled") != std::string_view::npos || ct.find("vbaProject") != std::string_view::npos)
-                    throw unreadable{"refused: the workbook is macro-enabled (.xlsm); save it as a plain Excel "
-                                     "workbook (.xlsx), without macros"};
+                    throw unreadable{{&workbook_xlsm, {}}};
             }
         }
         // The workbook part, from the package relationships.
@@ -889,11 +945,8 @@ public:
                 book = rel.second;
         auto book_bytes = z.read(book);
         if (!book_bytes)
-            throw unreadable{z.has("word/document.xml")
-                                 ? "this is a Word document, not a workbook; " + std::string(form) +
-                                       " workbooks are Excel (.xlsx) files"
-                                 : "not a workbook: the zip archive has no workbook part (expected an Excel .xlsx "
-                                   "file)"};
+            throw z.has("word/document.xml") ? unreadable{{&workbook_word, {{"form", std::string(form)}}}}
+                                             : unreadable{{&workbook_no_book, {}}};
         const auto slash = book.rfind('/');
         const std::string book_dir = slash == std::string::npos ? "" : book.substr(0, slash + 1);
         const std::string book_rels =
@@ -933,8 +986,7 @@ public:
             auto it = rels.find(rid);
             sheets.push_back({sh.attribute("name").value(), it == rels.end() ? "" : it->second.second});
             if (sheets.size() > workbook_limits::max_sheets)
-                throw unreadable{"refused: the workbook has more than " + std::to_string(workbook_limits::max_sheets) +
-                                 " sheets"};
+                throw unreadable{{&workbook_too_many_sheets, {count_arg("limit", workbook_limits::max_sheets)}}};
         }
     }
 
@@ -1018,6 +1070,10 @@ inline std::string cell_for(const std::map<std::string, std::string>& where, std
     }
 }
 
+constexpr message_def no_record_sheets{"reader.workbook.no_record_sheets",
+                                      "not an rco-record/1 workbook: none of its sheets is one of the record's "
+                                      "({sheets}, ...); start from the workbook `rco-audit init my-rco.xlsx` writes"};
+
 /// A diagnostic of the JSON reader placed at its cell instead of a line: "'Judgments'!E5: ...".
 constexpr message_def missing_format{"reader.workbook.format_missing",
                                      "missing the format rco-record/1 (the Record sheet's format row); the workbook "
@@ -1047,8 +1103,8 @@ bool looks_like_workbook(std::string_view bytes) noexcept {
 read_result read_record_xlsx(std::string_view bytes, std::string_view file_name) {
     namespace wb = detail::wb;
     read_result out;
-    auto fatal = [&](std::string message) {
-        out.diagnostics.push_back({severity::error, std::string(file_name), 0, 0, "", std::move(message)});
+    auto fatal = [&](message m) {
+        out.diagnostics.push_back(make_diagnostic(severity::error, std::string(file_name), "", std::move(m)));
         out.record.reset();
         return out;
     };
@@ -1058,9 +1114,10 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         std::vector<diagnostic> notes;
         const bool any = wb::read_sheets(pk, wb::layout(), cr, notes, file_name, record_format_id);
         if (!any)
-            return fatal("not an rco-record/1 workbook: none of its sheets is one of the record's (Record, "
-                         "Organization, Board members, ...); start from the workbook `rco-audit init my-rco.xlsx` "
-                         "writes");
+            return fatal({&wb::no_record_sheets,
+                          {{"sheets", std::vector<message>{{&wb::sheet_record, {}}, {&wb::sheet_organization, {}},
+                                                           {&wb::sheet_board_members, {}}},
+                            list_style::commas}}});
 
         // The typed walk and the consistency checks of the JSON reader, placed at cells.
         json::value root(std::move(cr.root));
@@ -1084,7 +1141,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         out.diagnostics.insert(out.diagnostics.end(), notes.begin(), notes.end());
         return out;
     } catch (const wb::unreadable& e) {
-        return fatal(e.message);
+        return fatal(e.text);
     }
 }
 
