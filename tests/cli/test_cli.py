@@ -1755,6 +1755,51 @@ def help_command_is_the_same_as_dash_dash_help():
 
 
 @test
+def help_in_spanish_leaves_no_english_description():
+    # Every description, exit code, heading and type word of every command's help is in
+    # Spanish with --lang es (anywhere on the line) or RCO_AUDIT_LANG=es; the options, the
+    # commands and the accepted words stay as they are.
+    code, english, _ = run("help", "--all")
+    expect(code == 0, english[:200])
+    _, names_en, _ = run("--help")
+    listed = names_en[names_en.index("Subcommands:"):names_en.index("Exit codes:")]
+    commands = [line.split()[0] for line in listed.splitlines()[1:] if line.startswith("  ") and line[2] != " "]
+    expect("check" in commands and "review-sheet" in commands and len(commands) == 11, commands)
+    english_texts = set()
+    for name in commands:
+        _, out, _ = run(name, "--help")
+        for line in out.splitlines():
+            text = line[32:] if line.startswith("  ") and len(line) > 32 and line[30:32] == "  " else ""
+            prose = text if len(text.split()) >= 3 else (line.strip() if not line.startswith("  -") else "")
+            if len(prose.split()) >= 4:
+                english_texts.add(prose)
+    expect(len(english_texts) > 50, len(english_texts))
+    for name in ["", *commands]:
+        args = [name, "--help"] if name else ["--help"]
+        code, out, err = run(*args, env={"RCO_AUDIT_LANG": "es"})
+        expect(code == 0, f"{name}: {code} {err}")
+        if name and "--lang" in run(*args)[1]: # a command that takes --lang: the same help with it
+            code, out_lang, err = run(*args, "--lang", "es")
+            expect(code == 0 and out_lang == out, f"{name}: {code} {err}")
+        for text in english_texts:
+            expect(text not in out, f"{name or 'rco-audit'} --help --lang es: English left: {text}")
+        expect("Códigos de salida:" in out and "Uso: " in out and "Opciones:" in out, out[:300])
+        expect("Exit codes:" not in out and "REQUIRED" not in out and "TEXT " not in out, out)
+    _, out, _ = run("check", "--help", "--lang", "es")
+    expect("  --tailoring TEXTO:ARCHIVO     Archivo de ajustes (rco-tailoring/1)" in out, out)
+    expect("  files TEXTO ... OBLIGATORIO   Expedientes (rco-record/1 en JSON" in out, out)
+    expect("--color TEXTO:{auto,always,never}=auto" in out and "0  se cumplen todos los estándares\n" in out, out)
+    _, out, _ = run("help", "check", "--lang", "es")
+    expect(out == run("check", "--help", "--lang", "es")[1], "help check --lang es is check --help --lang es")
+    code, _, err = run("help", "--lang", "xx")
+    expect(code == 2 and "unknown language 'xx'" in err, err)
+    # English stays as it was, and so does the completion script in any language.
+    expect(run("help", "--all")[1] == english and "Print this help message and exit" in english, "English help")
+    expect(run("completion", "bash", env={"RCO_AUDIT_LANG": "es"})[1] == run("completion", "bash")[1],
+           "the completion script is the same in every language")
+
+
+@test
 def profile_names_and_check_ids_in_any_case():
     code, out, err = run("check", HARBOR, "--profile", "Florida", "--format", "json")
     expect(code == 0 and json.loads(out)["profile"] == "florida", err)

@@ -16,6 +16,10 @@ Three sources, in this order:
      msgctxt is the schema's name and the description's place in it, as a JSON Pointer
      ("rco-record-1#/properties/board/properties/members/items/properties/voting"), as
      the workbook layout (rco/io/impl/workbook_layout.ipp) looks them up.
+  4. the command line's help, msgctxt "cli.help" and msgid the English: the literal
+     descriptions of tools/rco-audit's add_subcommand, add_option and add_flag calls, the
+     texts of each exit code in exit_codes_footer calls, program_summary and
+     usage_or_input_error, and CLI11's own group names and option descriptions.
 The English stays where it is (sources, rules/*.json); the .pot only lists it.
 
 Usage: update-pot.py [REPO_ROOT]           rewrites po/rco-audit.pot
@@ -148,6 +152,73 @@ def schema_descriptions(root):
     return out
 
 
+HELP_CONTEXT = "cli.help"
+HELP_CALLS = re.compile(r'\b(add_subcommand|add_option|add_flag|exit_codes_footer)\s*\(')
+HELP_CONSTANTS = re.compile(r'\b(?:program_summary|usage_or_input_error)\s*=\s*((?:"(?:[^"\\]|\\.)*"\s*)+);')
+# What CLI11 writes itself: the default groups and the help and version flags.
+CLI11_TEXTS = ["Options", "Subcommands", "Print this help message and exit",
+               "Display program version information and exit"]
+
+
+def call_args(text, start):
+    """The top-level arguments of the call whose "(" is at `start`: each the joined value of
+    its string literals when it holds nothing else, else None."""
+    args, current, literal_only, depth, i = [], "", True, 0, start + 1
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            m = re.compile(r'"((?:[^"\\]|\\.)*)"').match(text, i)
+            current += unescape_cpp(m.group(1))
+            i = m.end()
+            continue
+        if c in "([{":
+            depth += 1
+            literal_only = False
+        elif c in ")]}":
+            if depth == 0:
+                args.append(current if literal_only and current else None)
+                return args
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append(current if literal_only and current else None)
+            current, literal_only = "", True
+        elif not c.isspace():
+            literal_only = False
+        i += 1
+    return args
+
+
+def help_texts(root):
+    out = []
+
+    def add(text, ref):
+        out.append({"ctx": HELP_CONTEXT, "id": text, "plural": "", "count": "", "ref": ref})
+
+    tools = os.path.join(root, "tools", "rco-audit")
+    for name in sorted(os.listdir(tools)):
+        if not name.endswith((".cpp", ".hpp")):
+            continue
+        ref = f"tools/rco-audit/{name}"
+        with open(os.path.join(tools, name), encoding="utf-8") as f:
+            text = f.read()
+        for m in HELP_CONSTANTS.finditer(text):
+            add("".join(unescape_cpp(v) for v in LITERAL.findall(m.group(1))), ref)
+        for m in HELP_CALLS.finditer(text):
+            args = call_args(text, m.end() - 1)
+            if m.group(1) == "exit_codes_footer":
+                texts = [a for a in args if a]
+            elif m.group(1) == "add_subcommand":
+                texts = args[1:2]
+            else:
+                texts = args[-1:] if len(args) >= 2 else []
+            for t in texts:
+                if t:
+                    add(t, ref)
+    for t in CLI11_TEXTS:
+        add(t, "CLI11")
+    return out
+
+
 def po_string(s):
     s = s.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
     if "\n" not in s or s.endswith("\n") and s.count("\n") == 1:
@@ -175,7 +246,13 @@ msgstr ""
 
 def entries(root):
     seen, out = {}, []
-    for e in source_messages(root) + catalog_texts(root) + schema_descriptions(root):
+    for e in source_messages(root) + catalog_texts(root) + schema_descriptions(root) + help_texts(root):
+        if e["ctx"] == HELP_CONTEXT: # one context, many texts: the same text is listed once
+            if (HELP_CONTEXT, e["id"]) in seen:
+                continue
+            seen[(HELP_CONTEXT, e["id"])] = e
+            out.append(e)
+            continue
         prev = seen.get(e["ctx"])
         if prev:
             if (prev["id"], prev["plural"]) != (e["id"], e["plural"]):

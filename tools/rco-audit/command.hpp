@@ -2,6 +2,8 @@
 // the options several commands take, and the functions that register each command.
 #pragma once
 
+#include "rco/message.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -17,7 +19,11 @@ constexpr int exit_not_met = 1;
 constexpr int exit_input_error = 2;
 
 /// Every command's exit codes, as `rco-audit --help` lists them.
-extern const char* const exit_codes_help;
+extern const std::string exit_codes_help;
+
+/// What the program does, after its name and version at the top of `rco-audit --help`.
+inline constexpr std::string_view program_summary =
+    "check a Recovery Community Organization's record against the ten national RCO standards";
 
 /// What exit code 2 means for a command that reads and writes files.
 inline constexpr std::string_view usage_or_input_error =
@@ -64,6 +70,16 @@ command add_init(CLI::App& app);
 command add_help(CLI::App& app);
 command add_review_sheet(CLI::App& app);
 command add_completion(CLI::App& app);
+
+/// The language `--help` speaks, known before the command line is parsed: the value of a
+/// --lang anywhere on it, else the RCO_AUDIT_LANG environment variable; English when
+/// neither names a language rco-audit speaks (the command then says why, once parsed).
+const rco::message_language& help_language(int argc, const char* const* argv);
+
+/// Puts the program's help (every command's description, options, exit codes and CLI11's
+/// headings) into `lang`: each text's translation filed under "cli.help", English where
+/// there is none.
+void translate_help(CLI::App& app, const rco::message_language& lang);
 
 /// The names of the program's commands.
 std::vector<std::string> command_names(const CLI::App& app);

@@ -16,20 +16,20 @@ namespace fs = std::filesystem;
 
 namespace rco::cli {
 
-const char* const exit_codes_help = R"(Exit codes:
-  0  every standard is met (check), every file is valid (validate), or the command succeeded
-  1  a required check failed or evidence is missing (some standard is not met or incomplete);
-     for diff: a standard is no longer met or a check newly fails
-  2  usage or input error: a file is missing, malformed, too large or not an rco-record/1 record,
-     a document path is refused, or an output cannot be written (e.g. it would replace an input);
-     in a run over several files the other files are still audited and the worst code wins)";
-
 std::string exit_codes_footer(std::string_view zero, std::string_view one, std::string_view two) {
     std::string out = "Exit codes:\n  0  " + std::string(zero) + "\n";
     if (!one.empty())
         out += "  1  " + std::string(one) + "\n";
     return out + "  2  " + std::string(two);
 }
+
+const std::string exit_codes_help = exit_codes_footer(
+    "every standard is met (check), every file is valid (validate), or the command succeeded",
+    "a required check failed or evidence is missing (some standard is not met or incomplete);\n"
+    "     for diff: a standard is no longer met or a check newly fails",
+    "usage or input error: a file is missing, malformed, too large or not an rco-record/1 record,\n"
+    "     a document path is refused, or an output cannot be written (e.g. it would replace an input);\n"
+    "     in a run over several files the other files are still audited and the worst code wins");
 
 void add_rules_option(CLI::App& sub, std::string& rules_dir) {
     sub.add_option("--rules", rules_dir, "Directory replacing the built-in catalog (standards.json, "
@@ -38,9 +38,9 @@ void add_rules_option(CLI::App& sub, std::string& rules_dir) {
 }
 
 void add_lang_option(CLI::App& sub, std::string& lang) {
+    static_assert(std::string_view(lang_environment) == "RCO_AUDIT_LANG"); // named in the help below
     sub.add_option("--lang", lang,
-                   "Language of the output: en (default) or es; else the " + std::string(lang_environment) +
-                       " environment variable");
+                   "Language of the output: en (default) or es; else the RCO_AUDIT_LANG environment variable");
 }
 
 namespace {

@@ -56,7 +56,7 @@ std::string value_completion(const CLI::Option& o) {
     if (type.find("DIR") != std::string::npos)
         return "-d";
     if (type.rfind("INT", 0) == 0 || type.rfind("UINT", 0) == 0 || type.rfind("FLOAT", 0) == 0 ||
-        type.rfind("NUMBER", 0) == 0 || o.get_description().find("YYYY-MM-DD") != std::string::npos)
+        type.rfind("NUMBER", 0) == 0 || o.check_lname("as-of")) // a date: nothing to complete
         return "";
     return "-f";
 }

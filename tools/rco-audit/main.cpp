@@ -13,8 +13,7 @@ using namespace rco::cli;
 
 int main(int argc, char** argv) {
     rco::io::remove_temporaries_on_signals(); // a killed run leaves no temporary file behind
-    CLI::App app{"rco-audit " RCO_VERSION ": check a Recovery Community Organization's record against the ten "
-                 "national RCO standards"};
+    CLI::App app{"rco-audit " RCO_VERSION ": " + std::string(program_summary)};
     app.footer(exit_codes_help);
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("rco-audit ") + RCO_VERSION);
@@ -23,6 +22,9 @@ int main(int argc, char** argv) {
         add_check(app),      add_validate(app), add_rules(app), add_explain(app), add_diff(app),
         add_convert(app),    add_import_990(app), add_init(app), add_review_sheet(app), add_completion(app), add_help(app),
     };
+
+    if (const auto& lang = help_language(argc, argv); &lang != &rco::english())
+        translate_help(app, lang);
 
     // The first word that is not an option names the command: a misspelled one gets a suggestion.
     if (argc > 1 && argv[1][0] != '-') {
