@@ -748,25 +748,30 @@ def batch_over_a_directory_is_parallel_deterministic_and_complete():
 def progress_bar_on_a_terminal():
     import pty
     import select
-    with tempfile.TemporaryDirectory() as d:
+    with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as out_dir:
         for i in range(3):
             write(d, f"r{i}.json", open(NORTHFIELD).read())
-        master, slave = pty.openpty()
-        p = subprocess.Popen([BIN, "check", d, "--format", "json", "--output", os.path.join(d, "o.json")],
-                             stdout=subprocess.PIPE, stderr=slave)
-        os.close(slave)
-        p.wait(timeout=60)
-        seen = b""
-        while select.select([master], [], [], 0.2)[0]:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-        os.close(master)
-        expect(b"Auditing 3/3 [" in seen, seen[:200])
+        def progress(*more):
+            master, slave = pty.openpty()
+            p = subprocess.Popen([BIN, "check", d, "--format", "json", "--output", os.path.join(out_dir, "o.json"), *more],
+                                 stdout=subprocess.PIPE, stderr=slave)
+            os.close(slave)
+            p.wait(timeout=60)
+            seen = b""
+            while select.select([master], [], [], 0.2)[0]:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            os.close(master)
+            return seen
+        seen = progress()
+        expect(b"Auditing 3/3 [" + b"#" * 30 + b"]" in seen, seen[:200])
+        seen = progress("--lang", "es")
+        expect("Auditando 3/3 [".encode() in seen and b"Auditing" not in seen, seen[:200])
 
 
 @test

@@ -226,6 +226,10 @@ std::size_t available_cores() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+namespace {
+constexpr rco::message_def progress_line{"cli.progress", "Auditing {done}/{total}"};
+} // namespace
+
 progress_bar::progress_bar(std::size_t total) : total_(total), on_(total > 1 && !terminal_settings().quiet && ::isatty(2)) {}
 
 void progress_bar::step() {
@@ -234,13 +238,16 @@ void progress_bar::step() {
     std::lock_guard lock(mutex_);
     ++done_;
     const std::size_t width = 30, filled = width * done_ / total_;
-    std::cerr << "\rAuditing " << done_ << "/" << total_ << " [" << std::string(filled, '#')
-              << std::string(width - filled, '.') << "]" << std::flush;
+    const auto line = say(progress_line, {{"done", static_cast<std::int64_t>(done_)},
+                                          {"total", static_cast<std::int64_t>(total_)}}) +
+                      " [" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
+    shown_ = std::max(shown_, line.size());
+    std::cerr << "\r" << line << std::flush;
 }
 
 progress_bar::~progress_bar() {
     if (on_)
-        std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+        std::cerr << "\r" << std::string(shown_, ' ') << "\r" << std::flush;
 }
 
 void audit_all(std::size_t count, std::size_t jobs, const std::function<audited_record(std::size_t)>& audit,

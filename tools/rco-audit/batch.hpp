@@ -127,6 +127,7 @@ class progress_bar {
 
   private:
     std::size_t total_, done_ = 0;
+    std::size_t shown_ = 0; ///< the width of the line last drawn, cleared at the end
     bool on_;
     std::mutex mutex_;
 };
