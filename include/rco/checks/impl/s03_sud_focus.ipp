@@ -52,10 +52,31 @@ namespace {
 /// The words of a text for the mission scan, lower-cased: runs of letters, digits,
 /// apostrophes and hyphens (typographic apostrophes and hyphens count as such; other
 /// punctuation, spaces and dashes separate words). Apostrophes and hyphens at a word's
-/// edges are dropped, so 'recovery' in quotation marks is the word recovery.
+/// edges are dropped, so 'recovery' in quotation marks is the word recovery. The capitals
+/// of Latin-1 are lower-cased too and its punctuation separates words, so that
+/// «RECUPERACIÓN» and ¿recuperación? are the word recuperación.
 void mission_words(std::string_view text, word_list& words) {
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c == 0xC2 && next >= 0xA0 && next <= 0xBF) {
+            // U+00A0–U+00BF: a no-break space, ¡ ¿ « » and the other signs of Latin-1
+            // (ª and º, ordinal letters, are part of a word).
+            if (next == 0xAA || next == 0xBA) {
+                words.add(static_cast<char>(c));
+                words.add(static_cast<char>(next));
+            } else {
+                words.flush();
+            }
+            i += 2;
+            continue;
+        }
+        if (c == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) { // À–Þ but ×: their lower case
+            words.add(static_cast<char>(c));
+            words.add(static_cast<char>(next + 0x20));
+            i += 2;
+            continue;
+        }
         if (c < 0x80) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '-')
                 words.add(static_cast<char>(c));
