@@ -1,5 +1,7 @@
 #include "rco/review.hpp"
 
+#include "rco/i18n.hpp"
+
 #include "rco/io/review_json.hpp"
 #include "rco/io/review_workbook.hpp"
 #include "rco/report/accreditation.hpp"
@@ -637,8 +639,9 @@ std::optional<review> read_xlsx(const std::string& bytes, std::vector<diagnostic
 }
 
 /// The review sheet of Harbor as JSON, then as a workbook written from it.
-boost::json::object harbor_sheet() {
+boost::json::object harbor_sheet(const message_language* lang = nullptr) {
     report::report_info info;
+    info.language = lang;
     info.tool_version = "test";
     info.input_file = "harbor-recovery-community.json";
     info.organization_name = "Harbor Recovery Community";
@@ -646,8 +649,8 @@ boost::json::object harbor_sheet() {
     return boost::json::parse(report::write_review_sheet_json(run({}), info)).as_object();
 }
 
-std::string workbook_of(const boost::json::object& doc) {
-    auto wb = io::write_review_xlsx(boost::json::serialize(doc));
+std::string workbook_of(const boost::json::object& doc, const message_language& lang = english()) {
+    auto wb = io::write_review_xlsx(boost::json::serialize(doc), lang);
     BOOST_TEST_REQUIRE(wb.ok(), messages(wb.diagnostics));
     return wb.bytes;
 }
@@ -734,6 +737,58 @@ BOOST_AUTO_TEST_CASE(a_filled_sheet_reads_as_the_same_review_as_its_json) {
     BOOST_TEST(from_xlsx->judgments[0].where.cell == "Judgments!A2");
     // Folded into the audit, the same way.
     BOOST_TEST(run({*from_xlsx}).find_check("S8.5")->status == status::fail);
+}
+
+BOOST_AUTO_TEST_CASE(the_review_sheet_in_spanish_reads_as_the_same_review) {
+    const auto* es = i18n::find("es");
+    BOOST_REQUIRE(es != nullptr);
+    auto doc = harbor_sheet(es);
+    // The pre-filled context in Spanish: the description, titles, questions and automatic results.
+    BOOST_TEST(std::string(doc["description"].as_string()).starts_with(
+        "Hoja de revisión hecha por rco-audit test a partir de harbor-recovery-community.json"));
+    const auto& first = doc["judgments"].as_array()[0].as_object();
+    const auto* s85 = io::builtin_catalog().find_check("S8.5");
+    BOOST_REQUIRE(s85 != nullptr);
+    BOOST_TEST(first.at("check").as_string() == "S8.5");
+    BOOST_TEST(first.at("question").as_string() == std::string(i18n::question(*es, *s85)));
+    BOOST_TEST(first.at("question").as_string() != s85->question);
+    BOOST_TEST(first.at("automatic_status").as_string() == "manual_review"); // a machine word
+    BOOST_TEST(std::string(doc["scores"].as_array()[0].as_object().at("automatic_result").as_string())
+                   .find(" (puntuación ") != std::string::npos);
+    const auto parts = test::unzip(workbook_of(doc, *es));
+    const auto& book = parts.at("xl/workbook.xml");
+    for (const char* name : {"Empiece aquí", "Revisión", "Dictámenes", "Puntuaciones"})
+        BOOST_TEST(book.find("name=\"" + std::string(name) + "\"") != std::string::npos, name);
+    const auto& sst = parts.at("xl/sharedStrings.xml");
+    for (const char* text : {"<t>Campo</t>", "0 = ninguna, 1 = conformidad moderada, 2 = conformidad excelente",
+                             "recommended_action", "El id de la persona revisora, p. ej. rev-02."})
+        BOOST_TEST(sst.find(text) != std::string::npos, text);
+    BOOST_TEST(parts.at("xl/worksheets/sheet3.xml").find("<formula1>\"satisfied,not_satisfied,not_applicable\"</formula1>") !=
+               std::string::npos);
+    // Blank: refused at the cells of the Spanish Review sheet.
+    std::vector<diagnostic> diags;
+    BOOST_TEST(!read_xlsx(workbook_of(doc, *es), diags));
+    BOOST_TEST(messages(diags) == "/reviewer/id 0: 'Revisión'!B5: the reviewer needs an id\n"
+                                  "/date 0: 'Revisión'!B8: expected the review date as YYYY-MM-DD, got \"\"\n");
+    // Filled in: the same review as the English sheet filled in the same way.
+    auto fill = [](boost::json::object d) {
+        d["reviewer"] = {{"id", "rev-03"}, {"name", "Kim Park"}};
+        d["date"] = "2026-07-16";
+        auto& j = d["judgments"].as_array()[0].as_object();
+        j["verdict"] = "not_satisfied";
+        j["note"] = "Board is all from one town.";
+        d["scores"].as_array()[2].as_object()["has_it"] = 2;
+        d["scores"].as_array()[2].as_object()["uses_it"] = 1;
+        return d;
+    };
+    const auto from_es = read_xlsx(workbook_of(fill(doc), *es), diags = {});
+    BOOST_TEST_REQUIRE(from_es.has_value(), messages(diags));
+    BOOST_TEST(diags.empty(), messages(diags));
+    const auto from_en = read_xlsx(workbook_of(fill(harbor_sheet())), diags);
+    BOOST_TEST_REQUIRE(from_en.has_value(), messages(diags));
+    BOOST_TEST(describe(*from_es) == describe(*from_en));
+    BOOST_TEST(from_es->judgments.at(0).where.cell == "'Dictámenes'!A2");
+    BOOST_TEST(from_es->scores.at(0).where.cell == "Puntuaciones!A4");
 }
 
 BOOST_AUTO_TEST_CASE(errors_name_the_sheet_cell_and_pointer) {

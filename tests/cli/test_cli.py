@@ -2547,6 +2547,17 @@ def workbook_in_spanish():
         code_j, out_j, _ = run("check", HARBOR, "--format", "json")
         expect(code_w == code_j == 0 and json.loads(out_w)["checks"] == json.loads(out_j)["checks"],
                "the Spanish workbook audits as the JSON record")
+        # The review sheet in Spanish: its sheets and pre-filled context; read back like the English one.
+        sheet = os.path.join(d, "hoja.xlsx")
+        code, _, err = run("review-sheet", HARBOR, "--lang", "es", "-o", sheet)
+        expect(code == 0, err)
+        with zipfile.ZipFile(sheet) as z:
+            sheets = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode("utf-8"))
+        expect(sheets == ["Empiece aquí", "Revisión", "Dictámenes", "Puntuaciones"], sheets)
+        code, _, err = run("check", HARBOR, "--review", sheet)
+        expect(code == 2 and "'Revisión'!B5: the reviewer needs an id" in err, err)
+        code, out, err = run("review-sheet", HARBOR, "--lang", "es")
+        expect(code == 0 and json.loads(out)["description"].startswith("Hoja de revisión hecha por rco-audit"), err)
         # A corrupt workbook is refused in the language of the messages.
         with open(es, "rb") as f:
             half = write(d, "half.xlsx", f.read()[:2000])

@@ -155,6 +155,8 @@ def main():
         blank_sheet = os.path.join(ours_rv, "blank-sheet.xlsx")
         code, _, err = run("review-sheet", harbor_json, "--output", blank_sheet)
         check("review: review-sheet writes the workbook", code == 0, err)
+        code, _, err = run("review-sheet", harbor_json, "--lang", "es", "--output", os.path.join(ours_rv, "blank-es.xlsx"))
+        check("review: review-sheet --lang es writes the Spanish workbook", code == 0, err)
         serial = (datetime.date(2026, 7, 16) - datetime.date(1899, 12, 30)).days  # a date cell, as typed
         xlsx_cells.fill(blank_sheet, os.path.join(ours_rv, "filled.xlsx"), {
             "Review": {"B5": "rev-03", "B6": "Kim Park", "B7": "peer reviewer", "B8": serial},
@@ -165,6 +167,10 @@ def main():
         code, _, err = run("check", harbor_json, "--review", os.path.join(lo_rv, "blank-sheet.xlsx"))
         check("review: LibreOffice's blank sheet is refused at the reviewer's and the date's cells",
               code == 2 and "Review!B5: the reviewer needs an id" in err and "Review!B8: expected the review date" in err,
+              f"{code}: {err}")
+        code, _, err = run("check", harbor_json, "--review", os.path.join(lo_rv, "blank-es.xlsx"))
+        check("review: LibreOffice's Spanish blank sheet is refused at the cells of its Revisión sheet",
+              code == 2 and "'Revisión'!B5: the reviewer needs an id" in err and "'Revisión'!B8: expected the review date" in err,
               f"{code}: {err}")
         c1, r1, e1 = run("check", harbor_json, "--review", os.path.join(ours_rv, "filled.xlsx"), "--format", "json")
         c2, r2, e2 = run("check", harbor_json, "--review", os.path.join(lo_rv, "filled.xlsx"), "--format", "json")

@@ -129,7 +129,7 @@ def catalog_texts(root):
 
 
 # The schemas whose descriptions are the workbooks' help.
-SCHEMAS = ["rco-record-1.schema.json"]
+SCHEMAS = ["rco-record-1.schema.json", "rco-review-1.schema.json"]
 
 
 def schema_descriptions(root):

@@ -20,9 +20,12 @@ struct review_sheet_options {
     std::string as_of;
     std::string rules_dir;
     std::string documents;
+    std::string lang; ///< --lang (else RCO_AUDIT_LANG): the messages' and the sheet's language
 };
 
 int run_review_sheet(const review_sheet_options& opt) {
+    if (!language_for(opt.lang))
+        return exit_input_error;
     std::optional<rco::catalog> storage;
     const auto* cat = load_catalog(opt.rules_dir, storage);
     if (!cat)
@@ -48,14 +51,15 @@ int run_review_sheet(const review_sheet_options& opt) {
         return exit_input_error;
     }
     const auto result = rco::audit(*cat, opt.profile, *loaded.record, *as_of);
-    const auto info = rco::report::make_report_info(*cat, *loaded.record, loaded.bytes, name, loaded.diagnostics);
+    auto info = rco::report::make_report_info(*cat, *loaded.record, loaded.bytes, name, loaded.diagnostics);
+    info.language = &message_language();
     rco::io::output_options how;
     add_identity(how.inputs, opt.file);
     const auto sheet = rco::report::write_review_sheet_json(result, info);
     const bool xlsx = opt.format.empty() ? std::filesystem::path(opt.output).extension() == ".xlsx"
                                          : opt.format == "xlsx";
     if (xlsx)
-        return emit_workbook(opt.output, rco::io::write_review_xlsx(sheet), how);
+        return emit_workbook(opt.output, rco::io::write_review_xlsx(sheet, message_language()), how);
     return emit(opt.output, sheet, how);
 }
 
@@ -78,6 +82,7 @@ command add_review_sheet(CLI::App& app) {
                     "Folder in which documents[].path is resolved (default: the record's own folder)")
         ->check(CLI::ExistingDirectory);
     add_rules_option(*sub, opt->rules_dir);
+    add_lang_option(*sub, opt->lang);
     sub->footer(exit_codes_footer("the sheet was written", ""));
     return {sub, [opt] { return run_review_sheet(*opt); }};
 }

@@ -28,11 +28,13 @@
 namespace rco::io {
 
 /// Writes an `rco-review/1` JSON document (the pre-filled sheet report::write_review_sheet_json
-/// gives, or a filled-in review) as the review workbook. Blank values (empty texts and
-/// lists, null scores) are blank cells. Text that is not JSON, or not an object, is an error.
-workbook_write_result write_review_xlsx(std::string_view review_json);
+/// gives, or a filled-in review) as the review workbook in `lang`: sheet names, the Start
+/// here sheet, the Review sheet's headers and every column's help; column headers and the
+/// drop-downs' words are the JSON's, the same in every language. Blank values (empty texts
+/// and lists, null scores) are blank cells. Text that is not JSON, or not an object, is an error.
+workbook_write_result write_review_xlsx(std::string_view review_json, const message_language& lang = english());
 
-/// Reads a review workbook. The cells become the JSON document they stand for, which
+/// Reads a review workbook, in any language rco-audit writes it in. The cells become the JSON document they stand for, which
 /// read_review_json then validates (one place for the rules of a review): each error
 /// names the sheet and cell ('Judgments'!G5: ...) and the JSON Pointer (/judgments/0/verdict),
 /// never a line. Unreadable, encrypted, macro-enabled or hostile files: one error, bounded

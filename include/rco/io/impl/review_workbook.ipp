@@ -15,6 +15,10 @@
 
 namespace rco::io::detail::wb {
 
+constexpr message_def sheet_review{"workbook.review.sheet.review", "Review"};
+constexpr message_def sheet_judgments{"workbook.review.sheet.judgments", "Judgments"};
+constexpr message_def sheet_scores{"workbook.review.sheet.scores", "Scores"};
+
 /// The review workbook's sheets after "Start here". Help from the rco-review/1 schema.
 inline const std::vector<sheet>& review_layout() {
     static const std::vector<sheet> sheets = [] {
@@ -27,9 +31,9 @@ inline const std::vector<sheet>& review_layout() {
             double width = 0;
             std::vector<std::string_view> words = {};
         };
-        auto make = [&](std::string name, std::vector<std::string> path, bool table,
+        auto make = [&](const message_def& name, std::vector<std::string> path, bool table,
                         std::initializer_list<field> fields) {
-            sheet s{std::move(name), nullptr, path, table, {}};
+            sheet s{std::string(name.one), &name, path, table, {}};
             for (const auto& f : fields) {
                 column c;
                 c.label = std::string(f.label);
@@ -56,7 +60,7 @@ inline const std::vector<sheet>& review_layout() {
         };
         const std::vector<std::string_view> score{"0", "1", "2"};
         std::vector<sheet> out;
-        out.push_back(make("Review", {}, false,
+        out.push_back(make(sheet_review, {}, false,
                            {{"format"},
                             {"organization.name"},
                             {"organization.ein"},
@@ -65,7 +69,7 @@ inline const std::vector<sheet>& review_layout() {
                             {"reviewer.role"},
                             {"date", cell_kind::date},
                             {"description"}}));
-        out.push_back(make("Judgments", {"judgments"}, true,
+        out.push_back(make(sheet_judgments, {"judgments"}, true,
                            {{"check"},
                             {"title", cell_kind::text, false, true, 30},
                             {"automatic_status", cell_kind::text, false, true, 18},
@@ -74,7 +78,7 @@ inline const std::vector<sheet>& review_layout() {
                              {"satisfied", "not_satisfied", "not_applicable"}},
                             {"evidence", cell_kind::text, true, false, 12},
                             {"note", cell_kind::text, false, false, 50}}));
-        out.push_back(make("Scores", {"scores"}, true,
+        out.push_back(make(sheet_scores, {"scores"}, true,
                            {{"standard", cell_kind::whole},
                             {"title", cell_kind::text, false, true, 30},
                             {"automatic_result", cell_kind::text, false, true, 50},
@@ -88,58 +92,83 @@ inline const std::vector<sheet>& review_layout() {
     return sheets;
 }
 
-/// The review workbook's "Start here" sheet (English in every language, for now).
+// The review workbook's "Start here" sheet.
+constexpr message_def review_start_title{"workbook.review.start.title",
+    "RCO review sheet (rco-review/1)"};
+constexpr message_def review_start_purpose_heading{"workbook.review.start.purpose_heading",
+    "What this sheet is for"};
+constexpr message_def review_start_purpose{"workbook.review.start.purpose",
+    "One peer reviewer's judgments and scores for one organization: the half of an accreditation review that "
+    "people decide, next to rco-audit's automatic checks. It was filled in from the organization's record: the "
+    "Judgments sheet lists each check the machine could not decide (it needs a person's judgment, or evidence "
+    "the record does not hold), the Scores sheet each standard with its automatic results as the \"Has it\" "
+    "evidence."};
+constexpr message_def review_start_fill_heading{"workbook.review.start.fill_heading",
+    "How to fill it in"};
+constexpr message_def review_start_fill_1{"workbook.review.start.fill_1",
+    "1. Review: type your reviewer id (e.g. rev-02), your name and role (optional) and the review date. Keep the "
+    "organization's name and EIN: a review of another organization is refused."};
+constexpr message_def review_start_fill_2{"workbook.review.start.fill_2",
+    "2. Judgments: for each check you judge, pick a verdict in the drop-down: satisfied (the check passes), "
+    "not_satisfied (it fails) or not_applicable. Add the evidence codes and a note saying why. Leave the verdict "
+    "empty for a check you do not judge: the row is skipped."};
+constexpr message_def review_start_fill_3{"workbook.review.start.fill_3",
+    "3. To judge a check the machine already decided, add a row with its id (rco-audit rules lists them): your "
+    "verdict overrides the automatic result and needs a note."};
+constexpr message_def review_start_fill_4{"workbook.review.start.fill_4",
+    "4. Scores: for each standard you rate, pick has_it (the policy or structure exists) and uses_it (it is "
+    "practised): 0 = none, 1 = moderate, 2 = excellent conformance. Write what you found (finding) and what the "
+    "organization should do (recommended_action, which goes into the Performance Improvement Plan). Leave both "
+    "scores empty for a standard you do not rate: the row is skipped."};
+constexpr message_def review_start_fill_5{"workbook.review.start.fill_5",
+    "5. The grey columns (title, automatic_status, question, automatic_result) are there to read; what is typed "
+    "in them is ignored. Rest the mouse on a column header to read its help."};
+constexpr message_def review_start_codes_heading{"workbook.review.start.codes_heading",
+    "Evidence codes"};
+constexpr message_def review_start_codes{"workbook.review.start.codes",
+    "D documents, O observations, I interviews, S surveys, T tracers (following one person's or one file's way "
+    "through the organization). Several codes in one cell are separated by a semicolon and a space: D; I"};
+constexpr message_def review_start_back_heading{"workbook.review.start.back_heading",
+    "How to hand it back"};
+constexpr message_def review_start_back_check{"workbook.review.start.back_check",
+    "Save the workbook as .xlsx, then run:   rco-audit check RECORD --review this-sheet.xlsx"};
+constexpr message_def review_start_back_errors{"workbook.review.start.back_errors",
+    "Give one --review per reviewer. Every problem names the sheet and the cell, e.g.  Judgments!E2: expected "
+    "satisfied, not_satisfied or not_applicable."};
+constexpr message_def review_start_privacy_heading{"workbook.review.start.privacy_heading",
+    "Privacy"};
+constexpr message_def review_start_privacy{"workbook.review.start.privacy",
+    "Your name appears in the reports: reviewers are accountable for their judgments. Do not write the name of a "
+    "member, participant or peer worker, a diagnosis or anyone's recovery story in a note or a finding: reports "
+    "print notes and findings as written."};
+constexpr message_def review_start_keep{"workbook.review.start.keep",
+    "Do not rename the sheets or the column headers, and keep the Review sheet's format as rco-review/1. Other "
+    "sheets you add are ignored (with a warning)."};
+
 constexpr start_line review_start[] = {
-    {start_line::title, {"", "RCO review sheet (rco-review/1)"}},
+    {start_line::title, review_start_title},
     {start_line::gap},
-    {start_line::heading, {"", "What this sheet is for"}},
-    {start_line::para,
-     {"", "One peer reviewer's judgments and scores for one organization: the half of an accreditation review that "
-     "people decide, next to rco-audit's automatic checks. It was filled in from the organization's record: the "
-     "Judgments sheet lists each check the machine could not decide (it needs a person's judgment, or evidence "
-     "the record does not hold), the Scores sheet each standard with its automatic results as the \"Has it\" "
-     "evidence."}},
+    {start_line::heading, review_start_purpose_heading},
+    {start_line::para, review_start_purpose},
     {start_line::gap},
-    {start_line::heading, {"", "How to fill it in"}},
-    {start_line::para,
-     {"", "1. Review: type your reviewer id (e.g. rev-02), your name and role (optional) and the review date. Keep the "
-     "organization's name and EIN: a review of another organization is refused."}},
-    {start_line::para,
-     {"", "2. Judgments: for each check you judge, pick a verdict in the drop-down: satisfied (the check passes), "
-     "not_satisfied (it fails) or not_applicable. Add the evidence codes and a note saying why. Leave the verdict "
-     "empty for a check you do not judge: the row is skipped."}},
-    {start_line::para,
-     {"", "3. To judge a check the machine already decided, add a row with its id (rco-audit rules lists them): your "
-     "verdict overrides the automatic result and needs a note."}},
-    {start_line::para,
-     {"", "4. Scores: for each standard you rate, pick has_it (the policy or structure exists) and uses_it (it is "
-     "practised): 0 = none, 1 = moderate, 2 = excellent conformance. Write what you found (finding) and what the "
-     "organization should do (recommended_action, which goes into the Performance Improvement Plan). Leave both "
-     "scores empty for a standard you do not rate: the row is skipped."}},
-    {start_line::para,
-     {"", "5. The grey columns (title, automatic_status, question, automatic_result) are there to read; what is typed "
-     "in them is ignored. Rest the mouse on a column header to read its help."}},
+    {start_line::heading, review_start_fill_heading},
+    {start_line::para, review_start_fill_1},
+    {start_line::para, review_start_fill_2},
+    {start_line::para, review_start_fill_3},
+    {start_line::para, review_start_fill_4},
+    {start_line::para, review_start_fill_5},
     {start_line::gap},
-    {start_line::heading, {"", "Evidence codes"}},
-    {start_line::para,
-     {"", "D documents, O observations, I interviews, S surveys, T tracers (following one person's or one file's way "
-     "through the organization). Several codes in one cell are separated by a semicolon and a space: D; I"}},
+    {start_line::heading, review_start_codes_heading},
+    {start_line::para, review_start_codes},
     {start_line::gap},
-    {start_line::heading, {"", "How to hand it back"}},
-    {start_line::para, {"", "Save the workbook as .xlsx, then run:   rco-audit check RECORD --review this-sheet.xlsx"}},
-    {start_line::para,
-     {"", "Give one --review per reviewer. Every problem names the sheet and the cell, e.g.  Judgments!E2: expected "
-     "satisfied, not_satisfied or not_applicable."}},
+    {start_line::heading, review_start_back_heading},
+    {start_line::para, review_start_back_check},
+    {start_line::para, review_start_back_errors},
     {start_line::gap},
-    {start_line::heading, {"", "Privacy"}},
-    {start_line::para,
-     {"", "Your name appears in the reports: reviewers are accountable for their judgments. Do not write the name of a "
-     "member, participant or peer worker, a diagnosis or anyone's recovery story in a note or a finding: reports "
-     "print notes and findings as written."}},
+    {start_line::heading, review_start_privacy_heading},
+    {start_line::para, review_start_privacy},
     {start_line::gap},
-    {start_line::para,
-     {"", "Do not rename the sheets or the column headers, and keep the Review sheet's format as rco-review/1. Other "
-     "sheets you add are ignored (with a warning)."}},
+    {start_line::para, review_start_keep},
 };
 
 constexpr message_def no_review_sheets{"reader.review_workbook.no_review_sheets",
@@ -171,7 +200,7 @@ inline void drop_blanks(json::value& v) {
 
 namespace rco::io {
 
-workbook_write_result write_review_xlsx(std::string_view review_json) {
+workbook_write_result write_review_xlsx(std::string_view review_json, const message_language& lang) {
     namespace wb = detail::wb;
     workbook_write_result out;
     boost::system::error_code ec;
@@ -182,7 +211,7 @@ workbook_write_result write_review_xlsx(std::string_view review_json) {
     }
     wb::drop_blanks(doc);
     wb::xlsx_writer w;
-    out.bytes = w.write(doc, {"RCO review (rco-review/1)", wb::review_start, wb::review_layout()});
+    out.bytes = w.write(doc, {"RCO review (rco-review/1)", wb::review_start, wb::review_layout(), lang});
     out.diagnostics = std::move(w.diags);
     if (has_errors(out.diagnostics))
         out.bytes.clear();
@@ -218,9 +247,11 @@ std::optional<review> read_review_xlsx(std::string_view bytes, std::string_view 
                     o->emplace("has_it", nullptr);
                     o->emplace("uses_it", nullptr);
                 }
-        cr.where.emplace("/organization", wb::cell_for(cr.where, "/organization/ein",
-                                                       wb::cell_for(cr.where, "/organization/name", "Review!B3")));
-        cr.where.emplace("/reviewer", wb::cell_for(cr.where, "/reviewer/id", "Review!B5"));
+        const auto review_sheet = cr.name_of(wb::review_layout().front());
+        cr.where.emplace("/organization",
+                         wb::cell_for(cr.where, "/organization/ein",
+                                      wb::cell_for(cr.where, "/organization/name", wb::cell_ref(review_sheet, 2, 1))));
+        cr.where.emplace("/reviewer", wb::cell_for(cr.where, "/reviewer/id", wb::cell_ref(review_sheet, 4, 1)));
 
         std::vector<diagnostic> found;
         auto rv = read_review_json(json::serialize(root), file_name, cat, found);
@@ -237,7 +268,7 @@ std::optional<review> read_review_xlsx(std::string_view bytes, std::string_view 
             });
         });
         for (auto& d : found)
-            wb::place_at_cell(d, cr.where, "Review!A1");
+            wb::place_at_cell(d, cr.where, wb::cell_ref(review_sheet, 0, 0));
         const bool cell_errors = has_errors(cr.diags) || has_errors(notes);
         diags.insert(diags.end(), cr.diags.begin(), cr.diags.end());
         diags.insert(diags.end(), found.begin(), found.end());
@@ -246,7 +277,7 @@ std::optional<review> read_review_xlsx(std::string_view bytes, std::string_view 
             return std::nullopt;
         auto at_cell = [&](source_location& w) {
             w.line = w.column = 0;
-            w.cell = wb::cell_for(cr.where, w.pointer, "Review!A1");
+            w.cell = wb::cell_for(cr.where, w.pointer, wb::cell_ref(review_sheet, 0, 0));
         };
         at_cell(rv->where);
         for (auto& j : rv->judgments)

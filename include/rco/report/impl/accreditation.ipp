@@ -473,20 +473,34 @@ std::string accreditation_summary_html(const std::vector<summary_row>& rows, con
 
 // ---- Review sheet -------------------------------------------------------------------------
 
+namespace accreditation_detail {
+constexpr message_def sheet_description{
+    "report.review_sheet.description",
+    "Review sheet made by rco-audit {version} from {file} (SHA-256 {sha256}), profile {profile}, review date "
+    "{date}. Fill in the reviewer, the date (YYYY-MM-DD), a verdict per check you judge (satisfied, "
+    "not_satisfied or not_applicable) and the scores of each standard (has_it, uses_it: 0 none, 1 "
+    "moderate, 2 excellent), with evidence codes (D documents, O observations, I interviews, S surveys, "
+    "T tracers). Lines left blank (an empty verdict; both scores null) are skipped. A judgment on a check "
+    "the machine decided overrides it and needs a note. Then: rco-audit check RECORD --review THIS-FILE."};
+constexpr message_def sheet_automatic_result{"report.review_sheet.automatic_result",
+                                             "{result} (score {score}%): {statuses}"};
+} // namespace accreditation_detail
+
 std::string write_review_sheet_json(const audit_result& r, const report_info& info) {
+    namespace ad = accreditation_detail;
+    const formats_detail::wording say(info);
     std::string out;
     io::json_writer w(out);
     w.begin_object();
     w.key("format");
     w.value("rco-review/1");
     w.key("description");
-    w.value("Review sheet made by rco-audit " + info.tool_version + " from " + info.input_file + " (SHA-256 " +
-            info.input_sha256 + "), profile " + r.profile + ", review date " + format_date(r.as_of) +
-            ". Fill in the reviewer, the date (YYYY-MM-DD), a verdict per check you judge (satisfied, "
-            "not_satisfied or not_applicable) and the scores of each standard (has_it, uses_it: 0 none, 1 "
-            "moderate, 2 excellent), with evidence codes (D documents, O observations, I interviews, S surveys, "
-            "T tracers). Lines left blank (an empty verdict; both scores null) are skipped. A judgment on a check "
-            "the machine decided overrides it and needs a note. Then: rco-audit check RECORD --review THIS-FILE.");
+    // The review date as ISO in every language: it is what the reviewer types back.
+    w.value(say.say(ad::sheet_description, {{"version", info.tool_version},
+                                            {"file", info.input_file},
+                                            {"sha256", info.input_sha256},
+                                            {"profile", r.profile},
+                                            {"date", format_date(r.as_of)}}));
     w.key("organization");
     w.begin_object();
     w.key("name");
@@ -512,11 +526,11 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
         w.key("check");
         w.value(c.id);
         w.key("title");
-        w.value(c.title());
+        w.value(say.title(c));
         w.key("automatic_status");
         w.value(to_string(c.status));
         w.key("question");
-        w.value(c.question());
+        w.value(say.question(c));
         w.key("verdict");
         w.value("");
         w.key("evidence");
@@ -537,9 +551,11 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
         w.key("standard");
         w.value(s.number);
         w.key("title");
-        w.value(s.title);
+        w.value(say.title(s));
         w.key("automatic_result");
-        w.value(std::string(to_string(s.result)) + " (score " + std::to_string(s.score) + "%): " + statuses);
+        w.value(say.say(ad::sheet_automatic_result, {{"result", std::string(to_string(s.result))},
+                                                     {"score", std::int64_t{s.score}},
+                                                     {"statuses", statuses}}));
         w.key("has_it");
         w.number("null");
         w.key("uses_it");
