@@ -347,11 +347,21 @@ BOOST_AUTO_TEST_CASE(writer_refuses_what_a_cell_cannot_hold_exactly) {
     BOOST_TEST(w.bytes.empty());
     BOOST_TEST_REQUIRE(!w.diagnostics.empty());
     BOOST_TEST(w.diagnostics[0].pointer == "/volunteers/roles/1");
+    // Said in the language of the messages, whatever the workbook's.
+    BOOST_TEST(format_diagnostic(w.diagnostics[0], spanish()) ==
+               "<input>: error: un elemento de una lista en una celda no puede estar vacío, ser \"(none)\", empezar ni "
+               "terminar con un espacio ni contener un salto de línea; no se puede escribir exactamente (en "
+               "/volunteers/roles/1)");
     rec.volunteers->roles = std::vector<std::string>{"a;b", "c"};
     rec.organization->mission = std::string(40000, 'x');
-    w = io::write_record_xlsx(rec);
+    w = io::write_record_xlsx(rec, spanish());
     BOOST_TEST(!w.ok());
     BOOST_TEST(w.diagnostics[0].pointer == "/organization/mission");
+    BOOST_TEST(w.diagnostics[0].message ==
+               "text of 40000 characters does not fit in a spreadsheet cell (at most 32,767)");
+    BOOST_TEST(format_diagnostic(w.diagnostics[0], spanish()) ==
+               "<input>: error: un texto de 40.000 caracteres no cabe en una celda de una hoja de cálculo (como mucho "
+               "32.767) (en /organization/mission)");
     rec.organization->mission = "";
     w = io::write_record_xlsx(rec);
     BOOST_TEST_REQUIRE(w.ok());

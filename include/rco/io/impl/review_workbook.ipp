@@ -171,6 +171,7 @@ constexpr start_line review_start[] = {
     {start_line::para, review_start_keep},
 };
 
+constexpr message_def not_review_json{"writer.review_workbook.not_json", "not an rco-review/1 JSON object"};
 constexpr message_def no_review_sheets{"reader.review_workbook.no_review_sheets",
                                       "not an rco-review/1 workbook: none of its sheets is Review, Judgments or "
                                       "Scores; start from the sheet `rco-audit review-sheet RECORD -o sheet.xlsx` "
@@ -206,7 +207,7 @@ workbook_write_result write_review_xlsx(std::string_view review_json, const mess
     boost::system::error_code ec;
     auto doc = wb::json::parse(review_json, ec);
     if (ec || !doc.is_object()) {
-        out.diagnostics.push_back({severity::error, "", 0, 0, "", "not an rco-review/1 JSON object"});
+        out.diagnostics.push_back(make_diagnostic(severity::error, "", "", {&wb::not_review_json, {}}));
         return out;
     }
     wb::drop_blanks(doc);

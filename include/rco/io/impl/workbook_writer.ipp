@@ -49,13 +49,24 @@ inline std::string escape_ooxml(const std::string& s) {
     return out;
 }
 
+// What the writer says about a record it cannot write exactly, and about failures.
+constexpr message_def empty_object_written_absent{"writer.workbook.empty_object",
+                                                  "an empty object has no cells in a workbook; it is written as absent"};
+constexpr message_def cannot_create_in_memory{"writer.workbook.no_memory_file", "cannot create the workbook in memory"};
+constexpr message_def cannot_create{"writer.workbook.cannot_create", "cannot create the workbook"};
+constexpr message_def cannot_write{"writer.workbook.cannot_write", "cannot write the workbook ({reason})"};
+constexpr message_def list_item_inexact{"writer.workbook.list_item",
+                                        "a list item in a workbook cell cannot be empty, be \"(none)\", start or end "
+                                        "with a space or hold a line break; it cannot be written exactly"};
+constexpr message_def text_too_long{"writer.workbook.text_too_long",
+                                    "text of {count} characters does not fit in a spreadsheet cell (at most {limit})"};
+
 /// Present but empty objects ("website": {}) have no cell of their own: they are
 /// written as absent, with a warning.
 inline void warn_empty_objects(const json::value& v, const std::string& pointer, std::vector<diagnostic>& diags) {
     if (const auto* o = v.if_object()) {
         if (o->empty() && !pointer.empty())
-            diags.push_back({severity::warning, "", 0, 0, pointer,
-                             "an empty object has no cells in a workbook; it is written as absent"});
+            diags.push_back(make_diagnostic(severity::warning, "", pointer, {&empty_object_written_absent, {}}));
         for (const auto& kv : *o)
             warn_empty_objects(kv.value(), pointer + "/" + std::string(kv.key()), diags);
     } else if (const auto* a = v.if_array()) {
@@ -240,13 +251,13 @@ public:
         lang_ = &spec.lang;
         scratch_file out;
         if (!out.ok()) {
-            fail("", "cannot create the workbook in memory");
+            fail("", {&cannot_create_in_memory, {}});
             return {};
         }
         lxw_workbook_options options{};
         wb_ = workbook_new_opt(out.path().c_str(), &options);
         if (!wb_) {
-            fail("", "cannot create the workbook");
+            fail("", {&cannot_create, {}});
             return {};
         }
         lxw_doc_properties props{};
@@ -267,7 +278,7 @@ public:
         const auto closed = workbook_close(wb_);
         wb_ = nullptr;
         if (closed != LXW_NO_ERROR) {
-            fail("", std::string("cannot write the workbook (") + lxw_strerror(closed) + ")");
+            fail("", {&cannot_write, {{"reason", std::string(lxw_strerror(closed))}}});
             return {};
         }
         if (has_errors(diags))
@@ -276,8 +287,8 @@ public:
     }
 
 private:
-    void fail(const std::string& pointer, std::string message) {
-        diags.push_back({severity::error, "", 0, 0, pointer, std::move(message)});
+    void fail(const std::string& pointer, message m) {
+        diags.push_back(make_diagnostic(severity::error, "", pointer, std::move(m)));
     }
 
     void make_formats() {
@@ -444,9 +455,7 @@ private:
             if (c.kind == cell_kind::text &&
                 (item.empty() || item == none_marker || item.front() == ' ' || item.back() == ' ' ||
                  item.find_first_of("\t\n\r") != std::string::npos))
-                fail(pointer + "/" + std::to_string(i),
-                     "a list item in a workbook cell cannot be empty, be \"(none)\", start or end with a space or "
-                     "hold a line break; it cannot be written exactly");
+                fail(pointer + "/" + std::to_string(i), {&list_item_inexact, {}});
             std::string escaped;
             for (char ch : item)
                 escaped += ch == ';' ? std::string(";;") : std::string(1, ch);
@@ -463,8 +472,10 @@ private:
                 for (unsigned char ch : s)
                     chars += (ch & 0xC0) != 0x80;
                 if (chars > excel_max_cell_chars) {
-                    fail(pointer, "text of " + std::to_string(chars) +
-                                      " characters does not fit in a spreadsheet cell (at most 32,767)");
+                    fail(pointer, {&text_too_long,
+                                   {{"count", static_cast<std::int64_t>(chars)},
+                                    {"limit", static_cast<std::int64_t>(excel_max_cell_chars), list_style::and_,
+                                     number_style::grouped}}});
                     return;
                 }
             }
