@@ -634,9 +634,24 @@ BOOST_AUTO_TEST_CASE(a_spanish_workbook_without_its_format_is_placed_on_its_own_
     book.replace(book.find("name=\"Record\""), 13, "name=\"Expediente\"");
     std::vector<std::pair<std::string, std::string>> files(parts.begin(), parts.end());
     auto r = read(make_zip(files));
-    BOOST_TEST(all_messages(r).find("my-rco.xlsx: error: Expediente!B2: missing the format rco-record/1") !=
+    BOOST_TEST(all_messages(r).find("my-rco.xlsx: error: Expediente!B2: missing the format rco-record/1 (the format "
+                                    "row of the Expediente sheet)") != std::string::npos,
+               all_messages(r));
+    // A sheet without its header row: the header words as the workbook's language has them.
+    BOOST_TEST(all_messages(r).find("my-rco.xlsx: error: Expediente!A1: expected a header row with the columns "
+                                    "Campo and Valor (as rco-audit writes the sheet); the sheet is not read") !=
                    std::string::npos,
                all_messages(r));
+    // A value without a field, and an unknown field, name the Field column as the sheet heads it.
+    auto en = read(make_workbook({{"Organization", sheet_xml({row(1, istr("A1", "FIELD") + istr("B1", "Value")),
+                                                              row(2, istr("B2", "x")),
+                                                              row(3, istr("A3", "zzzz") + istr("B3", "y"))})}}));
+    BOOST_TEST(all_messages(en).find("Organization!B2: a value without a field name in the FIELD column is ignored") !=
+                   std::string::npos,
+               all_messages(en));
+    BOOST_TEST(all_messages(en).find("Organization!A3: unknown field \"zzzz\" is ignored (the FIELD column names the "
+                                     "fields; check its spelling)") != std::string::npos,
+               all_messages(en));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

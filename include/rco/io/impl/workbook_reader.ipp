@@ -453,15 +453,16 @@ constexpr message_def cell_one_of{"reader.workbook.one_of", "one of {choices}"};
 constexpr message_def cell_formula_error{"reader.workbook.formula_error",
                                          "the cell shows the error {value} (a formula that failed); type the value "
                                          "instead"};
+// {field} and {value}: the header words in the workbook's language ("Field", "Campo").
 constexpr message_def no_header{"reader.workbook.no_header",
-                                "expected a header row with the columns Field and Value (as rco-audit writes the "
+                                "expected a header row with the columns {field} and {value} (as rco-audit writes the "
                                 "sheet); the sheet is not read"};
 constexpr message_def unknown_field_cell{"reader.workbook.unknown_field", "unknown field {value} is ignored{hint}"};
 constexpr message_def field_spelling{"reader.workbook.field_spelling",
-                                     " (the Field column names the fields; check its spelling)"};
+                                     " (the {field} column names the fields; check its spelling)"};
 constexpr message_def field_twice{"reader.workbook.field_twice", "the field {value} is given twice; give each field once"};
 constexpr message_def value_without_field{"reader.workbook.value_without_field",
-                                          "a value without a field name in the Field column is ignored"};
+                                          "a value without a field name in the {field} column is ignored"};
 constexpr message_def unknown_column_cell{"reader.workbook.unknown_column", "unknown column {value} is ignored{hint}"};
 constexpr message_def column_spelling{"reader.workbook.column_spelling",
                                       " (check the header's spelling against a new workbook from rco-audit init)"};
@@ -499,10 +500,13 @@ public:
         }
         const auto base = pointer_of(s.path);
         if (!field_col || !value_col) {
-            add(severity::error, cell_ref(name, 0, 0), base, {&no_header, {}});
+            add(severity::error, cell_ref(name, 0, 0), base,
+                {&no_header, {{"field", word_in(header_field, *lang)}, {"value", word_in(header_value, *lang)}}});
             return;
         }
         where.emplace(base.empty() ? "/" : base, cell_ref(name, 1, *value_col));
+        // The Field column's header as the workbook words it, for messages about that column.
+        const message_arg field_header{"field", std::string(trim(cells.at({0, *field_col}).text))};
         json::object obj;
         std::vector<const column*> seen;
         for (const auto& [pos, v] : cells) {
@@ -518,7 +522,9 @@ public:
             if (!c) {
                 if (!label.empty())
                     add(severity::warning, cell_ref(name, row, *field_col), base,
-                        {&unknown_field_cell, {quoted("value", label), closest_label(s, label, field_spelling)}}, true);
+                        {&unknown_field_cell,
+                         {quoted("value", label), closest_label(s, label, {&field_spelling, {field_header}})}},
+                        true);
                 continue;
             }
             const auto ref = cell_ref(name, row, *value_col);
@@ -536,7 +542,7 @@ public:
         }
         for (const auto& [pos, v] : cells)
             if (pos.first > 0 && pos.second == *value_col && !cells.count({pos.first, *field_col}))
-                add(severity::warning, cell_ref(name, pos.first, *value_col), base, {&value_without_field, {}});
+                add(severity::warning, cell_ref(name, pos.first, *value_col), base, {&value_without_field, {field_header}});
         if (!obj.empty())
             merge(s.path, json::value(std::move(obj)));
     }
@@ -555,7 +561,7 @@ public:
                 continue; // written for the reader's information only
             if (!c) {
                 add(severity::warning, ref, base,
-                    {&unknown_column_cell, {quoted("value", h), closest_label(s, h, column_spelling)}}, true);
+                    {&unknown_column_cell, {quoted("value", h), closest_label(s, h, {&column_spelling, {}})}}, true);
                 continue;
             }
             bool twice = false;
@@ -622,13 +628,13 @@ private:
     }
     /// The `{hint}` of a message: "; did you mean X?" with the label of `s` closest to
     /// `label`, or `otherwise`.
-    static message_arg closest_label(const sheet& s, std::string_view label, const message_def& otherwise) {
+    static message_arg closest_label(const sheet& s, std::string_view label, message otherwise) {
         std::vector<std::string> labels;
         for (const auto& col : s.columns)
             labels.emplace_back(col.label);
         const auto best = closest_word(label, labels);
         return {"hint", std::vector<message>{best ? message{&label_hint, {quoted("label", *best)}}
-                                                  : message{&otherwise, {}}}};
+                                                  : std::move(otherwise)}};
     }
 
     /// The argument `name`: `s` quoted, or "a long text".
@@ -1076,7 +1082,7 @@ constexpr message_def no_record_sheets{"reader.workbook.no_record_sheets",
 
 /// A diagnostic of the JSON reader placed at its cell instead of a line: "'Judgments'!E5: ...".
 constexpr message_def missing_format{"reader.workbook.format_missing",
-                                     "missing the format rco-record/1 (the Record sheet's format row); the workbook "
+                                     "missing the format rco-record/1 (the format row of the {sheet} sheet); the workbook "
                                      "does not declare itself an RCO record"};
 constexpr message_def wrong_format{"reader.workbook.format_wrong",
                                    "expected the format rco-record/1, got {value} (this tool reads format version 1)"};
@@ -1127,7 +1133,7 @@ read_result read_record_xlsx(std::string_view bytes, std::string_view file_name)
         const auto record_sheet = cr.name_of(wb::layout().front());
         cr.where.emplace("/format", wb::cell_ref(record_sheet, 1, 1));
         if (!format || !format->is_string())
-            rr.error("/format", message{&wb::missing_format, {}});
+            rr.error("/format", message{&wb::missing_format, {{"sheet", record_sheet}}});
         else if (format->get_string() != record_format_id)
             rr.error("/format", message{&wb::wrong_format, {{"value", json::serialize(*format)}}});
         rr.read(root, out.record);
