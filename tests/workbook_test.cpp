@@ -496,6 +496,8 @@ BOOST_AUTO_TEST_CASE(blank_workbook_in_spanish_has_spanish_sheets_headers_help_a
         BOOST_TEST(book.find("name=\"" + std::string(name) + "\"") != std::string::npos, name);
     BOOST_TEST(book.find("name=\"Board members\"") == std::string::npos);
     BOOST_TEST(io::start_sheet_name(spanish()) == "Empiece aquí");
+    BOOST_TEST(parts.at("docProps/core.xml").find("<dc:title>Expediente de una RCO (rco-record/1)</dc:title>") !=
+               std::string::npos);
     const auto& sst = parts.at("xl/sharedStrings.xml");
     for (const char* text : {"<t>Campo</t>", "<t>Valor</t>", "<t>Ayuda</t>",
                              // a help text: the schema's description translated, then how to fill the cell

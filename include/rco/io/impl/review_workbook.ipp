@@ -92,6 +92,8 @@ inline const std::vector<sheet>& review_layout() {
     return sheets;
 }
 
+constexpr message_def review_title{"workbook.review.title", "RCO review (rco-review/1)"};
+
 // The review workbook's "Start here" sheet.
 constexpr message_def review_start_title{"workbook.review.start.title",
     "RCO review sheet (rco-review/1)"};
@@ -212,7 +214,7 @@ workbook_write_result write_review_xlsx(std::string_view review_json, const mess
     }
     wb::drop_blanks(doc);
     wb::xlsx_writer w;
-    out.bytes = w.write(doc, {"RCO review (rco-review/1)", wb::review_start, wb::review_layout(), lang});
+    out.bytes = w.write(doc, {wb::review_title, wb::review_start, wb::review_layout(), lang});
     out.diagnostics = std::move(w.diags);
     if (has_errors(out.diagnostics))
         out.bytes.clear();

@@ -148,11 +148,13 @@ struct start_line {
 /// What a workbook holds: its title (document properties), the "Start here" sheet's
 /// lines, and the sheets after it, each written from the document's JSON form, in `lang`.
 struct workbook_spec {
-    std::string_view title;
+    const message_def& title; ///< the document's title (its properties), translated
     std::span<const start_line> start;
     const std::vector<sheet>& sheets;
     const message_language& lang = english();
 };
+
+constexpr message_def record_title{"workbook.title", "RCO record (rco-record/1)"};
 
 // The record workbook's "Start here" sheet.
 constexpr message_def start_title{"workbook.start.title", "RCO record workbook (rco-record/1)"};
@@ -261,7 +263,7 @@ public:
             return {};
         }
         lxw_doc_properties props{};
-        const std::string title(spec.title);
+        const std::string title = word(spec.title);
         props.title = const_cast<char*>(title.c_str());
         props.comments = const_cast<char*>("Written by rco-audit " RCO_VERSION);
         props.created = 946684800; // 2000-01-01T00:00:00Z, not the clock: the same input gives the same bytes
@@ -615,7 +617,7 @@ workbook_write_result write_record_xlsx(const record& rec, const message_languag
     detail::wb::xlsx_writer w;
     workbook_write_result out;
     const auto doc = detail::to_json(rec);
-    out.bytes = w.write(doc, {"RCO record (rco-record/1)", detail::wb::record_start, detail::wb::layout(), lang});
+    out.bytes = w.write(doc, {detail::wb::record_title, detail::wb::record_start, detail::wb::layout(), lang});
     out.diagnostics = std::move(w.diags);
     detail::wb::warn_empty_objects(doc, "", out.diagnostics);
     if (has_errors(out.diagnostics))
