@@ -2,6 +2,7 @@
 // regular files, outputs never replace anything but a regular file that is not an input.
 #include "rco/io/digest.hpp"
 #include "rco/io/files.hpp"
+#include "rco/i18n.hpp"
 
 #include "support.hpp"
 
@@ -213,12 +214,16 @@ BOOST_AUTO_TEST_CASE(outputs_replace_only_regular_files_that_are_not_inputs) {
     fs::create_directory(d / "dir");
     put(d / "target", "keep me");
     fs::create_symlink("target", d / "link");
-    BOOST_TEST(io::write_file_atomic(d / "pipe", "x") ==
+    const auto refused = io::write_file_atomic(d / "pipe", "x");
+    BOOST_TEST(render(refused) ==
                "refusing to write " + (d / "pipe").string() +
                    ": it is a FIFO, and only a regular file is ever replaced");
-    BOOST_TEST(io::write_file_atomic(d / "dir", "x").find("it is a directory") != std::string::npos);
-    BOOST_TEST(io::write_file_atomic(d / "link", "x").find("it is a symbolic link") != std::string::npos);
-    BOOST_TEST(io::write_file_atomic("/dev/null", "x").find("it is a device") != std::string::npos);
+    BOOST_REQUIRE(i18n::find("es"));
+    BOOST_TEST(render(refused, *i18n::find("es")) ==
+               "no se escribe " + (d / "pipe").string() + ": es una FIFO, y solo se reemplaza un archivo normal");
+    BOOST_TEST(render(io::write_file_atomic(d / "dir", "x")).find("it is a directory") != std::string::npos);
+    BOOST_TEST(render(io::write_file_atomic(d / "link", "x")).find("it is a symbolic link") != std::string::npos);
+    BOOST_TEST(render(io::write_file_atomic("/dev/null", "x")).find("it is a device") != std::string::npos);
     BOOST_TEST(fs::is_fifo(d / "pipe"));
     BOOST_TEST(fs::is_symlink(d / "link"));
     // an input of the run, under its own name or another (a hard link)
@@ -226,7 +231,8 @@ BOOST_AUTO_TEST_CASE(outputs_replace_only_regular_files_that_are_not_inputs) {
     io::output_options opts;
     opts.inputs.push_back(*io::identify_file(d / "target"));
     for (const auto* name : {"target", "alias"})
-        BOOST_TEST(io::write_file_atomic(d / name, "x", opts).find("it is an input of this run") != std::string::npos);
+        BOOST_TEST(render(io::write_file_atomic(d / name, "x", opts)).find("it is an input of this run") !=
+                   std::string::npos);
     BOOST_TEST(test::slurp(d / "target") == "keep me");
     BOOST_TEST(io::write_file_atomic(d / "target", "new").empty());
     BOOST_TEST(test::slurp(d / "target") == "new");

@@ -657,6 +657,52 @@ def rules_tailoring_and_review_errors_in_spanish():
                'S surveys, T tracers) (at /scores/0/evidence)' in err, err)
 
 
+@test
+def check_usage_and_output_errors_in_spanish():
+    # check's usage errors and the errors writing an output, in each language, with exit code 2.
+    with tempfile.TemporaryDirectory() as d:
+        same = os.path.join(d, "o.json")
+        fifo = os.path.join(d, "pipe")
+        os.mkfifo(fifo)
+        empty = os.path.join(d, "empty")
+        os.mkdir(empty)
+        tailoring = write(d, "t.json", '{"format": "rco-tailoring/1", "colour": 1}')
+        cases = [
+            (["--profile", "nowhere"],
+             "unknown profile 'nowhere'; known profiles: national accreditation florida michigan indiana",
+             "perfil desconocido: 'nowhere'; los perfiles son: national accreditation florida michigan indiana"),
+            (["--as-of", "2026-13-01"], "--as-of expects a date as YYYY-MM-DD, got '2026-13-01'",
+             "--as-of espera una fecha con la forma AAAA-MM-DD, pero se encontró '2026-13-01'"),
+            (["--format", "yaml"], "unknown format 'yaml'; formats: text json html markdown junit csv pip",
+             "formato desconocido: 'yaml'; los formatos son: text json html markdown junit csv pip"),
+            (["--format", "json", "--format", "html"],
+             "several formats need a file each: --format html:report.html --format json:report.json, or --output-dir DIR",
+             "cada formato necesita su propio archivo: --format html:report.html --format json:report.json, o "
+             "--output-dir DIR"),
+            (["--format", "json:" + same, "--format", "html:" + same],
+             f"two outputs of this run are the same file, {same}",
+             f"dos salidas de esta ejecución son el mismo archivo, {same}"),
+            ([RIVERBEND, "--roster", os.path.join(EX, "harbor-board-roster.csv")],
+             "--roster describes one board; give it with one record",
+             "--roster describe una sola junta directiva; úselo con un solo expediente"),
+            (["--output", fifo], f"refusing to write {fifo}: it is a FIFO, and only a regular file is ever replaced",
+             f"no se escribe {fifo}: es una FIFO, y solo se reemplaza un archivo normal"),
+            (["--output", HARBOR], f"refusing to write {HARBOR}: it is an input of this run and would be lost",
+             f"no se escribe {HARBOR}: es un archivo de entrada de esta ejecución y se perdería"),
+            (["--tailoring", tailoring], f"the tailoring file {tailoring} cannot be used",
+             f"no se puede usar el archivo de ajustes {tailoring}"),
+        ]
+        for extra, english, spanish in cases:
+            for lang, words in (("en", english), ("es", spanish)):
+                code, out, err = run("check", HARBOR, *extra, "--lang", lang)
+                last = err.splitlines()[-1] if err else ""
+                expect(code == 2 and out == "" and last == "rco-audit: error: " + words, f"{lang} {extra}: {code} {err}")
+        for lang, words in (("en", f"no record files (*.json, *.xml, *.xlsx) found in {empty}"),
+                            ("es", f"no se encontraron archivos de expedientes (*.json, *.xml, *.xlsx) en {empty}")):
+            code, _, err = run("check", empty, env={"RCO_AUDIT_LANG": lang})
+            expect(code == 2 and err == "rco-audit: error: " + words + "\n", err)
+
+
 def riverbend_a_year_later(d):
     """Riverbend's JSON report, the record a year later (two more community input events
     and a feedback survey) and its report, written in `d`: (before, newer record, after)."""

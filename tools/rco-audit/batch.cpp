@@ -100,7 +100,7 @@ int joined_output::finish(const rco::io::output_options& opts) {
         return std::cout ? 0 : exit_input_error;
     }
     if (auto err = file_->commit(opts); !err.empty()) {
-        std::cerr << "rco-audit: error: " << err << "\n";
+        print_error(err);
         return exit_input_error;
     }
     return 0;

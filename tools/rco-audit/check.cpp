@@ -18,6 +18,42 @@ namespace rco::cli {
 
 namespace {
 constexpr rco::message_def not_audited{"cli.check.not_audited", "rco-audit: {file}: not audited (input error)"};
+constexpr rco::message_def tailoring_unusable{"cli.check.tailoring_unusable", "the tailoring file {file} cannot be used"};
+constexpr rco::message_def review_unusable{"cli.check.review_unusable", "the review file {file} cannot be used"};
+constexpr rco::message_def profile_overrides{"cli.check.profile_overrides",
+                                             "--profile {profile} overrides the tailoring file's profile {tailoring}"};
+constexpr rco::message_def unknown_profile{"cli.check.unknown_profile", "unknown profile '{name}'; known profiles: {known}"};
+constexpr rco::message_def bad_as_of{"cli.check.bad_as_of", "--as-of expects a date as YYYY-MM-DD, got '{value}'"};
+constexpr rco::message_def unknown_format{"cli.check.unknown_format", "unknown format '{name}'; formats: {known}"};
+constexpr rco::message_def formats_need_files{"cli.check.formats_need_files",
+                                              "several formats need a file each: --format html:report.html --format "
+                                              "json:report.json, or --output-dir DIR"};
+constexpr rco::message_def summary_help{"cli.check.summary_help",
+                                        "give FILE.csv, FILE.html, csv:FILE, wide-csv:FILE or html:FILE"};
+constexpr rco::message_def bad_summary{"cli.check.bad_summary", "--summary {spec}: {help}"};
+constexpr rco::message_def same_file{"cli.check.same_file", "two outputs of this run are the same file, {file}"};
+constexpr rco::message_def cannot_create_dir{"cli.check.cannot_create_dir", "cannot create the directory {dir} ({reason})"};
+constexpr rco::message_def roster_one_record{"cli.check.roster_one_record",
+                                             "--roster describes one board; give it with one record"};
+constexpr rco::message_def one_per_organization{"cli.check.one_per_organization",
+                                                "{format} reports are one file per organization; with several records "
+                                                "use --output-dir DIR"};
+constexpr rco::message_def no_review_date{"cli.check.no_review_date",
+                                          "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"};
+constexpr rco::message_def entry_unused{"cli.check.entry_unused",
+                                        "the entry is for {organization}, which no record of this run is: it applies "
+                                        "to none"};
+constexpr rco::message_def review_unused{"cli.check.review_unused",
+                                         "the review file {file} is about no organization of this run (EIN {ein})"};
+constexpr rco::message_def a_folder{"cli.check.folder", "{file} is a folder; give one record"};
+
+/// Names joined by spaces, as a list of choices ends a usage error ("national florida").
+std::string spaced(const auto& items) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : " ") + std::string(i.name);
+    return out;
+}
 } // namespace
 
 struct check_options {
@@ -77,8 +113,6 @@ std::optional<summary_target> parse_summary(const std::string& spec) {
     return std::nullopt;
 }
 
-constexpr const char* summary_spec_help = "give FILE.csv, FILE.html, csv:FILE, wide-csv:FILE or html:FILE";
-
 /// What the options decide, checked before any record is read.
 struct check_plan {
     const rco::catalog* cat = nullptr;
@@ -119,8 +153,7 @@ bool resolve_tailoring(const check_options& opt, check_plan& plan) {
         plan.tailoring_entry_used.assign(plan.tailor->organization_entries.size(), 0);
     print_diagnostics(diags);
     if (!plan.tailor) {
-        std::cerr << "rco-audit: error: the tailoring file " << rco::io::display_name(opt.tailoring_path)
-                  << " cannot be used\n";
+        print_error({&tailoring_unusable, {{"file", rco::io::display_name(opt.tailoring_path)}}});
         return false;
     }
     return true;
@@ -138,7 +171,7 @@ bool resolve_reviews(const check_options& opt, check_plan& plan) {
             rv = rco::io::read_review(*text, name, *plan.cat, diags);
         print_diagnostics(diags);
         if (!rv) {
-            std::cerr << "rco-audit: error: the review file " << name << " cannot be used\n";
+            print_error({&review_unusable, {{"file", name}}});
             ok = false;
             continue;
         }
@@ -155,21 +188,17 @@ bool resolve_profile_and_date(const check_options& opt, check_plan& plan) {
     const bool from_tailoring = tailor && tailor->profile && !opt.profile_given;
     const std::string& asked = from_tailoring ? *tailor->profile : opt.profile;
     const auto* prof = profile_named(*plan.cat, asked); // in any case: --profile Florida
-    if (opt.profile_given && !terminal_settings().quiet && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
-        std::cerr << "rco-audit: warning: --profile " << opt.profile << " overrides the tailoring file's profile "
-                  << *tailor->profile << "\n";
+    if (opt.profile_given && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
+        print_warning({&profile_overrides, {{"profile", opt.profile}, {"tailoring", *tailor->profile}}});
     if (!prof) {
-        std::cerr << "rco-audit: error: unknown profile '" << asked << "'; known profiles:";
-        for (const auto& p : plan.cat->profiles)
-            std::cerr << " " << p.name;
-        std::cerr << "\n";
+        print_error({&unknown_profile, {{"name", asked}, {"known", spaced(plan.cat->profiles)}}});
         return false;
     }
     plan.profile = prof->name;
     if (!opt.as_of.empty()) {
         plan.as_of_override = rco::parse_date(opt.as_of);
         if (!plan.as_of_override) {
-            std::cerr << "rco-audit: error: --as-of expects a date as YYYY-MM-DD, got '" << opt.as_of << "'\n";
+            print_error({&bad_as_of, {{"value", opt.as_of}}});
             return false;
         }
     }
@@ -183,10 +212,7 @@ bool resolve_targets(const check_options& opt, check_plan& plan) {
         const auto colon = spec.find(':');
         const auto* f = find_format(spec.substr(0, colon));
         if (!f) {
-            std::cerr << "rco-audit: error: unknown format '" << spec.substr(0, colon) << "'; formats:";
-            for (const auto& known : formats)
-                std::cerr << " " << known.name;
-            std::cerr << "\n";
+            print_error({&unknown_format, {{"name", spec.substr(0, colon)}, {"known", spaced(formats)}}});
             return false;
         }
         targets.push_back({f, colon == std::string::npos ? std::string() : spec.substr(colon + 1)});
@@ -196,8 +222,7 @@ bool resolve_targets(const check_options& opt, check_plan& plan) {
         if (t.file.empty() && opt.output_dir.empty())
             to_stdout += (t.file = opt.output).empty() ? 1 : 0;
     if (to_stdout > 1 || (!opt.output.empty() && targets.size() > 1)) {
-        std::cerr << "rco-audit: error: several formats need a file each: --format html:report.html --format "
-                     "json:report.json, or --output-dir DIR\n";
+        print_error({&formats_need_files, {}});
         return false;
     }
     std::error_code ec;
@@ -208,7 +233,7 @@ bool resolve_targets(const check_options& opt, check_plan& plan) {
     for (const auto& spec : opt.summaries) {
         auto s = parse_summary(spec);
         if (!s) {
-            std::cerr << "rco-audit: error: --summary " << spec << ": " << summary_spec_help << "\n";
+            print_error({&bad_summary, {{"spec", spec}, {"help", std::vector<rco::message>{{&summary_help, {}}}}}});
             return false;
         }
         named.push_back(fs::absolute(s->file, ec).lexically_normal());
@@ -220,8 +245,7 @@ bool resolve_targets(const check_options& opt, check_plan& plan) {
                 plan.link_extension = t.format->extension;
     std::sort(named.begin(), named.end());
     if (auto same = std::adjacent_find(named.begin(), named.end()); same != named.end()) {
-        std::cerr << "rco-audit: error: two outputs of this run are the same file, "
-                  << rco::io::display_name(same->string()) << "\n";
+        print_error({&same_file, {{"file", rco::io::display_name(same->string())}}});
         return false;
     }
     return true;
@@ -233,8 +257,7 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
         std::error_code ec;
         fs::create_directories(opt.output_dir, ec);
         if (ec) {
-            std::cerr << "rco-audit: error: cannot create the directory " << opt.output_dir << " (" << ec.message()
-                      << ")\n";
+            print_error({&cannot_create_dir, {{"dir", opt.output_dir}, {"reason", ec.message()}}});
             return false;
         }
     }
@@ -243,7 +266,7 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
         return false;
     auto& files = plan.files = std::move(*found);
     if (!opt.roster.empty() && files.size() > 1) {
-        std::cerr << "rco-audit: error: --roster describes one board; give it with one record\n";
+        print_error({&roster_one_record, {}});
         return false;
     }
     plan.batch = files.size() > 1;
@@ -251,8 +274,7 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     for (std::size_t k = 0; k < plan.targets.size(); ++k) {
         const auto& t = plan.targets[k];
         if (plan.batch && t.format->join == join_kind::none && opt.output_dir.empty()) {
-            std::cerr << "rco-audit: error: " << t.format->name << " reports are one file per organization; with "
-                      << "several records use --output-dir DIR\n";
+            print_error({&one_per_organization, {{"format", std::string(t.format->name)}}});
             return false;
         }
         if (plan.batch && !(!opt.output_dir.empty() && t.file.empty()))
@@ -331,9 +353,8 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     }
     const auto as_of = review_date_for(a.file, loaded, plan.as_of_override, a.diagnostics);
     if (!as_of) {
-        a.error = a.file + ": error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD";
-        a.diagnostics.push_back({rco::severity::error, a.file, 0, 0, "/as_of",
-                                 "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"});
+        a.diagnostics.push_back(rco::make_diagnostic(rco::severity::error, a.file, "/as_of", {&no_review_date, {}}));
+        a.error = a.file + ": error: " + a.diagnostics.back().message;
         return a;
     }
     const auto& tailoring = plan.tailor ? plan.tailor->tailoring : rco::tailoring{};
@@ -385,7 +406,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
             }
             if (auto err = rco::io::write_file_atomic(path, text, now); !err.empty()) {
                 std::lock_guard lock(locks.cerr);
-                std::cerr << "rco-audit: error: " << err << "\n";
+                print_error(err);
                 a.failed_output = true;
             }
         }
@@ -556,19 +577,19 @@ int run_check(const check_options& opt) {
         for (std::size_t k = 0; k < plan->tailoring_entry_used.size(); ++k)
             if (!plan->tailoring_entry_used[k]) {
                 const auto& e = plan->tailor->organization_entries[k];
-                unused.push_back({rco::severity::warning, rco::io::display_name(opt.tailoring_path), e.line, e.column,
-                                  e.pointer,
-                                  "the entry is for " + e.organization.describe() +
-                                      ", which no record of this run is: it applies to none"});
+                auto& d = unused.emplace_back(rco::make_diagnostic(rco::severity::warning,
+                                                                   rco::io::display_name(opt.tailoring_path), e.pointer,
+                                                                   {&entry_unused, {{"organization", e.organization.describe()}}}));
+                d.line = e.line;
+                d.column = e.column;
             }
         print_diagnostics(unused);
     }
     int code = writer.finish();
     for (std::size_t k = 0; k < plan->reviews.size(); ++k)
         if (!plan->review_used[k]) {
-            std::cerr << "rco-audit: error: the review file " << plan->review_inputs[k].file
-                      << " is about no organization of this run (EIN "
-                      << rco::terminal_safe(plan->reviews[k].organization_ein) << ")\n";
+            print_error({&review_unused, {{"file", plan->review_inputs[k].file},
+                                          {"ein", rco::terminal_safe(plan->reviews[k].organization_ein)}}});
             code = exit_input_error;
         }
     if (plan->tally && !terminal_settings().quiet)
@@ -595,7 +616,7 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
     if (!plan)
         return std::nullopt;
     if (plan->files.size() != 1) {
-        std::cerr << "rco-audit: error: " << rco::io::display_name(file) << " is a folder; give one record\n";
+        print_error({&a_folder, {{"file", rco::io::display_name(file)}}});
         return std::nullopt;
     }
     run_locks locks;
@@ -628,7 +649,7 @@ command add_check(CLI::App& app) {
                     "(EIN, review date, result, score, each standard, checks per status), wide-csv:FILE (the "
                     "same and one column per check), FILE.html or html:FILE (a compact grid linking each "
                     "organization to its report in --output-dir); repeatable")
-        ->check([](const std::string& f) { return parse_summary(f) ? std::string() : std::string(summary_spec_help); });
+        ->check([](const std::string& f) { return parse_summary(f) ? std::string() : say(summary_help); });
     sub->add_option("--expiring-within", opt->expiring_within,
                     "List, in every report, the waivers applied that expire within DAYS days of the review date "
                     "(0 to 3650), with their expiry dates")

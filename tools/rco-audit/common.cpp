@@ -47,6 +47,9 @@ namespace {
 constexpr rco::message_def level_required{"cli.level.required", "required"};
 constexpr rco::message_def level_recommended{"cli.level.recommended", "recommended"};
 constexpr rco::message_def standard_heading_def{"cli.standard_heading", "Standard {number}: {title}"};
+constexpr rco::message_def invalid_rules{"cli.rules_dir.invalid", "the rules directory {dir} is not a valid catalog"};
+constexpr rco::message_def no_records{"cli.no_records", "no record files (*.json, *.xml, *.xlsx) found in {where}"};
+constexpr rco::message_def the_arguments{"cli.no_records.arguments", "the arguments"};
 } // namespace
 
 namespace {
@@ -122,7 +125,7 @@ const rco::catalog* load_catalog(const std::string& dir, std::optional<rco::cata
     storage = rco::io::load_catalog_dir(dir, diags);
     print_diagnostics(diags);
     if (!storage) {
-        std::cerr << "rco-audit: error: the rules directory " << dir << " is not a valid catalog\n";
+        print_error({&invalid_rules, {{"dir", dir}}});
         return nullptr;
     }
     return &*storage;
@@ -230,7 +233,7 @@ int emit(const std::string& output, const std::string& text, const rco::io::outp
         return std::cout ? exit_met : exit_input_error;
     }
     if (auto err = rco::io::write_file_atomic(output, text, how); !err.empty()) {
-        std::cerr << "rco-audit: error: " << err << "\n";
+        print_error(err);
         return exit_input_error;
     }
     return exit_met;
@@ -289,8 +292,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
 std::optional<std::vector<std::string>> find_records(const std::vector<std::string>& args) {
     auto files = expand_inputs(args);
     if (files.empty()) {
-        std::cerr << "rco-audit: error: no record files (*.json, *.xml, *.xlsx) found in "
-                  << (args.empty() ? std::string("the arguments") : rco::io::display_name(args.front())) << "\n";
+        print_error({&no_records, {args.empty() ? rco::message_arg{"where", std::vector<rco::message>{{&the_arguments, {}}}}
+                                                : rco::message_arg{"where", rco::io::display_name(args.front())}}});
         return std::nullopt;
     }
     return files;

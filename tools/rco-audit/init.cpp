@@ -60,7 +60,7 @@ int run_init(const init_options& opt) {
     }
     const std::string text = opt.example ? std::string(rco::io::starter_record()) : rco::io::blank_record(today);
     if (auto err = rco::io::write_file_atomic(opt.file, text); !err.empty()) {
-        std::cerr << "rco-audit: error: " << err << "\n";
+        print_error(err);
         return exit_input_error;
     }
     std::cout << (opt.example ? say(wrote_example, {{"file", opt.file}})

@@ -64,9 +64,9 @@ struct output_options {
 /// Writes a file whole or not at all: a temporary file `.NAME.rco-audit-tmp-XXXXXX`
 /// beside it, flushed, then renamed over NAME. Refuses to replace anything but a regular
 /// file (a device, FIFO, socket, directory or symbolic link stays untouched) and any of
-/// `opts.inputs`. Returns an error message (naming the file by `display_name`), or an
-/// empty string on success.
-[[nodiscard]] std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents,
+/// `opts.inputs`. Returns why not (a message naming the file by `display_name`), or an
+/// empty message on success.
+[[nodiscard]] message write_file_atomic(const std::filesystem::path& p, std::string_view contents,
                               const output_options& opts = {});
 
 /// The same, written in pieces (a batch's joined report, as its records are audited): the
@@ -83,17 +83,20 @@ class atomic_file {
 
     /// Why the file cannot be written (empty while all is well). After an error, write()
     /// does nothing and commit() returns it.
-    const std::string& error() const noexcept { return error_; }
+    const message& error() const noexcept { return error_; }
     void write(std::string_view text);
     /// Puts the file in place; returns error(), empty on success.
-    std::string commit(const output_options& opts);
+    message commit(const output_options& opts);
 
   private:
-    std::string fail(std::string message);
-    std::string check_target(const output_options& opts);
+    message fail(message m);
+    void discard(); ///< closes and removes the temporary file
+    message problem(const message_def& def) const;
+    message check_target(const output_options& opts);
 
     std::filesystem::path path_;
-    std::string shown_, tmp_, error_;
+    std::string shown_, tmp_;
+    message error_;
     int fd_ = -1, slot_ = -1;
     bool replacing_ = false, committed_ = false;
     unsigned keep_mode_ = 0;

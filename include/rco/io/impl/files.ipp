@@ -48,19 +48,22 @@ inline std::string describe_limit(std::uint64_t bytes) {
     return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
-/// What a non-regular file is, for messages.
-inline const char* kind_of(mode_t m) {
-    if (S_ISDIR(m))
-        return "a directory";
-    if (S_ISLNK(m))
-        return "a symbolic link";
-    if (S_ISFIFO(m))
-        return "a FIFO";
-    if (S_ISSOCK(m))
-        return "a socket";
-    if (S_ISCHR(m) || S_ISBLK(m))
-        return "a device";
-    return "not a regular file";
+constexpr message_def kind_directory{"reader.file.kind.directory", "a directory"};
+constexpr message_def kind_symbolic_link{"reader.file.kind.symbolic_link", "a symbolic link"};
+constexpr message_def kind_fifo{"reader.file.kind.fifo", "a FIFO"};
+constexpr message_def kind_socket{"reader.file.kind.socket", "a socket"};
+constexpr message_def kind_device{"reader.file.kind.device", "a device"};
+constexpr message_def kind_other{"reader.file.kind.other", "not a regular file"};
+
+/// What a non-regular file is, as the argument {kind} of a message.
+inline message_arg kind_of(mode_t m) {
+    const auto* def = S_ISDIR(m)                  ? &kind_directory
+                      : S_ISLNK(m)                ? &kind_symbolic_link
+                      : S_ISFIFO(m)               ? &kind_fifo
+                      : S_ISSOCK(m)               ? &kind_socket
+                      : S_ISCHR(m) || S_ISBLK(m) ? &kind_device
+                                                  : &kind_other;
+    return {"kind", std::vector<message>{message{def, {}}}};
 }
 
 enum class read_status { ok, too_large, failed };
@@ -287,6 +290,15 @@ constexpr message_def file_cannot_open{"reader.file.cannot_open", "cannot open t
 constexpr message_def file_cannot_read{"reader.file.cannot_read", "cannot read the file"};
 constexpr message_def file_read_failed{"reader.file.read_failed", "cannot read the file ({reason})"};
 constexpr message_def file_too_large{"reader.file.too_large", "is larger than the {limit} limit for an input file"};
+constexpr message_def cannot_write{"writer.cannot_write", "cannot write {file} ({reason})"};
+constexpr message_def refuse_kind{"writer.refuse_kind",
+                                  "refusing to write {file}: it is {kind}, and only a regular file is ever replaced"};
+constexpr message_def refuse_input{"writer.refuse_input",
+                                   "refusing to write {file}: it is an input of this run and would be lost"};
+constexpr message_def no_temporary{"writer.no_temporary", "cannot create a temporary file in {dir} ({reason})"};
+constexpr message_def no_temporary_name{"writer.no_temporary_name", "cannot create a temporary file in {dir}"};
+constexpr message_def cannot_chmod{"writer.cannot_chmod", "cannot set the mode of {file} ({reason})"};
+constexpr message_def cannot_replace{"writer.cannot_replace", "cannot replace {file} ({reason})"};
 constexpr message_def too_many_languages{"reader.catalog.too_many_languages", "more than 64 language-*.json files"};
 constexpr message_def stdin_read_failed{"reader.file.stdin_failed", "cannot read standard input ({reason})"};
 
@@ -356,14 +368,14 @@ std::optional<std::string> read_file(const std::filesystem::path& p, std::vector
     // Look before opening: a device is never opened, a FIFO never waited on.
     if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
         return S_ISDIR(st.st_mode) ? fail(file_is_directory)
-                                   : fail(file_not_regular, {{"kind", std::string(kind_of(st.st_mode))}});
+                                   : fail(file_not_regular, {kind_of(st.st_mode)});
     fd_guard fd(::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     if (fd.fd < 0)
         return fail(file_cannot_open, {reason()});
     if (::fstat(fd.fd, &st) != 0)
         return fail(file_cannot_read);
     if (!S_ISREG(st.st_mode))
-        return fail(file_not_regular, {{"kind", std::string(kind_of(st.st_mode))}});
+        return fail(file_not_regular, {kind_of(st.st_mode)});
     const auto too_large = [&] { return fail(file_too_large, {{"limit", describe_limit(limit)}}); };
     if (static_cast<std::uint64_t>(st.st_size) > limit)
         return too_large();
@@ -439,7 +451,13 @@ void remove_temporaries_on_signals() {
     });
 }
 
-std::string atomic_file::check_target(const output_options& opts) {
+/// `def` about the file being written: {file}, and {reason} from errno.
+message atomic_file::problem(const message_def& def) const {
+    const int e = errno;
+    return {&def, {{"file", shown_}, {"reason", std::string(std::strerror(e))}}};
+}
+
+message atomic_file::check_target(const output_options& opts) {
     using namespace files_detail;
     // What is at the target now: nothing, or a regular file that is not an input of the run.
     struct stat st;
@@ -448,20 +466,19 @@ std::string atomic_file::check_target(const output_options& opts) {
             replacing_ = false;
             return {};
         }
-        return "cannot write " + shown_ + " (" + std::strerror(errno) + ")";
+        return problem(cannot_write);
     }
     if (!S_ISREG(st.st_mode))
-        return "refusing to write " + shown_ + ": it is " + kind_of(st.st_mode) +
-               ", and only a regular file is ever replaced";
+        return {&refuse_kind, {{"file", shown_}, kind_of(st.st_mode)}};
     const file_identity here{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
     if (std::find(opts.inputs.begin(), opts.inputs.end(), here) != opts.inputs.end())
-        return "refusing to write " + shown_ + ": it is an input of this run and would be lost";
+        return {&refuse_input, {{"file", shown_}}};
     replacing_ = true;
     keep_mode_ = st.st_mode & 07777;
     return {};
 }
 
-std::string atomic_file::fail(std::string message) {
+void atomic_file::discard() {
     if (fd_ >= 0)
         ::close(fd_);
     fd_ = -1;
@@ -470,8 +487,12 @@ std::string atomic_file::fail(std::string message) {
         detail::release_temporary(slot_);
         tmp_.clear();
     }
+}
+
+message atomic_file::fail(message m) {
+    discard();
     if (error_.empty())
-        error_ = std::move(message);
+        error_ = std::move(m);
     return error_;
 }
 
@@ -508,21 +529,21 @@ atomic_file::atomic_file(const std::filesystem::path& p, const output_options& o
         }
         ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
         if (fd_ < 0 && open_errno != EEXIST) {
-            error_ = "cannot create a temporary file in " + display_name(dir.string()) + " (" +
-                     std::strerror(open_errno) + ")";
+            error_ = {&no_temporary, {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(open_errno))}}};
             return;
         }
     }
     if (fd_ < 0)
-        error_ = "cannot create a temporary file in " + display_name(dir.string());
+        error_ = {&no_temporary_name, {{"dir", display_name(dir.string())}}};
 }
 
 atomic_file::~atomic_file() {
     if (!committed_)
-        fail("not committed");
+        discard();
 }
 
 void atomic_file::write(std::string_view text) {
+    using namespace files_detail;
     if (!error_.empty())
         return;
     std::size_t done = 0;
@@ -531,39 +552,40 @@ void atomic_file::write(std::string_view text) {
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
+            fail(problem(cannot_write));
             return;
         }
         done += static_cast<std::size_t>(n);
     }
 }
 
-std::string atomic_file::commit(const output_options& opts) {
+message atomic_file::commit(const output_options& opts) {
+    using namespace files_detail;
     if (!error_.empty())
         return fail(error_);
     if (replacing_ && ::fchmod(fd_, static_cast<mode_t>(keep_mode_)) != 0)
-        return fail("cannot set the mode of " + shown_ + " (" + std::strerror(errno) + ")");
+        return fail(problem(cannot_chmod));
     if (::fsync(fd_) != 0)
-        return fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
+        return fail(problem(cannot_write));
     const int closed = ::close(fd_);
     fd_ = -1;
     if (closed != 0)
-        return fail("cannot write " + shown_ + " (" + std::strerror(errno) + ")");
+        return fail(problem(cannot_write));
     // Look again just before replacing: the target may have changed while we wrote.
     const bool was_replacing = replacing_;
     if (auto err = check_target(opts); !err.empty())
-        return fail(err);
+        return fail(std::move(err));
     if (replacing_ && !was_replacing)
         ::chmod(tmp_.c_str(), static_cast<mode_t>(keep_mode_));
     if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
-        return fail("cannot replace " + shown_ + " (" + std::strerror(errno) + ")");
+        return fail(problem(cannot_replace));
     detail::release_temporary(slot_);
     tmp_.clear();
     committed_ = true;
     return {};
 }
 
-std::string write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
+message write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
     atomic_file f(p, opts);
     f.write(contents);
     return f.commit(opts);
