@@ -703,6 +703,38 @@ def check_usage_and_output_errors_in_spanish():
             expect(code == 2 and err == "rco-audit: error: " + words + "\n", err)
 
 
+@test
+def review_mismatch_and_irs_note_in_spanish():
+    # What check finds wrong with a review against the record, and the note on an IRS
+    # return's review date, in each language at the same place.
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(EX, "reviews", "harbor-rev-01.json"), encoding="utf-8") as f:
+            other = write(d, "other.json", f.read().replace("41-2873561", "41-9999999"))
+        nonote = write(d, "nonote.json", json.dumps({
+            "format": "rco-review/1", "organization": {"ein": "41-2873561"}, "reviewer": {"id": "r"},
+            "date": "2026-07-15", "judgments": [{"check": "S2.1", "verdict": "not_satisfied"}]}))
+        ez = os.path.join(ROOT, "tests", "data", "irs990", "201500089349200000_public.xml")
+        cases = [([HARBOR, "--review", other], 2,
+                  f"{other}:3:3: error: the review is about EIN 41-9999999, but the record's EIN is 41-2873561: a review "
+                  "must match the organization it is applied to (at /organization)",
+                  f"{other}:3:3: error: la revisión trata del EIN 41-9999999, pero el EIN del expediente es 41-2873561: "
+                  "una revisión debe corresponder a la organización a la que se aplica (en /organization)"),
+                 ([HARBOR, "--review", nonote], 2,
+                  f"{nonote}:1:128: error: a judgment on S2.1, which the automatic check decided (pass), overrides it and "
+                  "needs a \"note\" saying why [S2.1] (at /judgments/0)",
+                  f"{nonote}:1:128: error: un dictamen sobre S2.1, que el criterio automático ya decidió (pass), lo "
+                  "reemplaza y necesita una \"note\" que explique por qué [S2.1] (en /judgments/0)"),
+                 ([ez], 1,
+                  f"{ez}: warning: an IRS return has no review date; auditing as of 2014-12-31, the end of tax year 2014 "
+                  "(give --as-of to choose another)",
+                  f"{ez}: advertencia: una declaración del IRS no tiene fecha de revisión; se audita al 31 de diciembre "
+                  "de 2014, el final del año tributario 2014 (use --as-of para elegir otra)")]
+        for args, exit_code, english, spanish in cases:
+            for lang, line in (("en", english), ("es", spanish)):
+                code, _, err = run("check", *args, "--format", "json", "--lang", lang)
+                expect(code == exit_code and line in err.splitlines(), f"{lang}: exit {code}: {err}")
+
+
 def riverbend_a_year_later(d):
     """Riverbend's JSON report, the record a year later (two more community input events
     and a feedback survey) and its report, written in `d`: (before, newer record, after)."""

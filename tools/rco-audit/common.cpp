@@ -50,6 +50,8 @@ constexpr rco::message_def standard_heading_def{"cli.standard_heading", "Standar
 constexpr rco::message_def invalid_rules{"cli.rules_dir.invalid", "the rules directory {dir} is not a valid catalog"};
 constexpr rco::message_def no_records{"cli.no_records", "no record files (*.json, *.xml, *.xlsx) found in {where}"};
 constexpr rco::message_def the_arguments{"cli.no_records.arguments", "the arguments"};
+constexpr rco::message_def irs_as_of{"cli.irs_as_of", "an IRS return has no review date; auditing as of {date}, the end "
+                                                      "of tax year {year} (give --as-of to choose another)"};
 } // namespace
 
 namespace {
@@ -220,9 +222,8 @@ std::optional<rco::date> review_date_for(const std::string& file, const loaded_r
         return std::nullopt;
     const auto year = static_cast<int>(*filings->front().tax_year);
     const rco::date end{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}};
-    notes.push_back({rco::severity::warning, file, 0, 0, "",
-                     "an IRS return has no review date; auditing as of " + rco::format_date(end) +
-                         ", the end of tax year " + std::to_string(year) + " (give --as-of to choose another)"});
+    notes.push_back(rco::make_diagnostic(rco::severity::warning, file, "",
+                                         {&irs_as_of, {{"date", end}, {"year", std::int64_t{year}}}}));
     return end;
 }
 

@@ -188,25 +188,39 @@ std::int64_t accreditation_parameter(const catalog& cat, const tailoring& tailor
 
 namespace detail {
 
+inline constexpr rco::message_def review_other_ein{"review.mismatch.ein",
+                                                   "the review is about EIN {review}, but the record's EIN is {record}: a "
+                                                   "review must match the organization it is applied to"};
+inline constexpr rco::message_def review_no_organization{"review.mismatch.no_organization",
+                                                         "the review names no organization (give its \"ein\")"};
+inline constexpr rco::message_def record_no_organization{"review.mismatch.record_no_organization",
+                                                         "the record names no organization to match the review against"};
+inline constexpr rco::message_def review_other_name{"review.mismatch.name",
+                                                    "the review is about \"{review}\", but the record is about "
+                                                    "\"{record}\" (and one of them gives no EIN to compare)"};
+inline constexpr rco::message_def review_unknown_check{"review.unknown_check", "unknown check \"{id}\""};
+inline constexpr rco::message_def review_needs_note{"review.needs_note",
+                                                    "a judgment on {check}, which the automatic check decided "
+                                                    "({status}), overrides it and needs a \"note\" saying why [{check}]"};
+inline constexpr rco::message_def review_in_cell{"review.in_cell", "{cell}: {message}"};
+
 /// Why `rv` is not about the organization `rec` records, or nullopt when it is: the EINs
 /// differ (compared by their digits), or, when either gives no EIN, the names differ
 /// (compared without case and spaces).
-std::optional<std::string> organization_mismatch(const review& rv, const record& rec) {
+std::optional<message> organization_mismatch(const review& rv, const record& rec) {
     const std::string rec_ein = rec.organization ? rec.organization->ein.value_or("") : "";
     const std::string rec_name = rec.organization ? rec.organization->name.value_or("") : "";
     if (!rec_ein.empty() && !rv.organization_ein.empty()) {
         if (detail::ein_key(rec_ein) != detail::ein_key(rv.organization_ein))
-            return "the review is about EIN " + rv.organization_ein + ", but the record's EIN is " + rec_ein +
-                   ": a review must match the organization it is applied to";
+            return message{&review_other_ein, {{"review", rv.organization_ein}, {"record", rec_ein}}};
         return std::nullopt;
     }
     if (rv.organization_ein.empty() && rv.organization_name.empty())
-        return "the review names no organization (give its \"ein\")";
+        return message{&review_no_organization, {}};
     if (rec_ein.empty() && rec_name.empty())
-        return "the record names no organization to match the review against";
+        return message{&record_no_organization, {}};
     if (folded(rv.organization_name) != folded(rec_name))
-        return "the review is about \"" + rv.organization_name + "\", but the record is about \"" + rec_name +
-               "\" (and one of them gives no EIN to compare)";
+        return message{&review_other_name, {{"review", rv.organization_name}, {"record", rec_name}}};
     return std::nullopt;
 }
 
@@ -217,23 +231,24 @@ bool review_matches(const review& rv, const record& rec) { return !detail::organ
 std::vector<diagnostic> check_reviews(const audit_result& automatic, const record& rec,
                                       const std::vector<review>& reviews) {
     std::vector<diagnostic> out;
-    auto error = [&](const source_location& w, std::string message) {
-        out.push_back({severity::error, w.file, w.line, w.column, w.pointer,
-                       w.cell.empty() ? std::move(message) : w.cell + ": " + message});
+    auto error = [&](const source_location& w, message m) {
+        if (!w.cell.empty())
+            m = {&detail::review_in_cell, {{"cell", w.cell}, {"message", std::vector<message>{std::move(m)}}}};
+        auto& d = out.emplace_back(make_diagnostic(severity::error, w.file, w.pointer, std::move(m)));
+        d.line = w.line;
+        d.column = w.column;
     };
     for (const auto& rv : reviews) {
         if (auto why = detail::organization_mismatch(rv, rec))
-            error(rv.where, *why);
+            error(rv.where, std::move(*why));
         for (const auto& j : rv.judgments) {
             const auto* c = automatic.find_check(j.check_id);
             if (!c) {
-                error(j.where, "unknown check \"" + j.check_id + "\"");
+                error(j.where, {&detail::review_unknown_check, {{"id", j.check_id}}});
                 continue;
             }
             if (c->status != status::manual_review && j.note.empty())
-                error(j.where, "a judgment on " + c->id + ", which the automatic check decided (" +
-                                   std::string(to_string(c->status)) +
-                                   "), overrides it and needs a \"note\" saying why [" + c->id + "]");
+                error(j.where, {&detail::review_needs_note, {{"check", c->id}, {"status", std::string(to_string(c->status))}}});
         }
     }
     return out;
