@@ -701,6 +701,14 @@ def check_usage_and_output_errors_in_spanish():
                             ("es", f"no se encontraron archivos de expedientes (*.json, *.xml, *.xlsx) en {empty}")):
             code, _, err = run("check", empty, env={"RCO_AUDIT_LANG": lang})
             expect(code == 2 and err == "rco-audit: error: " + words + "\n", err)
+        # rules' and explain's own usage errors too.
+        for args, english, spanish in ((["rules", "--profile", "nowhere"], "unknown profile 'nowhere'",
+                                        "perfil desconocido: 'nowhere'"),
+                                       (["explain", "S99"], "no check 'S99'; 'rco-audit rules' lists them (e.g. S2.1)",
+                                        "no hay ningún criterio 'S99'; 'rco-audit rules' los enumera (p. ej., S2.1)")):
+            for lang, words in (("en", english), ("es", spanish)):
+                code, out, err = run(*args, "--lang", lang)
+                expect(code == 2 and out == "" and err == "rco-audit: error: " + words + "\n", f"{lang}: {err}")
 
 
 @test

@@ -24,6 +24,7 @@ constexpr rco::message_def parameters_label{"cli.explain.parameters",
                                             "Parameters (S = from a published standard, P = this tool's proposal):"};
 constexpr rco::message_def profile_value{"cli.explain.profile_value", "{profile} profile: {value}"};
 constexpr rco::message_def sources_label{"cli.explain.sources", "Sources:"};
+constexpr rco::message_def no_check{"cli.explain.no_check", "no check '{id}'; 'rco-audit rules' lists them (e.g. S2.1)"};
 } // namespace
 
 int run_explain(const explain_options& opt) {
@@ -37,7 +38,7 @@ int run_explain(const explain_options& opt) {
         return exit_input_error;
     const auto* c = check_named(*cat, opt.id);
     if (!c) {
-        std::cerr << "rco-audit: error: no check '" << opt.id << "'; 'rco-audit rules' lists them (e.g. S2.1)\n";
+        print_error({&no_check, {{"id", opt.id}}});
         return exit_input_error;
     }
     const auto* s = cat->find_standard(c->standard);

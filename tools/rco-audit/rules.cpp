@@ -22,6 +22,7 @@ constexpr rco::message_def rules_heading{"cli.rules.heading",
                                          "Catalog {version}, profile {profile}: {checks} check in {standards} standards",
                                          "Catalog {version}, profile {profile}: {checks} checks in {standards} standards",
                                          "checks"};
+constexpr rco::message_def unknown_profile{"cli.rules.unknown_profile", "unknown profile '{name}'"};
 } // namespace
 
 int run_rules(const rules_options& opt) {
@@ -34,7 +35,7 @@ int run_rules(const rules_options& opt) {
         return exit_input_error;
     const auto* prof = profile_named(*cat, opt.profile);
     if (!prof) {
-        std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'\n";
+        print_error({&unknown_profile, {{"name", opt.profile}}});
         return exit_input_error;
     }
     std::string out;
