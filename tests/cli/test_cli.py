@@ -1101,7 +1101,10 @@ def a_directory_of_records_brings_in_nothing_from_outside_it():
         os.symlink("good.json", os.path.join(src, "link-in.json"))
         code, out, err = run("check", src, "--format", "json")
         expect("OUTSIDER-NAME" not in out + err, out[:400])
-        expect("link-out.json is skipped: a symbolic link leading out of" in err, err)
+        expect(f"rco-audit: warning: {src}/link-out.json is skipped: a symbolic link leading out of {src}\n" in err, err)
+        _, _, err = run("validate", src, "--lang", "es")
+        expect(f"rco-audit: advertencia: se omite {src}/link-out.json: es un enlace simbólico que lleva fuera de {src}\n"
+               in err, err)
         batch = json.loads(out)
         expect(sorted(r["input"]["file"] for r in batch["reports"]) ==
                [src + "/good.json", src + "/link-in.json"], [r["input"]["file"] for r in batch["reports"]])

@@ -50,6 +50,7 @@ constexpr rco::message_def standard_heading_def{"cli.standard_heading", "Standar
 constexpr rco::message_def invalid_rules{"cli.rules_dir.invalid", "the rules directory {dir} is not a valid catalog"};
 constexpr rco::message_def no_records{"cli.no_records", "no record files (*.json, *.xml, *.xlsx) found in {where}"};
 constexpr rco::message_def the_arguments{"cli.no_records.arguments", "the arguments"};
+constexpr rco::message_def link_out{"cli.link_out", "{file} is skipped: a symbolic link leading out of {dir}"};
 constexpr rco::message_def irs_as_of{"cli.irs_as_of", "an IRS return has no review date; auditing as of {date}, the end "
                                                       "of tax year {year} (give --as-of to choose another)"};
 } // namespace
@@ -272,10 +273,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
                     const auto target = fs::canonical(it->path(), link_ec);
                     const auto rel = target.lexically_relative(root);
                     if (link_ec || rel.empty() || *rel.begin() == "..") {
-                        if (!terminal_settings().quiet)
-                            std::cerr << "rco-audit: warning: " << rco::io::display_name(it->path().string())
-                                  << " is skipped: a symbolic link leading out of "
-                                  << rco::io::display_name(a) << "\n";
+                        print_warning({&link_out, {{"file", rco::io::display_name(it->path().string())},
+                                                   {"dir", rco::io::display_name(a)}}});
                         continue;
                     }
                 }
