@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_SUITE(json_record)
 
 BOOST_AUTO_TEST_CASE(reads_every_bundled_example_without_errors) {
     for (const char* name : {"harbor-recovery-community.json", "riverbend-emerging-rco.json",
-                             "northfield-wellness-collective.json", "starter-record.json"}) {
+                             "northfield-wellness-collective.json", "starter-record.json", "starter-record.es.json"}) {
         BOOST_TEST_CONTEXT(name) {
             auto r = io::read_record_json(test::slurp(test::source_dir() / "examples" / name), name);
             BOOST_TEST(r.ok());

@@ -89,7 +89,7 @@ std::string all_messages(const io::read_result& r) {
 }
 
 const char* const examples[] = {"harbor-recovery-community", "riverbend-emerging-rco",
-                                "northfield-wellness-collective", "starter-record"};
+                                "northfield-wellness-collective", "starter-record", "starter-record.es"};
 
 record example(const std::string& base) {
     auto r = io::read_record_json(test::slurp(test::source_dir() / "examples" / (base + ".json")), base + ".json");

@@ -224,7 +224,8 @@ BOOST_AUTO_TEST_CASE(the_xsd_declares_every_element_the_writer_writes) {
 
 BOOST_AUTO_TEST_CASE(examples_round_trip_json_xml_json) {
     for (const char* base :
-         {"harbor-recovery-community", "riverbend-emerging-rco", "northfield-wellness-collective", "starter-record"}) {
+         {"harbor-recovery-community", "riverbend-emerging-rco", "northfield-wellness-collective", "starter-record",
+          "starter-record.es"}) {
         BOOST_TEST_CONTEXT(base) {
             const auto rec = read_json_example(base);
             auto back = read(io::write_record_xml(rec));

@@ -2597,6 +2597,40 @@ def init_in_spanish():
         code, _, err = run("validate", example, "--lang", "es")
         expect(code == 0 and "advertencia: el expediente todavía tiene los valores del ejemplo (/organization/name, "
                "/organization/ein" in err, err)
+        # The Spanish example is examples/starter-record.es.json: the English example's record
+        # with its text in Spanish, audited the same way, its texts scanned with the Spanish table.
+        with open(example, encoding="utf-8") as f, \
+                open(os.path.join(EX, "starter-record.es.json"), encoding="utf-8") as g:
+            spanish = f.read()
+            expect(spanish == g.read(), "init --example --lang es writes examples/starter-record.es.json")
+        code_en, out_en, _ = run("check", os.path.join(EX, "starter-record.json"), "--format", "json")
+        code_es, out_es, _ = run("check", example, "--format", "json")
+        en, es = json.loads(out_en), json.loads(out_es)
+        expect(code_en == code_es == 0 and en["result"] == es["result"] == "meets_standards", (code_en, code_es))
+        expect([(c["id"], c["status"]) for c in en["checks"]] == [(c["id"], c["status"]) for c in es["checks"]],
+               "the Spanish example audits as the English one")
+        s31 = next(c for c in es["checks"] if c["id"] == "S3.1")
+        expect('"trastorno por consumo de sustancias"' in s31["explanation"], s31["explanation"])
+        s91 = next(c for c in es["checks"] if c["id"] == "S9.1")
+        expect(s91["findings"] == [] if "findings" in s91 else True, s91)
+        def without_text(v):
+            if isinstance(v, dict):
+                return {k: without_text(x) for k, x in v.items()
+                        if k not in ("name", "title", "text", "mission", "vision", "service_area", "description",
+                                     "roles", "language")}
+            if isinstance(v, list):
+                return [without_text(x) for x in v]
+            return v
+        with open(os.path.join(EX, "starter-record.json"), encoding="utf-8") as f:
+            expect(without_text(json.loads(spanish)) == without_text(json.load(f)),
+                   "the examples differ in their text only")
+        expect(json.loads(spanish)["organization"]["language"] == "es", "the Spanish example says its language")
+        code, _, err = run("validate", example)
+        expect(code == 0 and "warning: the record still holds the example's values (/organization/name" in err, err)
+        code, _, _ = run("init", os.path.join(d, "example-en.json"), "--example")
+        with open(os.path.join(d, "example-en.json"), encoding="utf-8") as f, \
+                open(os.path.join(EX, "starter-record.json"), encoding="utf-8") as g:
+            expect(code == 0 and f.read() == g.read(), "init --example writes the English example")
 
 
 @test

@@ -58,7 +58,8 @@ int run_init(const init_options& opt) {
                   << "\n";
         return exit_met;
     }
-    const std::string text = opt.example ? std::string(rco::io::starter_record()) : rco::io::blank_record(today);
+    const std::string text =
+        opt.example ? std::string(rco::io::starter_record(message_language().tag())) : rco::io::blank_record(today);
     if (auto err = rco::io::write_file_atomic(opt.file, text); !err.empty()) {
         print_error(err);
         return exit_input_error;

@@ -44,7 +44,13 @@ const catalog& builtin_catalog();
 /// The built-in catalog's source texts.
 catalog_texts builtin_catalog_texts();
 
-/// A complete example record to start from (`rco-audit init`).
-std::string_view starter_record() noexcept;
+/// A complete example record to start from (`rco-audit init --example`), its text in the
+/// language of BCP 47 primary tag `language` ("es": examples/starter-record.es.json) when
+/// the library holds one, else in English. The languages' examples differ in their text
+/// only (names, mission, documents, `language`): the same record, the same audit.
+std::string_view starter_record(std::string_view language = "en") noexcept;
+
+/// Every language's example record, English first.
+std::vector<std::string_view> starter_records();
 
 } // namespace rco::io

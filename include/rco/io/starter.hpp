@@ -18,12 +18,12 @@ namespace rco::io {
 /// (`starter_record()` in catalog_json.hpp is the complete example.)
 [[nodiscard]] std::string blank_record(date as_of);
 
-/// The name the example record carries until it is replaced.
+/// The name the (English) example record carries until it is replaced.
 inline constexpr std::string_view example_organization_name = "Your Recovery Community Organization";
 
-/// One warning when `rec` still holds the example record's values (its placeholder
-/// organization name, and which of the example's EIN, mission, vision, service area and
-/// website it still has); none otherwise.
+/// One warning when `rec` still holds an example record's values (the placeholder
+/// organization name of the example in any language, and which of that example's EIN,
+/// mission, vision, service area and website it still has); none otherwise.
 [[nodiscard]] std::vector<diagnostic> template_warnings(const record& rec, std::string_view file_name);
 
 } // namespace rco::io

@@ -614,6 +614,20 @@ const catalog& builtin_catalog() {
     return cat;
 }
 
-std::string_view starter_record() noexcept { return embedded("starter-record.json"); }
+std::string_view starter_record(std::string_view language) noexcept {
+    for (const auto& [name, bytes] : rco::detail::embedded_files()) // starter-record.<language>.json
+        if (language != "en" && name.size() == 20 + language.size() && name.starts_with("starter-record.") &&
+            name.substr(15, language.size()) == language && name.ends_with(".json"))
+            return bytes;
+    return embedded("starter-record.json");
+}
+
+std::vector<std::string_view> starter_records() {
+    std::vector<std::string_view> out{embedded("starter-record.json")};
+    for (const auto& [name, bytes] : rco::detail::embedded_files())
+        if (name.starts_with("starter-record.") && name != "starter-record.json")
+            out.push_back(bytes);
+    return out;
+}
 
 } // namespace rco::io

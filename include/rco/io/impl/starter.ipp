@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <type_traits>
 
 namespace rco::io {
@@ -55,15 +56,22 @@ std::string blank_record(date as_of) {
 }
 
 std::vector<diagnostic> template_warnings(const record& rec, std::string_view file_name) {
-    if (!rec.organization || rec.organization->name != example_organization_name)
+    if (!rec.organization || !rec.organization->name)
         return {};
-    static const record example = [] {
-        auto r = read_record_json(starter_record(), "starter-record.json");
-        return r.ok() ? *r.record : record{};
+    static const std::vector<organization> examples = [] { // each language's example's
+        std::vector<organization> out;
+        for (const auto text : starter_records())
+            if (auto r = read_record_json(text, "starter-record.json"); r.ok() && r.record->organization)
+                out.push_back(*r.record->organization);
+        return out;
     }();
+    const auto example = std::find_if(examples.begin(), examples.end(),
+                                      [&](const organization& e) { return e.name == rec.organization->name; });
+    if (example == examples.end())
+        return {};
     std::vector<std::string> kept{"/organization/name"};
     const auto& o = *rec.organization;
-    const auto& e = example.organization ? *example.organization : organization{};
+    const auto& e = *example;
     auto same = [&](const auto& a, const auto& b, const char* pointer) {
         if (a && a == b)
             kept.emplace_back(pointer);
