@@ -1780,6 +1780,20 @@ def review_sheet_round_trip():
 
 
 @test
+def review_sheet_usage_errors_in_either_language():
+    # The same messages as check's, in the chosen language; exit code 2 either way.
+    for lang, profile, date in (("en", "unknown profile 'nowhere'; known profiles: national accreditation florida "
+                                       "michigan indiana", "--as-of expects a date as YYYY-MM-DD, got '2026-13-01'"),
+                                ("es", "perfil desconocido", "AAAA-MM-DD")):
+        code, out, err = run("review-sheet", HARBOR, "--profile", "nowhere", "--lang", lang)
+        expect(code == 2 and out == "" and profile in err and "nowhere" in err, err)
+        code, out, err = run("review-sheet", HARBOR, "--as-of", "2026-13-01", "--lang", lang)
+        expect(code == 2 and out == "" and date in err and "2026-13-01" in err, err)
+    code, _, err = run("review-sheet", HARBOR, "--profile", "nowhere", "--lang", "es")
+    expect("known profiles" not in err and "rco-audit: error:" in err, err)
+
+
+@test
 def review_sheet_workbook_round_trip():
     sys.path.insert(0, os.path.join(ROOT, "tests", "workbook"))
     import xlsx_cells  # noqa: E402 - the test helper beside the LibreOffice test

@@ -22,8 +22,6 @@ constexpr rco::message_def tailoring_unusable{"cli.check.tailoring_unusable", "t
 constexpr rco::message_def review_unusable{"cli.check.review_unusable", "the review file {file} cannot be used"};
 constexpr rco::message_def profile_overrides{"cli.check.profile_overrides",
                                              "--profile {profile} overrides the tailoring file's profile {tailoring}"};
-constexpr rco::message_def unknown_profile{"cli.check.unknown_profile", "unknown profile '{name}'; known profiles: {known}"};
-constexpr rco::message_def bad_as_of{"cli.check.bad_as_of", "--as-of expects a date as YYYY-MM-DD, got '{value}'"};
 constexpr rco::message_def unknown_format{"cli.check.unknown_format", "unknown format '{name}'; formats: {known}"};
 constexpr rco::message_def formats_need_files{"cli.check.formats_need_files",
                                               "several formats need a file each: --format html:report.html --format "
@@ -38,8 +36,6 @@ constexpr rco::message_def roster_one_record{"cli.check.roster_one_record",
 constexpr rco::message_def one_per_organization{"cli.check.one_per_organization",
                                                 "{format} reports are one file per organization; with several records "
                                                 "use --output-dir DIR"};
-constexpr rco::message_def no_review_date{"cli.check.no_review_date",
-                                          "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"};
 constexpr rco::message_def entry_unused{"cli.check.entry_unused",
                                         "the entry is for {organization}, which no record of this run is: it applies "
                                         "to none"};
@@ -191,7 +187,7 @@ bool resolve_profile_and_date(const check_options& opt, check_plan& plan) {
     if (opt.profile_given && tailor && tailor->profile && profile_named(*plan.cat, *tailor->profile) != prof)
         print_warning({&profile_overrides, {{"profile", opt.profile}, {"tailoring", *tailor->profile}}});
     if (!prof) {
-        print_error({&unknown_profile, {{"name", asked}, {"known", spaced(plan.cat->profiles)}}});
+        print_unknown_profile(*plan.cat, asked);
         return false;
     }
     plan.profile = prof->name;

@@ -70,6 +70,17 @@ void print_error(const rco::message& m) {
               << rco::render(m, message_language()) << "\n";
 }
 
+namespace {
+constexpr rco::message_def unknown_profile{"cli.unknown_profile", "unknown profile '{name}'; known profiles: {known}"};
+} // namespace
+
+void print_unknown_profile(const rco::catalog& cat, std::string_view asked) {
+    std::string known;
+    for (const auto& p : cat.profiles)
+        known += (known.empty() ? "" : " ") + std::string(p.name);
+    print_error({&unknown_profile, {{"name", std::string(asked)}, {"known", std::move(known)}}});
+}
+
 void print_warning(const rco::message& m) {
     if (terminal_settings().quiet)
         return;
@@ -241,15 +252,21 @@ int emit(const std::string& output, const std::string& text, const rco::io::outp
     return exit_met;
 }
 
+namespace {
+constexpr rco::message_def workbook_inexact{"cli.workbook_inexact", "the record cannot be written as a workbook exactly"};
+constexpr rco::message_def workbook_to_terminal{"cli.workbook_to_terminal",
+                                                "a workbook is a binary file; give -o FILE.xlsx"};
+} // namespace
+
 int emit_workbook(const std::string& output, const rco::io::workbook_write_result& wb,
                   const rco::io::output_options& how) {
     print_diagnostics(wb.diagnostics);
     if (!wb.ok()) {
-        std::cerr << "rco-audit: error: the record cannot be written as a workbook exactly\n";
+        print_error({&workbook_inexact, {}});
         return exit_input_error;
     }
     if ((output.empty() || output == "-") && ::isatty(1)) {
-        std::cerr << "rco-audit: error: a workbook is a binary file; give -o FILE.xlsx\n";
+        print_error({&workbook_to_terminal, {}});
         return exit_input_error;
     }
     return emit(output, wb.bytes, how);

@@ -35,6 +35,14 @@ std::string say(const rco::message_def& def, std::vector<rco::message_arg> args 
 
 /// "rco-audit: error: <m>" on standard error, in message_language().
 void print_error(const rco::message& m);
+
+// Usage errors several commands give (check, review-sheet).
+inline constexpr rco::message_def bad_as_of{"cli.bad_as_of", "--as-of expects a date as YYYY-MM-DD, got '{value}'"};
+inline constexpr rco::message_def no_review_date{"cli.no_review_date",
+                                                 "no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD"};
+
+/// "unknown profile 'x'; known profiles: national accreditation ..." as print_error prints it.
+void print_unknown_profile(const rco::catalog& cat, std::string_view asked);
 /// "rco-audit: warning: <m>" on standard error, in message_language(); nothing with --quiet.
 void print_warning(const rco::message& m);
 

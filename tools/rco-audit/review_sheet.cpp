@@ -31,12 +31,12 @@ int run_review_sheet(const review_sheet_options& opt) {
     if (!cat)
         return exit_input_error;
     if (!cat->find_profile(opt.profile)) {
-        std::cerr << "rco-audit: error: unknown profile '" << opt.profile << "'\n";
+        print_unknown_profile(*cat, opt.profile);
         return exit_input_error;
     }
     std::optional<rco::date> as_of_override;
     if (!opt.as_of.empty() && !(as_of_override = rco::parse_date(opt.as_of))) {
-        std::cerr << "rco-audit: error: --as-of expects a date as YYYY-MM-DD, got '" << opt.as_of << "'\n";
+        print_error({&bad_as_of, {{"value", opt.as_of}}});
         return exit_input_error;
     }
     auto loaded = load_record(opt.file, {"", opt.documents});
@@ -47,7 +47,7 @@ int run_review_sheet(const review_sheet_options& opt) {
     if (!loaded.record)
         return exit_input_error;
     if (!as_of) {
-        std::cerr << "rco-audit: error: no review date: give \"as_of\" in the record or --as-of YYYY-MM-DD\n";
+        print_error({&no_review_date, {}});
         return exit_input_error;
     }
     const auto result = rco::audit(*cat, opt.profile, *loaded.record, *as_of);
