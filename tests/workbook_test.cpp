@@ -18,6 +18,14 @@ using test::unzip;
 const std::string ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
                        R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
 
+/// True when a comments part of the unzipped workbook holds `text` (a field's help on its header).
+bool has_comment(const std::map<std::string, std::string>& parts, std::string_view text) {
+    for (const auto& [name, data] : parts)
+        if (name.find("comments") != std::string::npos && data.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
 /// A worksheet part from rows of raw <c> elements.
 std::string sheet_xml(const std::vector<std::string>& rows) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet " + ns + "><sheetData>";
@@ -153,12 +161,7 @@ BOOST_AUTO_TEST_CASE(blank_workbook_has_sheets_drop_downs_dates_counts_and_help)
     const auto& sst = parts.at("xl/sharedStrings.xml");
     BOOST_TEST(sst.find("Stable identifier of the seat or member") == std::string::npos); // a comment, not a cell
     BOOST_TEST(sst.find("Number of seated voting members. A whole number.") != std::string::npos);
-    bool comment_found = false;
-    for (const auto& [name, data] : parts)
-        if (name.find("comments") != std::string::npos &&
-            data.find("Stable identifier of the seat or member") != std::string::npos)
-            comment_found = true;
-    BOOST_TEST(comment_found);
+    BOOST_TEST(has_comment(parts, "Stable identifier of the seat or member"));
     BOOST_TEST(sst.find("identified by ids (b01, p01, ...), never by names") != std::string::npos); // the privacy rule on the Start sheet
     // Date cells carry a date format.
     BOOST_TEST(parts.at("xl/styles.xml").find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
@@ -528,12 +531,7 @@ BOOST_AUTO_TEST_CASE(blank_workbook_in_spanish_has_spanish_sheets_headers_help_a
     BOOST_TEST(count(members) >= 5u);
     BOOST_TEST(members.find("errorTitle=\"Palabra no aceptada\"") != std::string::npos);
     BOOST_TEST(members.find("<formula1>\"personal,family,ally,none,undisclosed\"</formula1>") != std::string::npos);
-    bool comment_found = false;
-    for (const auto& [name, data] : parts)
-        if (name.find("comments") != std::string::npos &&
-            data.find("Identificador estable del puesto o de la persona, p. ej. b01.") != std::string::npos)
-            comment_found = true;
-    BOOST_TEST(comment_found);
+    BOOST_TEST(has_comment(parts, "Identificador estable del puesto o de la persona, p. ej. b01."));
     // It reads back as the English blank workbook does: the format alone, nothing to say.
     auto r = read(blank.bytes);
     BOOST_TEST_REQUIRE(r.ok(), all_messages(r));
