@@ -615,11 +615,11 @@ const catalog& builtin_catalog() {
 }
 
 std::string_view starter_record(std::string_view language) noexcept {
-    for (const auto& [name, bytes] : rco::detail::embedded_files()) // starter-record.<language>.json
-        if (language != "en" && name.size() == 20 + language.size() && name.starts_with("starter-record.") &&
-            name.substr(15, language.size()) == language && name.ends_with(".json"))
+    const std::string wanted = "starter-record." + std::string(language) + ".json";
+    for (const auto& [name, bytes] : rco::detail::embedded_files())
+        if (name == wanted)
             return bytes;
-    return embedded("starter-record.json");
+    return embedded("starter-record.json"); // English, and any language without an example of its own
 }
 
 std::vector<std::string_view> starter_records() {

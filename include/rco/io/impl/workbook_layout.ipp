@@ -126,13 +126,17 @@ inline std::string name_in(const sheet& s, const message_language& lang) {
     return s.name_def ? word_in(*s.name_def, lang) : s.name;
 }
 
-/// The languages a workbook may be written in: English first, then each one compiled in.
-inline std::vector<const message_language*> workbook_languages() {
-    std::vector<const message_language*> out{&english()};
-    for (auto tag : i18n::languages())
-        if (const auto* l = i18n::find(tag); l && l != &english())
-            out.push_back(l);
-    return out;
+/// The languages a workbook may be written in: English first, then each one compiled in
+/// (found once: the reader asks for every yes/no cell and every sheet).
+inline const std::vector<const message_language*>& workbook_languages() {
+    static const std::vector<const message_language*> languages = [] {
+        std::vector<const message_language*> out{&english()};
+        for (auto tag : i18n::languages())
+            if (const auto* l = i18n::find(tag); l && l != &english())
+                out.push_back(l);
+        return out;
+    }();
+    return languages;
 }
 
 inline std::string pointer_of(const std::vector<std::string>& path) {

@@ -1017,7 +1017,7 @@ inline bool read_sheets(workbook_package& pk, const std::vector<sheet>& layout, 
                         std::vector<diagnostic>& notes, std::string_view file_name, std::string_view form) {
     bool any = false;
     std::vector<const sheet*> done;
-    const auto languages = workbook_languages();
+    const auto& languages = workbook_languages();
     for (const auto& fs : pk.sheets) {
         const sheet* layout_sheet = nullptr;
         const message_language* named_in = nullptr;
