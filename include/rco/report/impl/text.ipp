@@ -14,13 +14,23 @@ namespace rco::report {
 
 namespace {
 
+/// True for the text after a space that must not begin a line: a percent sign stays
+/// with its number when a language writes a space before it ("50 %").
+bool keeps_to_previous_word(std::string_view rest) { return !rest.empty() && rest.front() == '%'; }
+
 /// Wraps `text` at `width` columns, every line prefixed by `indent`.
 std::string wrap(std::string_view text, std::size_t indent, std::size_t width = 88) {
     std::string out, line;
-    std::istringstream words{std::string(text)};
-    std::string word;
+    std::istringstream in{std::string(text)};
+    std::vector<std::string> words;
+    for (std::string word; in >> word;) {
+        if (!words.empty() && keeps_to_previous_word(word))
+            words.back() += " " + word;
+        else
+            words.push_back(std::move(word));
+    }
     const std::string pad(indent, ' ');
-    while (words >> word) {
+    for (const auto& word : words) {
         if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
             out += pad + line + "\n";
             line.clear();
@@ -50,7 +60,8 @@ std::string fit_lines(std::string_view text, std::size_t width) {
                 chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
                 if (chars > width)
                     break;
-                if (line[i] == ' ' && lead != std::string::npos && i > lead)
+                if (line[i] == ' ' && lead != std::string::npos && i > lead &&
+                    !keeps_to_previous_word(std::string_view(line).substr(i + 1)))
                     cut = i;
             }
             if (chars <= width || cut == std::string::npos)
