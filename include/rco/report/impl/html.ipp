@@ -234,7 +234,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             evidence_list(c, word_keep);
         });
         const auto evidence_intro = put_markup(h(w.say(word_evidence_intro, {{"command", std::string(markup_mark)}})),
-                                               "<code>rco-audit init my-rco.xlsx</code>");
+                                               "<code>" + word(word_init_command) + "</code>");
         part(parts.evidence_to_record, "evidence-to-record", word_evidence, evidence_intro,
              [&](const check_result& c) { evidence_list(c, word_record); });
         part(parts.for_a_reviewer, "for-a-reviewer", word_reviewer, word(word_reviewer_intro),

@@ -80,7 +80,7 @@ std::string write_markdown(const audit_result& r, const report_info& info) {
     });
     part(parts.evidence_to_record, word_evidence,
          put_markup(md(w.say(word_evidence_intro, {{"command", std::string(markup_mark)}})),
-                    "`rco-audit init my-rco.xlsx`"),
+                    "`" + w.word(word_init_command) + "`"),
          [&](const check_result& c, const std::string& pad) { evidence_line(c, pad, word_record); });
     part(parts.for_a_reviewer, word_reviewer, word(word_reviewer_intro),
          [&](const check_result& c, const std::string& pad) {

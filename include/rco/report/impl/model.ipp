@@ -372,6 +372,8 @@ constexpr message_def word_evidence_intro{
     "report.plan.evidence_intro",
     "The record lacks what these checks need. Record what the organization has, in the workbook ({command}) or the "
     "same fields of the record; the next audit then judges it."};
+/// The command that writes the workbook in the report's language (the {command} above).
+constexpr message_def word_init_command{"report.plan.init_command", "rco-audit init my-rco.xlsx"};
 constexpr message_def word_reviewer{"report.plan.reviewer", "For a reviewer"};
 constexpr message_def word_reviewer_intro{"report.text.reviewer_intro", "A person must judge these checks."};
 constexpr message_def word_next_step{"report.label.next_step", "Next step:"};

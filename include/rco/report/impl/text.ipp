@@ -182,7 +182,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
             people(*c);
         }
     if (heading(parts.evidence_to_record, word_evidence,
-                say(word_evidence_intro, {{"command", std::string("rco-audit init my-rco.xlsx")}})))
+                say(word_evidence_intro, {{"command", word(word_init_command)}})))
         for (const auto* c : parts.evidence_to_record) {
             item(*c);
             out << "      " << word(word_record) << "\n";
