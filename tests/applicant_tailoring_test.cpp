@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(the_expiring_list_ends_on_the_last_day) {
     auto ids = [&r](int days) {
         std::vector<std::string> v;
         for (const auto* c : report::expiring_waivers(r, days))
-            v.push_back(c->id);
+            v.emplace_back(c->id);
         return v;
     };
     BOOST_TEST(ids(29).empty());

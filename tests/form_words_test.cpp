@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(missing_evidence_is_evidence_to_record_not_work_to_do) {
     auto ids = [](const std::vector<const check_result*>& items) {
         std::vector<std::string> out;
         for (const auto* c : items)
-            out.push_back(c->id);
+            out.emplace_back(c->id);
         return out;
     };
     const auto evidence = ids(parts.evidence_to_record);

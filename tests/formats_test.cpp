@@ -451,7 +451,7 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
         }
     BOOST_REQUIRE(failing);
     tailoring t;
-    t.waivers.push_back({failing->id, "Planned for autumn", "Board chair", *parse_date("2026-12-31")});
+    t.waivers.push_back({std::string(failing->id), "Planned for autumn", "Board chair", *parse_date("2026-12-31")});
     const auto r = test::audit_json(rec, "national", t);
     BOOST_REQUIRE(r.find_check(failing->id)->status == status::waived);
     const auto xml = report::write_junit(r, test::report_info_for("Riverbend"));
@@ -460,7 +460,7 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
     pugi::xml_node tc;
     for (auto suite : doc.child("testsuites").children("testsuite"))
         for (auto c : suite.children("testcase"))
-            if (std::string(c.attribute("name").value()).rfind(failing->id + " ", 0) == 0)
+            if (std::string(c.attribute("name").value()).rfind(std::string(failing->id) + " ", 0) == 0)
                 tc = c;
     BOOST_REQUIRE(tc);
     BOOST_TEST(!tc.child("failure"));
@@ -468,7 +468,7 @@ BOOST_AUTO_TEST_CASE(junit_waived_checks_pass_with_a_note) {
     BOOST_TEST(std::string(tc.child_value("system-out")).rfind("Waived until 2026-12-31, approved by Board chair: "
                                                                "Planned for autumn. Without the waiver: Fail.", 0) == 0u);
     const auto html = report::write_html(r, test::report_info_for("Riverbend"));
-    BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2298</span> Waived</span> <span class=\"id\">" + failing->id) !=
+    BOOST_TEST(html.find("<span class=\"s none\"><span aria-hidden=\"true\">\u2298</span> Waived</span> <span class=\"id\">" + std::string(failing->id)) !=
                std::string::npos);
 }
 

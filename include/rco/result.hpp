@@ -24,6 +24,46 @@ std::string_view to_string(standard_outcome s) noexcept;
 enum class overall_outcome : std::uint8_t { meets_standards, does_not_meet, incomplete };
 std::string_view to_string(overall_outcome s) noexcept;
 
+/// A JSON Pointer a check read (check_result::pointers). A pointer written in the program
+/// as a string literal is kept as a view of it, so a check's pointers cost no copy; one
+/// built at run time ("/services/3/started") is owned.
+class json_pointer {
+  public:
+    /// A string literal (static storage: it outlives any result). Never a character array
+    /// of automatic storage: pass a std::string for text built at run time.
+    template <std::size_t N>
+    json_pointer(const char (&literal)[N]) noexcept : view_(literal, N - 1) {}
+    /// Text built at run time.
+    json_pointer(std::string text) : owned_(std::move(text)), is_owned_(true) {}
+
+    json_pointer(const json_pointer& o) : view_(o.view_), owned_(o.owned_), is_owned_(o.is_owned_) {}
+    json_pointer(json_pointer&& o) noexcept
+        : view_(o.view_), owned_(std::move(o.owned_)), is_owned_(o.is_owned_) {}
+    json_pointer& operator=(const json_pointer& o) {
+        view_ = o.view_;
+        owned_ = o.owned_;
+        is_owned_ = o.is_owned_;
+        return *this;
+    }
+    json_pointer& operator=(json_pointer&& o) noexcept {
+        view_ = o.view_;
+        owned_ = std::move(o.owned_);
+        is_owned_ = o.is_owned_;
+        return *this;
+    }
+
+    [[nodiscard]] std::string_view view() const noexcept { return is_owned_ ? std::string_view(owned_) : view_; }
+    operator std::string_view() const noexcept { return view(); }
+    [[nodiscard]] std::string str() const { return std::string(view()); }
+    friend bool operator==(const json_pointer& a, const json_pointer& b) noexcept { return a.view() == b.view(); }
+    friend bool operator==(const json_pointer& a, std::string_view b) noexcept { return a.view() == b; }
+
+  private:
+    std::string_view view_;
+    std::string owned_;
+    bool is_owned_ = false;
+};
+
 /// A check lists at most this many findings; the rest are counted (check_result::findings_omitted).
 inline constexpr std::size_t max_findings_per_check = 100;
 
@@ -76,11 +116,13 @@ struct check_review {
     bool disagreement() const noexcept { return !agreed; }
 };
 
-/// One check's outcome. The catalog's text for it (title, question, remediation,
-/// evidence) is not copied: `info` refers to the catalog entry, so the catalog must
-/// outlive the result (the built-in catalog lives as long as the program).
+/// One check's outcome. The catalog's text for it (id, slug, title, question,
+/// remediation, evidence) is not copied: `id`, `slug` and `info` refer to the catalog
+/// entry, so the catalog must outlive the result (the built-in catalog lives as long as
+/// the program).
 struct check_result {
-    std::string id, slug;
+    std::string_view id, slug; ///< views of the catalog entry's
+
     const check_info* info = nullptr; ///< the catalog entry this result is for
     int standard = 0;
     rco::level level = level::required;
@@ -90,7 +132,7 @@ struct check_result {
     /// Why the check came out as it did, as a message; rendered when a report is written
     /// (explanation()). The audit never renders text.
     rco::message message;
-    std::vector<std::string> pointers; ///< JSON Pointers the check read
+    std::vector<json_pointer> pointers; ///< JSON Pointers the check read
     /// Ids of the people behind the numbers (e.g. untrained peer workers). Reports
     /// print them only when asked to: they can reveal who is in recovery.
     std::vector<std::string> subjects;
@@ -143,7 +185,7 @@ struct standard_review {
 
 struct standard_result {
     int number = 0;
-    std::string slug, title;
+    std::string_view slug, title; ///< views of the catalog's (which must outlive the result)
     standard_outcome result = standard_outcome::met;
     /// 0–100: weight of satisfied (pass, waived) checks over the weight of the checks that
     /// apply and are decided (not_applicable and manual_review are left out), rounded half up.

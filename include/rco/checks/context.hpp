@@ -31,7 +31,7 @@ struct check_context {
 struct outcome {
     rco::status status = status::insufficient_evidence;
     rco::message message; ///< why (check_result::message)
-    std::vector<std::string> pointers;
+    std::vector<json_pointer> pointers;
     std::vector<std::string> subjects;
     std::vector<language_finding> findings;
     std::size_t findings_omitted = 0; ///< see check_result::findings_omitted

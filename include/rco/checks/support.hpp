@@ -114,26 +114,29 @@ inline message last_months(date as_of, int months) {
 
 inline constexpr rco::message_def services_count{"services.count", "{count} service", "{count} services", "count"};
 
-inline outcome verdict(status s, message m, std::vector<std::string> pointers) {
+/// The JSON Pointers a check read (literals cost no copy: rco::json_pointer).
+using pointer_list = std::vector<json_pointer>;
+
+inline outcome verdict(status s, message m, pointer_list pointers) {
     outcome o;
     o.status = s;
     o.message = std::move(m);
     o.pointers = std::move(pointers);
     return o;
 }
-inline outcome pass(message m, std::vector<std::string> p) { return verdict(status::pass, std::move(m), std::move(p)); }
-inline outcome fail(message m, std::vector<std::string> p) { return verdict(status::fail, std::move(m), std::move(p)); }
-inline outcome missing(message m, std::vector<std::string> p) {
+inline outcome pass(message m, pointer_list p) { return verdict(status::pass, std::move(m), std::move(p)); }
+inline outcome fail(message m, pointer_list p) { return verdict(status::fail, std::move(m), std::move(p)); }
+inline outcome missing(message m, pointer_list p) {
     return verdict(status::insufficient_evidence, std::move(m), std::move(p));
 }
-inline outcome manual(message m, std::vector<std::string> p) {
+inline outcome manual(message m, pointer_list p) {
     return verdict(status::manual_review, std::move(m), std::move(p));
 }
-inline outcome not_applicable(message m, std::vector<std::string> p) {
+inline outcome not_applicable(message m, pointer_list p) {
     return verdict(status::not_applicable, std::move(m), std::move(p));
 }
 /// Pass when `ok`, else fail, with the same message.
-inline outcome pass_if(bool ok, message m, std::vector<std::string> p) {
+inline outcome pass_if(bool ok, message m, pointer_list p) {
     return verdict(ok ? status::pass : status::fail, std::move(m), std::move(p));
 }
 
@@ -238,7 +241,7 @@ inline constexpr rco::message_def peers_none_active_listed{
 /// The verdict every per-worker check shares: fail with "no active peer workers" when
 /// the roster has none, else pass when everyone meets the requirement, the people who
 /// fall short as subjects.
-inline outcome judge_peers(peer_tally t, message text, std::vector<std::string> pointers) {
+inline outcome judge_peers(peer_tally t, message text, pointer_list pointers) {
     if (t.active == 0)
         return fail(t.listed > 0 ? msg(peers_none_active_listed, arg("count", t.listed)) : msg(peers_none_active),
                     std::move(pointers));
@@ -259,7 +262,7 @@ inline message active_share_of(const peer_tally& t) {
 
 /// The fail verdict of a policy check that lists what the policy lacks, as one sentence:
 /// `says` holds "{gaps}" ("The code of ethics falls short: {gaps}."), joined by semicolons.
-inline outcome shortfalls(const message_def& says, std::vector<message> gaps, std::vector<std::string> pointers) {
+inline outcome shortfalls(const message_def& says, std::vector<message> gaps, pointer_list pointers) {
     return fail(msg(says, arg("gaps", std::move(gaps), list_style::semicolons)), std::move(pointers));
 }
 

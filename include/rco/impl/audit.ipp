@@ -184,6 +184,7 @@ namespace detail {
 /// Each standard's result and score, and the overall ones, from the checks' statuses.
 void summarize(const catalog& cat, audit_result& result) {
     result.standards.clear();
+    result.standards.reserve(cat.standards.size());
     wide_int all_num = 0, all_den = 0; // weights summed in 128 bits: no catalog can wrap them
     bool any_not_met = false, all_met = true;
     for (const auto& s : cat.standards) {

@@ -86,8 +86,11 @@ class json_writer {
         done();
     }
 
-    /// A list of words, as pretty_json lays out a list of scalars.
-    void strings(const std::vector<std::string>& items);
+    /// A list of words, as pretty_json lays out a list of scalars: any range whose
+    /// elements convert to std::string_view (strings, views, rco::json_pointer).
+    void strings(const std::vector<std::string>& items) { string_list(items); }
+    template <class Range>
+    void strings(const Range& items) { string_list(items); }
 
     /// Starts the next value for a caller that writes it itself into the string, in this
     /// layout at nesting level level() (e.g. report::write_json_to for a report inside a
@@ -132,6 +135,35 @@ class json_writer {
     }
     /// `s` as a JSON string (append_json_string's escaping).
     void quoted(std::string_view s);
+    template <class Range>
+    void string_list(const Range& items) {
+        const auto n = static_cast<std::size_t>(std::size(items));
+        if (n == 0) {
+            element();
+            put("[]", 2);
+            done();
+            return;
+        }
+        if (n <= 12) { // as pretty_json: a short list of scalars stays on one line
+            element();
+            put('[');
+            bool first = true;
+            for (const auto& s : items) {
+                if (!first)
+                    put(", ", 2);
+                first = false;
+                quoted(std::string_view(s));
+            }
+            put(']');
+            done();
+            return;
+        }
+        begin_array();
+        for (const auto& s : items)
+            value(std::string_view(s));
+        end_array();
+    }
+
     /// After a value: a complete document goes to the string at once.
     void done() {
         if (depth_ == 0)

@@ -273,7 +273,7 @@ outcome nonprofit_status(const check_context& ctx) {
     case legal_status::exempt_501c3_pending:
         return fail(msg(status_pending), {"/organization/legal_status"});
     case legal_status::fiscally_sponsored: {
-        const std::vector<std::string> pointers{"/organization/legal_status",
+        const pointer_list pointers{"/organization/legal_status",
                                                 "/organization/fiscal_sponsor/legal_status"};
         if (!o->fiscal_sponsor || !o->fiscal_sponsor->legal_status)
             return missing(msg(status_sponsor_not_recorded), pointers);
@@ -301,10 +301,10 @@ outcome ein_valid(const check_context& ctx) {
     if (!o)
         return missing(msg(ein_org_absent), {"/organization/ein"});
     std::vector<ein_finding> findings{judge_ein(o->ein, organization_ein)};
-    std::vector<std::string> pointers{"/organization/ein"};
+    pointer_list pointers{"/organization/ein"};
     if (is_fiscally_sponsored(*o)) {
         findings.push_back(judge_ein(o->fiscal_sponsor ? o->fiscal_sponsor->ein : std::nullopt, sponsor_ein));
-        pointers.emplace_back("/organization/fiscal_sponsor/ein");
+        pointers.push_back("/organization/fiscal_sponsor/ein");
     }
     std::vector<message> said;
     bool bad = false, absent = false;
@@ -331,7 +331,7 @@ outcome sponsor_agreement(const check_context& ctx) {
     if (!o->fiscal_sponsor)
         return missing(msg(sponsorship_no_sponsor), {"/organization/legal_status", "/organization/fiscal_sponsor"});
     const auto& sp = *o->fiscal_sponsor;
-    const std::vector<std::string> pointers{"/organization/fiscal_sponsor/name", "/organization/fiscal_sponsor/ein",
+    const pointer_list pointers{"/organization/fiscal_sponsor/name", "/organization/fiscal_sponsor/ein",
                                             "/organization/fiscal_sponsor/agreement",
                                             "/organization/fiscal_sponsor/determination_letter"};
     std::vector<message> lacking;
@@ -377,10 +377,10 @@ outcome governing_autonomy(const check_context& ctx) {
         reasons.push_back(ys.empty() ? msg(autonomy_line_7b)
                                      : msg(autonomy_line_7b_years, arg("count", n_years), arg("years", std::move(ys))));
     }
-    std::vector<std::string> pointers{"/organization/parent", "/organization/legal_status", "/filings"};
+    pointer_list pointers{"/organization/parent", "/organization/legal_status", "/filings"};
     if (reasons.empty())
         return not_applicable(msg(autonomy_independent), pointers);
-    pointers.emplace_back("/organization/autonomy");
+    pointers.push_back("/organization/autonomy");
     std::vector<message> said;
     said.push_back(msg(autonomy_organization, arg("reasons", std::move(reasons))));
     if (!o->autonomy) {
@@ -409,7 +409,7 @@ outcome annual_filing_current(const check_context& ctx) {
     if (o && o->legal_status == legal_status::exempt_501c3_pending)
         return not_applicable(msg(filing_pending), {"/organization/legal_status"});
     const auto& filings = ctx.rec.filings;
-    const std::vector<std::string> pointers{"/filings", "/organization/legal_status"};
+    const pointer_list pointers{"/filings", "/organization/legal_status"};
     if (!filings)
         return missing(msg(filing_none_recorded), pointers);
     const std::int64_t review_year = static_cast<int>(ctx.as_of.year());

@@ -17,7 +17,7 @@ struct board_tally {
     std::int64_t voting = 0; ///< n: seated voting members
     wide_int counted = 0;    ///< k: personal (+ family when counted), a sum that cannot wrap
     std::vector<std::size_t> counted_index; ///< members counted (individual seats only)
-    std::vector<std::string> pointers;
+    pointer_list pointers;
 };
 
 std::optional<board_tally> tally_board(const record& r, bool count_family) {

@@ -221,15 +221,15 @@ outcome mission_recovery_focus(const check_context& ctx) {
     const bool has_vision = o && o->vision && !o->vision->empty();
     if (!has_mission && !has_vision)
         return missing(msg(focus_not_recorded), {"/organization/mission", "/organization/vision"});
-    std::vector<std::string> pointers;
+    pointer_list pointers;
     word_list words;
     words.reserve((has_mission ? o->mission->size() : 0) + (has_vision ? o->vision->size() : 0));
     if (has_mission) {
-        pointers.emplace_back("/organization/mission");
+        pointers.push_back("/organization/mission");
         mission_words(*o->mission, words);
     }
     if (has_vision) {
-        pointers.emplace_back("/organization/vision");
+        pointers.push_back("/organization/vision");
         if (has_mission)
             words.barrier(); // a phrase never runs from the mission into the vision
         mission_words(*o->vision, words);

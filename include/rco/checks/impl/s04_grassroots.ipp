@@ -140,7 +140,7 @@ outcome open_access(const check_context& ctx) {
 
 outcome volunteer_pathway(const check_context& ctx) {
     const auto& v = ctx.rec.volunteers;
-    const std::vector<std::string> pointers{"/volunteers/count_12m", "/volunteers/roles"};
+    const pointer_list pointers{"/volunteers/count_12m", "/volunteers/roles"};
     if (!v)
         return missing(msg(volunteers_none_recorded), pointers);
     bool short_of = false, unknown = false;
@@ -200,7 +200,7 @@ outcome community_planned_activities(const check_context& ctx) {
             latest_before = i;
         }
     }
-    const std::vector<std::string> pointers{"/participation/community_planned_events"};
+    const pointer_list pointers{"/participation/community_planned_events"};
     if (latest) {
         const auto& e = events[*latest];
         if (e.name && !e.name->empty())
@@ -222,7 +222,7 @@ outcome community_planned_activities(const check_context& ctx) {
 
 outcome visible_engagement(const check_context& ctx) {
     const auto& o = ctx.rec.organization;
-    const std::vector<std::string> pointers{"/organization/website/url", "/organization/website/get_involved"};
+    const pointer_list pointers{"/organization/website/url", "/organization/website/get_involved"};
     if (!o || !o->website)
         return missing(msg(website_none_recorded), pointers);
     const auto& w = *o->website;

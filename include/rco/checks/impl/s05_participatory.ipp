@@ -153,7 +153,7 @@ outcome input_informs_decisions(const check_context& ctx) {
         if (cites)
             ++informed;
     }
-    std::vector<std::string> pointers{"/participation/decisions", "/participation/events"};
+    pointer_list pointers{"/participation/decisions", "/participation/events"};
     message text = decisions == 0 ? msg(decisions_none_in_window, arg("window", last_months(ctx.as_of, 12)))
                                   : msg(decisions_in_window, arg("count", decisions),
                                         arg("window", last_months(ctx.as_of, 12)),

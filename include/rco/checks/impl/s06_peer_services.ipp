@@ -231,7 +231,7 @@ outcome prss_history(const check_context& ctx) {
     const auto cutoff = add_months(ctx.as_of, -months);
     auto text = msg(history_earliest, arg("service", service_label(first, *earliest)), arg("started", *first.started),
                     arg("cutoff", cutoff), arg("months", months), arg("as_of", ctx.as_of));
-    std::vector<std::string> pointers{"/services", str(at("/services", *earliest), "/started")};
+    pointer_list pointers{"/services", str(at("/services", *earliest), "/started")};
     return pass_if(*first.started <= cutoff, std::move(text), std::move(pointers));
 }
 

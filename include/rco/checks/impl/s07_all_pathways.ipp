@@ -84,7 +84,7 @@ outcome no_pathway_barriers(const check_context& ctx) {
 
 outcome all_pathways_policy(const check_context& ctx) {
     const auto& p = ctx.rec.pathways;
-    const std::vector<std::string> pointers{"/pathways/policy", "/pathways/welcomes_medication"};
+    const pointer_list pointers{"/pathways/policy", "/pathways/welcomes_medication"};
     if (!p)
         return missing(msg(policy_none_recorded), pointers);
     const bool has_policy = p->policy && !p->policy->empty();

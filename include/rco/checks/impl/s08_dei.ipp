@@ -73,7 +73,7 @@ outcome nondiscrimination_policy(const check_context& ctx) {
     if (!pols || !pols->nondiscrimination)
         return missing(msg(nondiscrimination_none), {"/policies/nondiscrimination"});
     const auto& p = *pols->nondiscrimination;
-    const std::vector<std::string> pointers{"/policies/nondiscrimination/adopted",
+    const pointer_list pointers{"/policies/nondiscrimination/adopted",
                                             "/policies/nondiscrimination/board_approved",
                                             "/policies/nondiscrimination/covers"};
     auto uncovered = missing_from(wanted, p.covers ? *p.covers : std::vector<std::string>{});
@@ -104,7 +104,8 @@ outcome dei_plan(const check_context& ctx) {
     if (!since)
         return missing(msg(dei_undated), {"/policies/dei/last_reviewed", "/policies/dei/adopted"});
     auto when = p.last_reviewed ? msg(dei_last_reviewed, arg("date", *since)) : msg(dei_adopted, arg("date", *since));
-    const std::vector<std::string> pointers{p.last_reviewed ? "/policies/dei/last_reviewed" : "/policies/dei/adopted"};
+    const pointer_list pointers{p.last_reviewed ? json_pointer("/policies/dei/last_reviewed")
+                                                : json_pointer("/policies/dei/adopted")};
     return pass_if(within_months(*since, ctx.as_of, months),
                    msg(dei_dated, arg("when", std::move(when)), arg("since", add_months(ctx.as_of, -months)),
                        arg("months", months), arg("as_of", ctx.as_of)),

@@ -120,7 +120,7 @@ inline constexpr rco::message_def guide_adopted_reviewed{
 /// `scanned_summary`, when not empty, says in the pass sentence what they were.
 outcome scan_language_sources(const check_context& ctx, const std::vector<language_source>& sources,
                               const message_def& what, std::vector<message> scanned_summary) {
-    std::vector<std::string> pointers;
+    pointer_list pointers;
     std::vector<message> unloaded, described, unscannable;
     std::vector<language_finding> findings;
     std::int64_t scanned = 0, with_findings = 0;

@@ -160,7 +160,7 @@ outcome code_of_ethics(const check_context& ctx) {
     if (!pols || !pols->code_of_ethics)
         return missing(msg(code_none), {"/policies/code_of_ethics"});
     const auto& c = *pols->code_of_ethics;
-    const std::vector<std::string> pointers{"/policies/code_of_ethics/board_approved",
+    const pointer_list pointers{"/policies/code_of_ethics/board_approved",
                                             "/policies/code_of_ethics/last_reviewed",
                                             "/policies/code_of_ethics/adopted", "/policies/code_of_ethics/applies_to"};
     const auto cutoff = add_months(ctx.as_of, -months);
@@ -221,8 +221,8 @@ outcome code_acknowledged(const check_context& ctx) {
     auto text = msg(c.last_reviewed ? acknowledged_review : acknowledged_adoption, arg("share", active_share_of(t)),
                     arg("since", *since));
     return judge_peers(std::move(t), std::move(text),
-                       {"/peer_workers", c.last_reviewed ? "/policies/code_of_ethics/last_reviewed"
-                                                         : "/policies/code_of_ethics/adopted"});
+                       {"/peer_workers", c.last_reviewed ? json_pointer("/policies/code_of_ethics/last_reviewed")
+                                                         : json_pointer("/policies/code_of_ethics/adopted")});
 }
 
 outcome ethics_training(const check_context& ctx) {
@@ -243,7 +243,7 @@ outcome grievance_policy(const check_context& ctx) {
     if (!pols || !pols->grievance)
         return missing(msg(grievance_none), {"/policies/grievance"});
     const auto& g = *pols->grievance;
-    const std::vector<std::string> pointers{"/policies/grievance/adopted", "/policies/grievance/posted",
+    const pointer_list pointers{"/policies/grievance/adopted", "/policies/grievance/posted",
                                             "/policies/grievance/response_days", "/policies/grievance/appeal",
                                             "/policies/grievance/non_retaliation"};
     std::vector<message> gaps;
@@ -273,13 +273,13 @@ outcome grievances_timely(const check_context& ctx) {
     if (!log)
         return missing(msg(timely_none), {"/grievances"});
     std::int64_t limit = 0;
-    std::vector<std::string> pointers{"/grievances"};
+    pointer_list pointers{"/grievances"};
     message source;
     const auto& pols = ctx.rec.policies;
     if (pols && pols->grievance && pols->grievance->response_days) {
         limit = *pols->grievance->response_days;
         source = msg(timely_limit_policy, arg("limit", limit));
-        pointers.emplace_back("/policies/grievance/response_days");
+        pointers.push_back("/policies/grievance/response_days");
     } else {
         limit = ctx.integer("max_grievance_response_days");
         source = msg(pols && pols->grievance ? timely_limit_no_time : timely_limit_no_policy, arg("limit", limit));
@@ -358,7 +358,7 @@ outcome governance_policies(const check_context& ctx) {
         else
             absent.push_back(msg(*item.label));
     }
-    const std::vector<std::string> pointers{"/policies/conflict_of_interest/adopted", "/policies/whistleblower/adopted",
+    const pointer_list pointers{"/policies/conflict_of_interest/adopted", "/policies/whistleblower/adopted",
                                             "/policies/document_retention/adopted", "/filings"};
     const auto n_found = found.size();
     if (absent.empty() && unanswered.empty())

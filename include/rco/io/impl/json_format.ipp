@@ -1016,31 +1016,6 @@ void json_writer::value(std::int64_t n) {
     done();
 }
 
-void json_writer::strings(const std::vector<std::string>& items) {
-    if (items.empty()) {
-        element();
-        put("[]", 2);
-        done();
-        return;
-    }
-    if (items.size() <= 12) { // as pretty_json: a short list of scalars stays on one line
-        element();
-        put('[');
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i)
-                put(", ", 2);
-            quoted(items[i]);
-        }
-        put(']');
-        done();
-        return;
-    }
-    begin_array();
-    for (const auto& s : items)
-        value(s);
-    end_array();
-}
-
 std::string pretty_json(const boost::json::value& v) {
     std::string out;
     pretty(v, out, 0);

@@ -167,9 +167,9 @@ std::string verdict_line(const reviewer_verdict& v, const wording& w) {
 std::string judgment_head(const check_result& c, const wording& w) {
     const auto& rv = *c.review;
     if (rv.disagreement())
-        return w.say(acc_disagree, {{"id", c.id}});
+        return w.say(acc_disagree, {{"id", std::string(c.id)}});
     return w.say(rv.overridden ? acc_overridden : acc_judgment,
-                 {{"id", c.id},
+                 {{"id", std::string(c.id)},
                   {"agreed", std::string(to_string(*rv.agreed))},
                   {"status", std::string(to_string(c.status))},
                   {"automatic", std::string(to_string(*c.automatic_status))}});
@@ -350,7 +350,7 @@ void write_accreditation_json(io::json_writer& w, const audit_result& r) {
         w.value(item.standard->number);
         std::vector<std::string> ids;
         for (const auto* c : item.checks)
-            ids.push_back(c->id);
+            ids.emplace_back(c->id);
         w.key("checks");
         w.strings(ids);
         w.key("due");
@@ -546,7 +546,7 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
         std::string statuses;
         for (const auto& c : r.checks)
             if (c.standard == s.number)
-                statuses += (statuses.empty() ? "" : ", ") + c.id + " " + std::string(to_string(c.status));
+                statuses += std::string(statuses.empty() ? "" : ", ") + std::string(c.id) + " " + std::string(to_string(c.status));
         w.begin_object();
         w.key("standard");
         w.value(s.number);
@@ -711,7 +711,7 @@ std::string write_pip(const audit_result& r, const report_info& info) {
         if (item.checks.empty())
             out += wrap(w.word(pip_no_check), 3);
         for (const auto* c : item.checks) {
-            out += wrap("[" + c->id + "] " + w.title(*c) + " (" + w.level(c->level) + ", " + plain(c->status, w.lang) + ")",
+            out += wrap("[" + std::string(c->id) + "] " + w.title(*c) + " (" + w.level(c->level) + ", " + plain(c->status, w.lang) + ")",
                         3);
             out += wrap(w.word(formats_detail::word_next_step) + " " + w.remediation(*c), 7);
             if (const auto ev = closing_evidence(*c, w); !ev.empty())

@@ -284,7 +284,7 @@ std::string write_html(const audit_result& r, const report_info& info) {
             out += people_html(c, info, w);
             if (c.status == status::fail || c.status == status::insufficient_evidence ||
                 c.status == status::manual_review)
-                out += "<p><a href=\"#fix-" + h(c.id) + "\">" + h(w.say(html_what_to_do, {{"id", c.id}})) +
+                out += "<p><a href=\"#fix-" + h(c.id) + "\">" + h(w.say(html_what_to_do, {{"id", std::string(c.id)}})) +
                        "</a></p>\n";
             out += "</article>\n";
         }

@@ -108,7 +108,7 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
         ids.clear();
         for (const auto& c : r.checks)
             if (c.standard == s.number)
-                ids.push_back(c.id);
+                ids.emplace_back(c.id);
         w.begin_object();
         w.key("number");
         w.value(s.number);

@@ -157,7 +157,7 @@ std::string expiring_waiver_line(const check_result& c, date as_of, const messag
                              : left == 1 ? lang.pattern(expiring_tomorrow, 0)
                                          : render(message{&expiring_in, {{"count", std::int64_t{left}}}}, lang);
     return render(message{&expiring_line,
-                          {{"id", c.id},
+                          {{"id", std::string(c.id)},
                            {"title", std::string(c.info ? i18n::title(lang, *c.info) : std::string_view(c.title()))},
                            {"date", c.waiver->expires},
                            {"when", when},

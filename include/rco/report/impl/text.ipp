@@ -223,7 +223,7 @@ std::string write_text(const audit_result& r, const report_info& info) {
                 continue;
             out << "    " << pad_right(plain(c.status, lang), status_width) << pad_right(c.id, 6) << w.title(c)
                 << (c.level == level::recommended ? " (" + w.level(c.level) + ")" : "") << "\n";
-            out << wrap(w.explanation_in_form_words(c) + " [" + c.id + "]", 8);
+            out << wrap(w.explanation_in_form_words(c) + " [" + std::string(c.id) + "]", 8);
             if (c.waiver)
                 out << wrap(waiver_sentence(c, lang), 8);
         }
