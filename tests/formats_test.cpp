@@ -290,9 +290,12 @@ BOOST_AUTO_TEST_CASE(html_renders_record_text_as_text) {
     // An explanation and a finding's matched words with markup, straight into the result
     // (the scanner only matches catalog terms, so a record cannot put markup there itself).
     test::set_explanation(r.checks[0], r.checks[0].explanation() + " " + injected);
+    language_term term;
+    term.id = "term";
+    term.alternatives = {"other"};
     for (auto& c : r.checks)
         if (c.id == "S9.2") {
-            c.findings.push_back({"doc-x", "/documents/9/text", 2, 3, injected + attribute_break, "term", {"other"}, {}});
+            c.findings.push_back({"doc-x", "/documents/9/text", 2, 3, injected + attribute_break, &term});
             c.status = status::fail;
         }
 

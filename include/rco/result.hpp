@@ -73,8 +73,13 @@ struct language_finding {
     std::string pointer; ///< JSON Pointer of the scanned text
     std::uint32_t line = 0, column = 0;
     std::string matched;  ///< the words as written
-    std::string term_id;  ///< catalog term id
-    std::vector<std::string> alternatives, sources;
+    /// The catalog's term (not copied: the catalog must outlive the result).
+    const language_term* term = nullptr;
+
+    /// The term's id, alternatives and sources (empty without a term).
+    [[nodiscard]] std::string_view term_id() const noexcept;
+    [[nodiscard]] const std::vector<std::string>& alternatives() const noexcept;
+    [[nodiscard]] const std::vector<std::string>& sources() const noexcept;
 };
 
 /// The organization a tailoring entry is for (an accreditor's tailoring file covers a

@@ -57,11 +57,11 @@ inline constexpr rco::message_def finding_prefer{"S9.finding_prefer",
 
 /// "'addicts' in doc-home at 3:14 (prefer: person with a substance use disorder)".
 message describe_language_finding(const language_finding& f, const message& label) {
-    if (f.alternatives.empty())
+    if (f.alternatives().empty())
         return msg(finding_at, arg("matched", f.matched), arg("source", label), arg("line", f.line),
                    arg("column", f.column));
     return msg(finding_prefer, arg("matched", f.matched), arg("source", label), arg("line", f.line),
-               arg("column", f.column), arg("alternatives", f.alternatives, list_style::or_));
+               arg("column", f.column), arg("alternatives", f.alternatives(), list_style::or_));
 }
 
 inline constexpr rco::message_def text_language{"S9.text_language", "{text} (\"{language}\")"};
@@ -150,11 +150,7 @@ outcome scan_language_sources(const check_context& ctx, const std::vector<langua
             f.line = m.line;
             f.column = m.column;
             f.matched = std::move(m.matched);
-            if (m.term) {
-                f.term_id = m.term->id;
-                f.alternatives = m.term->alternatives;
-                f.sources = m.term->sources;
-            }
+            f.term = m.term;
             described.push_back(describe_language_finding(f, src.label));
             findings.push_back(std::move(f));
         }

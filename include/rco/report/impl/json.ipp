@@ -193,11 +193,11 @@ void write_json_to(std::string& out, const audit_result& r, const report_info& i
                 w.key("matched");
                 w.value(f.matched);
                 w.key("term");
-                w.value(f.term_id);
+                w.value(f.term_id());
                 w.key("alternatives");
-                w.strings(f.alternatives);
+                w.strings(f.alternatives());
                 w.key("sources");
-                w.strings(f.sources);
+                w.strings(f.sources());
                 w.end_object();
             }
             w.end_array();

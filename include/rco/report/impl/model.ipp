@@ -529,9 +529,9 @@ std::string finding_text(const language_finding& f, const wording& w) {
                                       {"source", f.source},
                                       {"line", std::to_string(f.line)},
                                       {"column", std::to_string(f.column)}});
-    if (f.alternatives.empty())
+    if (f.alternatives().empty())
         return at;
-    return w.say(word_finding_prefer, {{"finding", std::move(at)}, {"alternatives", join(f.alternatives, "; ")}});
+    return w.say(word_finding_prefer, {{"finding", std::move(at)}, {"alternatives", join(f.alternatives(), "; ")}});
 }
 
 /// An argument that stands for markup (HTML tags, Markdown code) in a message that is
