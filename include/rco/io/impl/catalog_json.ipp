@@ -599,7 +599,9 @@ catalog_texts builtin_catalog_texts() {
 }
 
 const catalog& builtin_catalog() {
-    static const catalog cat = [] {
+    // Never destroyed: results refer to it for as long as the program runs, and a
+    // program's exit need not spend time freeing it (it stays reachable, so no leak).
+    static const catalog& cat = *new catalog([] {
         std::vector<diagnostic> diags;
         auto c = detail::read_catalog(builtin_catalog_texts(), "built-in rules", diags,
                                       rco::detail::embedded_catalog_sha256());
@@ -610,7 +612,7 @@ const catalog& builtin_catalog() {
             throw std::logic_error("the built-in catalog is invalid:" + why);
         }
         return std::move(*c);
-    }();
+    }());
     return cat;
 }
 

@@ -37,6 +37,10 @@ struct column {
     /// The field's description in the JSON Schema, in English, and where it is there: its
     /// catalog context ("rco-record-1#/properties/as_of"), by which help_of translates it.
     std::string description, description_context;
+    /// Where the description is in the record's schema, when not given above: its path
+    /// of keys ("*" for list items). help_of reads it there, so the layout is built without
+    /// parsing the schema (the text report places fields on sheets, and writes no help).
+    std::vector<std::string> schema_path;
     bool context = false; ///< written for the reader's information (grey), ignored when read
     double width = 0;     ///< a table column's width in characters, wrapped; 0: by its kind
 };
@@ -297,10 +301,18 @@ inline std::string how_to_fill(const column& c, const message_language& lang) {
     return s;
 }
 
+/// The record schema's help, parsed once, when first asked for.
+inline const schema_help& record_schema_help() {
+    static const schema_help help;
+    return help;
+}
+
 /// A column's help in `lang`: its schema description, then (but for context columns) how
 /// to fill it in.
 inline std::string help_of(const column& c, const message_language& lang) {
-    std::string help(i18n::text(lang, c.description_context, c.description));
+    const schema_description d = c.schema_path.empty() ? schema_description{c.description_context, c.description}
+                                                       : record_schema_help().describe(c.schema_path);
+    std::string help(i18n::text(lang, d.context, d.english));
     // Descriptions speak JSON: a yes/no cell says yes where the JSON says true (the
     // translations say it in their own words).
     if (c.kind == cell_kind::yes_no && help.substr(0, 10) == "True when ")
@@ -372,13 +384,9 @@ private:
         c.kind = kind;
         c.list = list;
         c.words = std::move(words);
-        auto d = help_.describe(abs);
-        c.description = std::move(d.english);
-        c.description_context = std::move(d.context);
+        c.schema_path = abs;
         sheets[at].columns.push_back(std::move(c));
     }
-
-    schema_help help_;
 };
 
 /// The workbook layout, built once.
