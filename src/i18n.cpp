@@ -1,2 +1,3 @@
-// Compiles the languages once: the gettext catalogs compiled in, loaded with Boost.Locale.
+// Compiles the languages once: the gettext catalogs compiled in, read by rco/gettext.hpp.
+#include "rco/impl/gettext.ipp"
 #include "rco/impl/i18n.ipp"

@@ -8,7 +8,7 @@
 # Used by tools/example.sh and tools/test.sh.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
-          libboost-json1.81-dev libboost-locale1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
+          libboost-json1.81-dev libboost-test1.81-dev libpugixml-dev libcli11-dev libssl-dev
           libzip-dev libxlsxwriter-dev help2man gettext)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(python3 python3-jsonschema libxml2-utils chromium fonts-dejavu-core clang libclang-rt-14-dev

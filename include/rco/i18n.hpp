@@ -1,6 +1,6 @@
 // The languages rco-audit speaks: English, the source language, and one language per
 // gettext catalog (po/<lang>.po), compiled into the library at build time (msgfmt) and
-// loaded from memory with Boost.Locale, with no file beside the program. A third language
+// read from memory (rco/gettext.hpp), with no file beside the program. A third language
 // is a third .po file: its translations of the messages, of the catalog's text and of the
 // "format.*" entries below (month names, the date pattern, the digit group separator, the
 // list conjunctions).

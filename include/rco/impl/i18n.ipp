@@ -2,8 +2,7 @@
 // cmake/embed.cmake), loaded with Boost.Locale from memory.
 #include "rco/i18n.hpp"
 
-#include <boost/locale/gnu_gettext.hpp>
-#include <boost/locale/message.hpp>
+#include "rco/gettext.hpp"
 
 #include <algorithm>
 #include <array>
@@ -48,8 +47,6 @@ constexpr std::array<const rco::message_def*, 12> months{&month_1, &month_2, &mo
                                                          &month_5, &month_6, &month_7,  &month_8,
                                                          &month_9, &month_10, &month_11, &month_12};
 
-constexpr std::string_view domain_name = "rco-audit";
-constexpr std::string_view embedded_root = "embedded";
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -122,24 +119,10 @@ std::string_view spanish_conjunction(std::string_view conj, std::string_view nex
     return conj;
 }
 
-/// A language of a gettext catalog: its .mo bytes, loaded by Boost.Locale.
+/// A language of a gettext catalog: its .mo bytes (rco/gettext.hpp).
 class catalog_language final : public message_language {
 public:
-    catalog_language(std::string tag, std::string_view mo) : tag_(std::move(tag)) {
-        boost::locale::gnu_gettext::messages_info info;
-        info.language = tag_;
-        info.encoding = "UTF-8";
-        info.domains.emplace_back(std::string(domain_name));
-        info.paths.emplace_back(embedded_root);
-        const std::string expected =
-            std::string(embedded_root) + "/" + tag_ + "/LC_MESSAGES/" + std::string(domain_name) + ".mo";
-        info.callback = [mo, expected](const std::string& file, const std::string&) {
-            return file == expected ? std::vector<char>(mo.begin(), mo.end()) : std::vector<char>{};
-        };
-        // A facet is owned by the locales it is in (its destructor is not public).
-        locale_ = std::locale(std::locale::classic(), boost::locale::gnu_gettext::create_messages_facet<char>(info));
-        facet_ = &std::use_facet<boost::locale::message_format<char>>(locale_);
-        domain_ = facet_->domain(std::string(domain_name));
+    catalog_language(std::string tag, std::string_view mo) : tag_(std::move(tag)), catalog_(mo) {
         group_separator_ = pattern(number_group_separator, 0);
         decimal_separator_ = pattern(number_decimal_separator, 0);
         dollars_ = pattern(dollars_pattern, 0);
@@ -155,19 +138,18 @@ public:
 
     /// The translation of `english` filed under `context`, or nullptr.
     const char* find(std::string_view context, std::string_view english) const {
-        const std::string ctx(context), id(english);
-        return facet_->get(domain_, ctx.c_str(), id.c_str());
+        const std::string* t = catalog_.find(context, english);
+        return t ? t->c_str() : nullptr;
     }
 
     std::string pattern(const message_def& def, std::int64_t n) const override {
-        const std::string ctx(def.id), one(def.one);
         if (def.other.empty()) {
-            const char* t = facet_->get(domain_, ctx.c_str(), one.c_str());
-            return std::string(t ? std::string_view(t) : def.one);
+            const std::string* t = catalog_.find(def.id, def.one);
+            return std::string(t ? std::string_view(*t) : def.one);
         }
-        const int k = static_cast<int>(std::clamp<std::int64_t>(n, 0, std::numeric_limits<int>::max()));
-        const char* t = facet_->get(domain_, ctx.c_str(), one.c_str(), k);
-        return std::string(t ? std::string_view(t) : n == 1 ? def.one : def.other);
+        const auto k = static_cast<std::uint64_t>(std::clamp<std::int64_t>(n, 0, std::numeric_limits<int>::max()));
+        const std::string* t = catalog_.find(def.id, def.one, k);
+        return std::string(t ? std::string_view(*t) : n == 1 ? def.one : def.other);
     }
 
     /// A count in running text: digits grouped from five digits on ("2025", "1250",
@@ -267,9 +249,7 @@ private:
     }
 
     std::string tag_;
-    std::locale locale_;
-    const boost::locale::message_format<char>* facet_ = nullptr;
-    int domain_ = 0;
+    gettext::catalog catalog_;
     std::string group_separator_, decimal_separator_, dollars_, date_, and_, or_, separator_;
     std::array<std::string, 12> months_;
 };
