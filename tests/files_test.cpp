@@ -8,9 +8,13 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -295,6 +299,138 @@ BOOST_AUTO_TEST_CASE(a_signal_removes_the_temporary_files_and_still_ends_the_pro
     BOOST_TEST(WIFSIGNALED(status));
     BOOST_TEST((WIFSIGNALED(status) ? WTERMSIG(status) : -1) == SIGTERM);
     BOOST_TEST(!fs::exists(tmp));
+}
+
+/// The names in a directory, sorted.
+std::vector<std::string> listing(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+/// A policy under which nothing is committed before finish() (or 1,000 files).
+constexpr io::commit_policy hold_until_finish{1000, std::chrono::hours(1)};
+
+BOOST_AUTO_TEST_CASE(a_commit_group_puts_files_written_by_several_threads_in_place_whole) {
+    temp_dir d;
+    const mode_t old = ::umask(022);
+    put(d / "f07.txt", "old");
+    ::chmod((d / "f07.txt").c_str(), 0640);
+    std::vector<std::string> failures;
+    std::mutex m;
+    {
+        io::commit_group group({4, std::chrono::hours(1)}); // a commit every 4 files, and the rest at finish()
+        auto writer = [&](int first) {
+            for (int i = first; i < 30; i += 2) {
+                const auto name = "f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt";
+                group.write(d / name, std::string(1000 + i, static_cast<char>('a' + i % 26)), {},
+                            [&](message err) {
+                                std::lock_guard lock(m);
+                                failures.push_back(render(err));
+                            });
+            }
+        };
+        std::thread a(writer, 0), b(writer, 1);
+        a.join();
+        b.join();
+        group.finish();
+        BOOST_TEST(failures.empty());
+        std::vector<std::string> expected;
+        for (int i = 0; i < 30; ++i) {
+            expected.push_back("f" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt");
+            BOOST_TEST(test::slurp(d / expected.back()) == std::string(1000 + i, static_cast<char>('a' + i % 26)));
+        }
+        BOOST_TEST(listing(d.path) == expected, boost::test_tools::per_element()); // no temporary left
+        struct stat st {};
+        BOOST_TEST(::stat((d / "f07.txt").c_str(), &st) == 0);
+        BOOST_TEST((st.st_mode & 07777) == 0640u); // a replaced file keeps its mode
+        BOOST_TEST(::stat((d / "f08.txt").c_str(), &st) == 0);
+        BOOST_TEST((st.st_mode & 07777) == 0644u);
+        // After finish(), a file is committed at once.
+        group.write(d / "late.txt", "late", {}, [&](message err) { failures.push_back(render(err)); });
+        BOOST_TEST(test::slurp(d / "late.txt") == "late");
+    }
+    BOOST_TEST(failures.empty());
+    ::umask(old);
+}
+
+BOOST_AUTO_TEST_CASE(one_file_of_a_group_that_fails_leaves_the_others_committed) {
+    temp_dir d;
+    put(d / "input.json", "keep me");
+    io::output_options opts;
+    opts.inputs.push_back(*io::identify_file(d / "input.json"));
+    std::vector<std::pair<std::string, std::string>> failures; // file, message
+    io::commit_group group(hold_until_finish);
+    auto note = [&](const std::string& name) {
+        return [&failures, name](message err) { failures.emplace_back(name, render(err)); };
+    };
+    for (const auto* name : {"a.txt", "b.txt", "c.txt", "d.txt"})
+        group.write(d / name, std::string("report ") + name, opts, note(name));
+    // Refused at once: an input named as the target.
+    group.write(d / "input.json", "x", opts, note("input.json"));
+    BOOST_REQUIRE(failures.size() == 1u);
+    BOOST_TEST(failures[0].second ==
+               "refusing to write " + (d / "input.json").string() + ": it is an input of this run and would be lost");
+    // Nothing is in place before the group is committed; meanwhile two targets change.
+    BOOST_TEST(!fs::exists(d / "a.txt"));
+    fs::create_directory(d / "b.txt");
+    fs::create_hard_link(d / "input.json", d / "d.txt");
+    group.finish();
+    BOOST_REQUIRE(failures.size() == 3u);
+    BOOST_TEST(failures[1].first == "b.txt");
+    BOOST_TEST(failures[1].second == "refusing to write " + (d / "b.txt").string() +
+                                         ": it is a directory, and only a regular file is ever replaced");
+    BOOST_TEST(failures[2].first == "d.txt");
+    BOOST_TEST(failures[2].second ==
+               "refusing to write " + (d / "d.txt").string() + ": it is an input of this run and would be lost");
+    BOOST_TEST(test::slurp(d / "a.txt") == "report a.txt");
+    BOOST_TEST(test::slurp(d / "c.txt") == "report c.txt");
+    BOOST_TEST(test::slurp(d / "input.json") == "keep me");
+    BOOST_TEST(fs::is_directory(d / "b.txt"));
+    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "d.txt", "input.json"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_commit_group_commits_a_file_that_waited_long_enough_and_discards_when_dropped) {
+    temp_dir d;
+    {
+        io::commit_group group({1000, std::chrono::milliseconds(20)});
+        group.write(d / "soon.txt", "soon", {}, {});
+        for (int i = 0; i < 500 && !fs::exists(d / "soon.txt"); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        BOOST_TEST(test::slurp(d / "soon.txt") == "soon"); // without finish()
+    }
+    int failed = 0;
+    {
+        io::commit_group group(hold_until_finish);
+        group.write(d / "dropped.txt", "dropped", {}, [&](message) { ++failed; });
+        BOOST_TEST(listing(d.path).size() == 2u); // soon.txt and the temporary
+    } // destroyed without finish(): the temporary is removed, the target never written
+    BOOST_TEST(failed == 0);
+    BOOST_TEST(listing(d.path) == std::vector<std::string>{"soon.txt"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_signal_removes_the_temporaries_waiting_in_a_commit_group) {
+    temp_dir d;
+    const pid_t child = ::fork();
+    BOOST_REQUIRE(child >= 0);
+    if (child == 0) {
+        io::remove_temporaries_on_signals();
+        io::commit_group group(hold_until_finish);
+        for (const auto* name : {"a.html", "b.html", "c.html"})
+            group.write(d / name, "<html></html>", {}, [](message) { ::_exit(3); });
+        if (listing(d.path).size() != 3u) // the three temporaries, waiting
+            ::_exit(4);
+        ::raise(SIGTERM);
+        ::_exit(5); // not reached: the signal ends the process
+    }
+    int status = 0;
+    BOOST_REQUIRE(::waitpid(child, &status, 0) == child);
+    BOOST_TEST((WIFEXITED(status) ? WEXITSTATUS(status) : 0) == 0);
+    BOOST_TEST((WIFSIGNALED(status) ? WTERMSIG(status) : -1) == SIGTERM);
+    BOOST_TEST(listing(d.path).empty());
 }
 
 BOOST_AUTO_TEST_CASE(output_names_are_distinct_and_deterministic) {

@@ -1394,6 +1394,70 @@ def a_batch_writes_what_each_record_writes_alone_with_any_number_of_jobs():
 
 
 @test
+def a_batch_commits_its_own_files_together_and_one_that_fails_is_reported_alone():
+    # The records' own files are made durable in groups (one syncfs each): a target that cannot
+    # be written fails alone, said as before, and no temporary file is left behind.
+    with tempfile.TemporaryDirectory() as d:
+        recs = os.path.join(d, "records")
+        harbor_folder(recs, "r00.json")
+        for i in range(1, 40):
+            shutil.copy(os.path.join(recs, "r00.json"), os.path.join(recs, f"r{i:02}.json"))
+        out = os.path.join(d, "out")
+        os.makedirs(os.path.join(out, "r07.html"))  # a directory where a report would go
+        os.link(os.path.join(recs, "r13.json"), os.path.join(out, "r13.html"))  # an input under another name
+        summary = os.path.join(d, "summary.html")
+        code, _, err = run("check", recs, "--jobs", "2", "--format", "html", "--output-dir", out, "--summary", summary)
+        expect(code == 2, f"exit {code}: {err}")
+        lines = [line for line in err.splitlines() if line.startswith("rco-audit: error")]
+        expect(sorted(lines) == [
+            f"rco-audit: error: refusing to write {out}/r07.html: it is a directory, and only a regular file is "
+            "ever replaced",
+            f"rco-audit: error: refusing to write {out}/r13.html: it is an input of this run and would be lost"],
+            err)
+        expect(sorted(os.listdir(out)) == [f"r{i:02}.html" for i in range(40)], sorted(os.listdir(out)))
+        expect(os.path.isdir(os.path.join(out, "r07.html")), "the directory was replaced")
+        with open(os.path.join(out, "r13.html"), "rb") as a, open(HARBOR, "rb") as b:
+            expect(a.read() == b.read(), "the input was overwritten")
+        with open(os.path.join(out, "r12.html"), encoding="utf-8") as fh:
+            page = fh.read()
+        alone = run("check", os.path.join(recs, "r12.json"), "--format", "html")[1]
+        expect(page == alone, "a report committed with its group = the report alone")
+        with open(summary, encoding="utf-8") as fh:
+            links = re.findall(r'<a href="out/(r[0-9]+\.html)">', fh.read())
+        expect(links == [f"r{i:02}.html" for i in range(40) if i not in (7, 13)], links)
+        expect("40 records audited: 40 meet" in err, err)
+
+
+@test
+def a_terminated_batch_leaves_no_temporary_file():
+    # SIGTERM while a batch runs, once its output directory holds temporaries waiting for their
+    # group's commit: the handler removes them; the reports already in place are whole.
+    import signal
+    with tempfile.TemporaryDirectory() as d:
+        recs = os.path.join(d, "records")
+        harbor_folder(recs, "r000.json")
+        for i in range(1, 400):
+            shutil.copy(os.path.join(recs, "r000.json"), os.path.join(recs, f"r{i:03}.json"))
+        out = os.path.join(d, "out")
+        os.makedirs(out)
+        p = subprocess.Popen([BIN, "check", recs, "--jobs", "2", "--format", "html", "--output-dir", out],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seen = []
+        while p.poll() is None and not seen:
+            seen = [n for n in os.listdir(out) if ".rco-audit-tmp-" in n]
+        p.send_signal(signal.SIGTERM)
+        code = p.wait(timeout=60)
+        expect(seen, "the batch ended before a temporary file was seen")
+        expect(code == -signal.SIGTERM, f"exit {code}")
+        left = os.listdir(out)
+        expect([n for n in left if n.startswith(".")] == [], left)
+        expect(len(left) < 400, len(left))
+        for name in left:
+            with open(os.path.join(out, name), encoding="utf-8") as fh:
+                expect(fh.read().endswith("</html>\n"), name)
+
+
+@test
 def a_batch_with_invalid_utf8_and_hostile_records_still_audits_the_good_ones():
     with open(HARBOR) as f:
         base = f.read()

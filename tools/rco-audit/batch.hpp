@@ -140,7 +140,6 @@ struct audited_record {
     rco::report::report_info info;           ///< for one record
     std::vector<std::string> pieces;         ///< by joined target
     std::optional<rco::report::summary_row> row; ///< its row of the --summary files (when asked for)
-    bool failed_output = false;              ///< a file of its own could not be written
 };
 
 /// Audits `count` records on `jobs` worker threads (audit(i) for record i, with a progress

@@ -322,18 +322,22 @@ std::string render(const output_target& t, const rco::audit_result& r, const rco
     return colour_on(1) ? colour_report(text) : text;
 }
 
-/// What the workers share: the plan's list of files read (documents are added) and standard error.
-struct run_locks {
+/// What the workers share: the plan's list of files read (documents are added), standard
+/// error, and the group that puts the records' own files (--output-dir) in place, noting
+/// which records' files failed.
+struct run_shared {
     std::mutex inputs, cerr;
+    std::vector<char> failed_output; ///< by record: a file of its own could not be written
+    rco::io::commit_group own_files; ///< last: destroyed first, while what its callbacks use is there
 };
 
 /// Reads and audits record i, and writes the files of its own (--output-dir); on a worker thread.
-audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& locks, std::size_t i) {
+audited_record audit_one(const check_options& opt, check_plan& plan, run_shared& shared, std::size_t i) {
     audited_record a;
     a.file = plan.files[i] == "-" ? plan.files[i] : rco::io::display_name(plan.files[i]);
     auto loaded = load_record(plan.files[i], {opt.roster, opt.documents, true, opt.show_names, plan.cat});
     if (!loaded.documents_read.empty()) {
-        std::lock_guard lock(locks.inputs);
+        std::lock_guard lock(shared.inputs);
         plan.out_opts.inputs.insert(plan.out_opts.inputs.end(), loaded.documents_read.begin(),
                                     loaded.documents_read.end());
     }
@@ -358,7 +362,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
     if (plan.tailor)
         for (std::size_t k = 0; k < plan.tailor->organization_entries.size(); ++k)
             if (rco::is_for(plan.tailor->organization_entries[k].organization, *loaded.record)) {
-                std::lock_guard lock(locks.inputs);
+                std::lock_guard lock(shared.inputs);
                 plan.tailoring_entry_used[k] = 1;
             }
     // Reviews: all of them for one record (a mismatch is an error at the review); in a
@@ -369,7 +373,7 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
         if (!plan.batch || rco::review_matches(plan.reviews[k], *loaded.record)) {
             reviews.push_back(plan.reviews[k]);
             review_inputs.push_back(plan.review_inputs[k]);
-            std::lock_guard lock(locks.inputs);
+            std::lock_guard lock(shared.inputs);
             plan.review_used[k] = 1;
         }
     if (!reviews.empty()) {
@@ -397,14 +401,14 @@ audited_record audit_one(const check_options& opt, check_plan& plan, run_locks& 
             const auto text = t.format->write(result, info);
             rco::io::output_options now;
             {
-                std::lock_guard lock(locks.inputs);
+                std::lock_guard lock(shared.inputs);
                 now = plan.out_opts;
             }
-            if (auto err = rco::io::write_file_atomic(path, text, now); !err.empty()) {
-                std::lock_guard lock(locks.cerr);
+            shared.own_files.write(path, text, std::move(now), [&shared, i](rco::message err) {
+                std::lock_guard lock(shared.cerr);
                 print_error(err);
-                a.failed_output = true;
-            }
+                shared.failed_output[i] = 1;
+            });
         }
     for (const auto k : plan.joined)
         a.pieces.push_back(render(plan.targets[k], result, info, true));
@@ -437,8 +441,8 @@ rco::report::report_info header_info(const check_options& opt) {
 /// summary's rows; finish() writes what is left and says the exit code.
 class report_writer {
   public:
-    report_writer(const check_options& opt, const check_plan& plan, run_locks& locks)
-        : opt_(opt), plan_(plan), locks_(locks), messages_(plan.tally && !opt.every_warning) {
+    report_writer(const check_options& opt, const check_plan& plan, run_shared& shared)
+        : opt_(opt), plan_(plan), shared_(shared), messages_(plan.tally && !opt.every_warning) {
         for (const auto k : plan.joined)
             outputs_.push_back(
                 std::make_unique<joined_output>(*plan.targets[k].format, plan.targets[k].file, plan.out_opts,
@@ -449,13 +453,13 @@ class report_writer {
 
     void add(audited_record&& a) {
         {
-            std::lock_guard lock(locks_.cerr);
+            std::lock_guard lock(shared_.cerr);
             messages_.add(a.diagnostics);
             if (!a.result)
                 std::cerr << say(not_audited, {{"file", a.file}}) << "\n";
         }
         tally_.count(a.result);
-        if (a.failed_output || !a.result)
+        if (!a.result)
             worst_ = exit_input_error;
         else if (a.result->result != rco::overall_outcome::meets_standards && worst_ == exit_met)
             worst_ = exit_not_met;
@@ -468,11 +472,8 @@ class report_writer {
         if (!plan_.summaries.empty()) {
             // Copied here rather than moved: the rows stay together in this thread's memory,
             // not scattered among the blocks the workers free and reuse.
-            if (a.row) {
+            if (a.row)
                 rows_.push_back(*a.row);
-                if (a.failed_output)
-                    rows_.back().report_link.clear(); // its report could not be written: no link
-            }
             else
                 rows_.push_back({std::string(a.organization), std::string(a.file), std::nullopt, std::string(a.error), "", ""});
         }
@@ -483,6 +484,13 @@ class report_writer {
     /// Writes the summary, ends the joined documents and writes a single record's reports.
     int finish() {
         const auto& out_opts = plan_.out_opts;
+        shared_.own_files.finish(); // the records' own files are in place, or said to have failed
+        for (std::size_t i = 0; i < shared_.failed_output.size(); ++i)
+            if (shared_.failed_output[i]) {
+                worst_ = exit_input_error;
+                if (i < rows_.size())
+                    rows_[i].report_link.clear(); // its report could not be written: no link
+            }
         if (!plan_.summaries.empty()) {
             const auto columns = rco::report::summary_columns_of(*plan_.cat, *plan_.language);
             std::vector<std::string> links; // each row's report, relative to --output-dir
@@ -516,7 +524,7 @@ class report_writer {
                 if (opt_.output_dir.empty() || !t.file.empty())
                     if (emit(t.file, render(t, *single_->result, single_->info, false), out_opts) != exit_met)
                         worst_ = exit_input_error;
-        std::lock_guard lock(locks_.cerr);
+        std::lock_guard lock(shared_.cerr);
         messages_.finish();
         return worst_;
     }
@@ -538,7 +546,7 @@ class report_writer {
   private:
     const check_options& opt_;
     const check_plan& plan_;
-    run_locks& locks_;
+    run_shared& shared_;
     std::vector<std::unique_ptr<joined_output>> outputs_;
     std::vector<rco::report::summary_row> rows_;
     std::optional<audited_record> single_; ///< the one record of a run over one file
@@ -560,10 +568,11 @@ int run_check(const check_options& opt) {
     auto plan = resolve(opt, *cat, *lang);
     if (!plan)
         return exit_input_error;
-    run_locks locks;
-    report_writer writer(opt, *plan, locks);
+    run_shared shared;
+    shared.failed_output.resize(plan->files.size());
+    report_writer writer(opt, *plan, shared);
     audit_all(
-        plan->files.size(), plan->jobs, [&](std::size_t i) { return audit_one(opt, *plan, locks, i); },
+        plan->files.size(), plan->jobs, [&](std::size_t i) { return audit_one(opt, *plan, shared, i); },
         [&](audited_record&& a) { writer.add(std::move(a)); });
     // What only the workers needed goes before the summary is written.
     std::vector<std::string>().swap(plan->files);
@@ -615,8 +624,9 @@ std::optional<std::string> json_report(const std::string& file, const audit_sett
         print_error({&a_folder, {{"file", rco::io::display_name(file)}}});
         return std::nullopt;
     }
-    run_locks locks;
-    auto a = audit_one(opt, *plan, locks, 0);
+    run_shared shared;
+    shared.failed_output.resize(1);
+    auto a = audit_one(opt, *plan, shared, 0);
     print_diagnostics(a.diagnostics);
     if (!a.result) {
         std::cerr << say(not_audited, {{"file", a.file}}) << "\n";

@@ -12,11 +12,17 @@
 #include "rco/io/limits.hpp"
 #include "rco/record.hpp"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace rco::io {
@@ -89,8 +95,13 @@ class atomic_file {
     message commit(const output_options& opts);
 
   private:
+    friend class commit_group;
     message fail(message m);
     void discard(); ///< closes and removes the temporary file
+    // commit() in three steps, the middle one shared by a group's files (commit_group):
+    message seal();                            ///< gives the temporary the mode of the file it replaces
+    message sync();                            ///< flushes it to disk (fsync)
+    message place(const output_options& opts); ///< closes it, checks the target again, renames it over
     message problem(const message_def& def) const;
     message check_target(const output_options& opts);
 
@@ -102,11 +113,70 @@ class atomic_file {
     unsigned keep_mode_ = 0;
 };
 
+/// When a commit_group puts its files in place: as soon as `files` of them are waiting, or
+/// when the first of them has waited `wait`, and at finish().
+struct commit_policy {
+    std::size_t files = 32;
+    std::chrono::milliseconds wait{100};
+};
+
+/// Writes many files, each whole or not at all as write_file_atomic() does, but makes them
+/// durable together: each file is written to its temporary file at once (by the calling
+/// thread), then handed to the group's committer thread, which flushes a group of them to
+/// disk with ONE syncfs(2) of their file system (fsync(2) of each file when the group holds
+/// one file of a file system, or when syncfs fails) and then, file by file, checks the
+/// target again (with the `opts` given for it) and renames the temporary file into place.
+/// One fsync per file costs a disk flush each (milliseconds) and the flushes of several
+/// threads hardly overlap; one per group does not hold the writers up.
+///
+/// The guarantees are write_file_atomic()'s: a file is whole or absent, only a regular file
+/// that is not one of `opts.inputs` is replaced, keeping its mode, the same messages say why
+/// not; until it is in place a file's temporary is registered for removal on a signal
+/// (remove_temporaries_on_signals()). A file that fails does not stop the others.
+///
+/// Thread-safe: any number of threads may call write() at once; finish() and the destructor
+/// are called by one thread once the writers are done. `failed` is called at most once per
+/// file, with why it could not be written: on the calling thread when its temporary cannot
+/// be created or written, else later on the committer's thread (never with the group's lock
+/// held). At most 2 x `policy.files` temporaries wait at once: write() blocks beyond.
+class commit_group {
+  public:
+    explicit commit_group(commit_policy policy = {});
+    commit_group(const commit_group&) = delete;
+    commit_group& operator=(const commit_group&) = delete;
+    /// Without finish(): the group being committed is finished, the files still waiting are
+    /// discarded (their temporaries removed, `failed` not called) and no target is touched.
+    ~commit_group();
+
+    void write(const std::filesystem::path& p, std::string_view contents, output_options opts,
+               std::function<void(message)> failed);
+    /// Puts every file handed over in place (or reports it failed) and ends the committer.
+    /// A write() after it is committed at once, like write_file_atomic().
+    void finish();
+
+  private:
+    struct pending {
+        std::unique_ptr<atomic_file> file;
+        output_options opts;
+        std::function<void(message)> failed;
+    };
+    void run(); ///< the committer thread
+    static void commit(std::vector<pending>& group);
+
+    commit_policy policy_;
+    std::mutex mutex_;
+    std::condition_variable added_, taken_;
+    std::vector<pending> waiting_;
+    std::chrono::steady_clock::time_point first_waiting_;
+    bool finishing_ = false, finished_ = false, abandon_ = false;
+    std::thread committer_;
+};
+
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP (unless ignored) that remove the
 /// temporary files being written, then end the process by the same signal. Idempotent.
 void remove_temporaries_on_signals();
 
-/// Temporary files the signal handler removes (used by write_file_atomic; exposed for tests).
+/// Temporary files the signal handler removes (used by atomic_file; exposed for tests).
 namespace detail {
 /// Registers a path; returns its slot, or -1 when every slot is taken (the file is then not removed on a signal).
 int register_temporary(const char* path) noexcept;

@@ -132,7 +132,8 @@ inline std::string cut_utf8(std::string s, std::size_t n) {
 
 // Temporary files removed by the signal handler: fixed storage, lock-free flags, so the
 // handler uses nothing but atomic loads and unlink(2).
-constexpr int temp_slots = 64;
+// Room for a commit_group's waiting files (2 x 32 by default) beside the writers' own.
+constexpr int temp_slots = 256;
 struct temp_slot {
     std::atomic<int> state{0}; ///< 0 free, 1 being filled, 2 registered
     char path[PATH_MAX];
@@ -559,14 +560,26 @@ void atomic_file::write(std::string_view text) {
     }
 }
 
-message atomic_file::commit(const output_options& opts) {
-    using namespace files_detail;
+message atomic_file::seal() {
     if (!error_.empty())
         return fail(error_);
     if (replacing_ && ::fchmod(fd_, static_cast<mode_t>(keep_mode_)) != 0)
-        return fail(problem(cannot_chmod));
+        return fail(problem(files_detail::cannot_chmod));
+    return {};
+}
+
+message atomic_file::sync() {
+    if (!error_.empty())
+        return fail(error_);
     if (::fsync(fd_) != 0)
-        return fail(problem(cannot_write));
+        return fail(problem(files_detail::cannot_write));
+    return {};
+}
+
+message atomic_file::place(const output_options& opts) {
+    using namespace files_detail;
+    if (!error_.empty())
+        return fail(error_);
     const int closed = ::close(fd_);
     fd_ = -1;
     if (closed != 0)
@@ -585,10 +598,130 @@ message atomic_file::commit(const output_options& opts) {
     return {};
 }
 
+message atomic_file::commit(const output_options& opts) {
+    if (auto err = seal(); !err.empty())
+        return err;
+    if (auto err = sync(); !err.empty())
+        return err;
+    return place(opts);
+}
+
 message write_file_atomic(const std::filesystem::path& p, std::string_view contents, const output_options& opts) {
     atomic_file f(p, opts);
     f.write(contents);
     return f.commit(opts);
+}
+
+commit_group::commit_group(commit_policy policy) : policy_(policy) {
+    if (policy_.files == 0)
+        policy_.files = 1;
+}
+
+commit_group::~commit_group() {
+    {
+        std::lock_guard lock(mutex_);
+        abandon_ = true;
+    }
+    added_.notify_all();
+    taken_.notify_all();
+    if (committer_.joinable())
+        committer_.join();
+    // waiting_'s files are destroyed uncommitted: their temporaries are removed.
+}
+
+void commit_group::write(const std::filesystem::path& p, std::string_view contents, output_options opts,
+                         std::function<void(message)> failed) {
+    auto file = std::make_unique<atomic_file>(p, opts);
+    file->write(contents);
+    if (auto err = file->seal(); !err.empty()) {
+        if (failed)
+            failed(std::move(err));
+        return;
+    }
+    std::unique_lock lock(mutex_);
+    if (finished_ || abandon_) {
+        lock.unlock();
+        auto err = file->sync();
+        if (err.empty())
+            err = file->place(opts);
+        if (!err.empty() && failed)
+            failed(std::move(err));
+        return;
+    }
+    taken_.wait(lock, [&] { return waiting_.size() < policy_.files || abandon_; });
+    if (waiting_.empty())
+        first_waiting_ = std::chrono::steady_clock::now();
+    waiting_.push_back({std::move(file), std::move(opts), std::move(failed)});
+    if (!committer_.joinable())
+        committer_ = std::thread([this] { run(); });
+    if (waiting_.size() == 1 || waiting_.size() >= policy_.files)
+        added_.notify_one();
+}
+
+void commit_group::finish() {
+    {
+        std::lock_guard lock(mutex_);
+        if (finished_)
+            return;
+        finishing_ = true;
+    }
+    added_.notify_all();
+    if (committer_.joinable())
+        committer_.join();
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+}
+
+void commit_group::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        added_.wait(lock, [&] { return !waiting_.empty() || finishing_ || abandon_; });
+        if (abandon_ || (waiting_.empty() && finishing_))
+            return;
+        added_.wait_until(lock, first_waiting_ + policy_.wait,
+                          [&] { return waiting_.size() >= policy_.files || finishing_ || abandon_; });
+        if (abandon_)
+            return;
+        auto group = std::exchange(waiting_, {});
+        lock.unlock();
+        taken_.notify_all();
+        commit(group);
+        lock.lock();
+    }
+}
+
+void commit_group::commit(std::vector<pending>& group) {
+    // Durable first: one syncfs per file system holding several of the group's files, one
+    // fsync for a file alone on its file system or when syncfs fails (it then says which).
+    std::vector<std::pair<std::uint64_t, std::size_t>> devices; // device, files on it
+    std::vector<std::uint64_t> device_of(group.size());
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        struct stat st {};
+        device_of[i] = ::fstat(group[i].file->fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_dev) : ~std::uint64_t{0};
+        auto it = std::find_if(devices.begin(), devices.end(), [&](const auto& d) { return d.first == device_of[i]; });
+        if (it == devices.end())
+            devices.emplace_back(device_of[i], 1);
+        else
+            ++it->second;
+    }
+    std::vector<char> synced(group.size());
+    for (const auto& [device, count] : devices) {
+        if (count < 2 || device == ~std::uint64_t{0})
+            continue;
+        const auto first = std::find(device_of.begin(), device_of.end(), device) - device_of.begin();
+        if (::syncfs(group[static_cast<std::size_t>(first)].file->fd_) == 0)
+            for (std::size_t i = 0; i < group.size(); ++i)
+                synced[i] = device_of[i] == device;
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        auto& [file, opts, failed] = group[i];
+        auto err = synced[i] ? message{} : file->sync();
+        if (err.empty())
+            err = file->place(opts);
+        if (!err.empty() && failed)
+            failed(std::move(err));
+    }
+    group.clear(); // closes nothing left open: each file was placed or discarded
 }
 
 std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::size_t longest_extension) {
