@@ -76,8 +76,9 @@ struct output_options {
                               const output_options& opts = {});
 
 /// The same, written in pieces (a batch's joined report, as its records are audited): the
-/// temporary file is created when the writer is, each write() appends to it, and commit()
-/// checks the target again (with the inputs known by then) and renames it into place. A
+/// temporary file is created when the writer is, each write() appends to it (and, every
+/// 8 MiB, starts writing it back to disk, so that commit()'s flush has little left to do),
+/// and commit() checks the target again (with the inputs known by then) and renames it into place. A
 /// writer destroyed without a successful commit() removes its temporary file and leaves
 /// the target as it was: whole or not at all.
 class atomic_file {
@@ -109,6 +110,7 @@ class atomic_file {
     std::string shown_, tmp_;
     message error_;
     int fd_ = -1, slot_ = -1;
+    std::uint64_t written_ = 0, writing_back_ = 0; ///< bytes written; bytes whose writeback was started
     bool replacing_ = false, committed_ = false;
     unsigned keep_mode_ = 0;
 };

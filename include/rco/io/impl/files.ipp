@@ -154,6 +154,9 @@ inline void remove_temporaries_and_reraise(int sig) {
 
 constexpr int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+/// An output's writeback is started every so many bytes written (atomic_file::write).
+constexpr std::uint64_t writeback_chunk = std::uint64_t{8} << 20;
+
 enum class refusal {
     none,
     no_folder,      ///< the record has no folder (standard input)
@@ -558,6 +561,16 @@ void atomic_file::write(std::string_view text) {
         }
         done += static_cast<std::size_t>(n);
     }
+    written_ += text.size();
+#if defined(__linux__)
+    // A large file (a batch's joined report): its pages go to disk while the batch runs
+    // rather than all at once in commit()'s fsync, which the run would wait for at its end.
+    if (written_ - writing_back_ >= writeback_chunk) {
+        ::sync_file_range(fd_, static_cast<off_t>(writing_back_), static_cast<off_t>(written_ - writing_back_),
+                          SYNC_FILE_RANGE_WRITE);
+        writing_back_ = written_;
+    }
+#endif
 }
 
 message atomic_file::seal() {
@@ -705,6 +718,7 @@ void commit_group::commit(std::vector<pending>& group) {
             ++it->second;
     }
     std::vector<char> synced(group.size());
+#if defined(__linux__)
     for (const auto& [device, count] : devices) {
         if (count < 2 || device == ~std::uint64_t{0})
             continue;
@@ -713,6 +727,7 @@ void commit_group::commit(std::vector<pending>& group) {
             for (std::size_t i = 0; i < group.size(); ++i)
                 synced[i] = device_of[i] == device;
     }
+#endif
     for (std::size_t i = 0; i < group.size(); ++i) {
         auto& [file, opts, failed] = group[i];
         auto err = synced[i] ? message{} : file->sync();
