@@ -19,6 +19,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -141,11 +142,23 @@ struct temp_slot {
 inline temp_slot temp_registry[temp_slots];
 static_assert(std::atomic<int>::is_always_lock_free);
 
+/// Set by the signal handler before it looks at the slots: no temporary is created after.
+inline std::atomic<bool> removing_temporaries{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
 inline void remove_temporaries_and_reraise(int sig) {
     const int saved = errno;
-    for (auto& s : temp_registry)
-        if (s.state.load(std::memory_order_acquire) == 2)
+    // Other threads go on while this one handles the signal: none creates a temporary from
+    // now on, and one creating its file now (create_temporary(), never on this thread: it
+    // blocks these signals meanwhile) is waited for, so that its file is removed too.
+    removing_temporaries.store(true);
+    for (auto& s : temp_registry) {
+        int state;
+        while ((state = s.state.load()) == 1)
+            ::sched_yield();
+        if (state == 2)
             ::unlink(s.path);
+    }
     errno = saved;
     // SA_RESETHAND restored the default action; the signal is blocked until this handler
     // returns, then ends the process as it would have without us.
@@ -153,6 +166,41 @@ inline void remove_temporaries_and_reraise(int sig) {
 }
 
 constexpr int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+/// Creates the temporary file `path` (O_EXCL, mode `mode` minus the umask) registered for
+/// removal on a signal; returns its descriptor, or -1 with errno set. `slot` receives its
+/// slot, or -1 when every slot is taken (the file is then not removed on a signal). The
+/// cleanup signals are blocked in this thread meanwhile, and a handler running on another
+/// thread waits for the slot, so a signal never leaves the file behind.
+inline int create_temporary(const char* path, mode_t mode, int& slot) {
+    sigset_t block, old;
+    ::sigemptyset(&block);
+    for (int sig : cleanup_signals)
+        ::sigaddset(&block, sig);
+    ::pthread_sigmask(SIG_BLOCK, &block, &old);
+    slot = -1;
+    const std::size_t n = std::strlen(path);
+    for (int i = 0; i < temp_slots && n < PATH_MAX; ++i) {
+        int expected = 0;
+        if (temp_registry[i].state.compare_exchange_strong(expected, 1)) {
+            std::memcpy(temp_registry[i].path, path, n + 1);
+            slot = i;
+            break;
+        }
+    }
+    int fd = -1, err = EINTR; // the process is ending: no new temporary
+    if (!removing_temporaries.load()) {
+        fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+        err = errno;
+    }
+    if (slot >= 0)
+        temp_registry[slot].state.store(fd >= 0 ? 2 : 0);
+    if (fd < 0)
+        slot = -1;
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    errno = err;
+    return fd;
+}
 
 /// An output's writeback is started every so many bytes written (atomic_file::write).
 constexpr std::uint64_t writeback_chunk = std::uint64_t{8} << 20;
@@ -423,9 +471,9 @@ int register_temporary(const char* path) noexcept {
         return -1;
     for (int i = 0; i < files_detail::temp_slots; ++i) {
         int expected = 0;
-        if (temp_registry[i].state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) {
+        if (temp_registry[i].state.compare_exchange_strong(expected, 1)) {
             std::memcpy(temp_registry[i].path, path, n + 1);
-            temp_registry[i].state.store(2, std::memory_order_release);
+            temp_registry[i].state.store(2);
             return i;
         }
     }
@@ -517,21 +565,11 @@ atomic_file::atomic_file(const std::filesystem::path& p, const output_options& o
         for (auto& ch : suffix)
             ch = alphabet[rd() % (sizeof alphabet - 1)];
         std::string tmp = (dir / (stem + suffix)).string();
-        // No signal between creating the file and registering it for removal.
-        sigset_t block, old;
-        ::sigemptyset(&block);
-        for (int sig : cleanup_signals)
-            ::sigaddset(&block, sig);
-        ::pthread_sigmask(SIG_BLOCK, &block, &old);
         // The kernel applies the umask to a new file's mode.
-        fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                     opts.private_file ? 0600 : 0666);
+        fd_ = create_temporary(tmp.c_str(), opts.private_file ? 0600 : 0666, slot_);
         const int open_errno = errno;
-        if (fd_ >= 0) {
-            slot_ = detail::register_temporary(tmp.c_str());
+        if (fd_ >= 0)
             tmp_ = std::move(tmp);
-        }
-        ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
         if (fd_ < 0 && open_errno != EEXIST) {
             error_ = {&no_temporary, {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(open_errno))}}};
             return;
