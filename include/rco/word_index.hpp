@@ -14,6 +14,35 @@
 
 namespace rco::detail {
 
+/// A hash of a short text (a word, a JSON key), the same on every machine (a hash is never
+/// stored). Eight bytes at a time, the last (or only) up to eight read as two overlapping
+/// halves: few steps and few branches for short words.
+inline std::uint64_t word_hash(std::string_view s) noexcept {
+    constexpr std::uint64_t m = 0x9E3779B97F4A7C15ull;
+    const auto load = [](const char* p, std::size_t n) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n); // n is 4 or 8: a plain load
+        return w;
+    };
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = n * m;
+    const auto mix = [&](std::uint64_t w) {
+        h = (h ^ w) * m;
+        h ^= h >> 29;
+    };
+    for (; n > 8; p += 8, n -= 8)
+        mix(load(p, 8));
+    if (n >= 4)
+        mix(load(p, 4) | load(p + n - 4, 4) << 32);
+    else if (n > 0)
+        mix(static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+            static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+            static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    h *= m;
+    return h ^ (h >> 32);
+}
+
 /// Words to values (e.g. first words to the phrases that start with them): an
 /// open-addressing hash table on the words (looked up for every token, so it must be cheap:
 /// most look-ups miss, and a slot keeps its word's hash beside the entry's index, so a miss
@@ -41,29 +70,8 @@ class basic_word_index {
         return e == no_entry ? nullptr : &entries_[e].second;
     }
 
-    /// The hash of a word (the same on every machine: an index is never stored).
-    static std::uint64_t hash(std::string_view s) noexcept {
-        // Eight bytes at a time, the last (or only) up to eight read as two overlapping
-        // halves: few steps and few branches for the short words of a text.
-        constexpr std::uint64_t m = 0x9E3779B97F4A7C15ull;
-        const char* p = s.data();
-        std::size_t n = s.size();
-        std::uint64_t h = n * m;
-        const auto mix = [&](std::uint64_t w) {
-            h = (h ^ w) * m;
-            h ^= h >> 29;
-        };
-        for (; n > 8; p += 8, n -= 8)
-            mix(load(p, 8));
-        if (n >= 4)
-            mix(load(p, 4) | load(p + n - 4, 4) << 32);
-        else if (n > 0)
-            mix(static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
-                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
-        h *= m;
-        return h ^ (h >> 32);
-    }
+    /// The hash of a word (word_hash).
+    static std::uint64_t hash(std::string_view s) noexcept { return word_hash(s); }
 
   private:
     static constexpr std::uint32_t no_entry = 0xFFFFFFFF;
@@ -71,11 +79,6 @@ class basic_word_index {
         std::uint32_t tag = 0;          ///< the low half of the word's hash
         std::uint32_t entry = no_entry; ///< index into entries_
     };
-    static std::uint64_t load(const char* p, std::size_t n) noexcept {
-        std::uint64_t w = 0;
-        std::memcpy(&w, p, n); // n is 4 or 8: a plain load
-        return w;
-    }
     /// The slot holding `word` (whose hash is `h`), or the empty slot where it would go.
     std::size_t slot_of(std::string_view word, std::uint64_t h) const {
         const std::size_t mask = slots_.size() - 1;

@@ -7,6 +7,7 @@
 #include "rco/io/json_record.hpp"
 #include "rco/io/limits.hpp"
 #include "rco/io/utf8.hpp"
+#include "rco/word_index.hpp"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
@@ -422,7 +423,7 @@ struct checking_handler {
         }
         if (check_strings)
             text(whole);
-        keys_.push_back(std::hash<std::string_view>{}(whole));
+        keys_.push_back(rco::detail::word_hash(whole));
         key_.clear();
         return true;
     }
