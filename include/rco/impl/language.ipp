@@ -151,7 +151,23 @@ inline void tokens::assign(std::string_view s) {
     lower_.assign(s);
     // ASCII letters, and the capitals of Latin-1 (À-Þ but ×: "ALCOHÓLICOS"), whose lower
     // case has the same two bytes but for 0x20 in the second: the offsets stay the same.
+    // Eight bytes at a time while they are ASCII: 0x20 added to each of 'A'..'Z'.
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     for (std::size_t k = 0; k < lower_.size(); ++k) {
+        while (k + 8 <= lower_.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, lower_.data() + k, 8);
+            if (w & high)
+                break;
+            // Per byte (each < 0x80, so no carry crosses bytes): bit 7 of w + (0x80 - 'A')
+            // is set from 'A' up, bit 7 of w + (0x80 - 'Z' - 1) from past 'Z' up.
+            const std::uint64_t upper = ((w + (0x80 - 'A') * ones) & ~(w + (0x80 - 'Z' - 1) * ones)) & high;
+            w |= upper >> 2;
+            std::memcpy(lower_.data() + k, &w, 8);
+            k += 8;
+        }
+        if (k >= lower_.size())
+            break;
         const auto b = static_cast<unsigned char>(lower_[k]);
         if (b >= 'A' && b <= 'Z')
             lower_[k] = static_cast<char>(b - 'A' + 'a');
