@@ -190,8 +190,10 @@ inline void tokens::assign(std::string_view s) {
     int blank_newlines = 0;      // newlines since the last non-space character
     std::size_t i = 0;
     while (i < s.size()) {
-        auto [c, len] = decode(s, i);
-        if (is_word(c)) {
+        // ASCII, the common case, without the decoder.
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        auto [c, len] = b0 < 0x80 ? decoded{b0, 1} : decode(s, i);
+        if (b0 < 0x80 ? ascii_word_chars[b0] : is_word(c)) {
             const bool has_prev = !out.empty();
             const std::uint32_t prev_word = has_prev ? out.back().word : 0;
             // Built in place: a token assembled on the stack and copied in costs a
@@ -217,6 +219,8 @@ inline void tokens::assign(std::string_view s) {
                     ++column;
                     continue;
                 }
+                if (b < 0x80 && b != '\'')
+                    break; // ASCII space or punctuation: the word ends
                 auto [d, dl] = decode(s, j);
                 if (is_word(d)) {
                     j += dl;
@@ -233,8 +237,8 @@ inline void tokens::assign(std::string_view s) {
             }
             t.end = j;
             if (!typographic) {
-                t.exact = s.substr(i, j - i);
-                t.folded = std::string_view(lower_).substr(i, j - i);
+                t.exact = std::string_view(s.data() + i, j - i);
+                t.folded = std::string_view(lower_.data() + i, j - i);
             } else {
                 // The rewritten words take at most as many bytes as the text, twice.
                 if (side_.capacity() < 2 * s.size())
