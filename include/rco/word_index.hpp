@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -58,13 +59,18 @@ class basic_word_index {
         if (s.entry == no_entry) {
             s = {static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(entries_.size())};
             entries_.push_back({word, {}});
+            if (!word.empty())
+                shapes_[static_cast<unsigned char>(word[0])] |= length_bit(word.size());
         }
         return entries_[s.entry].second;
     }
 
     /// The value of `word`, or nullptr.
     const V* find(std::string_view word) const {
-        if (entries_.empty())
+        // A word whose first byte and length no entry has is not hashed at all: most of a
+        // text's words miss, and most are told apart this way.
+        if (entries_.empty() ||
+            (!word.empty() && !(shapes_[static_cast<unsigned char>(word[0])] & length_bit(word.size()))))
             return nullptr;
         const auto e = slots_[slot_of(word, hash(word))].entry;
         return e == no_entry ? nullptr : &entries_[e].second;
@@ -75,6 +81,8 @@ class basic_word_index {
 
   private:
     static constexpr std::uint32_t no_entry = 0xFFFFFFFF;
+    /// Lengths 1..62 each a bit, longer ones all bit 63.
+    static std::uint64_t length_bit(std::size_t n) noexcept { return std::uint64_t{1} << std::min<std::size_t>(n, 63); }
     struct slot {
         std::uint32_t tag = 0;          ///< the low half of the word's hash
         std::uint32_t entry = no_entry; ///< index into entries_
@@ -99,6 +107,7 @@ class basic_word_index {
 
     std::vector<std::pair<std::string, V>> entries_;
     std::vector<slot> slots_;
+    std::array<std::uint64_t, 256> shapes_{}; ///< by an entry's first byte, the lengths of the entries (length_bit)
 };
 
 } // namespace rco::detail
