@@ -13,14 +13,19 @@ class word_list {
     void reserve(std::size_t bytes) { buf_.reserve(bytes); }
     std::size_t size() const noexcept { return spans_.size(); }
     std::string_view operator[](std::size_t i) const noexcept {
-        return std::string_view(buf_).substr(spans_[i].first, spans_[i].second);
+        return std::string_view(buf_.data() + spans_[i].first, spans_[i].second);
     }
     /// Ends the current word (dropping apostrophes and hyphens at its edges), if any.
     void flush() {
-        std::string_view w = std::string_view(buf_).substr(start_);
-        const auto first = w.find_first_not_of("'-");
-        if (first != std::string_view::npos)
-            spans_.emplace_back(start_ + first, w.find_last_not_of("'-") - first + 1);
+        // (Not find_first_not_of: libstdc++ calls memchr on the set for every character.)
+        const auto edge = [](char c) { return c == '\'' || c == '-'; };
+        std::size_t first = start_, last = buf_.size();
+        while (first < last && edge(buf_[first]))
+            ++first;
+        while (last > first && edge(buf_[last - 1]))
+            --last;
+        if (first < last)
+            spans_.emplace_back(first, last - first);
         start_ = buf_.size();
     }
     void add(char c) { buf_ += c; }
