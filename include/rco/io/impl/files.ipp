@@ -202,6 +202,24 @@ inline int create_temporary(const char* path, mode_t mode, int& slot) {
     return fd;
 }
 
+/// Six random letters and digits ending a temporary file's name (created with O_EXCL: a
+/// name taken is tried again). The generator is seeded once per thread and process: a
+/// std::random_device made for each file cost a CPUID each time, slow on a virtual machine.
+inline std::string temporary_suffix() {
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    thread_local std::mt19937_64 gen;
+    thread_local pid_t seeded_in = 0;
+    if (seeded_in != ::getpid()) { // a forked child draws its own names
+        seeded_in = ::getpid();
+        std::random_device rd;
+        gen.seed((std::uint64_t{rd()} << 32) ^ rd());
+    }
+    std::string suffix(6, 'A');
+    for (auto& ch : suffix)
+        ch = alphabet[gen() % (sizeof alphabet - 1)];
+    return suffix;
+}
+
 /// An output's writeback is started every so many bytes written (atomic_file::write).
 constexpr std::uint64_t writeback_chunk = std::uint64_t{8} << 20;
 
@@ -558,13 +576,8 @@ atomic_file::atomic_file(const std::filesystem::path& p, const output_options& o
     const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
     // A recognisable name, short enough for NAME_MAX whatever the target's length.
     const std::string stem = "." + cut_utf8(p.filename().string(), 200) + ".rco-audit-tmp-";
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    std::random_device rd;
     for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
-        std::string suffix(6, 'A');
-        for (auto& ch : suffix)
-            ch = alphabet[rd() % (sizeof alphabet - 1)];
-        std::string tmp = (dir / (stem + suffix)).string();
+        std::string tmp = (dir / (stem + temporary_suffix())).string();
         // The kernel applies the umask to a new file's mode.
         fd_ = create_temporary(tmp.c_str(), opts.private_file ? 0600 : 0666, slot_);
         const int open_errno = errno;
