@@ -1057,6 +1057,19 @@ def harbor_folder(d, name="rec.json"):
         return write(d, name, f.read())
 
 
+def harbor_batch(d, count, digits):
+    """`count` copies of Harbor's record (r00.json, r01.json, ... with `digits` digits) in
+    d/records, and an empty d/out for their reports; returns the two folders."""
+    recs = os.path.join(d, "records")
+    first = f"r{0:0{digits}}.json"
+    harbor_folder(recs, first)
+    for i in range(1, count):
+        shutil.copy(os.path.join(recs, first), os.path.join(recs, f"r{i:0{digits}}.json"))
+    out = os.path.join(d, "out")
+    os.makedirs(out)
+    return recs, out
+
+
 def record_pointing_at(path):
     with open(HARBOR) as f:
         rec = json.load(f)
@@ -1398,11 +1411,7 @@ def a_batch_commits_its_own_files_together_and_one_that_fails_is_reported_alone(
     # The records' own files are made durable in groups (one syncfs each): a target that cannot
     # be written fails alone, said as before, and no temporary file is left behind.
     with tempfile.TemporaryDirectory() as d:
-        recs = os.path.join(d, "records")
-        harbor_folder(recs, "r00.json")
-        for i in range(1, 40):
-            shutil.copy(os.path.join(recs, "r00.json"), os.path.join(recs, f"r{i:02}.json"))
-        out = os.path.join(d, "out")
+        recs, out = harbor_batch(d, 40, 2)
         os.makedirs(os.path.join(out, "r07.html"))  # a directory where a report would go
         os.link(os.path.join(recs, "r13.json"), os.path.join(out, "r13.html"))  # an input under another name
         summary = os.path.join(d, "summary.html")
@@ -1434,12 +1443,7 @@ def a_terminated_batch_leaves_no_temporary_file():
     # group's commit: the handler removes them; the reports already in place are whole.
     import signal
     with tempfile.TemporaryDirectory() as d:
-        recs = os.path.join(d, "records")
-        harbor_folder(recs, "r000.json")
-        for i in range(1, 400):
-            shutil.copy(os.path.join(recs, "r000.json"), os.path.join(recs, f"r{i:03}.json"))
-        out = os.path.join(d, "out")
-        os.makedirs(out)
+        recs, out = harbor_batch(d, 400, 3)
         p = subprocess.Popen([BIN, "check", recs, "--jobs", "2", "--format", "html", "--output-dir", out],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seen = []
