@@ -1,4 +1,5 @@
 #include "rco/audit.hpp"
+#include "rco/io/catalog_json.hpp"
 
 #include "support.hpp"
 
@@ -38,6 +39,36 @@ constexpr const char* board_4_of_8 = R"({"board":{"members":[
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(audit_suite)
+
+BOOST_AUTO_TEST_CASE(json_pointers_keep_literals_as_views_and_own_what_is_built) {
+    const rco::json_pointer literal("/organization/ein");
+    BOOST_TEST(literal.view() == "/organization/ein");
+    std::vector<rco::json_pointer> list{"/services", std::string("/services/") + "3/started"};
+    auto copy = list; // copies and moves keep both kinds right
+    list.clear();
+    BOOST_TEST(copy[0].view() == "/services");
+    BOOST_TEST(copy[1].str() == "/services/3/started");
+    const auto moved = std::move(copy);
+    BOOST_TEST(moved[1].view() == "/services/3/started");
+    BOOST_TEST((moved[0] == rco::json_pointer("/services")));
+    BOOST_TEST(!(moved[0] == moved[1]));
+}
+
+BOOST_AUTO_TEST_CASE(results_refer_to_their_catalog) {
+    const auto r = test::audit_json(test::base_record_json(), "national");
+    const auto& cat = rco::io::builtin_catalog();
+    const auto& c = r.checks.front();
+    BOOST_TEST(c.id == cat.checks.front().id);
+    BOOST_TEST(c.id.data() == cat.checks.front().id.data()); // a view of the catalog's, not a copy
+    BOOST_TEST(c.slug.data() == cat.checks.front().slug.data());
+    BOOST_TEST(r.standards.front().title.data() == cat.standards.front().title.data());
+    // every check reports the JSON Pointers it read, non-empty and absolute
+    for (const auto& k : r.checks) {
+        BOOST_TEST(!k.pointers.empty(), k.id);
+        for (const auto& p : k.pointers)
+            BOOST_TEST(p.view().starts_with("/"), k.id);
+    }
+}
 
 BOOST_AUTO_TEST_CASE(profiles_change_the_majority_rule) {
     const auto rec = patched(board_4_of_8);

@@ -36,22 +36,6 @@ class json_pointer {
     /// Text built at run time.
     json_pointer(std::string text) : owned_(std::move(text)), is_owned_(true) {}
 
-    json_pointer(const json_pointer& o) : view_(o.view_), owned_(o.owned_), is_owned_(o.is_owned_) {}
-    json_pointer(json_pointer&& o) noexcept
-        : view_(o.view_), owned_(std::move(o.owned_)), is_owned_(o.is_owned_) {}
-    json_pointer& operator=(const json_pointer& o) {
-        view_ = o.view_;
-        owned_ = o.owned_;
-        is_owned_ = o.is_owned_;
-        return *this;
-    }
-    json_pointer& operator=(json_pointer&& o) noexcept {
-        view_ = o.view_;
-        owned_ = std::move(o.owned_);
-        is_owned_ = o.is_owned_;
-        return *this;
-    }
-
     [[nodiscard]] std::string_view view() const noexcept { return is_owned_ ? std::string_view(owned_) : view_; }
     operator std::string_view() const noexcept { return view(); }
     [[nodiscard]] std::string str() const { return std::string(view()); }
@@ -59,7 +43,7 @@ class json_pointer {
     friend bool operator==(const json_pointer& a, std::string_view b) noexcept { return a.view() == b; }
 
   private:
-    std::string_view view_;
+    std::string_view view_; ///< the literal (unused when owned: a copy or move keeps it right)
     std::string owned_;
     bool is_owned_ = false;
 };
