@@ -1,5 +1,5 @@
 // The languages of the gettext catalogs compiled in (po/*.po -> <lang>.mo, embedded by
-// cmake/embed.cmake), loaded with Boost.Locale from memory.
+// cmake/embed.cmake), read from memory by rco/gettext.hpp.
 #include "rco/i18n.hpp"
 
 #include "rco/gettext.hpp"
