@@ -369,4 +369,22 @@ BOOST_AUTO_TEST_CASE(a_record_holding_the_example_values_is_warned_about) {
     BOOST_TEST(io::template_warnings(*r.record, "mine.json").empty());
 }
 
+BOOST_AUTO_TEST_CASE(every_example_record_is_known_by_its_name) {
+    // template_warnings looks a record's name up in example_organization_names before it
+    // reads the examples: each language's example must be listed there, and warned about.
+    const auto starters = io::starter_records();
+    BOOST_TEST(starters.size() == io::example_organization_names.size());
+    for (const auto text : starters) {
+        auto r = io::read_record(text, "mine.json");
+        BOOST_REQUIRE(r.ok());
+        BOOST_REQUIRE(r.record->organization && r.record->organization->name);
+        const std::string name = *r.record->organization->name;
+        BOOST_TEST(std::find(io::example_organization_names.begin(), io::example_organization_names.end(), name) !=
+                       io::example_organization_names.end(),
+                   name);
+        BOOST_REQUIRE(r.diagnostics.size() == 1u);
+        BOOST_TEST(r.diagnostics[0].pointer == "/organization/name");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

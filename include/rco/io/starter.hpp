@@ -6,6 +6,7 @@
 #include "rco/diagnostic.hpp"
 #include "rco/record.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +19,10 @@ namespace rco::io {
 /// (`starter_record()` in catalog_json.hpp is the complete example.)
 [[nodiscard]] std::string blank_record(date as_of);
 
-/// The name the (English) example record carries until it is replaced.
-inline constexpr std::string_view example_organization_name = "Your Recovery Community Organization";
+/// The names the example records (starter_records(), one per language) carry until they
+/// are replaced; a test holds this list to the examples' texts.
+inline constexpr std::array<std::string_view, 2> example_organization_names = {
+    "Your Recovery Community Organization", "Su organización comunitaria de recuperación"};
 
 /// One warning when `rec` still holds an example record's values (the placeholder
 /// organization name of the example in any language, and which of that example's EIN,

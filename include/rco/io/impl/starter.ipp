@@ -56,20 +56,11 @@ std::string blank_record(date as_of) {
 }
 
 std::vector<diagnostic> template_warnings(const record& rec, std::string_view file_name) {
-    if (!rec.organization || !rec.organization->name)
-        return {};
-    // A record holds an example's name only if the name's bytes are in that example's
-    // text: looked for there first, so the examples are read only for a record that may
-    // be one (a real organization's check pays nothing). Exact when the examples escape
-    // nothing with \u and the name needs no escaping in JSON; otherwise they are read.
-    const std::string_view name = *rec.organization->name;
-    const bool plain_name = std::none_of(name.begin(), name.end(), [](char c) {
-        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-    });
-    const auto starters = starter_records();
-    if (plain_name && std::none_of(starters.begin(), starters.end(), [&](std::string_view text) {
-            return text.find("\\u") != std::string_view::npos || text.find(name) != std::string_view::npos;
-        }))
+    // The examples are read (once) only for a record bearing one of their names: a real
+    // organization's record costs a comparison or two.
+    if (!rec.organization || !rec.organization->name ||
+        std::find(example_organization_names.begin(), example_organization_names.end(), *rec.organization->name) ==
+            example_organization_names.end())
         return {};
     static const std::vector<organization> examples = [] { // each language's example's
         std::vector<organization> out;
