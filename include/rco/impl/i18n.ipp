@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <limits>
-#include <locale>
 #include <map>
 #include <memory>
 #include <span>
@@ -46,7 +45,6 @@ constexpr rco::message_def month_12{"format.month.12", "December"};
 constexpr std::array<const rco::message_def*, 12> months{&month_1, &month_2, &month_3,  &month_4,
                                                          &month_5, &month_6, &month_7,  &month_8,
                                                          &month_9, &month_10, &month_11, &month_12};
-
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

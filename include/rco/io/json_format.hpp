@@ -87,7 +87,8 @@ class json_writer {
     }
 
     /// A list of words, as pretty_json lays out a list of scalars: any range whose
-    /// elements convert to std::string_view (strings, views, rco::json_pointer).
+    /// elements convert to std::string_view (strings, views, rco::json_pointer); the
+    /// vector overload also takes a braced list, `strings({})`.
     void strings(const std::vector<std::string>& items) { string_list(items); }
     template <class Range>
     void strings(const Range& items) { string_list(items); }

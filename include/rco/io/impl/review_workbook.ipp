@@ -20,9 +20,14 @@ constexpr message_def sheet_judgments{"workbook.review.sheet.judgments", "Judgme
 constexpr message_def sheet_scores{"workbook.review.sheet.scores", "Scores"};
 
 /// The review workbook's sheets after "Start here". Help from the rco-review/1 schema.
+/// The review schema's help, parsed once, when first asked for.
+inline const schema_help& review_schema_help() {
+    static const schema_help help("rco-review-1.schema.json");
+    return help;
+}
+
 inline const std::vector<sheet>& review_layout() {
     static const std::vector<sheet> sheets = [] {
-        const schema_help help("rco-review-1.schema.json");
         struct field {
             std::string_view label;
             cell_kind kind = cell_kind::text;
@@ -47,13 +52,11 @@ inline const std::vector<sheet>& review_layout() {
                 c.context = f.context;
                 c.width = f.width;
                 c.words = f.words;
-                auto abs = path;
+                c.schema = &review_schema_help;
+                c.schema_path = path;
                 if (table)
-                    abs.emplace_back("*");
-                abs.insert(abs.end(), c.path.begin(), c.path.end());
-                auto d = help.describe(abs);
-                c.description = std::move(d.english);
-                c.description_context = std::move(d.context);
+                    c.schema_path.emplace_back("*");
+                c.schema_path.insert(c.schema_path.end(), c.path.begin(), c.path.end());
                 s.columns.push_back(std::move(c));
             }
             return s;

@@ -25,6 +25,8 @@ namespace json = boost::json;
 /// How a cell holds a value.
 enum class cell_kind { text, yes_no, whole, money, date, choice };
 
+class schema_help;
+
 /// One field in a cell: a row of a form sheet, or a column of a table sheet.
 struct column {
     std::string label;              ///< relative to the sheet's object, dotted: "fiscal_sponsor.name"
@@ -34,12 +36,10 @@ struct column {
     /// For `choice`: the accepted words. For `text` and `whole`: the words a drop-down
     /// offers, checked by the reader the cells go to (the review file's verdicts, scores).
     std::vector<std::string_view> words;
-    /// The field's description in the JSON Schema, in English, and where it is there: its
-    /// catalog context ("rco-record-1#/properties/as_of"), by which help_of translates it.
-    std::string description, description_context;
-    /// Where the description is in the record's schema, when not given above: its path
-    /// of keys ("*" for list items). help_of reads it there, so the layout is built without
-    /// parsing the schema (the text report places fields on sheets, and writes no help).
+    /// Where the field's description is: the JSON Schema (parsed once, on the first call:
+    /// the text report places fields on sheets and writes no help) and the path of keys in
+    /// it ("*" for list items). help_of reads the description there when help is written.
+    const schema_help& (*schema)() = nullptr;
     std::vector<std::string> schema_path;
     bool context = false; ///< written for the reader's information (grey), ignored when read
     double width = 0;     ///< a table column's width in characters, wrapped; 0: by its kind
@@ -307,11 +307,10 @@ inline const schema_help& record_schema_help() {
     return help;
 }
 
-/// A column's help in `lang`: its schema description, then (but for context columns) how
-/// to fill it in.
+/// A column's help in `lang`: its schema description (translated by its catalog context,
+/// "rco-record-1#/properties/as_of"), then (but for context columns) how to fill it in.
 inline std::string help_of(const column& c, const message_language& lang) {
-    const schema_description d = c.schema_path.empty() ? schema_description{c.description_context, c.description}
-                                                       : record_schema_help().describe(c.schema_path);
+    const schema_description d = c.schema ? c.schema().describe(c.schema_path) : schema_description{};
     std::string help(i18n::text(lang, d.context, d.english));
     // Descriptions speak JSON: a yes/no cell says yes where the JSON says true (the
     // translations say it in their own words).
@@ -384,6 +383,7 @@ private:
         c.kind = kind;
         c.list = list;
         c.words = std::move(words);
+        c.schema = &record_schema_help;
         c.schema_path = abs;
         sheets[at].columns.push_back(std::move(c));
     }
