@@ -130,7 +130,9 @@ const std::string& check_result::question() const noexcept { return info ? info-
 const std::string& check_result::remediation() const noexcept { return info ? info->remediation : no_text; }
 const std::vector<std::string>& check_result::evidence() const noexcept { return info ? info->evidence : no_list; }
 
-std::string_view language_finding::term_id() const noexcept { return term ? std::string_view(term->id) : std::string_view(); }
+std::string_view language_finding::term_id() const noexcept {
+    return term ? std::string_view(term->id) : std::string_view();
+}
 const std::vector<std::string>& language_finding::alternatives() const noexcept {
     return term ? term->alternatives : no_list;
 }

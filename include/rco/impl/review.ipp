@@ -248,7 +248,8 @@ std::vector<diagnostic> check_reviews(const audit_result& automatic, const recor
                 continue;
             }
             if (c->status != status::manual_review && j.note.empty())
-                error(j.where, {&detail::review_needs_note, {{"check", std::string(c->id)}, {"status", std::string(to_string(c->status))}}});
+                error(j.where, {&detail::review_needs_note,
+                                {{"check", std::string(c->id)}, {"status", std::string(to_string(c->status))}}});
         }
     }
     return out;
@@ -283,8 +284,8 @@ audit_result apply_reviews(audit_result result, const catalog& cat, const tailor
                 if (j.check_id != c.id && j.check_id != c.slug)
                     continue;
                 if (c.status != status::manual_review && j.note.empty())
-                    throw audit_error(located(j.where) + ": a judgment overriding the automatic result of " + std::string(c.id) +
-                                      " needs a note (rco::check_reviews reports it)");
+                    throw audit_error(located(j.where) + ": a judgment overriding the automatic result of " +
+                                      std::string(c.id) + " needs a note (rco::check_reviews reports it)");
                 cr.verdicts.push_back({rv.reviewer.label(), rv.reviewer.role, j.verdict, rv.date, j.evidence, j.note});
             }
         if (cr.verdicts.empty())

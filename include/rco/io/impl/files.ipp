@@ -761,7 +761,8 @@ void commit_group::commit(std::vector<pending>& group) {
     std::vector<std::uint64_t> device_of(group.size());
     for (std::size_t i = 0; i < group.size(); ++i) {
         struct stat st {};
-        device_of[i] = ::fstat(group[i].file->fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_dev) : ~std::uint64_t{0};
+        device_of[i] =
+            ::fstat(group[i].file->fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_dev) : ~std::uint64_t{0};
         auto it = std::find_if(devices.begin(), devices.end(), [&](const auto& d) { return d.first == device_of[i]; });
         if (it == devices.end())
             devices.emplace_back(device_of[i], 1);

@@ -546,7 +546,8 @@ std::string write_review_sheet_json(const audit_result& r, const report_info& in
         std::string statuses;
         for (const auto& c : r.checks)
             if (c.standard == s.number)
-                statuses += std::string(statuses.empty() ? "" : ", ") + std::string(c.id) + " " + std::string(to_string(c.status));
+                statuses += std::string(statuses.empty() ? "" : ", ") + std::string(c.id) + " " +
+                            std::string(to_string(c.status));
         w.begin_object();
         w.key("standard");
         w.value(s.number);
@@ -711,7 +712,8 @@ std::string write_pip(const audit_result& r, const report_info& info) {
         if (item.checks.empty())
             out += wrap(w.word(pip_no_check), 3);
         for (const auto* c : item.checks) {
-            out += wrap("[" + std::string(c->id) + "] " + w.title(*c) + " (" + w.level(c->level) + ", " + plain(c->status, w.lang) + ")",
+            out += wrap("[" + std::string(c->id) + "] " + w.title(*c) + " (" + w.level(c->level) + ", " +
+                            plain(c->status, w.lang) + ")",
                         3);
             out += wrap(w.word(formats_detail::word_next_step) + " " + w.remediation(*c), 7);
             if (const auto ev = closing_evidence(*c, w); !ev.empty())

@@ -97,7 +97,8 @@ std::string write_junit(const audit_result& r, const report_info& info) {
         for (const auto& c : r.checks) {
             if (c.standard != s.number)
                 continue;
-            out += "    <testcase classname=\"rco.standard" + n + "\" name=\"" + a(std::string(c.id) + " " + std::string(c.slug)) + "\"";
+            out += "    <testcase classname=\"rco.standard" + n + "\" name=\"" +
+                   a(std::string(c.id) + " " + std::string(c.slug)) + "\"";
             if (is_failure(c.status)) {
                 std::string body = w.explanation(c) + "\n";
                 for (const auto& f : c.findings)
