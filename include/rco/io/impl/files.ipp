@@ -167,6 +167,23 @@ inline void remove_temporaries_and_reraise(int sig) {
 
 constexpr int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+/// Takes a free slot for `path` and copies the path in, leaving the slot "being filled"
+/// (state 1: the caller sets 2 once the file exists, 0 if it is not made); -1 when every
+/// slot is taken or the path is too long.
+inline int take_slot(const char* path) noexcept {
+    const std::size_t n = std::strlen(path);
+    if (n >= PATH_MAX)
+        return -1;
+    for (int i = 0; i < temp_slots; ++i) {
+        int expected = 0;
+        if (temp_registry[i].state.compare_exchange_strong(expected, 1)) {
+            std::memcpy(temp_registry[i].path, path, n + 1);
+            return i;
+        }
+    }
+    return -1;
+}
+
 /// Creates the temporary file `path` (O_EXCL, mode `mode` minus the umask) registered for
 /// removal on a signal; returns its descriptor, or -1 with errno set. `slot` receives its
 /// slot, or -1 when every slot is taken (the file is then not removed on a signal). The
@@ -178,16 +195,7 @@ inline int create_temporary(const char* path, mode_t mode, int& slot) {
     for (int sig : cleanup_signals)
         ::sigaddset(&block, sig);
     ::pthread_sigmask(SIG_BLOCK, &block, &old);
-    slot = -1;
-    const std::size_t n = std::strlen(path);
-    for (int i = 0; i < temp_slots && n < PATH_MAX; ++i) {
-        int expected = 0;
-        if (temp_registry[i].state.compare_exchange_strong(expected, 1)) {
-            std::memcpy(temp_registry[i].path, path, n + 1);
-            slot = i;
-            break;
-        }
-    }
+    slot = take_slot(path);
     int fd = -1, err = EINTR; // the process is ending: no new temporary
     if (!removing_temporaries.load()) {
         fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
@@ -483,19 +491,10 @@ std::optional<std::string> read_standard_input(std::vector<diagnostic>& diags, s
 namespace detail {
 
 int register_temporary(const char* path) noexcept {
-    using files_detail::temp_registry;
-    const std::size_t n = std::strlen(path);
-    if (n >= PATH_MAX)
-        return -1;
-    for (int i = 0; i < files_detail::temp_slots; ++i) {
-        int expected = 0;
-        if (temp_registry[i].state.compare_exchange_strong(expected, 1)) {
-            std::memcpy(temp_registry[i].path, path, n + 1);
-            temp_registry[i].state.store(2);
-            return i;
-        }
-    }
-    return -1;
+    const int slot = files_detail::take_slot(path);
+    if (slot >= 0)
+        files_detail::temp_registry[slot].state.store(2);
+    return slot;
 }
 
 void release_temporary(int slot) noexcept {
