@@ -7,8 +7,12 @@
 #   bench/batch_scaling.sh [BUILD_DIR] [RECORDS] [ROUNDS]     (default: build, 2000, 3)
 #
 # The corpus is the one bench/audit_bench.cpp times (written with --write-corpus) in a
-# temporary directory that is removed afterwards. Meaningful on an otherwise idle machine
-# with at least two cores. Needs taskset (util-linux).
+# temporary directory that is removed afterwards. Each run writes into a new directory,
+# after `sync` and a pause, and the outputs are removed at the end only: removing 2,000
+# files leaves the file system work to do afterwards (ext4 with `discard` here), which
+# tripled the kernel time of the run that followed and was measured as if it were its own.
+# The outputs take about 2 GB meanwhile. Meaningful on an otherwise idle machine with at
+# least two cores. Needs taskset (util-linux).
 set -euo pipefail
 build=${1:-build}
 records=${2:-2000}
@@ -27,11 +31,13 @@ trap 'rm -rf "$tmp"' EXIT
 median_seconds() {
   local times=() status
   for ((r = 0; r < rounds; r++)); do
-    rm -rf "$tmp/out" && mkdir "$tmp/out"
+    out=$(mktemp -d "$tmp/out.XXXXXX")
+    sync
+    sleep 1
     local t0 t1
     t0=$(date +%s.%N)
     status=0
-    "$@" >/dev/null 2>&1 || status=$?
+    "${@//@OUT@/$out}" >/dev/null 2>&1 || status=$?
     t1=$(date +%s.%N)
     [ "$status" -le 1 ] || { echo "batch_scaling.sh: rco-audit exited with $status: $*" >&2; exit 1; }
     times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')")
@@ -41,10 +47,11 @@ median_seconds() {
 
 printf '%d records, median of %d runs (%d cores available)\n' "$records" "$rounds" "$(nproc)"
 for format in json html; do
+  # @OUT@: the run's own output directory
   if [ "$format" = json ]; then
-    args=(check "$tmp/corpus" --format "json:$tmp/out/batch.json")
+    args=(check "$tmp/corpus" --format "json:@OUT@/batch.json")
   else
-    args=(check "$tmp/corpus" --format html --output-dir "$tmp/out")
+    args=(check "$tmp/corpus" --format html --output-dir "@OUT@")
   fi
   one=$(median_seconds taskset -c 0 "$tool" "${args[@]}")
   two=$(median_seconds "$tool" "${args[@]}" --jobs 2)

@@ -310,6 +310,13 @@ std::vector<std::string> listing(const fs::path& dir) {
     return names;
 }
 
+/// A file's permission bits.
+unsigned file_mode(const fs::path& p) {
+    struct stat st {};
+    ::stat(p.c_str(), &st);
+    return st.st_mode & 07777;
+}
+
 /// A policy under which nothing is committed before finish() (or 1,000 files).
 constexpr io::commit_policy hold_until_finish{1000, std::chrono::hours(1)};
 
@@ -403,13 +410,15 @@ BOOST_AUTO_TEST_CASE(a_commit_group_commits_a_file_that_waited_long_enough_and_d
         BOOST_TEST(test::slurp(d / "soon.txt") == "soon"); // without finish()
     }
     int failed = 0;
+    put(d / "dropped.txt", "before"); // replaced: its temporary has a name (a new file's has none)
     {
         io::commit_group group(hold_until_finish);
         group.write(d / "dropped.txt", "dropped", {}, [&](message) { ++failed; });
-        BOOST_TEST(listing(d.path).size() == 2u); // soon.txt and the temporary
+        BOOST_TEST(listing(d.path).size() == 3u); // soon.txt, dropped.txt and the temporary
     } // destroyed without finish(): the temporary is removed, the target never written
     BOOST_TEST(failed == 0);
-    BOOST_TEST(listing(d.path) == std::vector<std::string>{"soon.txt"}, boost::test_tools::per_element());
+    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"dropped.txt", "soon.txt"}), boost::test_tools::per_element());
+    BOOST_TEST(test::slurp(d / "dropped.txt") == "before");
 }
 
 BOOST_AUTO_TEST_CASE(a_signal_removes_the_temporaries_waiting_in_a_commit_group) {
@@ -419,9 +428,11 @@ BOOST_AUTO_TEST_CASE(a_signal_removes_the_temporaries_waiting_in_a_commit_group)
     if (child == 0) {
         io::remove_temporaries_on_signals();
         io::commit_group group(hold_until_finish);
-        for (const auto* name : {"a.html", "b.html", "c.html"})
+        for (const auto* name : {"a.html", "b.html", "c.html"}) {
+            put(d / name, "before"); // replaced: their temporaries have names
             group.write(d / name, "<html></html>", {}, [](message) { ::_exit(3); });
-        if (listing(d.path).size() != 3u) // the three temporaries, waiting
+        }
+        if (listing(d.path).size() != 6u) // the three files and their temporaries, waiting
             ::_exit(4);
         ::raise(SIGTERM);
         ::_exit(5); // not reached: the signal ends the process
@@ -430,7 +441,98 @@ BOOST_AUTO_TEST_CASE(a_signal_removes_the_temporaries_waiting_in_a_commit_group)
     BOOST_REQUIRE(::waitpid(child, &status, 0) == child);
     BOOST_TEST((WIFEXITED(status) ? WEXITSTATUS(status) : 0) == 0);
     BOOST_TEST((WIFSIGNALED(status) ? WTERMSIG(status) : -1) == SIGTERM);
-    BOOST_TEST(listing(d.path).empty());
+    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"a.html", "b.html", "c.html"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(test::slurp(d / "b.html") == "before");
+}
+
+/// Whether the file system under `dir` makes unnamed files (O_TMPFILE) that can be linked in.
+bool unnamed_files_in(const fs::path& dir) {
+#if defined(__linux__) && defined(O_TMPFILE)
+    const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    return ::access("/proc/self/fd", X_OK) == 0;
+#else
+    (void)dir;
+    return false;
+#endif
+}
+
+BOOST_AUTO_TEST_CASE(a_new_file_has_no_name_until_it_is_whole) {
+    temp_dir d;
+    if (!unnamed_files_in(d.path)) {
+        BOOST_TEST_MESSAGE("no unnamed files on " << d.path << ": a named temporary is used, as tested above");
+        return;
+    }
+    const auto old = ::umask(022);
+    {
+        io::atomic_file f(d / "new.txt", {});
+        f.write("whole ");
+        f.write("at once");
+        BOOST_TEST(listing(d.path).empty()); // nothing to see, nothing to leave behind
+        BOOST_TEST(f.commit({}).empty());
+    }
+    BOOST_TEST(listing(d.path) == std::vector<std::string>{"new.txt"}, boost::test_tools::per_element());
+    BOOST_TEST(test::slurp(d / "new.txt") == "whole at once");
+    BOOST_TEST(file_mode(d / "new.txt") == 0644u);
+    {
+        io::atomic_file f(d / "dropped.txt", {});
+        f.write("never");
+    } // destroyed without commit(): nothing was ever in the folder
+    BOOST_TEST(listing(d.path) == std::vector<std::string>{"new.txt"}, boost::test_tools::per_element());
+    ::umask(old);
+}
+
+BOOST_AUTO_TEST_CASE(a_target_that_appears_while_a_new_file_is_written_is_checked_and_replaced) {
+    temp_dir d;
+    {
+        io::atomic_file f(d / "late.txt", {}); // nothing there yet
+        f.write("new");
+        put(d / "late.txt", "old"); // another program writes it meanwhile
+        ::chmod((d / "late.txt").c_str(), 0640);
+        BOOST_TEST(f.commit({}).empty());
+    }
+    BOOST_TEST(test::slurp(d / "late.txt") == "new");
+    BOOST_TEST(file_mode(d / "late.txt") == 0640u); // the replaced file's mode is kept
+    BOOST_TEST(listing(d.path) == std::vector<std::string>{"late.txt"}, boost::test_tools::per_element());
+    {
+        io::atomic_file f(d / "link.txt", {});
+        f.write("new");
+        fs::create_symlink("late.txt", d / "link.txt"); // a symbolic link appears meanwhile
+        const auto err = f.commit({});
+        BOOST_TEST(!err.empty());
+        BOOST_TEST(render(err).find("symbolic link") != std::string::npos, render(err));
+    }
+    BOOST_TEST(fs::is_symlink(d / "link.txt"));
+    BOOST_TEST(test::slurp(d / "late.txt") == "new"); // the link's target untouched
+    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"late.txt", "link.txt"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_large_file_flushed_while_it_is_written_is_whole) {
+    // Past 8 MiB a thread of the writer's flushes the file meanwhile; what is committed is
+    // every piece, in order, and the thread is gone with the writer, committed or not.
+    temp_dir d;
+    std::string piece(1 << 20, 'x');
+    {
+        io::atomic_file f(d / "big.json", {});
+        for (int i = 0; i < 20; ++i) {
+            piece.front() = static_cast<char>('a' + i);
+            f.write(piece);
+        }
+        BOOST_TEST(f.commit({}).empty());
+    }
+    const auto text = test::slurp(d / "big.json");
+    BOOST_REQUIRE(text.size() == 20u << 20);
+    for (int i = 0; i < 20; ++i)
+        BOOST_TEST(text[static_cast<std::size_t>(i) << 20] == static_cast<char>('a' + i));
+    {
+        io::atomic_file f(d / "dropped.json", {});
+        for (int i = 0; i < 10; ++i)
+            f.write(piece);
+    } // not committed: flushing stops, nothing is left
+    BOOST_TEST(listing(d.path) == std::vector<std::string>{"big.json"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(output_names_are_distinct_and_deterministic) {

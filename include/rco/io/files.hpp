@@ -67,8 +67,10 @@ struct output_options {
     std::vector<file_identity> inputs;
 };
 
-/// Writes a file whole or not at all: a temporary file `.NAME.rco-audit-tmp-XXXXXX`
-/// beside it, flushed, then renamed over NAME. Refuses to replace anything but a regular
+/// Writes a file whole or not at all: a temporary file beside it, flushed, then put in
+/// place as NAME. On Linux a new file's temporary has no name (O_TMPFILE) and is linked in
+/// as NAME, so nothing is ever left behind; one replacing a file (or where the file system
+/// has no unnamed files) is `.NAME.rco-audit-tmp-XXXXXX`, renamed over NAME. Refuses to replace anything but a regular
 /// file (a device, FIFO, socket, directory or symbolic link stays untouched) and any of
 /// `opts.inputs`. Returns why not (a message naming the file by `display_name`), or an
 /// empty message on success.
@@ -77,7 +79,8 @@ struct output_options {
 
 /// The same, written in pieces (a batch's joined report, as its records are audited): the
 /// temporary file is created when the writer is, each write() appends to it (and, every
-/// 8 MiB, starts writing it back to disk, so that commit()'s flush has little left to do),
+/// 8 MiB, has a thread of the writer's flush it to disk meanwhile, so that commit()'s
+/// flush has little left to do),
 /// and commit() checks the target again (with the inputs known by then) and renames it into place. A
 /// writer destroyed without a successful commit() removes its temporary file and leaves
 /// the target as it was: whole or not at all.
@@ -105,13 +108,21 @@ class atomic_file {
     message place(const output_options& opts); ///< closes it, checks the target again, renames it over
     message problem(const message_def& def) const;
     message check_target(const output_options& opts);
+    /// Names the temporary beside the target: `make(name)` makes it (>= 0) or fails with
+    /// errno; a name taken (EEXIST) is tried again with another, anything else is error_.
+    template <class Make>
+    void name_temporary(const std::filesystem::path& dir, Make make);
 
     std::filesystem::path path_;
     std::string shown_, tmp_;
     message error_;
     int fd_ = -1, slot_ = -1;
-    std::uint64_t written_ = 0, writing_back_ = 0; ///< bytes written; bytes whose writeback was started
+    message stop_flushing(); ///< ends the background flush, failing if a flush of it failed
+    class background_flush;
+    std::unique_ptr<background_flush> flusher_; ///< for a large file, from its first 8 MiB
+    std::uint64_t written_ = 0, flushed_ = 0;   ///< bytes written; bytes a flush was asked for
     bool replacing_ = false, committed_ = false;
+    bool unnamed_ = false; ///< the temporary has no name yet (O_TMPFILE): place() links it in
     unsigned keep_mode_ = 0;
 };
 
@@ -133,7 +144,7 @@ struct commit_policy {
 ///
 /// The guarantees are write_file_atomic()'s: a file is whole or absent, only a regular file
 /// that is not one of `opts.inputs` is replaced, keeping its mode, the same messages say why
-/// not; until it is in place a file's temporary is registered for removal on a signal
+/// not; until it is in place a file's named temporary is registered for removal on a signal
 /// (remove_temporaries_on_signals()). A file that fails does not stop the others.
 ///
 /// Thread-safe: any number of threads may call write() at once; finish() and the destructor

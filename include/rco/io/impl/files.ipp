@@ -184,31 +184,54 @@ inline int take_slot(const char* path) noexcept {
     return -1;
 }
 
-/// Creates the temporary file `path` (O_EXCL, mode `mode` minus the umask) registered for
-/// removal on a signal; returns its descriptor, or -1 with errno set. `slot` receives its
-/// slot, or -1 when every slot is taken (the file is then not removed on a signal). The
-/// cleanup signals are blocked in this thread meanwhile, and a handler running on another
-/// thread waits for the slot, so a signal never leaves the file behind.
-inline int create_temporary(const char* path, mode_t mode, int& slot) {
+/// Makes the temporary file `path` with `make` (which returns a descriptor or 0, or -1 with
+/// errno set) registered for removal on a signal; returns what `make` did. `slot` receives
+/// its slot, or -1 when every slot is taken (the file is then not removed on a signal).
+/// The cleanup signals are blocked in this thread meanwhile, and a handler running on
+/// another thread waits for the slot, so a signal never leaves the file behind.
+template <class Make>
+int make_temporary(const char* path, int& slot, Make make) {
     sigset_t block, old;
     ::sigemptyset(&block);
     for (int sig : cleanup_signals)
         ::sigaddset(&block, sig);
     ::pthread_sigmask(SIG_BLOCK, &block, &old);
     slot = take_slot(path);
-    int fd = -1, err = EINTR; // the process is ending: no new temporary
+    int made = -1, err = EINTR; // the process is ending: no new temporary
     if (!removing_temporaries.load()) {
-        fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+        made = make();
         err = errno;
     }
     if (slot >= 0)
-        temp_registry[slot].state.store(fd >= 0 ? 2 : 0);
-    if (fd < 0)
+        temp_registry[slot].state.store(made >= 0 ? 2 : 0);
+    if (made < 0)
         slot = -1;
     ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
     errno = err;
-    return fd;
+    return made;
 }
+
+/// Creates the temporary file `path` (O_EXCL, mode `mode` minus the umask), registered as
+/// make_temporary() does; returns its descriptor, or -1 with errno set.
+inline int create_temporary(const char* path, mode_t mode, int& slot) {
+    return make_temporary(path, slot, [&] { return ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode); });
+}
+
+#if defined(__linux__) && defined(O_TMPFILE)
+/// Whether an unnamed file (O_TMPFILE) can be given a name by linkat(2) through its
+/// /proc/self/fd entry: not without /proc (a bare chroot).
+inline bool can_name_unnamed_files() {
+    static const bool yes = ::access("/proc/self/fd", X_OK) == 0;
+    return yes;
+}
+
+/// Gives the unnamed file `fd` the name `path`; 0, or -1 with errno set (EEXIST when the name is taken).
+inline int name_unnamed_file(int fd, const char* path) {
+    char self[48];
+    std::snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    return ::linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+}
+#endif
 
 /// Six random letters and digits ending a temporary file's name (created with O_EXCL: a
 /// name taken is tried again). The generator is seeded once per thread and process: a
@@ -228,7 +251,8 @@ inline std::string temporary_suffix() {
     return suffix;
 }
 
-/// An output's writeback is started every so many bytes written (atomic_file::write).
+/// A large output is flushed to disk in the background every so many bytes written
+/// (atomic_file::write).
 constexpr std::uint64_t writeback_chunk = std::uint64_t{8} << 20;
 
 enum class refusal {
@@ -520,6 +544,66 @@ void remove_temporaries_on_signals() {
     });
 }
 
+/// Flushes a file being written to disk (fdatasync) on a thread of its own whenever asked,
+/// so that the writer goes on meanwhile and the final fsync has only the last part left.
+/// A virtual machine's disk may take a flush in time proportional to all that was written
+/// since the last one (~70 ms for a batch's 100 MB joined report here, against 1.5 ms per
+/// further MB): paid while the run goes on, not at its end.
+class atomic_file::background_flush {
+  public:
+    explicit background_flush(int fd) : fd_(fd), thread_([this] { run(); }) {}
+    background_flush(const background_flush&) = delete;
+    background_flush& operator=(const background_flush&) = delete;
+    ~background_flush() { finish(); }
+
+    /// Asks for a flush of what is written so far (one more after the current one, if any).
+    void request() {
+        {
+            std::lock_guard lock(mutex_);
+            ++wanted_;
+        }
+        cv_.notify_one();
+    }
+    /// Stops the thread (a flush under way completes first); the errno of a flush that
+    /// failed, else 0. A file's write errors are reported once per descriptor: the caller's
+    /// fsync may not see one a flush here saw.
+    int finish() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        cv_.notify_one();
+        if (thread_.joinable())
+            thread_.join();
+        return error_;
+    }
+
+  private:
+    void run() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            cv_.wait(lock, [&] { return stop_ || wanted_ != done_; });
+            if (stop_)
+                return;
+            const auto asked = wanted_;
+            lock.unlock();
+            const int failed = ::fdatasync(fd_) == 0 ? 0 : errno;
+            lock.lock();
+            done_ = asked;
+            if (failed != 0 && error_ == 0)
+                error_ = failed;
+        }
+    }
+
+    int fd_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::uint64_t wanted_ = 0, done_ = 0;
+    bool stop_ = false;
+    int error_ = 0;
+    std::thread thread_;
+};
+
 /// `def` about the file being written: {file}, and {reason} from errno.
 message atomic_file::problem(const message_def& def) const {
     const int e = errno;
@@ -548,6 +632,10 @@ message atomic_file::check_target(const output_options& opts) {
 }
 
 void atomic_file::discard() {
+    if (flusher_) { // before its descriptor is closed
+        flusher_->finish();
+        flusher_.reset();
+    }
     if (fd_ >= 0)
         ::close(fd_);
     fd_ = -1;
@@ -573,22 +661,44 @@ atomic_file::atomic_file(const std::filesystem::path& p, const output_options& o
         return;
     }
     const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-    // A recognisable name, short enough for NAME_MAX whatever the target's length.
-    const std::string stem = "." + cut_utf8(p.filename().string(), 200) + ".rco-audit-tmp-";
-    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
-        std::string tmp = (dir / (stem + temporary_suffix())).string();
-        // The kernel applies the umask to a new file's mode.
-        fd_ = create_temporary(tmp.c_str(), opts.private_file ? 0600 : 0666, slot_);
-        const int open_errno = errno;
-        if (fd_ >= 0)
-            tmp_ = std::move(tmp);
-        if (fd_ < 0 && open_errno != EEXIST) {
-            error_ = {&no_temporary, {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(open_errno))}}};
+    // The kernel applies the umask to a new file's mode.
+    const mode_t mode = opts.private_file ? 0600 : 0666;
+#if defined(__linux__) && defined(O_TMPFILE)
+    // A new file starts unnamed (O_TMPFILE) and is linked in under its name once whole:
+    // one change to the folder rather than three (create, rename, remove), which lets
+    // threads writing into one folder work side by side (ext4 serialises the rest), and
+    // nothing is left behind whatever ends the process. A file system without unnamed
+    // files gets a named temporary.
+    if (!replacing_ && can_name_unnamed_files()) {
+        fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+        if (fd_ >= 0) {
+            unnamed_ = true;
             return;
         }
     }
-    if (fd_ < 0)
-        error_ = {&no_temporary_name, {{"dir", display_name(dir.string())}}};
+#endif
+    name_temporary(dir, [&](const char* tmp) { return fd_ = create_temporary(tmp, mode, slot_); });
+}
+
+template <class Make>
+void atomic_file::name_temporary(const std::filesystem::path& dir, Make make) {
+    using namespace files_detail;
+    // A recognisable name, short enough for NAME_MAX whatever the target's length.
+    const std::string stem = "." + cut_utf8(path_.filename().string(), 200) + ".rco-audit-tmp-";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string tmp = (dir / (stem + temporary_suffix())).string();
+        const int made = make(tmp.c_str());
+        const int make_errno = errno;
+        if (made >= 0) {
+            tmp_ = std::move(tmp);
+            return;
+        }
+        if (make_errno != EEXIST) {
+            error_ = {&no_temporary, {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(make_errno))}}};
+            return;
+        }
+    }
+    error_ = {&no_temporary_name, {{"dir", display_name(dir.string())}}};
 }
 
 atomic_file::~atomic_file() {
@@ -612,15 +722,25 @@ void atomic_file::write(std::string_view text) {
         done += static_cast<std::size_t>(n);
     }
     written_ += text.size();
-#if defined(__linux__)
-    // A large file (a batch's joined report): its pages go to disk while the batch runs
-    // rather than all at once in commit()'s fsync, which the run would wait for at its end.
-    if (written_ - writing_back_ >= writeback_chunk) {
-        ::sync_file_range(fd_, static_cast<off_t>(writing_back_), static_cast<off_t>(written_ - writing_back_),
-                          SYNC_FILE_RANGE_WRITE);
-        writing_back_ = written_;
+    // A large file (a batch's joined report) goes to disk while the batch runs, rather than
+    // all at once in commit()'s fsync, which the run would wait for at its end.
+    if (written_ - flushed_ >= writeback_chunk) {
+        if (!flusher_)
+            flusher_ = std::make_unique<background_flush>(fd_);
+        flusher_->request();
+        flushed_ = written_;
     }
-#endif
+}
+
+message atomic_file::stop_flushing() {
+    if (!flusher_)
+        return {};
+    const int failed = flusher_->finish();
+    flusher_.reset();
+    if (failed == 0)
+        return {};
+    errno = failed;
+    return fail(problem(files_detail::cannot_write));
 }
 
 message atomic_file::seal() {
@@ -634,6 +754,8 @@ message atomic_file::seal() {
 message atomic_file::sync() {
     if (!error_.empty())
         return fail(error_);
+    if (auto err = stop_flushing(); !err.empty())
+        return err;
     if (::fsync(fd_) != 0)
         return fail(problem(files_detail::cannot_write));
     return {};
@@ -643,6 +765,38 @@ message atomic_file::place(const output_options& opts) {
     using namespace files_detail;
     if (!error_.empty())
         return fail(error_);
+    if (auto err = stop_flushing(); !err.empty())
+        return err;
+#if defined(__linux__) && defined(O_TMPFILE)
+    if (unnamed_) {
+        // Look again just before linking it in: the target may have appeared while we wrote.
+        if (auto err = check_target(opts); !err.empty())
+            return fail(std::move(err));
+        if (!replacing_) {
+            if (name_unnamed_file(fd_, path_.c_str()) == 0) {
+                unnamed_ = false;
+                committed_ = true;
+                ::close(fd_); // its data is on disk already (sync())
+                fd_ = -1;
+                return {};
+            }
+            if (errno != EEXIST)
+                return fail(problem(cannot_replace));
+            if (auto err = check_target(opts); !err.empty()) // it appeared just now
+                return fail(std::move(err));
+        }
+        // It replaces a file after all: named beside it, then renamed over it, as below.
+        if (replacing_ && ::fchmod(fd_, static_cast<mode_t>(keep_mode_)) != 0)
+            return fail(problem(cannot_chmod));
+        const auto dir = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
+        name_temporary(dir, [&](const char* tmp) {
+            return make_temporary(tmp, slot_, [&] { return name_unnamed_file(fd_, tmp); });
+        });
+        if (!error_.empty())
+            return fail(error_);
+        unnamed_ = false;
+    }
+#endif
     const int closed = ::close(fd_);
     fd_ = -1;
     if (closed != 0)
