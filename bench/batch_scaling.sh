@@ -4,7 +4,7 @@
 # --jobs 2 and pinned to one core (taskset -c 0, where --jobs defaults to the one core
 # available); the median of ROUNDS runs counts.
 #
-#   bench/batch_scaling.sh [BUILD_DIR] [RECORDS] [ROUNDS]     (default: build, 2000, 3)
+#   bench/batch_scaling.sh [BUILD_DIR] [RECORDS] [ROUNDS]     (default: build, 2000, 5)
 #
 # The corpus is the one bench/audit_bench.cpp times (written with --write-corpus) in a
 # temporary directory that is removed afterwards. Each run writes into a new directory,
@@ -16,7 +16,7 @@
 set -euo pipefail
 build=${1:-build}
 records=${2:-2000}
-rounds=${3:-3}
+rounds=${3:-5}
 tool="$build/tools/rco-audit"
 bench="$build/bench/audit_bench"
 for f in "$tool" "$bench"; do
@@ -27,23 +27,19 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bench" --write-corpus "$tmp/corpus" "$records" >/dev/null
 
-# Median wall-clock seconds of `rounds` runs of the command given.
-median_seconds() {
-  local times=() status
-  for ((r = 0; r < rounds; r++)); do
-    out=$(mktemp -d "$tmp/out.XXXXXX")
-    sync
-    sleep 1
-    local t0 t1
-    t0=$(date +%s.%N)
-    status=0
-    "${@//@OUT@/$out}" >/dev/null 2>&1 || status=$?
-    t1=$(date +%s.%N)
-    [ "$status" -le 1 ] || { echo "batch_scaling.sh: rco-audit exited with $status: $*" >&2; exit 1; }
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'
+# Wall-clock seconds of one run of the command given, in a new output directory (@OUT@).
+seconds() {
+  local out t0 t1 status=0
+  out=$(mktemp -d "$tmp/out.XXXXXX")
+  sync
+  sleep 1
+  t0=$(date +%s.%N)
+  "${@//@OUT@/$out}" >/dev/null 2>&1 || status=$?
+  t1=$(date +%s.%N)
+  [ "$status" -le 1 ] || { echo "batch_scaling.sh: rco-audit exited with $status: $*" >&2; exit 1; }
+  awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}'
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
 
 printf '%d records, median of %d runs (%d cores available)\n' "$records" "$rounds" "$(nproc)"
 for format in json html; do
@@ -53,8 +49,15 @@ for format in json html; do
   else
     args=(check "$tmp/corpus" --format html --output-dir "@OUT@")
   fi
-  one=$(median_seconds taskset -c 0 "$tool" "${args[@]}")
-  two=$(median_seconds "$tool" "${args[@]}" --jobs 2)
+  # One core and two in turn, so that a slow spell of the machine (a virtual one's host
+  # busy elsewhere) weighs on both alike.
+  ones=() twos=()
+  for ((r = 0; r < rounds; r++)); do
+    ones+=("$(seconds taskset -c 0 "$tool" "${args[@]}")")
+    twos+=("$(seconds "$tool" "${args[@]}" --jobs 2)")
+  done
+  one=$(median "${ones[@]}")
+  two=$(median "${twos[@]}")
   printf '%-5s one core %7.2f s, --jobs 2 %7.2f s: speed-up %.2fx (goal >= 1.7x)\n' "$format" "$one" "$two" \
     "$(awk -v a="$one" -v b="$two" 'BEGIN{print a/b}')"
 done
