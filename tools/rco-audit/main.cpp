@@ -9,9 +9,17 @@
 #include <iostream>
 #include <vector>
 
+#include <malloc.h>
+
 using namespace rco::cli;
 
 int main(int argc, char** argv) {
+    // glibc gives memory back to the system as soon as 128 KiB lie free at the top of a heap,
+    // and a batch frees a record's report just before the next one needs as much again: each
+    // time it came back page by page, 5,000 to 15,000 page faults in a batch of 2,000 records
+    // (a fault costs microseconds on a virtual machine). Kept up to 64 MiB, they are ~1,200;
+    // the peak memory is unchanged (what is kept is reused, not added).
+    ::mallopt(M_TRIM_THRESHOLD, 64 << 20);
     rco::io::remove_temporaries_on_signals(); // a killed run leaves no temporary file behind
     CLI::App app{"rco-audit " RCO_VERSION ": " + std::string(program_summary)};
     app.footer(exit_codes_help);
