@@ -126,7 +126,7 @@ struct check_plan {
     /// the HTML report's when written, else the first format's written there; empty: no links.
     std::string link_extension;
     std::vector<std::string> files;   ///< the records, folders expanded
-    std::vector<std::string> names;   ///< each record's file name in --output-dir
+    std::vector<std::string> names;   ///< each record's file name in --output-dir (none without it)
     std::vector<std::size_t> joined;  ///< the targets joining every record into one document
     rco::io::output_options out_opts; ///< the files no output may replace (documents added as read)
     bool batch = false;
@@ -293,7 +293,8 @@ bool resolve_files(const check_options& opt, check_plan& plan) {
     std::size_t longest_extension = 0;
     for (const auto& f : formats)
         longest_extension = std::max(longest_extension, f.extension.size());
-    plan.names = rco::io::output_names(files, longest_extension); // distinct, deterministic
+    if (!opt.output_dir.empty()) // the records' own files: distinct, deterministic names
+        plan.names = rco::io::output_names(files, longest_extension);
     plan.jobs = std::min<std::size_t>(files.size(), opt.jobs > 0 ? opt.jobs : available_cores());
     return true;
 }

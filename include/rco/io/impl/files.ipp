@@ -781,7 +781,7 @@ message atomic_file::place(const output_options& opts) {
                 return {};
             }
             if (errno != EEXIST)
-                return fail(problem(cannot_replace));
+                return fail(problem(cannot_write));
             if (auto err = check_target(opts); !err.empty()) // it appeared just now
                 return fail(std::move(err));
         }
