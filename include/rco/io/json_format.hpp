@@ -179,6 +179,15 @@ class json_writer {
             out_.append(n - 1, ' ');
             return;
         }
+        if (n <= 32) {
+            // The usual depth: 32 bytes stored at once (a constant size, so no call to
+            // memset), the ones past the indentation overwritten by what follows.
+            static constexpr char blanks[33] = "\n                               ";
+            char* p = room(32);
+            std::memcpy(p, blanks, 32);
+            pos_ += n;
+            return;
+        }
         char* p = room(n);
         p[0] = '\n';
         std::memset(p + 1, ' ', n - 1);

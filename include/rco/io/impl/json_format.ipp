@@ -963,6 +963,26 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace detail {
 
+/// memcpy for the short texts of a report (keys, words, ids): up to 32 bytes as two
+/// overlapping moves of a constant size, inlined, never reading past `src + n`.
+inline void copy_bytes(char* dst, const char* src, std::size_t n) noexcept {
+    if (n >= 16 && n <= 32) {
+        std::memcpy(dst, src, 16);
+        std::memcpy(dst + n - 16, src + n - 16, 16);
+    } else if (n >= 8 && n < 16) {
+        std::memcpy(dst, src, 8);
+        std::memcpy(dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        std::memcpy(dst, src, 4);
+        std::memcpy(dst + n - 4, src + n - 4, 4);
+    } else if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            dst[i] = src[i];
+    } else {
+        std::memcpy(dst, src, n);
+    }
+}
+
 /// True when none of the `n` bytes at `p` must be escaped in a JSON string or checked as
 /// UTF-8: all are printable ASCII other than " and \\. Reads 16 bytes a step, so the bytes
 /// after `p + n`, up to the next multiple of 16 from `p`, must be readable.
@@ -999,7 +1019,7 @@ void json_writer::quoted(std::string_view s) {
         // Copied in with its quote, then checked in place: 16 bytes of slack after it.
         char* p = room(s.size() + 2 + 16);
         p[0] = '"';
-        std::memcpy(p + 1, s.data(), s.size());
+        detail::copy_bytes(p + 1, s.data(), s.size());
         if (detail::plain_json_bytes(p + 1, s.size())) {
             p[1 + s.size()] = '"';
             pos_ += s.size() + 2;
