@@ -417,7 +417,8 @@ BOOST_AUTO_TEST_CASE(a_commit_group_commits_a_file_that_waited_long_enough_and_d
         BOOST_TEST(listing(d.path).size() == 3u); // soon.txt, dropped.txt and the temporary
     } // destroyed without finish(): the temporary is removed, the target never written
     BOOST_TEST(failed == 0);
-    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"dropped.txt", "soon.txt"}), boost::test_tools::per_element());
+    BOOST_TEST(listing(d.path) == (std::vector<std::string>{"dropped.txt", "soon.txt"}),
+               boost::test_tools::per_element());
     BOOST_TEST(test::slurp(d / "dropped.txt") == "before");
 }
 

@@ -112,6 +112,8 @@ class atomic_file {
     /// errno; a name taken (EEXIST) is tried again with another, anything else is error_.
     template <class Make>
     void name_temporary(const std::filesystem::path& dir, Make make);
+    /// The folder the file goes in ("." for a bare name).
+    std::filesystem::path folder() const { return path_.has_parent_path() ? path_.parent_path() : "."; }
 
     std::filesystem::path path_;
     std::string shown_, tmp_;

@@ -214,7 +214,8 @@ int make_temporary(const char* path, int& slot, Make make) {
 /// Creates the temporary file `path` (O_EXCL, mode `mode` minus the umask), registered as
 /// make_temporary() does; returns its descriptor, or -1 with errno set.
 inline int create_temporary(const char* path, mode_t mode, int& slot) {
-    return make_temporary(path, slot, [&] { return ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode); });
+    return make_temporary(path, slot,
+                          [&] { return ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode); });
 }
 
 #if defined(__linux__) && defined(O_TMPFILE)
@@ -560,7 +561,7 @@ class atomic_file::background_flush {
     void request() {
         {
             std::lock_guard lock(mutex_);
-            ++wanted_;
+            wanted_ = true;
         }
         cv_.notify_one();
     }
@@ -582,14 +583,13 @@ class atomic_file::background_flush {
     void run() {
         std::unique_lock lock(mutex_);
         for (;;) {
-            cv_.wait(lock, [&] { return stop_ || wanted_ != done_; });
+            cv_.wait(lock, [&] { return stop_ || wanted_; });
             if (stop_)
                 return;
-            const auto asked = wanted_;
+            wanted_ = false; // a request from now on asks for one more flush
             lock.unlock();
             const int failed = ::fdatasync(fd_) == 0 ? 0 : errno;
             lock.lock();
-            done_ = asked;
             if (failed != 0 && error_ == 0)
                 error_ = failed;
         }
@@ -598,8 +598,7 @@ class atomic_file::background_flush {
     int fd_;
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::uint64_t wanted_ = 0, done_ = 0;
-    bool stop_ = false;
+    bool wanted_ = false, stop_ = false;
     int error_ = 0;
     std::thread thread_;
 };
@@ -660,7 +659,7 @@ atomic_file::atomic_file(const std::filesystem::path& p, const output_options& o
         error_ = std::move(err);
         return;
     }
-    const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+    const auto dir = folder();
     // The kernel applies the umask to a new file's mode.
     const mode_t mode = opts.private_file ? 0600 : 0666;
 #if defined(__linux__) && defined(O_TMPFILE)
@@ -694,7 +693,8 @@ void atomic_file::name_temporary(const std::filesystem::path& dir, Make make) {
             return;
         }
         if (make_errno != EEXIST) {
-            error_ = {&no_temporary, {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(make_errno))}}};
+            error_ = {&no_temporary,
+                      {{"dir", display_name(dir.string())}, {"reason", std::string(std::strerror(make_errno))}}};
             return;
         }
     }
@@ -788,8 +788,7 @@ message atomic_file::place(const output_options& opts) {
         // It replaces a file after all: named beside it, then renamed over it, as below.
         if (replacing_ && ::fchmod(fd_, static_cast<mode_t>(keep_mode_)) != 0)
             return fail(problem(cannot_chmod));
-        const auto dir = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
-        name_temporary(dir, [&](const char* tmp) {
+        name_temporary(folder(), [&](const char* tmp) {
             return make_temporary(tmp, slot_, [&] { return name_unnamed_file(fd_, tmp); });
         });
         if (!error_.empty())
